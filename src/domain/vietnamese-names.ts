@@ -1,0 +1,43 @@
+// Vietnamese names: "Nguyễn Văn Hùng" is family name, middle name(s), given name. Lists are
+// ordered by the given name (the last word), then by the rest, with Vietnamese collation.
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Trims, collapses inner spaces and composes to NFC. */
+export function normaliseFullName(fullName: string): string {
+  return fullName.normalize('NFC').trim().replace(/\s+/gu, ' ');
+}
+
+export function givenName(fullName: string): string {
+  const words = normaliseFullName(fullName).split(' ');
+  return words[words.length - 1] ?? '';
+}
+
+/** "Nguyễn Văn Hùng" → "Hùng Nguyễn Văn": the key Vietnamese lists sort by. */
+export function nameSortKey(fullName: string): string {
+  const words = normaliseFullName(fullName).split(' ');
+  const given = words.pop() ?? '';
+  return [given, ...words].join(' ');
+}
+
+export function compareVietnameseNames(a: string, b: string): number {
+  const byGiven = collator.compare(givenName(a), givenName(b));
+  if (byGiven !== 0) return byGiven;
+  const byRest = collator.compare(nameSortKey(a), nameSortKey(b));
+  return byRest !== 0 ? byRest : a.localeCompare(b, 'vi');
+}
+
+export function sortByVietnameseName<T>(items: readonly T[], nameOf: (item: T) => string): T[] {
+  return [...items].sort((x, y) => compareVietnameseNames(nameOf(x), nameOf(y)));
+}
+
+/** Folds to lower case without diacritics ("Đỗ Thị Hằng" → "do thi hang"), as qt_fold() does in SQL. */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/gu, 'd')
+    .replace(/Đ/gu, 'D')
+    .toLowerCase()
+    .normalize('NFC');
+}

@@ -1,0 +1,86 @@
+// Builds the Fastify app: plugins, routes, the central error handler. It never listens, so tests
+// start the real app on a fresh database and call it through inject().
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from './db/client';
+import type { Env } from './env';
+import { errorHandler } from './error-handler';
+import { notFound } from './errors';
+import { authPlugin } from './auth/plugin';
+import { authRoutes } from './auth/routes';
+import { featureRoutes } from './features';
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+export interface AppDeps {
+  env: Env;
+  database: Database;
+  logger?: boolean;
+}
+
+export async function buildApp({ env, database, logger = false }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: env.LOG_LEVEL } : false,
+    bodyLimit: env.QT_BODY_LIMIT,
+    trustProxy: env.QT_TRUST_PROXY,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes its CSS variables into a <style> element at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 } });
+  await app.register(swagger, {
+    openapi: { info: { title: 'QuánTriệt API', version: '1' } },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(authPlugin, { db: database.db });
+
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/docs/json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes, { db: database.db, env });
+  await app.register(featureRoutes, { db: database.db, env });
+
+  await serveWebApp(app, env.QT_WEB_DIR);
+  return app;
+}
+
+/** The built single-page app: files as they are, and index.html for every other page address. */
+async function serveWebApp(app: FastifyInstance, webDir: string) {
+  const hasWeb = existsSync(join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) throw notFound('route');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,17 @@
+// What the web app may offer a user, computed by the server from their grants, so that the
+// browser never guesses. The server still checks every route with the policies.
+import { type Actor, editors, hasAnyRole, overseers } from './actor';
+
+export function computeAbilities(actor: Actor) {
+  return {
+    viewOrganisation: hasAnyRole(actor, [...overseers, 'unitOfficer', 'cellSecretary']),
+    searchMembers: hasAnyRole(actor, overseers),
+    importMembers: hasAnyRole(actor, editors),
+    manageUsers: hasAnyRole(actor, ['admin']),
+    viewAudit: hasAnyRole(actor, editors),
+    importPlans: hasAnyRole(actor, editors),
+    viewOwnRecord: actor.memberId !== null,
+  };
+}
+
+export type Abilities = ReturnType<typeof computeAbilities>;

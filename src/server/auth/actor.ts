@@ -1,0 +1,45 @@
+// The signed-in person as every policy sees them: their roles, each granted on a unit of the tree
+// and valid on that unit and everything below it.
+import { isWithin } from '../../domain/org-tree';
+import type { Role } from './tables';
+
+export interface Grant {
+  role: Role;
+  unitId: string;
+  unitPath: string;
+}
+
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  tenantId: string | null;
+  memberId: string | null;
+  grants: Grant[];
+}
+
+/** What a policy needs to know about a unit. */
+export interface UnitRef {
+  id: string;
+  path: string;
+  kind: string;
+  tenantId: string | null;
+}
+
+export function hasRoleOver(actor: Actor, allowed: readonly Role[], unit: Pick<UnitRef, 'path'>): boolean {
+  return actor.grants.some((g) => allowed.includes(g.role) && isWithin(unit.path, g.unitPath));
+}
+
+export function hasAnyRole(actor: Actor, allowed: readonly Role[]): boolean {
+  return actor.grants.some((g) => allowed.includes(g.role));
+}
+
+/** Units on which the actor holds one of the roles: the roots of what they may reach. */
+export function grantRoots(actor: Actor, allowed: readonly Role[]): Grant[] {
+  return actor.grants.filter((g) => allowed.includes(g.role));
+}
+
+/** Roles that oversee the whole subtree they are granted on. */
+export const overseers = ['admin', 'wardStaff', 'wardLeader', 'provinceViewer'] as const satisfies readonly Role[];
+/** Roles that may change the organisation and its people. */
+export const editors = ['admin', 'wardStaff'] as const satisfies readonly Role[];

@@ -1,0 +1,36 @@
+// Password hashing with scrypt from node:crypto: no native build step, memory-hard.
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+
+const params = { N: 16384, r: 8, p: 1, keyLength: 64 };
+
+function derive(password: string, salt: Buffer, N: number, r: number, p: number, keyLength: number): Promise<Buffer> {
+  const options: ScryptOptions = { N, r, p, maxmem: 64 * 1024 * 1024 };
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFC'), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await derive(password, salt, params.N, params.r, params.p, params.keyLength);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, saltText, keyText] = stored.split('$');
+  if (scheme !== 'scrypt' || !saltText || !keyText) return false;
+  const expected = Buffer.from(keyText, 'base64');
+  const actual = await derive(password, Buffer.from(saltText, 'base64'), Number(n), Number(r), Number(p), expected.length);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** A hash no password matches, verified for unknown users so that timing does not tell them apart. */
+export const decoyHash = `scrypt$${params.N}$${params.r}$${params.p}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(64).toString('base64')}`;
+
+/** Password rules shown to users: at least 8 characters, not only digits. */
+export function passwordProblem(password: string): string | null {
+  if (password.length < 8) return 'Mật khẩu phải có ít nhất 8 ký tự.';
+  if (/^\d+$/u.test(password)) return 'Mật khẩu không được chỉ gồm chữ số.';
+  if (password.length > 200) return 'Mật khẩu quá dài (tối đa 200 ký tự).';
+  return null;
+}

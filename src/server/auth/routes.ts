@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { Env } from '../env';
+import { units } from '../features/units/tables';
+import { computeAbilities } from './abilities';
+import type { Actor } from './actor';
+import { actorOf, clearSessionCookie, setSessionCookie } from './plugin';
+import { changePasswordBody, loginBody, meResponse, okResponse } from './schema';
+import { changePassword, loginWithPassword, logout } from './service';
+
+export const authRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env }> = async (app, { db, env }) => {
+  const settings = {
+    sessionHours: env.QT_SESSION_HOURS,
+    lockoutAttempts: env.QT_LOCKOUT_ATTEMPTS,
+    lockoutMinutes: env.QT_LOCKOUT_MINUTES,
+  };
+
+  async function describe(actor: Actor, csrfToken: string) {
+    const unitIds = actor.grants.map((g) => g.unitId);
+    const names = unitIds.length
+      ? await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds))
+      : [];
+    const nameOf = new Map(names.map((u) => [u.id, u.name]));
+    return {
+      user: {
+        id: actor.userId,
+        username: actor.username,
+        displayName: actor.displayName,
+        tenantId: actor.tenantId,
+        memberId: actor.memberId,
+      },
+      roles: actor.grants.map((g) => ({ role: g.role, unitId: g.unitId, unitName: nameOf.get(g.unitId) ?? '' })),
+      abilities: computeAbilities(actor),
+      csrfToken,
+    };
+  }
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { public: true, rateLimit: { max: env.QT_LOGIN_RATE_LIMIT, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: 'Đăng nhập', body: loginBody, response: { 200: meResponse } },
+    },
+    async (request, reply) => {
+      const session = await loginWithPassword(db, settings, request.body);
+      setSessionCookie(reply, request, session.token, session.expiresAt);
+      return describe(session.actor, session.csrfToken);
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: okResponse } } },
+    async (request, reply) => {
+      if (request.actor && request.sessionToken) await logout(db, request.sessionToken, request.actor);
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.get('/api/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại', response: { 200: meResponse } } }, async (request) => {
+    return describe(actorOf(request), request.csrfToken ?? '');
+  });
+
+  app.post(
+    '/api/me/password',
+    { schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: changePasswordBody, response: { 200: okResponse } } },
+    async (request) => {
+      await changePassword(db, actorOf(request), request.body, request.sessionToken ?? '');
+      return { ok: true as const };
+    },
+  );
+};

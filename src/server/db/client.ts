@@ -1,0 +1,51 @@
+// One database handle for the whole process: embedded PGlite in QT_DATA_DIR by default,
+// a PostgreSQL server when DATABASE_URL is set. Both speak the same SQL and run the same migrations.
+import { mkdirSync } from 'node:fs';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Services accept either the database or a transaction already open. */
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgresql';
+  close(): Promise<void>;
+}
+
+export async function pgliteExtensions() {
+  const [{ unaccent }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite/contrib/unaccent'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ]);
+  return { unaccent, pg_trgm };
+}
+
+export async function openDatabase(options: { dataDir?: string; url?: string; loadDataDir?: Blob }): Promise<Database> {
+  if (options.url) return openPostgres(options.url);
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = new PGlite({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    extensions: await pgliteExtensions(),
+  });
+  await client.waitReady;
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const { default: pg } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  // Dates stay ISO strings ("2026-05-12"), as on PGlite, instead of becoming local-time Date objects.
+  pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  return { db, kind: 'postgresql', close: () => pool.end() };
+}

@@ -1,0 +1,5 @@
+// Every table of the product, for Drizzle and drizzle-kit. One schema serves PGlite and PostgreSQL.
+export * from '../features/units/tables';
+export * from '../features/members/tables';
+export * from '../features/audit/tables';
+export * from '../auth/tables';

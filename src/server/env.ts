@@ -1,0 +1,59 @@
+// Every setting, validated once at start by one zod schema that is also their type.
+// A bad setting stops the process with the full list of problems.
+import { z } from 'zod';
+import { resolve } from 'node:path';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Folder of the embedded PGlite database (used when DATABASE_URL is not set). */
+  QT_DATA_DIR: z.string().min(1).default('./data'),
+  /** Folder of uploaded files, stored by content hash. */
+  QT_FILES_DIR: z.string().min(1).optional(),
+  /** postgresql://… switches from the embedded database to a PostgreSQL server. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgresql://')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Session lifetime in hours. */
+  QT_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  /** Login attempts allowed per IP per minute (rate limit). */
+  QT_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Failed logins before an account is locked, and for how many minutes. */
+  QT_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  QT_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Trust X-Forwarded-* from a reverse proxy (for Secure cookies behind HTTPS). */
+  QT_TRUST_PROXY: bool.default(false),
+  /** Largest JSON body accepted, in bytes. */
+  QT_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Folder of the built web app served at /. */
+  QT_WEB_DIR: z.string().min(1).default('./dist/web'),
+});
+
+export type Env = z.infer<typeof envSchema> & { QT_FILES_DIR: string };
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    QT_DATA_DIR: resolve(env.QT_DATA_DIR),
+    QT_FILES_DIR: resolve(env.QT_FILES_DIR ?? `${env.QT_DATA_DIR}/files`),
+    QT_WEB_DIR: resolve(env.QT_WEB_DIR),
+  };
+}
+
+/** The explicit list of settings that reach the browser. */
+export function publicSettings(env: Env) {
+  return { database: env.DATABASE_URL ? 'postgresql' : 'pglite' } as const;
+}

@@ -1,0 +1,79 @@
+// Errors are factories with stable ids. One central handler (app.ts) turns them into JSON
+// `{ error: { id, message } }` with a Vietnamese message and hides the internals of 5xx errors.
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly id: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+const entityNames: Record<string, string> = {
+  unit: 'đơn vị',
+  member: 'đảng viên',
+  user: 'tài khoản',
+  route: 'đường dẫn',
+  resolution: 'văn bản',
+  plan: 'kế hoạch',
+  file: 'tệp',
+};
+
+const nameOf = (entity: string) => entityNames[entity] ?? entity;
+
+export const badRequest = (id: string, message: string, details?: unknown) =>
+  new AppError(400, id, message, details);
+
+export const validationFailed = (details: unknown) =>
+  new AppError(400, 'validation', 'Dữ liệu gửi lên không hợp lệ.', details);
+
+export const unauthenticated = () =>
+  new AppError(401, 'auth.required', 'Vui lòng đăng nhập để tiếp tục.');
+
+export const invalidCredentials = () =>
+  new AppError(401, 'auth.invalid-credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+
+export const forbidden = (action = 'thực hiện thao tác này') =>
+  new AppError(403, 'forbidden', `Bạn không có quyền ${action}.`);
+
+export const csrfFailed = () =>
+  new AppError(403, 'auth.csrf', 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.');
+
+export const notFound = (entity: string) =>
+  new AppError(404, `${entity}.not-found`, `Không tìm thấy ${nameOf(entity)}.`);
+
+export const conflict = (entity: string, current?: unknown) =>
+  new AppError(
+    409,
+    `${entity}.version-conflict`,
+    `${capitalise(nameOf(entity))} đã được người khác sửa trong lúc bạn làm việc. Hãy tải lại để xem thay đổi mới nhất.`,
+    current === undefined ? undefined : { current },
+  );
+
+export const duplicate = (id: string, message: string) => new AppError(409, id, message);
+
+export const payloadTooLarge = (limitText: string) =>
+  new AppError(413, 'payload-too-large', `Dữ liệu gửi lên quá lớn (tối đa ${limitText}).`);
+
+export const unsupportedMedia = (id: string, message: string) => new AppError(415, id, message);
+
+export const tooManyRequests = () =>
+  new AppError(429, 'rate-limited', 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.');
+
+export const locked = (minutes: number) =>
+  new AppError(
+    423,
+    'auth.locked',
+    `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+  );
+
+export const internal = () =>
+  new AppError(500, 'internal', 'Đã có lỗi trong hệ thống. Vui lòng thử lại sau.');
+
+function capitalise(s: string) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

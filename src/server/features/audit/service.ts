@@ -1,0 +1,32 @@
+// Every write records who did what to which entity, with the state before and after, inside the
+// same transaction as the write itself: no write without its audit entry, no entry without its write.
+import { auditLog } from './tables';
+import type { DbOrTx } from '../../db/client';
+
+export interface AuditEntry {
+  tenantId: string | null;
+  actorId: string | null;
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export async function recordAudit(db: DbOrTx, entry: AuditEntry | AuditEntry[]): Promise<void> {
+  const rows = (Array.isArray(entry) ? entry : [entry]).map((e) => ({
+    tenantId: e.tenantId,
+    actorId: e.actorId,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId ?? null,
+    before: e.before === undefined ? null : toJson(e.before),
+    after: e.after === undefined ? null : toJson(e.after),
+  }));
+  // Large imports write thousands of entries: insert in chunks to stay under parameter limits.
+  for (let i = 0; i < rows.length; i += 500) await db.insert(auditLog).values(rows.slice(i, i + 500));
+}
+
+function toJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (_k, v) => (v instanceof Date ? v.toISOString() : v)));
+}

@@ -1,0 +1,93 @@
+// Reads a member list from XLSX (exceljs) or CSV (csv-parse), recognised by content, not extension.
+import ExcelJS from 'exceljs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { badRequest, payloadTooLarge, unsupportedMedia } from '../../errors';
+import { type CellValue, isBlankRow } from '../../../domain/member-import';
+
+export const MAX_MEMBER_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_ROWS = 20_000;
+
+export interface Sheet {
+  header: CellValue[];
+  rows: { row: number; values: CellValue[] }[];
+}
+
+const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+export async function readMemberSheet(bytes: Buffer): Promise<Sheet> {
+  if (bytes.length === 0) throw badRequest('members-import.empty', 'Tệp tải lên không có nội dung.');
+  if (bytes.length > MAX_MEMBER_FILE_BYTES) throw payloadTooLarge('10 MB');
+  if (isZip(bytes)) return readXlsx(bytes);
+  const text = decodeText(bytes);
+  if (text === null) {
+    throw unsupportedMedia('members-import.unsupported-type', 'Tệp không phải Excel (.xlsx) hoặc CSV. Hãy lưu danh sách dưới dạng .xlsx hoặc .csv (UTF-8).');
+  }
+  return readCsv(text);
+}
+
+function decodeText(bytes: Buffer): string | null {
+  if (bytes.includes(0)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/u, '');
+  } catch {
+    return null;
+  }
+}
+
+async function readXlsx(bytes: Buffer): Promise<Sheet> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw badRequest('members-import.bad-xlsx', 'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải .xlsx.');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.rowCount === 0) throw badRequest('members-import.empty', 'Tệp Excel không có dữ liệu.');
+  if (sheet.rowCount > MAX_ROWS) throw badRequest('members-import.too-many-rows', `Tệp có quá nhiều dòng (tối đa ${MAX_ROWS}).`);
+  const all: { row: number; values: CellValue[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values: CellValue[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      values[col - 1] = plainValue(cell.value);
+    });
+    all.push({ row: rowNumber, values });
+  });
+  return splitHeader(all);
+}
+
+function plainValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date || typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 'Có' : '';
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return plainValue(value.result as ExcelJS.CellValue);
+  }
+  return String(value);
+}
+
+function readCsv(text: string): Sheet {
+  let records: string[][];
+  try {
+    // Offices' CSVs come from Excel: comma or semicolon, depending on the machine's regional settings.
+    const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+    const delimiter = (firstLine.match(/;/gu)?.length ?? 0) > (firstLine.match(/,/gu)?.length ?? 0) ? ';' : ',';
+    records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true });
+  } catch {
+    throw badRequest('members-import.bad-csv', 'Không đọc được tệp CSV: dấu ngoặc kép hoặc dấu phân cách không đúng.');
+  }
+  if (records.length > MAX_ROWS) throw badRequest('members-import.too-many-rows', `Tệp có quá nhiều dòng (tối đa ${MAX_ROWS}).`);
+  return splitHeader(records.map((values, i) => ({ row: i + 1, values })));
+}
+
+function splitHeader(all: { row: number; values: CellValue[] }[]): Sheet {
+  const nonBlank = all.filter((r) => !isBlankRow(r.values));
+  // Lists often open with a title ("DANH SÁCH ĐẢNG VIÊN …"): the header is the row naming "Họ và tên".
+  const headerAt = nonBlank.slice(0, 10).findIndex((r) => r.values.some((v) => /^h[oọ] v[aà] t[eê]n$/iu.test(String(v ?? '').trim())));
+  const rows = headerAt > 0 ? nonBlank.slice(headerAt) : nonBlank;
+  const [first, ...rest] = rows;
+  if (!first) throw badRequest('members-import.empty', 'Tệp không có dữ liệu.');
+  if (rest.length === 0) throw badRequest('members-import.no-rows', 'Tệp chỉ có dòng tiêu đề, không có đảng viên nào.');
+  return { header: first.values, rows: rest };
+}

@@ -1,0 +1,93 @@
+import { and, desc, eq, like, or, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
+import type { Actor } from '../../auth/actor';
+import { overseers } from '../../auth/actor';
+import { badRequest, conflict, duplicate, forbidden, notFound } from '../../errors';
+import { normaliseFullName, sortByVietnameseName } from '../../../domain/vietnamese-names';
+import { recordAudit } from '../audit/service';
+import { units, type Unit } from '../units/tables';
+import { loadUnit, toRef, withinGrants } from '../units/service';
+import { canEditMember } from './policy';
+import { members, type Member } from './tables';
+import type { MemberDto, MemberUpdate } from './schema';
+
+const memberColumns = { member: members, cellName: units.name, cellPath: units.path };
+
+function toDto(row: { member: Member; cellName: string }): MemberDto {
+  const { tenantId: _t, createdAt: _c, updatedAt: _u, ...rest } = row.member;
+  return { ...rest, cellName: row.cellName };
+}
+
+/** Members of a unit and the cells below it, in the Vietnamese order. */
+export async function listMembersOfUnit(db: DbOrTx, unit: Unit): Promise<MemberDto[]> {
+  const rows = await db
+    .select(memberColumns)
+    .from(members)
+    .innerJoin(units, eq(units.id, members.cellId))
+    .where(like(units.path, `${unit.path}%`));
+  return sortByVietnameseName(rows.map(toDto), (m) => m.fullName);
+}
+
+/** Finds members by name with or without diacritics, or by card number, ranked by likeness. */
+export async function searchMembers(db: DbOrTx, actor: Actor, q: string, limit: number): Promise<MemberDto[]> {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const folded = sql`qt_fold(${pattern})`;
+  const rows = await db
+    .select(memberColumns)
+    .from(members)
+    .innerJoin(units, eq(units.id, members.cellId))
+    .where(
+      and(
+        withinGrants(actor, [...overseers, 'cellSecretary']),
+        or(sql`qt_fold(${members.fullName}) like ${folded}`, like(members.cardNumber, pattern)),
+      ),
+    )
+    .orderBy(desc(sql`similarity(qt_fold(${members.fullName}), qt_fold(${q}))`), members.fullName)
+    .limit(limit);
+  return rows.map(toDto);
+}
+
+export async function loadMember(db: DbOrTx, id: string) {
+  const [row] = await db.select(memberColumns).from(members).innerJoin(units, eq(units.id, members.cellId)).where(eq(members.id, id));
+  if (!row) throw notFound('member');
+  return row;
+}
+
+export async function updateMember(db: Db, actor: Actor, id: string, patch: MemberUpdate): Promise<MemberDto> {
+  return db.transaction(async (tx) => {
+    const current = await loadMember(tx, id);
+    const cell = await loadUnit(tx, current.member.cellId);
+    if (!canEditMember(actor, toRef(cell))) throw forbidden('sửa thông tin đảng viên này');
+    if (patch.version !== current.member.version) throw conflict('member', toDto(current));
+
+    let cellName = current.cellName;
+    if (patch.cellId && patch.cellId !== cell.id) {
+      const target = await tx.select().from(units).where(eq(units.id, patch.cellId)).then((r) => r[0]);
+      if (!target || target.kind !== 'cell') throw badRequest('member.cell-invalid', 'Chi bộ chuyển đến không tồn tại.');
+      if (!canEditMember(actor, toRef(target))) throw forbidden('chuyển đảng viên sang chi bộ này');
+      cellName = target.name;
+    }
+    if (patch.cardNumber) {
+      const [other] = await tx.select({ id: members.id }).from(members).where(eq(members.cardNumber, patch.cardNumber));
+      if (other && other.id !== id) throw duplicate('member.card-number-taken', `Số thẻ đảng viên ${patch.cardNumber} đã thuộc về một đảng viên khác.`);
+    }
+    const { version, ...changes } = patch;
+    if (changes.fullName) changes.fullName = normaliseFullName(changes.fullName);
+    const [updated] = await tx
+      .update(members)
+      .set({ ...changes, version: version + 1, updatedAt: new Date() })
+      .where(and(eq(members.id, id), eq(members.version, version)))
+      .returning();
+    if (!updated) throw conflict('member');
+    await recordAudit(tx, {
+      tenantId: updated.tenantId,
+      actorId: actor.userId,
+      action: 'member.update',
+      entity: 'member',
+      entityId: id,
+      before: current.member,
+      after: updated,
+    });
+    return toDto({ member: updated, cellName });
+  });
+}

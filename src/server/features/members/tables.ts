@@ -1,0 +1,40 @@
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { units } from '../units/tables';
+
+export const genders = ['male', 'female'] as const;
+export type Gender = (typeof genders)[number];
+
+export const members = pgTable(
+  'members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    cellId: uuid('cell_id')
+      .notNull()
+      .references(() => units.id),
+    fullName: text('full_name').notNull(),
+    gender: text('gender').$type<Gender>().notNull(),
+    birthDate: date('birth_date'),
+    joinedOn: date('joined_on'),
+    officialOn: date('official_on'),
+    cardNumber: text('card_number'),
+    phone: text('phone'),
+    email: text('email'),
+    /** Miễn sinh hoạt đảng: exempt from party activity (age, health). */
+    exempt: boolean('exempt').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('members_tenant_idx').on(t.tenantId),
+    index('members_cell_idx').on(t.cellId),
+    // Party card numbers are national: one card, one member.
+    uniqueIndex('members_card_number_uq').on(t.cardNumber),
+    // Search without diacritics: trigram index over the unaccented lower-case name (see migration 0000).
+    index('members_name_search_idx').using('gin', sql`qt_fold(${t.fullName}) gin_trgm_ops`),
+  ],
+);
+
+export type Member = typeof members.$inferSelect;

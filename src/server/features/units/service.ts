@@ -1,0 +1,67 @@
+import { and, asc, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { type Actor, type UnitRef, grantRoots, overseers } from '../../auth/actor';
+import type { Role } from '../../auth/tables';
+import { notFound } from '../../errors';
+import { members } from '../members/tables';
+import { units, type Unit } from './tables';
+
+/** Loads a unit for a policy check; an unknown id is "not found" whoever asks. */
+export async function loadUnit(db: DbOrTx, id: string): Promise<Unit> {
+  const [unit] = await db.select().from(units).where(eq(units.id, id));
+  if (!unit) throw notFound('unit');
+  return unit;
+}
+
+export const toRef = (u: Unit): UnitRef => ({ id: u.id, path: u.path, kind: u.kind, tenantId: u.tenantId });
+
+/** SQL condition "the unit's path lies under one of the actor's grants with these roles". */
+export function withinGrants(actor: Actor, roles: readonly Role[], path = units.path): SQL {
+  const roots = grantRoots(actor, roles);
+  if (roots.length === 0) return sql`false`;
+  return or(...roots.map((g) => like(path, `${g.unitPath}%`)))!;
+}
+
+const treeRoles: readonly Role[] = [...overseers, 'unitOfficer', 'cellSecretary'];
+
+/** The units an actor may see, in tree order, with the number of members of each cell. */
+export async function listVisibleUnits(db: DbOrTx, actor: Actor) {
+  const rows = await db
+    .select({ unit: units, memberCount: count(members.id) })
+    .from(units)
+    .leftJoin(members, eq(members.cellId, units.id))
+    .where(withinGrants(actor, treeRoles))
+    .groupBy(units.id)
+    .orderBy(asc(units.sortOrder), asc(units.name));
+  return rows.map((r) => ({ ...r.unit, memberCount: Number(r.memberCount) }));
+}
+
+export async function loadUnitDetail(db: DbOrTx, unit: Unit) {
+  const ancestorIds = unit.path.split('/').filter((id) => id && id !== unit.id);
+  const [ancestors, children, [own]] = await Promise.all([
+    ancestorIds.length
+      ? db.select({ id: units.id, name: units.name, kind: units.kind, path: units.path }).from(units).where(inArray(units.id, ancestorIds))
+      : Promise.resolve([]),
+    db
+      .select({ unit: units, memberCount: count(members.id) })
+      .from(units)
+      .leftJoin(members, eq(members.cellId, units.id))
+      .where(eq(units.parentId, unit.id))
+      .groupBy(units.id)
+      .orderBy(asc(units.sortOrder), asc(units.name)),
+    db.select({ n: count() }).from(members).where(eq(members.cellId, unit.id)),
+  ]);
+  return {
+    unit: { ...unit, memberCount: Number(own?.n ?? 0) },
+    ancestors: ancestors.sort((a, b) => a.path.length - b.path.length).map(({ id, name, kind }) => ({ id, name, kind })),
+    children: children.map((c) => ({ ...c.unit, memberCount: Number(c.memberCount) })),
+  };
+}
+
+/** The cells of a commune, for matching names in imports. */
+export async function listCellsOfTenant(db: DbOrTx, tenantId: string) {
+  return db
+    .select()
+    .from(units)
+    .where(and(eq(units.tenantId, tenantId), eq(units.kind, 'cell')));
+}

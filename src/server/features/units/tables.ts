@@ -1,0 +1,34 @@
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Kinds of organisation units (PRODUCT.md §3). */
+export const unitKinds = [
+  'province', // Đảng bộ tỉnh
+  'commune', // Đảng ủy xã/phường — the tenant
+  'grassrootsOrg', // Đảng bộ cơ sở (may have cells)
+  'cell', // Chi bộ
+  'agency', // cơ quan của Đảng ủy, UBND… (ward agencies)
+  'massOrg', // Mặt trận, đoàn thể
+  'residentialGroup', // tổ dân phố
+] as const;
+export type UnitKind = (typeof unitKinds)[number];
+
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The commune committee that owns this unit; null only for units above communes (province). */
+    tenantId: uuid('tenant_id'),
+    parentId: uuid('parent_id'),
+    kind: text('kind').$type<UnitKind>().notNull(),
+    name: text('name').notNull(),
+    /** Materialised path of ids, "/province/commune/org/cell/", so "within a subtree" is a prefix test. */
+    path: text('path').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('units_tenant_idx').on(t.tenantId), index('units_parent_idx').on(t.parentId), index('units_path_idx').on(t.path)],
+);
+
+export type Unit = typeof units.$inferSelect;

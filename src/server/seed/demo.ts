@@ -1,0 +1,149 @@
+// The demo ward (PRODUCT.md §6): organisation, 1,200+ members and an account for every role.
+// Deterministic, so that the README, the tests and every machine show the same ward.
+import { count } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
+import { childPath } from '../../domain/org-tree';
+import { toIso } from '../../domain/dates';
+import { hashPassword } from '../auth/passwords';
+import { roleGrants, users, type Role } from '../auth/tables';
+import { members, type Gender } from '../features/members/tables';
+import { units } from '../features/units/tables';
+import { recordAudit } from '../features/audit/service';
+import { familyNames, givenNames, middleNames } from './names';
+import { demoOrgChart, type OrgNode } from './org-chart';
+import { seededRandom } from './random';
+
+export const DEMO_PASSWORD = 'quantriet';
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  unitKey: string;
+  displayName: string;
+  description: string;
+  /** Link the account to a member of this cell (its secretary, or a plain member). */
+  memberOf?: string;
+}
+
+export const demoAccounts: DemoAccount[] = [
+  { username: 'admin', role: 'admin', unitKey: 'province', displayName: 'Quản trị hệ thống', description: 'quản trị toàn hệ thống' },
+  { username: 'vanphong', role: 'wardStaff', unitKey: 'commune', displayName: 'Lê Thị Thu Hà', description: 'Văn phòng Đảng ủy phường' },
+  { username: 'banxaydung', role: 'wardStaff', unitKey: 'commune', displayName: 'Hoàng Văn Đông', description: 'Ban xây dựng Đảng' },
+  { username: 'thuongtruc', role: 'wardLeader', unitKey: 'commune', displayName: 'Nguyễn Mạnh Hùng', description: 'Phó Bí thư Thường trực Đảng ủy' },
+  { username: 'ubnd', role: 'unitOfficer', unitKey: 'agency-ubnd', displayName: 'Ma Văn Thắng', description: 'cán bộ Ủy ban nhân dân phường' },
+  { username: 'bithu', role: 'cellSecretary', unitKey: 'cell-Tràng Đà-1', displayName: '', description: 'Bí thư Chi bộ Tràng Đà 1', memberOf: 'cell-Tràng Đà-1' },
+  { username: 'dangvien', role: 'member', unitKey: 'cell-Tràng Đà-1', displayName: '', description: 'đảng viên Chi bộ Tràng Đà 1', memberOf: 'cell-Tràng Đà-1' },
+  { username: 'tinhuy', role: 'provinceViewer', unitKey: 'province', displayName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', description: 'Tỉnh ủy (xem báo cáo các xã, phường)' },
+];
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(units);
+  return Number(row?.n ?? 0) > 0;
+}
+
+/** Seeds the demo ward into an empty database. Returns false when data is already there. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  if (await isSeeded(db)) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD); // one hash for every demo account: demo only
+  await db.transaction(async (tx) => {
+    const unitIds = await insertUnits(tx);
+    const tenantId = unitIds.get('commune')!;
+    const firstMembers = await insertMembers(tx, tenantId, unitIds);
+    await insertAccounts(tx, tenantId, unitIds, firstMembers, passwordHash);
+    await recordAudit(tx, { tenantId, actorId: null, action: 'seed.demo', entity: 'unit', entityId: tenantId });
+  });
+  return true;
+}
+
+async function insertUnits(tx: Tx): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const rows: (typeof units.$inferInsert)[] = [];
+  const walk = (node: OrgNode, parent: { id: string; path: string } | null, tenantId: string | null, order: number) => {
+    const id = crypto.randomUUID();
+    const path = childPath(parent?.path ?? null, id);
+    const tenant = node.kind === 'commune' ? id : tenantId;
+    ids.set(node.key, id);
+    rows.push({ id, parentId: parent?.id ?? null, tenantId: tenant, kind: node.kind, name: node.name, path, sortOrder: order });
+    node.children?.forEach((child, i) => walk(child, { id, path }, tenant, i));
+  };
+  walk(demoOrgChart, null, null, 0);
+  await tx.insert(units).values(rows);
+  return ids;
+}
+
+function* cellsOf(node: OrgNode): Generator<OrgNode> {
+  if (node.kind === 'cell') yield node;
+  for (const child of node.children ?? []) yield* cellsOf(child);
+}
+
+async function insertMembers(tx: Tx, tenantId: string, unitIds: Map<string, string>) {
+  const random = seededRandom(91_2026);
+  const rows: (typeof members.$inferInsert)[] = [];
+  const firstOfCell = new Map<string, string[]>();
+  let card = 1_020_000;
+  for (const cell of cellsOf(demoOrgChart)) {
+    const cellId = unitIds.get(cell.key)!;
+    const residential = /Tràng Đà|Nông Tiến \d|Ỷ La|Xóm Cỏ|Khuôn Hấu/u.test(cell.name);
+    for (let i = 0; i < (cell.size ?? 20); i++) {
+      const gender: Gender = random.chance(0.46) ? 'female' : 'male';
+      const fullName = `${random.weighted(familyNames)} ${random.pick(middleNames[gender])} ${random.pick(givenNames[gender])}`;
+      // Residential cells are older (retirees); agencies and schools younger.
+      const birthYear = residential ? random.int(1938, 1995) : random.int(1966, 2001);
+      const birth = { y: birthYear, m: random.int(1, 12), d: random.int(1, 28) };
+      const joinYear = Math.min(2026, birthYear + random.int(19, 38));
+      const joined = { y: joinYear, m: random.int(1, 12), d: random.int(1, 28) };
+      const joinedOn = toIso(joined.y, joined.m, joined.d);
+      const probationary = joinedOn > '2025-09-01';
+      const id = crypto.randomUUID();
+      rows.push({
+        id,
+        tenantId,
+        cellId,
+        fullName,
+        gender,
+        birthDate: toIso(birth.y, birth.m, birth.d),
+        joinedOn: joinedOn > '2026-04-30' ? '2026-04-30' : joinedOn,
+        officialOn: probationary ? null : toIso(joined.y + 1, joined.m, joined.d),
+        cardNumber: probationary ? null : String(card++).padStart(8, '0'),
+        phone: random.chance(0.8) ? `09${random.int(10_000_000, 99_999_999)}` : null,
+        email: null,
+        exempt: birthYear < 1956 && random.chance(0.45),
+      });
+      firstOfCell.set(cell.key, [...(firstOfCell.get(cell.key) ?? []), id]);
+    }
+  }
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(members).values(rows.slice(i, i + 500));
+  const byId = new Map(rows.map((r) => [r.id!, r]));
+  return { firstOfCell, byId };
+}
+
+async function insertAccounts(
+  tx: Tx,
+  tenantId: string,
+  unitIds: Map<string, string>,
+  people: Awaited<ReturnType<typeof insertMembers>>,
+  passwordHash: string,
+) {
+  const taken = new Map<string, number>();
+  for (const account of demoAccounts) {
+    let memberId: string | null = null;
+    let displayName = account.displayName;
+    if (account.memberOf) {
+      // The secretary is the cell's first active member, the plain member its second.
+      const index = taken.get(account.memberOf) ?? 0;
+      taken.set(account.memberOf, index + 1);
+      memberId = people.firstOfCell.get(account.memberOf)![index]!;
+      displayName = people.byId.get(memberId)!.fullName;
+    }
+    const [user] = await tx
+      .insert(users)
+      .values({ username: account.username, passwordHash, displayName, memberId, tenantId: account.unitKey === 'province' ? null : tenantId })
+      .returning({ id: users.id });
+    await tx.insert(roleGrants).values({
+      userId: user!.id,
+      role: account.role,
+      unitId: unitIds.get(account.unitKey)!,
+      tenantId: account.unitKey === 'province' ? null : tenantId,
+    });
+  }
+}

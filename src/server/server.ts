@@ -1,0 +1,35 @@
+// Starts the product: settings, database, optional demo seed, the app, listen, graceful shutdown.
+import { loadEnv, type Env } from './env';
+import { buildApp } from './app';
+import { openMigratedDatabase } from './database';
+import { DEMO_PASSWORD, demoAccounts, seedDemo } from './seed/demo';
+
+export async function startServer(options: { seedDemo: boolean; env?: Env }) {
+  const env = options.env ?? loadEnv();
+  const database = await openMigratedDatabase(env);
+  if (options.seedDemo && (await seedDemo(database.db))) printDemoAccounts();
+  const app = await buildApp({ env, database, logger: true });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    // Finish requests in flight, then close the database so that PGlite flushes to disk.
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const address = await app.listen({ host: env.HOST, port: env.PORT });
+  console.log(`QuánTriệt đang chạy tại ${address.replace('127.0.0.1', '127.0.0.1')} (cơ sở dữ liệu: ${database.kind === 'pglite' ? env.QT_DATA_DIR : 'PostgreSQL'})`);
+  return { app, database, address };
+}
+
+function printDemoAccounts() {
+  console.log('\nĐã tạo phường mẫu Nông Tiến. Tài khoản dùng thử (mật khẩu: %s):', DEMO_PASSWORD);
+  for (const a of demoAccounts) console.log(`  ${a.username.padEnd(12)} ${a.description}`);
+  console.log('');
+}

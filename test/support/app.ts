@@ -1,0 +1,76 @@
+// Starts the real app on a private copy of the demo database and signs people in through inject().
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app';
+import { openDatabase, type Database } from '../../src/server/db/client';
+import { loadEnv, type Env } from '../../src/server/env';
+import { DEMO_PASSWORD } from '../../src/server/seed/demo';
+import { adminUrl } from './postgres';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  env: Env;
+  /** A signed-in session of a demo account (or any username/password). */
+  signIn(username: string, password?: string): Promise<Session>;
+  close(): Promise<void>;
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  me: { user: { id: string; tenantId: string | null; memberId: string | null }; roles: { role: string; unitId: string }[] };
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+export async function openTestDatabase(): Promise<Database> {
+  if (process.env.QT_TEST_DB === 'postgres') {
+    const { default: pg } = await import('pg');
+    const url = process.env.TEST_DATABASE_URL!;
+    const name = `qt_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`);
+    const database = await openDatabase({ url: adminUrl(url, name) });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const dump = new Blob([readFileSync(inject('templateDump'))]);
+  return openDatabase({ loadDataDir: dump });
+}
+
+export async function startTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const env = loadEnv({ NODE_ENV: 'test', QT_LOGIN_RATE_LIMIT: '1000', QT_WEB_DIR: '/nonexistent', ...overrides });
+  const app = await buildApp({ env, database });
+  const signIn = async (username: string, password = DEMO_PASSWORD): Promise<Session> => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const me = res.json();
+    return {
+      cookie,
+      csrfToken: me.csrfToken,
+      me,
+      inject: (options) =>
+        app.inject({ ...options, headers: { cookie, 'x-csrf-token': me.csrfToken, ...(options.headers ?? {}) } }),
+    };
+  };
+  return {
+    app,
+    database,
+    env,
+    signIn,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
