@@ -1,0 +1,19 @@
+// npm run bench: every performance target of the issues, each printed with its target.
+// A benchmark is not a test: nothing here fails the build; it measures and reports.
+import { existsSync } from 'node:fs';
+
+const sections: [string, string][] = [
+  ['Foundation (server)', './server.bench.ts'],
+  ['Plan import and lint', './plan-import.bench.ts'],
+  ['Documents', './documents.bench.ts'],
+];
+
+const only = process.argv.slice(2);
+for (const [title, file] of sections) {
+  if (only.length && !only.some((o) => file.includes(o))) continue;
+  if (!existsSync(new URL(file, import.meta.url))) continue;
+  console.log(`\n## ${title}`);
+  const mod = (await import(file)) as { run: () => Promise<void> };
+  await mod.run();
+}
+process.exit(0);

@@ -1,0 +1,63 @@
+// The document model: one small tree that the DOCX and HTML renderers both print, so the editable
+// file and the preview never disagree. Every string in it is already as printed (capitals, number
+// line, date line, recipient punctuation); the renderers only choose fonts, sizes and positions.
+import { LAYOUT } from './layout';
+
+/** A run of text inside a paragraph; emphasis comes from the source's bold/italic markers. */
+export interface Inline {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export type Block =
+  /** A body paragraph: justified, first-line indent. */
+  | { kind: 'paragraph'; inlines: Inline[] }
+  /** A dash paragraph ("- Địa điểm: …"), printed like a body paragraph that starts with "- ". */
+  | { kind: 'bullet'; inlines: Inline[] }
+  /** "I. MỤC ĐÍCH, YÊU CẦU" (level 1), "1. Mục đích" (level 2), "a) …" (level 3); `text` as printed. */
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string };
+
+export interface DocumentHeader {
+  /** "ĐẢNG BỘ TỈNH TUYÊN QUANG", in capitals as printed. */
+  superior: string;
+  /** "ĐẢNG ỦY PHƯỜNG NÔNG TIẾN", in capitals as printed, with the organisation's spelling. */
+  issuer: string;
+  /** "45-KH/ĐU"; null for an unissued draft. */
+  number: string | null;
+  /** "Số 45-KH/ĐU" or "Số    -KH/ĐU". */
+  numberLine: string;
+  place: string;
+  /** ISO date; null for an undated draft. */
+  date: string | null;
+  /** "Nông Tiến, ngày 15 tháng 5 năm 2026". */
+  dateLine: string;
+}
+
+export interface DocumentSignature {
+  /** "T/M BAN THƯỜNG VỤ", capitals. */
+  onBehalfOf: string;
+  /** "PHÓ BÍ THƯ", capitals. */
+  position: string;
+  /** "Nguyễn Mạnh Hùng"; empty when not known yet. */
+  name: string;
+}
+
+export interface DocumentModel {
+  header: DocumentHeader;
+  /** "KẾ HOẠCH". */
+  docType: string;
+  /** The abstract (trích yếu) under the type; null when the source has no title. */
+  abstract: string | null;
+  body: Block[];
+  signature: DocumentSignature;
+  /** Recipient lines as printed: "- Ban Tuyên giáo và Dân vận Tỉnh ủy (báo cáo),", the last ending in ".". */
+  recipients: string[];
+}
+
+/** The plain text of a block, as printed (dash included): for tests, search and previews. */
+export function blockText(block: Block): string {
+  if (block.kind === 'heading') return block.text;
+  const text = block.inlines.map((i) => i.text).join('');
+  return block.kind === 'bullet' ? `${LAYOUT.body.dashPrefix}${text}` : text;
+}
