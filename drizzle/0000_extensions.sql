@@ -14,3 +14,9 @@ CREATE OR REPLACE FUNCTION qt_fold(value text) RETURNS text
 CREATE OR REPLACE FUNCTION qt_refuse_change() RETURNS trigger
   LANGUAGE plpgsql
   AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
+--> statement-breakpoint
+-- Text for full-text search: folded, punctuation to spaces, so that "91-NQ/TU" is the words 91 nq tu
+-- (the default parser would read "nq/tu" as a file path).
+CREATE OR REPLACE FUNCTION qt_search_text(value text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+  AS $$ SELECT regexp_replace(public.qt_fold(value), '[^[:alnum:]]+', ' ', 'g') $$;

@@ -17,6 +17,8 @@ import { notFound } from './errors';
 import { authPlugin } from './auth/plugin';
 import { authRoutes } from './auth/routes';
 import { featureRoutes } from './features';
+import { createFileStore } from './files/store';
+import { createPdfConverter, type PdfConverter } from './documents/pdf';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -24,9 +26,11 @@ export interface AppDeps {
   env: Env;
   database: Database;
   logger?: boolean;
+  /** The PDF converter; one per process, created on first use when not given. */
+  pdf?: PdfConverter;
 }
 
-export async function buildApp({ env, database, logger = false }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ env, database, logger = false, pdf = createPdfConverter() }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: env.LOG_LEVEL } : false,
     bodyLimit: env.QT_BODY_LIMIT,
@@ -69,7 +73,8 @@ export async function buildApp({ env, database, logger = false }: AppDeps): Prom
   app.get('/api/docs/json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes, { db: database.db, env });
-  await app.register(featureRoutes, { db: database.db, env });
+  await app.register(featureRoutes, { db: database.db, env, files: createFileStore(env.QT_FILES_DIR), pdf });
+  app.addHook('onClose', async () => pdf.close());
 
   await serveWebApp(app, env.QT_WEB_DIR);
   return app;

@@ -77,3 +77,6 @@ export const internal = () =>
 function capitalise(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** The record is in a state that forbids the change (an issued plan, a submitted report…). */
+export const stateConflict = (id: string, message: string) => new AppError(409, id, message);

@@ -46,6 +46,9 @@ async function openPostgres(url: string): Promise<Database> {
   // Dates stay ISO strings ("2026-05-12"), as on PGlite, instead of becoming local-time Date objects.
   pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process:
+  // the pool discards it and opens a new one on the next query.
+  pool.on('error', (error) => console.warn(`PostgreSQL: idle connection closed (${error.message})`));
   const db = drizzle(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgresql', close: () => pool.end() };
 }

@@ -3,3 +3,5 @@ export * from '../features/units/tables';
 export * from '../features/members/tables';
 export * from '../features/audit/tables';
 export * from '../auth/tables';
+export * from '../features/resolutions/tables';
+export * from '../features/plans/tables';

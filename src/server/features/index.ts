@@ -6,10 +6,16 @@ import { auditRoutes } from './audit/routes';
 import { memberImportRoutes } from './members/import-routes';
 import { memberRoutes } from './members/routes';
 import { unitRoutes } from './units/routes';
+import { resolutionRoutes } from './resolutions/routes';
+import { planRoutes } from './plans/routes';
+import type { FileStore } from '../files/store';
+import type { PdfConverter } from '../documents/pdf';
 
-export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env }> = async (app, { db }) => {
+export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter }> = async (app, { db, files, pdf }) => {
   await app.register(unitRoutes, { db });
   await app.register(memberRoutes, { db });
   await app.register(memberImportRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(resolutionRoutes, { db, files });
+  await app.register(planRoutes, { db, pdf });
 };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { actorOf } from '../../auth/plugin';
-import { badRequest, payloadTooLarge } from '../../errors';
+import { readUpload } from '../../files/upload';
 import { unitIdParams } from '../units/schema';
 import { MAX_MEMBER_FILE_BYTES } from './import-file';
 import { commitMemberImport, previewMemberImport } from './import-service';
@@ -29,13 +29,7 @@ export const memberImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       },
     },
     async (request) => {
-      if (!request.isMultipart()) throw badRequest('members-import.no-file', 'Hãy chọn tệp danh sách (.xlsx hoặc .csv) để tải lên.');
-      const file = await request.file({ limits: { fileSize: MAX_MEMBER_FILE_BYTES } });
-      if (!file) throw badRequest('members-import.no-file', 'Hãy chọn tệp danh sách (.xlsx hoặc .csv) để tải lên.');
-      const bytes = await file.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw payloadTooLarge('10 MB');
-        throw error;
-      });
+      const { bytes } = await readUpload(request, MAX_MEMBER_FILE_BYTES);
       const actor = actorOf(request);
       return request.query.mode === 'commit'
         ? commitMemberImport(db, actor, request.params.id, bytes)

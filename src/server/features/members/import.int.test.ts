@@ -106,7 +106,7 @@ describe('members import', () => {
       expect(res.json().error.message).toMatch(/[à-ỹ]/u);
     }
     const noFile = await staff.inject({ method: 'POST', url: `/api/units/${communeId}/members/import`, payload: {} });
-    expect(noFile.json().error.id).toBe('members-import.no-file');
+    expect(noFile.json().error.id).toBe('upload.no-file');
     expect(await memberCount()).toBe(before);
   });
 

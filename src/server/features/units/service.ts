@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-o
 import type { DbOrTx } from '../../db/client';
 import { type Actor, type UnitRef, grantRoots, overseers } from '../../auth/actor';
 import type { Role } from '../../auth/tables';
-import { notFound } from '../../errors';
+import { badRequest, notFound } from '../../errors';
 import { members } from '../members/tables';
 import { units, type Unit } from './tables';
 
@@ -64,4 +64,13 @@ export async function listCellsOfTenant(db: DbOrTx, tenantId: string) {
     .select()
     .from(units)
     .where(and(eq(units.tenantId, tenantId), eq(units.kind, 'cell')));
+}
+
+/** The commune a request works in: the one named, else the actor's own. */
+export async function resolveCommune(db: DbOrTx, actor: Actor, communeId?: string | null): Promise<Unit> {
+  const id = communeId ?? actor.tenantId;
+  if (!id) throw badRequest('commune.required', 'Hãy chọn đảng bộ xã, phường để làm việc.');
+  const unit = await loadUnit(db, id);
+  if (unit.kind !== 'commune') throw badRequest('commune.required', 'Đơn vị được chọn không phải đảng bộ xã, phường.');
+  return unit;
 }

@@ -1,0 +1,67 @@
+// Delivered plans in the recipient units' inboxes, and the read receipts the office follows.
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
+import type { Actor } from '../../auth/actor';
+import { forbidden, notFound } from '../../errors';
+import { formatNumberLine } from '../../../domain/document-numbering';
+import { users } from '../../auth/tables';
+import { recordAudit } from '../audit/service';
+import { units } from '../units/tables';
+import { toRef, withinGrants } from '../units/service';
+import { canDraftPlan, canReadInbox } from './policy';
+import { loadPlanFor } from './service';
+import { planDeliveries, plans } from './tables';
+
+const deliveryColumns = {
+  id: planDeliveries.id,
+  planId: planDeliveries.planId,
+  unitId: planDeliveries.unitId,
+  unitName: units.name,
+  deliveredAt: planDeliveries.deliveredAt,
+  readAt: planDeliveries.readAt,
+  readByName: users.displayName,
+};
+
+/** Plans delivered to the units the actor answers for (their agency, their cell). */
+export async function listInbox(db: DbOrTx, actor: Actor) {
+  const rows = await db
+    .select({ ...deliveryColumns, planTitle: plans.title, number: plans.number, symbol: plans.symbol, issuedOn: plans.issuedOn })
+    .from(planDeliveries)
+    .innerJoin(units, eq(units.id, planDeliveries.unitId))
+    .innerJoin(plans, eq(plans.id, planDeliveries.planId))
+    .leftJoin(users, eq(users.id, planDeliveries.readBy))
+    .where(withinGrants(actor, ['unitOfficer', 'cellSecretary']))
+    .orderBy(desc(planDeliveries.deliveredAt));
+  return rows.map(({ number, symbol, ...r }) => ({ ...r, planNumber: formatNumberLine(number === null ? null : String(number), symbol) }));
+}
+
+export async function markDeliveryRead(db: Db, actor: Actor, deliveryId: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ delivery: planDeliveries, unit: units })
+      .from(planDeliveries)
+      .innerJoin(units, eq(units.id, planDeliveries.unitId))
+      .where(eq(planDeliveries.id, deliveryId));
+    if (!row || !canReadInbox(actor, toRef(row.unit))) throw notFound('delivery');
+    if (row.delivery.readAt) return row.delivery;
+    const [updated] = await tx
+      .update(planDeliveries)
+      .set({ readAt: new Date(), readBy: actor.userId })
+      .where(and(eq(planDeliveries.id, deliveryId), isNull(planDeliveries.readAt)))
+      .returning();
+    await recordAudit(tx, { tenantId: row.delivery.tenantId, actorId: actor.userId, action: 'plan.read', entity: 'plan', entityId: row.delivery.planId, after: updated });
+    return updated ?? row.delivery;
+  });
+}
+
+export async function listDeliveries(db: DbOrTx, actor: Actor, planId: string) {
+  const { plan, commune } = await loadPlanFor(db, actor, planId);
+  if (!canDraftPlan(actor, toRef(commune))) throw forbidden('xem tình hình nhận kế hoạch');
+  return db
+    .select(deliveryColumns)
+    .from(planDeliveries)
+    .innerJoin(units, eq(units.id, planDeliveries.unitId))
+    .leftJoin(users, eq(users.id, planDeliveries.readBy))
+    .where(eq(planDeliveries.planId, plan.id))
+    .orderBy(units.sortOrder, units.name);
+}

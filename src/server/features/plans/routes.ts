@@ -1,0 +1,122 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import type { PdfConverter } from '../../documents/pdf';
+import { renderDocx } from '../../documents/docx';
+import { renderHtml } from '../../documents/html';
+import { actorOf } from '../../auth/plugin';
+import { contentDisposition } from '../resolutions/attachments';
+import { listDeliveries, listInbox, markDeliveryRead } from './inbox';
+import { planDocumentModel, planFileName } from './document';
+import { deliverySchema, inboxItem, issueBody, planCreateBody, planIdParams, planSchema, planSummary, planUpdateBody, transitionBody } from './schema';
+import { createPlan, describePlan, listPlans, loadPlanFor, updatePlan } from './service';
+import { approvePlan, issuePlan, newPlanVersion, returnPlan, submitPlan } from './workflow';
+
+const tags = ['plans'];
+
+export const planRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter }> = async (app, { db, pdf }) => {
+  const describe = async (actor: ReturnType<typeof actorOf>, id: string) => {
+    const { plan, commune } = await loadPlanFor(db, actor, id);
+    return describePlan(db, actor, plan, commune);
+  };
+
+  app.get('/api/plans', { schema: { tags, summary: 'Các kế hoạch của đảng bộ', response: { 200: z.object({ plans: z.array(planSummary) }) } } }, async (request) => ({
+    plans: await listPlans(db, actorOf(request)),
+  }));
+
+  app.post(
+    '/api/plans',
+    { schema: { tags, summary: 'Tạo kế hoạch: từ văn bản nhập, từ mẫu, hoặc sao từ kế hoạch trước', body: planCreateBody, response: { 201: planSchema } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const id = await createPlan(db, actor, request.body);
+      return reply.status(201).send(await describe(actor, id));
+    },
+  );
+
+  app.get('/api/plans/:id', { schema: { tags, summary: 'Một kế hoạch', params: planIdParams, response: { 200: planSchema } } }, async (request) =>
+    describe(actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/plans/:id',
+    { schema: { tags, summary: 'Sửa bản nháp kế hoạch', params: planIdParams, body: planUpdateBody, response: { 200: planSchema } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await updatePlan(db, actor, request.params.id, request.body);
+      return describe(actor, request.params.id);
+    },
+  );
+
+  const steps = { submit: submitPlan, approve: approvePlan, return: returnPlan } as const;
+  for (const [step, run] of Object.entries(steps)) {
+    app.post(
+      `/api/plans/:id/${step}`,
+      { schema: { tags, summary: { submit: 'Trình duyệt', approve: 'Duyệt', return: 'Trả lại để sửa' }[step], params: planIdParams, body: transitionBody, response: { 200: planSchema } } },
+      async (request) => {
+        const actor = actorOf(request);
+        await run(db, actor, request.params.id, request.body.version);
+        return describe(actor, request.params.id);
+      },
+    );
+  }
+
+  app.post(
+    '/api/plans/:id/issue',
+    { schema: { tags, summary: 'Ban hành: cấp số, ghi ngày, khóa và gửi đến nơi nhận', params: planIdParams, body: issueBody, response: { 200: planSchema } } },
+    async (request) => {
+      const actor = actorOf(request);
+      await issuePlan(db, actor, request.params.id, request.body.version, request.body.issuedOn);
+      return describe(actor, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/plans/:id/new-version',
+    { schema: { tags, summary: 'Tạo phiên bản mới của kế hoạch đã ban hành', params: planIdParams, response: { 201: planSchema } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const id = await newPlanVersion(db, actor, request.params.id);
+      return reply.status(201).send(await describe(actor, id));
+    },
+  );
+
+  app.get(
+    '/api/plans/:id/deliveries',
+    { schema: { tags, summary: 'Nơi nhận và xác nhận đã đọc', params: planIdParams, response: { 200: z.object({ deliveries: z.array(deliverySchema) }) } } },
+    async (request) => ({ deliveries: await listDeliveries(db, actorOf(request), request.params.id) }),
+  );
+
+  app.get('/api/inbox', { schema: { tags, summary: 'Văn bản đến của đơn vị', response: { 200: z.object({ items: z.array(inboxItem) }) } } }, async (request) => ({
+    items: await listInbox(db, actorOf(request)),
+  }));
+
+  app.post(
+    '/api/inbox/:id/read',
+    { schema: { tags, summary: 'Xác nhận đã đọc', params: z.object({ id: z.uuid() }) } },
+    async (request) => {
+      const delivery = await markDeliveryRead(db, actorOf(request), request.params.id);
+      return { id: delivery.id, readAt: delivery.readAt };
+    },
+  );
+
+  app.get(
+    '/api/plans/:id/document',
+    { schema: { tags, summary: 'Văn bản kế hoạch: DOCX, PDF hoặc HTML', params: planIdParams, querystring: z.object({ format: z.enum(['docx', 'pdf', 'html']).default('docx') }) } },
+    async (request, reply) => {
+      const { plan, commune } = await loadPlanFor(db, actorOf(request), request.params.id);
+      const model = await planDocumentModel(db, plan, commune);
+      const format = request.query.format;
+      if (format === 'html') return reply.type('text/html; charset=utf-8').send(renderHtml(model));
+      const docx = await renderDocx(model);
+      if (format === 'docx') {
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', contentDisposition(planFileName(plan, 'docx')))
+          .send(docx);
+      }
+      const bytes = await pdf.convert(docx);
+      return reply.type('application/pdf').header('content-disposition', contentDisposition(planFileName(plan, 'pdf'), true)).send(bytes);
+    },
+  );
+};

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { planKinds, planStatuses } from './tables';
+
+export const planIdParams = z.object({ id: z.uuid({ message: 'Mã kế hoạch không hợp lệ.' }) });
+
+const source = z.string().min(20, 'Nội dung kế hoạch quá ngắn.').max(500_000, 'Nội dung kế hoạch quá dài.');
+
+export const planCreateBody = z.discriminatedUnion('from', [
+  /** From the importer's text (pasted or read from a file). */
+  z.object({ from: z.literal('import'), kind: z.enum(planKinds).default('propagation'), source }),
+  /** From the genre's standard template, filled with a registered resolution's data. */
+  z.object({ from: z.literal('template'), kind: z.enum(planKinds).default('propagation'), resolutionId: z.uuid() }),
+  /** From an earlier plan, retargeted to another registered resolution. */
+  z.object({ from: z.literal('clone'), planId: z.uuid(), resolutionId: z.uuid() }),
+]);
+
+export const recipientInput = z.object({ unitId: z.uuid().nullable(), label: z.string().trim().min(1).max(300) });
+
+export const planUpdateBody = z
+  .object({
+    version: z.number().int().min(1),
+    kind: z.enum(planKinds).optional(),
+    source: source.optional(),
+    recipients: z.array(recipientInput).max(200).optional(),
+    /** Accepted only to be refused with a clear answer: number and date belong to the issuing step. */
+    number: z.number().int().optional(),
+    issuedOn: z.iso.date().optional(),
+  })
+  .strict();
+
+export const transitionBody = z.object({ version: z.number().int().min(1), note: z.string().max(2000).optional() });
+export const issueBody = transitionBody.extend({ issuedOn: z.iso.date({ message: 'Ngày ban hành không hợp lệ.' }).optional() });
+
+export const recipientSchema = z.object({ id: z.uuid(), position: z.number().int(), unitId: z.uuid().nullable(), label: z.string(), unitName: z.string().nullable() });
+
+export const planSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(planKinds),
+  status: z.enum(planStatuses),
+  title: z.string(),
+  source: z.string(),
+  body: z.any(),
+  number: z.number().int().nullable(),
+  symbol: z.string(),
+  numberText: z.string(),
+  issuedOn: z.string().nullable(),
+  issuerUnitId: z.uuid(),
+  issuerName: z.string(),
+  supersedesId: z.uuid().nullable(),
+  version: z.number().int(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  resolutions: z.array(z.object({ id: z.uuid(), number: z.string(), subject: z.string() })),
+  recipients: z.array(recipientSchema),
+  abilities: z.object({ edit: z.boolean(), submit: z.boolean(), approve: z.boolean(), issue: z.boolean(), newVersion: z.boolean(), viewDeliveries: z.boolean() }),
+});
+
+export const planSummary = z.object({
+  id: z.uuid(),
+  kind: z.enum(planKinds),
+  status: z.enum(planStatuses),
+  title: z.string(),
+  number: z.number().int().nullable(),
+  symbol: z.string(),
+  issuedOn: z.string().nullable(),
+  updatedAt: z.date(),
+});
+
+export const deliverySchema = z.object({
+  id: z.uuid(),
+  planId: z.uuid(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  deliveredAt: z.date(),
+  readAt: z.date().nullable(),
+  readByName: z.string().nullable(),
+});
+
+export const inboxItem = deliverySchema.extend({ planTitle: z.string(), planNumber: z.string(), issuedOn: z.string().nullable() });

@@ -1,0 +1,196 @@
+// Plans as records: created from an import, the template or an earlier plan; edited as text that
+// the importer re-reads on every save; recipients matched to units.
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Db, DbOrTx, Tx } from '../../db/client';
+import type { Actor } from '../../auth/actor';
+import { badRequest, conflict, forbidden, notFound, stateConflict } from '../../errors';
+import { importPlan, type ImportedPlan } from '../../../domain/plan-import';
+import { defaultSchedule, planTemplate, retargetPlanSource } from '../../../domain/plan-template';
+import { cleanRecipientLabel, matchRecipient } from '../../../domain/recipients';
+import { formatNumberLine } from '../../../domain/document-numbering';
+import { recordAudit } from '../audit/service';
+import { resolutions, type Resolution } from '../resolutions/tables';
+import { normaliseNumber } from '../resolutions/service';
+import { units, type Unit } from '../units/tables';
+import { resolveCommune, toRef } from '../units/service';
+import { bodyFromImport } from './body';
+import { canApprovePlan, canDraftPlan, canEditPlan, canIssuePlan, canSubmitPlan, canViewPlan } from './policy';
+import { loadCommuneSettings } from './settings';
+import { planRecipients, planResolutions, plans, type Plan, type PlanKind } from './tables';
+import type { z } from 'zod';
+import type { planCreateBody, planUpdateBody } from './schema';
+
+const kindNames: Record<Resolution['kind'], string> = {
+  'nghi-quyet': 'Nghị quyết', 'chi-thi': 'Chỉ thị', 'ket-luan': 'Kết luận', 'quy-dinh': 'Quy định',
+  'huong-dan': 'Hướng dẫn', 'de-an': 'Đề án', 'ke-hoach': 'Kế hoạch', 'van-ban': 'Văn bản',
+};
+const facts = (r: Resolution) => ({ number: r.number, issuedOn: r.issuedOn, issuer: r.issuer, subject: r.subject, kindName: kindNames[r.kind] });
+
+export async function loadPlanFor(db: DbOrTx, actor: Actor, id: string) {
+  const [plan] = await db.select().from(plans).where(eq(plans.id, id));
+  if (!plan) throw notFound('plan');
+  const [commune] = await db.select().from(units).where(eq(units.id, plan.tenantId));
+  if (!commune || !canViewPlan(actor, plan, toRef(commune))) throw notFound('plan');
+  return { plan, commune };
+}
+
+async function unitsOf(db: DbOrTx, tenantId: string) {
+  return db.select({ id: units.id, name: units.name, kind: units.kind }).from(units).where(eq(units.tenantId, tenantId));
+}
+
+/** Reads the text with the commune's unit names, so that unknown assignees are flagged. */
+export async function analysePlanSource(db: DbOrTx, tenantId: string, source: string): Promise<ImportedPlan> {
+  const names = (await unitsOf(db, tenantId)).map((u) => u.name);
+  return importPlan(source, { units: names });
+}
+
+/** Links the plan to the registry, registering resolutions it cites that the registry lacks. */
+async function linkResolutions(tx: Tx, actor: Actor, plan: Plan, parsed: ImportedPlan) {
+  await tx.delete(planResolutions).where(eq(planResolutions.planId, plan.id));
+  for (const cited of parsed.resolutions) {
+    const number = normaliseNumber(cited.number);
+    let [row] = await tx.select().from(resolutions).where(and(eq(resolutions.tenantId, plan.tenantId), eq(resolutions.number, number)));
+    if (!row) {
+      [row] = await tx
+        .insert(resolutions)
+        .values({ tenantId: plan.tenantId, kind: 'nghi-quyet', number, issuedOn: cited.issuedOn, issuer: cited.issuer ?? '', subject: cited.subject ?? '', createdBy: actor.userId })
+        .returning();
+      await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'resolution.create-from-plan', entity: 'resolution', entityId: row!.id, after: row });
+    }
+    await tx.insert(planResolutions).values({ planId: plan.id, resolutionId: row!.id, tenantId: plan.tenantId }).onConflictDoNothing();
+  }
+}
+
+async function replaceRecipients(tx: Tx, plan: Plan, list: { unitId: string | null; label: string }[]) {
+  const tenantUnits = await unitsOf(tx, plan.tenantId);
+  const ids = new Set(tenantUnits.map((u) => u.id));
+  for (const r of list) {
+    if (r.unitId && !ids.has(r.unitId)) throw badRequest('plan.recipient-not-a-unit', `Nơi nhận "${r.label}" không phải là một đơn vị của đảng bộ.`);
+  }
+  await tx.delete(planRecipients).where(eq(planRecipients.planId, plan.id));
+  if (list.length) await tx.insert(planRecipients).values(list.map((r, position) => ({ ...r, position, planId: plan.id, tenantId: plan.tenantId })));
+}
+
+function recipientsFromText(parsed: ImportedPlan, tenantUnits: { id: string; name: string }[]) {
+  return parsed.recipients.map((label) => {
+    const target = matchRecipient(label, tenantUnits);
+    return { unitId: target && 'unitId' in target ? target.unitId : null, label: cleanRecipientLabel(label) };
+  });
+}
+
+export async function createPlan(db: Db, actor: Actor, input: z.infer<typeof planCreateBody>, today = new Date().toISOString().slice(0, 10)) {
+  return db.transaction(async (tx) => {
+    const commune = await resolveCommune(tx, actor);
+    if (!canDraftPlan(actor, toRef(commune))) throw forbidden('soạn kế hoạch của đảng bộ này');
+    const { source, kind } = await sourceFor(tx, actor, commune, input, today);
+    const parsed = await analysePlanSource(tx, commune.id, source);
+    const [plan] = await tx
+      .insert(plans)
+      .values({ tenantId: commune.id, issuerUnitId: commune.id, kind, title: parsed.title ?? 'Kế hoạch chưa có trích yếu', source, body: bodyFromImport(parsed), createdBy: actor.userId })
+      .returning();
+    await linkResolutions(tx, actor, plan!, parsed);
+    await replaceRecipients(tx, plan!, recipientsFromText(parsed, await unitsOf(tx, commune.id)));
+    await recordAudit(tx, { tenantId: commune.id, actorId: actor.userId, action: `plan.create-from-${input.from}`, entity: 'plan', entityId: plan!.id, after: plan });
+    return plan!.id;
+  });
+}
+
+async function sourceFor(tx: Tx, actor: Actor, commune: Unit, input: z.infer<typeof planCreateBody>, today: string): Promise<{ source: string; kind: PlanKind }> {
+  if (input.from === 'import') return { source: input.source, kind: input.kind };
+  const target = await registeredResolution(tx, commune.id, input.resolutionId);
+  if (input.from === 'template') {
+    const settings = await loadCommuneSettings(tx, commune);
+    const communeWord = /xã/iu.test(commune.name) ? 'xã' : 'phường';
+    const source = planTemplate(facts(target), {
+      venue: `Hội trường trụ sở Đảng ủy ${communeWord} ${settings.placeName}`,
+      communeWord,
+      ...defaultSchedule(target.issuedOn, today),
+      signer: { onBehalfOf: 'T/M BAN THƯỜNG VỤ', position: 'PHÓ BÍ THƯ', name: '' },
+    });
+    return { source, kind: input.kind };
+  }
+  const { plan: earlier } = await loadPlanFor(tx, actor, input.planId);
+  if (earlier.tenantId !== commune.id) throw notFound('plan');
+  const [cited] = await tx
+    .select()
+    .from(planResolutions)
+    .innerJoin(resolutions, eq(resolutions.id, planResolutions.resolutionId))
+    .where(eq(planResolutions.planId, earlier.id))
+    .limit(1);
+  const source = cited ? retargetPlanSource(earlier.source, facts(cited.resolutions), facts(target)) : earlier.source;
+  return { source, kind: earlier.kind };
+}
+
+async function registeredResolution(db: DbOrTx, tenantId: string, id: string) {
+  const [row] = await db.select().from(resolutions).where(and(eq(resolutions.id, id), eq(resolutions.tenantId, tenantId)));
+  if (!row) throw badRequest('plan.resolution-unknown', 'Nghị quyết được chọn không có trong danh mục văn bản của đảng bộ.');
+  return row;
+}
+
+export async function updatePlan(db: Db, actor: Actor, id: string, patch: z.infer<typeof planUpdateBody>) {
+  return db.transaction(async (tx) => {
+    const { plan, commune } = await loadPlanFor(tx, actor, id);
+    if (plan.status === 'issued') throw conflictIssued();
+    if (patch.number !== undefined || patch.issuedOn !== undefined) {
+      throw badRequest('plan.number-on-issue', 'Số và ngày của kế hoạch chỉ được ghi khi ban hành.');
+    }
+    if (!canEditPlan(actor, plan, toRef(commune))) throw forbidden('sửa kế hoạch này (chỉ sửa được bản nháp)');
+    if (patch.version !== plan.version) throw conflict('plan', await describePlan(tx, actor, plan, commune));
+    const changes: Partial<Plan> = { version: plan.version + 1, updatedAt: new Date() };
+    if (patch.kind) changes.kind = patch.kind;
+    let parsed: ImportedPlan | null = null;
+    if (patch.source !== undefined) {
+      parsed = await analysePlanSource(tx, commune.id, patch.source);
+      Object.assign(changes, { source: patch.source, body: bodyFromImport(parsed), title: parsed.title ?? plan.title });
+    }
+    const [updated] = await tx.update(plans).set(changes).where(and(eq(plans.id, id), eq(plans.version, patch.version))).returning();
+    if (!updated) throw conflict('plan');
+    if (parsed) await linkResolutions(tx, actor, updated, parsed);
+    if (patch.recipients) await replaceRecipients(tx, updated, patch.recipients);
+    else if (parsed) await replaceRecipients(tx, updated, recipientsFromText(parsed, await unitsOf(tx, commune.id)));
+    await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'plan.update', entity: 'plan', entityId: id, before: plan, after: updated });
+    return updated;
+  });
+}
+
+export const conflictIssued = () =>
+  stateConflict('plan.issued-locked', 'Kế hoạch đã ban hành nên không thể sửa (kể cả số và ngày). Hãy tạo phiên bản mới nếu cần thay đổi.');
+
+export async function listPlans(db: DbOrTx, actor: Actor) {
+  const commune = await resolveCommune(db, actor);
+  const rows = await db.select().from(plans).where(eq(plans.tenantId, commune.id)).orderBy(desc(plans.updatedAt));
+  return rows.filter((p) => canViewPlan(actor, p, toRef(commune)));
+}
+
+export async function describePlan(db: DbOrTx, actor: Actor, plan: Plan, commune: Unit) {
+  const ref = toRef(commune);
+  const [cited, recipients] = await Promise.all([
+    db
+      .select({ id: resolutions.id, number: resolutions.number, subject: resolutions.subject })
+      .from(planResolutions)
+      .innerJoin(resolutions, eq(resolutions.id, planResolutions.resolutionId))
+      .where(eq(planResolutions.planId, plan.id)),
+    db
+      .select({ id: planRecipients.id, position: planRecipients.position, unitId: planRecipients.unitId, label: planRecipients.label, unitName: units.name })
+      .from(planRecipients)
+      .leftJoin(units, eq(units.id, planRecipients.unitId))
+      .where(eq(planRecipients.planId, plan.id))
+      .orderBy(asc(planRecipients.position)),
+  ]);
+  const { tenantId: _t, createdBy: _c, submittedBy: _s, approvedBy: _a, issuedBy: _i, numberPeriod: _p, ...rest } = plan;
+  return {
+    ...rest,
+    issuerName: commune.name,
+    numberText: formatNumberLine(plan.number === null ? null : String(plan.number), plan.symbol),
+    resolutions: cited,
+    recipients,
+    abilities: {
+      edit: canEditPlan(actor, plan, ref),
+      submit: canSubmitPlan(actor, plan, ref),
+      approve: canApprovePlan(actor, plan, ref),
+      issue: canIssuePlan(actor, plan, ref),
+      newVersion: plan.status === 'issued' && canDraftPlan(actor, ref),
+      viewDeliveries: plan.status === 'issued' && canDraftPlan(actor, ref),
+    },
+  };
+}

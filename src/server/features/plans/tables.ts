@@ -1,0 +1,117 @@
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { units } from '../units/tables';
+import { resolutions } from '../resolutions/tables';
+import type { PlanBody } from './body';
+
+export const planKinds = [
+  'propagation', // Kế hoạch tuyên truyền, quán triệt và học tập Nghị quyết (the fixture)
+  'implementation', // Kế hoạch thực hiện Nghị quyết
+] as const;
+export type PlanKind = (typeof planKinds)[number];
+
+export const planStatuses = ['draft', 'submitted', 'approved', 'issued'] as const;
+export type PlanStatus = (typeof planStatuses)[number];
+
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    issuerUnitId: uuid('issuer_unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind').$type<PlanKind>().notNull(),
+    status: text('status').$type<PlanStatus>().notNull().default('draft'),
+    /** Trích yếu: "Tổ chức tuyên truyền, quán triệt và học tập Nghị quyết số …". */
+    title: text('title').notNull(),
+    /** The plan's text in the genre's layout (title to signature): what the editor edits and the linter reads. */
+    source: text('source').notNull(),
+    /** Sections I-IV, preamble, conferences, tasks, signature: the importer's model of `source` (PlanBody). */
+    body: jsonb('body').$type<PlanBody>().notNull(),
+    /** Assigned on issue: "Số 45-KH/ĐU" is number 45 with symbol "KH/ĐU". */
+    number: integer('number'),
+    symbol: text('symbol').notNull().default('KH/ĐU'),
+    /** The period the number counts in: the year, or the committee's term start (a setting). */
+    numberPeriod: text('number_period'),
+    issuedOn: date('issued_on'),
+    /** An issued plan is never changed: a later change is a new plan that supersedes it. */
+    supersedesId: uuid('supersedes_id'),
+    createdBy: uuid('created_by'),
+    submittedBy: uuid('submitted_by'),
+    approvedBy: uuid('approved_by'),
+    issuedBy: uuid('issued_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('plans_tenant_idx').on(t.tenantId),
+    // One number per issuer, symbol and counting period.
+    uniqueIndex('plans_number_uq').on(t.issuerUnitId, t.symbol, t.numberPeriod, t.number),
+  ],
+);
+
+export const planResolutions = pgTable(
+  'plan_resolutions',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    resolutionId: uuid('resolution_id')
+      .notNull()
+      .references(() => resolutions.id),
+    tenantId: uuid('tenant_id').notNull(),
+  },
+  (t) => [uniqueIndex('plan_resolutions_uq').on(t.planId, t.resolutionId), index('plan_resolutions_resolution_idx').on(t.resolutionId)],
+);
+
+/** Nơi nhận: a unit of the tree (delivered to its inbox) or a line of text only ("Lưu Văn phòng Đảng ủy"). */
+export const planRecipients = pgTable(
+  'plan_recipients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    label: text('label').notNull(),
+  },
+  (t) => [index('plan_recipients_plan_idx').on(t.planId)],
+);
+
+/** A plan delivered to a recipient unit's inbox, with its read receipt. */
+export const planDeliveries = pgTable(
+  'plan_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    readBy: uuid('read_by'),
+  },
+  (t) => [uniqueIndex('plan_deliveries_uq').on(t.planId, t.unitId), index('plan_deliveries_unit_idx').on(t.unitId)],
+);
+
+/** Per-commune settings of documents. */
+export const communeSettings = pgTable('commune_settings', {
+  tenantId: uuid('tenant_id').primaryKey(),
+  /** Plan numbers restart each year ("year") or run over the committee's term ("term"). */
+  numbering: text('numbering').$type<'year' | 'term'>().notNull().default('year'),
+  termStartedOn: date('term_started_on'),
+  /** "ỦY" or "UỶ" in headers. */
+  uySpelling: text('uy_spelling').$type<'ỦY' | 'UỶ'>().notNull().default('ỦY'),
+  superiorName: text('superior_name').notNull(),
+  issuerName: text('issuer_name').notNull(),
+  placeName: text('place_name').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export type Plan = typeof plans.$inferSelect;

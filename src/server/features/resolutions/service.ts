@@ -1,0 +1,163 @@
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
+import type { Actor } from '../../auth/actor';
+import { conflict, duplicate, forbidden, notFound, badRequest } from '../../errors';
+import { foldVietnamese } from '../../../domain/vietnamese-names';
+import { recordAudit } from '../audit/service';
+import { planResolutions, plans } from '../plans/tables';
+import { resolveCommune, toRef } from '../units/service';
+import { canManageResolutions, canViewResolutions } from './policy';
+import { attachments, resolutionLinks, resolutions, type Resolution, type ResolutionRelation } from './tables';
+import type { z } from 'zod';
+import type { resolutionInput, resolutionUpdate } from './schema';
+
+type Input = z.infer<typeof resolutionInput>;
+type Update = z.infer<typeof resolutionUpdate>;
+
+export const normaliseNumber = (number: string) => number.normalize('NFC').replace(/\s+/gu, '').toUpperCase();
+
+const publicFields = ({ tenantId: _t, createdBy: _c, createdAt: _a, updatedAt: _u, ...rest }: Resolution) => rest;
+
+async function communeFor(db: DbOrTx, actor: Actor, manage: boolean) {
+  const commune = await resolveCommune(db, actor);
+  const allowed = manage ? canManageResolutions(actor, toRef(commune)) : canViewResolutions(actor, toRef(commune));
+  if (!allowed) throw forbidden(manage ? 'quản lý văn bản của đảng bộ này' : 'xem văn bản của đảng bộ này');
+  return commune;
+}
+
+export async function loadResolution(db: DbOrTx, actor: Actor, id: string, manage = false): Promise<Resolution> {
+  const [row] = await db.select().from(resolutions).where(eq(resolutions.id, id));
+  if (!row) throw notFound('resolution');
+  const commune = await communeFor(db, actor, false).catch(() => null);
+  if (!commune || commune.id !== row.tenantId) throw notFound('resolution');
+  if (manage && !canManageResolutions(actor, toRef(commune))) throw forbidden('sửa văn bản này');
+  return row;
+}
+
+export async function createResolution(db: Db, actor: Actor, input: Input) {
+  return db.transaction(async (tx) => {
+    const commune = await communeFor(tx, actor, true);
+    const number = normaliseNumber(input.number);
+    const [existing] = await tx.select({ id: resolutions.id }).from(resolutions).where(and(eq(resolutions.tenantId, commune.id), eq(resolutions.number, number)));
+    if (existing) throw duplicate('resolution.number-taken', `Văn bản số ${number} đã có trong danh mục.`);
+    const [row] = await tx.insert(resolutions).values({ ...input, number, tenantId: commune.id, createdBy: actor.userId }).returning();
+    await recordAudit(tx, { tenantId: commune.id, actorId: actor.userId, action: 'resolution.create', entity: 'resolution', entityId: row!.id, after: row });
+    return publicFields(row!);
+  });
+}
+
+export async function updateResolution(db: Db, actor: Actor, id: string, patch: Update) {
+  return db.transaction(async (tx) => {
+    const current = await loadResolution(tx, actor, id, true);
+    if (current.version !== patch.version) throw conflict('resolution', publicFields(current));
+    const { version, ...changes } = patch;
+    if (changes.number) changes.number = normaliseNumber(changes.number);
+    const [row] = await tx
+      .update(resolutions)
+      .set({ ...changes, version: version + 1, updatedAt: new Date() })
+      .where(and(eq(resolutions.id, id), eq(resolutions.version, version)))
+      .returning();
+    if (!row) throw conflict('resolution');
+    await recordAudit(tx, { tenantId: row.tenantId, actorId: actor.userId, action: 'resolution.update', entity: 'resolution', entityId: id, before: current, after: row });
+    return publicFields(row);
+  });
+}
+
+/** Words of the query, folded; the last one matches as a prefix so that results follow typing. */
+export function toTsQuery(q: string): string | null {
+  const words = foldVietnamese(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.length === 0) return null;
+  return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
+}
+
+const searchable = sql`to_tsvector('simple'::regconfig, qt_search_text(${resolutions.number} || ' ' || ${resolutions.subject} || ' ' || ${resolutions.issuer} || ' ' || ${resolutions.content}))`;
+
+export async function searchResolutions(db: DbOrTx, actor: Actor, options: { q: string; kind?: Resolution['kind']; limit: number }) {
+  const commune = await communeFor(db, actor, false);
+  const filters = [eq(resolutions.tenantId, commune.id)];
+  if (options.kind) filters.push(eq(resolutions.kind, options.kind));
+  const tsQuery = toTsQuery(options.q);
+  const columns = {
+    id: resolutions.id,
+    kind: resolutions.kind,
+    number: resolutions.number,
+    issuedOn: resolutions.issuedOn,
+    issuer: resolutions.issuer,
+    subject: resolutions.subject,
+    version: resolutions.version,
+  };
+  if (!tsQuery) {
+    return db.select(columns).from(resolutions).where(and(...filters)).orderBy(desc(resolutions.issuedOn), resolutions.number).limit(options.limit);
+  }
+  const query = sql`to_tsquery('simple', ${tsQuery})`;
+  // An exact number ("91-NQ/TU") ranks first, then full-text relevance, then the newest.
+  const numberHit = sql<number>`case when qt_fold(${resolutions.number}) = qt_fold(${options.q.trim()}) then 1 else 0 end`;
+  const rank = sql<number>`ts_rank(${searchable}, ${query})`;
+  const rows = await db
+    .select({ ...columns, rank })
+    .from(resolutions)
+    .where(and(...filters, sql`${searchable} @@ ${query}`))
+    .orderBy(desc(numberHit), desc(rank), desc(resolutions.issuedOn))
+    .limit(options.limit);
+  return rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+}
+
+export async function resolutionDetail(db: DbOrTx, actor: Actor, id: string) {
+  const resolution = await loadResolution(db, actor, id);
+  const commune = await resolveCommune(db, actor);
+  const [files, outgoing, incoming, linkedPlans] = await Promise.all([
+    db.select().from(attachments).where(and(eq(attachments.ownerType, 'resolution'), eq(attachments.ownerId, id))).orderBy(attachments.createdAt),
+    db.select().from(resolutionLinks).where(eq(resolutionLinks.fromId, id)),
+    db.select().from(resolutionLinks).where(eq(resolutionLinks.toId, id)),
+    db
+      .select({ id: plans.id, title: plans.title, kind: plans.kind, status: plans.status, number: plans.number, symbol: plans.symbol })
+      .from(planResolutions)
+      .innerJoin(plans, eq(plans.id, planResolutions.planId))
+      .where(eq(planResolutions.resolutionId, id)),
+  ]);
+  const otherIds = [...outgoing.map((l) => l.toId), ...incoming.map((l) => l.fromId)];
+  const others = otherIds.length ? await db.select().from(resolutions).where(inArray(resolutions.id, otherIds)) : [];
+  const byId = new Map(others.map((o) => [o.id, publicFields(o)]));
+  const summary = (r: ReturnType<typeof publicFields>) => {
+    const { content: _c, ...rest } = r;
+    return rest;
+  };
+  return {
+    resolution: publicFields(resolution),
+    attachments: files.map(({ id: fileId, fileName, contentType, size, createdAt }) => ({ id: fileId, fileName, contentType, size, createdAt })),
+    links: [
+      ...outgoing.map((l) => ({ id: l.id, relation: l.relation, direction: 'outgoing' as const, other: summary(byId.get(l.toId)!) })),
+      ...incoming.map((l) => ({ id: l.id, relation: l.relation, direction: 'incoming' as const, other: summary(byId.get(l.fromId)!) })),
+    ],
+    plans: linkedPlans,
+    abilities: { edit: canManageResolutions(actor, toRef(commune)) },
+  };
+}
+
+export async function linkResolutions(db: Db, actor: Actor, fromId: string, toId: string, relation: ResolutionRelation) {
+  return db.transaction(async (tx) => {
+    const from = await loadResolution(tx, actor, fromId, true);
+    await loadResolution(tx, actor, toId);
+    if (fromId === toId) throw badRequest('resolution.self-link', 'Không thể liên kết một văn bản với chính nó.');
+    const [existing] = await tx
+      .select()
+      .from(resolutionLinks)
+      .where(and(eq(resolutionLinks.fromId, fromId), eq(resolutionLinks.toId, toId), eq(resolutionLinks.relation, relation)));
+    if (existing) return existing;
+    const [link] = await tx.insert(resolutionLinks).values({ tenantId: from.tenantId, fromId, toId, relation }).returning();
+    await recordAudit(tx, { tenantId: from.tenantId, actorId: actor.userId, action: 'resolution.link', entity: 'resolution', entityId: fromId, after: link });
+    return link!;
+  });
+}
+
+export async function unlinkResolutions(db: Db, actor: Actor, fromId: string, linkId: string) {
+  await db.transaction(async (tx) => {
+    const from = await loadResolution(tx, actor, fromId, true);
+    const removed = await tx
+      .delete(resolutionLinks)
+      .where(and(eq(resolutionLinks.id, linkId), or(eq(resolutionLinks.fromId, fromId), eq(resolutionLinks.toId, fromId))))
+      .returning();
+    if (removed.length === 0) throw notFound('link');
+    await recordAudit(tx, { tenantId: from.tenantId, actorId: actor.userId, action: 'resolution.unlink', entity: 'resolution', entityId: fromId, before: removed[0] });
+  });
+}

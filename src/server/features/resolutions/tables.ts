@@ -1,0 +1,78 @@
+import { bigint, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+
+/** Kinds of guiding documents a plan refers to ("các văn bản chỉ đạo của Trung ương, của tỉnh…"). */
+export const resolutionKinds = ['nghi-quyet', 'chi-thi', 'ket-luan', 'quy-dinh', 'huong-dan', 'de-an', 'ke-hoach', 'van-ban'] as const;
+export type ResolutionKind = (typeof resolutionKinds)[number];
+
+export const resolutionRelations = ['implements', 'guides', 'replaces'] as const;
+export type ResolutionRelation = (typeof resolutionRelations)[number];
+
+/** The registry of guiding documents; most are resolutions (Nghị quyết), hence the name. */
+export const resolutions = pgTable(
+  'resolutions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    kind: text('kind').$type<ResolutionKind>().notNull(),
+    /** As written, spacing normalised: "91-NQ/TU". */
+    number: text('number').notNull(),
+    issuedOn: date('issued_on'),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    /** Core content: paragraphs of plain text separated by blank lines (rendered safely, never as HTML). */
+    content: text('content').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('resolutions_tenant_idx').on(t.tenantId),
+    uniqueIndex('resolutions_tenant_number_uq').on(t.tenantId, t.number),
+    // Full-text search with or without diacritics: words folded by qt_fold(), the 'simple' configuration.
+    index('resolutions_search_idx').using(
+      'gin',
+      sql`to_tsvector('simple'::regconfig, qt_search_text(${t.number} || ' ' || ${t.subject} || ' ' || ${t.issuer} || ' ' || ${t.content}))`,
+    ),
+    index('resolutions_number_trgm_idx').using('gin', sql`qt_fold(${t.number}) gin_trgm_ops`),
+  ],
+);
+
+export const resolutionLinks = pgTable(
+  'resolution_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    fromId: uuid('from_id')
+      .notNull()
+      .references(() => resolutions.id, { onDelete: 'cascade' }),
+    toId: uuid('to_id')
+      .notNull()
+      .references(() => resolutions.id, { onDelete: 'cascade' }),
+    relation: text('relation').$type<ResolutionRelation>().notNull(),
+  },
+  (t) => [uniqueIndex('resolution_links_uq').on(t.fromId, t.toId, t.relation)],
+);
+
+/** Attached files, stored once by content hash in QT_FILES_DIR. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull(),
+    /** What the file is attached to: "resolution" or "plan". */
+    ownerType: text('owner_type').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('attachments_owner_idx').on(t.ownerType, t.ownerId)],
+);
+
+export type Resolution = typeof resolutions.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;

@@ -1,0 +1,56 @@
+// Uploaded files, stored once by the SHA-256 of their content under QT_FILES_DIR/ab/abcdef…
+// Servers behind a load balancer share the folder; identical uploads take the space of one.
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+
+export interface FileStore {
+  save(bytes: Buffer): Promise<string>;
+  open(sha256: string): NodeJS.ReadableStream;
+  has(sha256: string): boolean;
+}
+
+export function createFileStore(dir: string): FileStore {
+  const pathOf = (sha256: string) => join(dir, sha256.slice(0, 2), sha256);
+  return {
+    async save(bytes) {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const target = pathOf(sha256);
+      if (!existsSync(target)) {
+        await mkdir(join(dir, sha256.slice(0, 2)), { recursive: true });
+        // Write aside, then rename: a crash never leaves a half-written file under its hash.
+        const temp = `${target}.${process.pid}.tmp`;
+        await writeFile(temp, bytes, { flush: true });
+        await rename(temp, target);
+      }
+      return sha256;
+    },
+    open: (sha256) => createReadStream(pathOf(sha256)),
+    has: (sha256) => existsSync(pathOf(sha256)),
+  };
+}
+
+export type DocumentType = { kind: 'pdf' | 'docx'; contentType: string; extension: string };
+
+const PDF: DocumentType = { kind: 'pdf', contentType: 'application/pdf', extension: 'pdf' };
+const DOCX: DocumentType = {
+  kind: 'docx',
+  contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  extension: 'docx',
+};
+
+/** Recognises PDF and DOCX by their content, whatever the file name says. */
+export async function detectDocumentType(bytes: Buffer): Promise<DocumentType | null> {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return PDF;
+  if (bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50) {
+    try {
+      const zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+      if (zip.file('word/document.xml') && zip.file('[Content_Types].xml')) return DOCX;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
