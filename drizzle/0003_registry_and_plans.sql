@@ -106,7 +106,7 @@ CREATE INDEX "attachments_owner_idx" ON "attachments" USING btree ("owner_type",
 CREATE UNIQUE INDEX "resolution_links_uq" ON "resolution_links" USING btree ("from_id","to_id","relation");--> statement-breakpoint
 CREATE INDEX "resolutions_tenant_idx" ON "resolutions" USING btree ("tenant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "resolutions_tenant_number_uq" ON "resolutions" USING btree ("tenant_id","number");--> statement-breakpoint
-CREATE INDEX "resolutions_search_idx" ON "resolutions" USING gin (to_tsvector('simple'::regconfig, qt_search_text("number" || ' ' || "subject" || ' ' || "issuer" || ' ' || "content")));--> statement-breakpoint
+CREATE INDEX "resolutions_search_idx" ON "resolutions" USING gin (to_tsvector('simple'::regconfig, qt_search_text("kind" || ' ' || "number" || ' ' || "subject" || ' ' || "issuer" || ' ' || "content")));--> statement-breakpoint
 CREATE INDEX "resolutions_number_trgm_idx" ON "resolutions" USING gin (qt_fold("number") gin_trgm_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "plan_deliveries_uq" ON "plan_deliveries" USING btree ("plan_id","unit_id");--> statement-breakpoint
 CREATE INDEX "plan_deliveries_unit_idx" ON "plan_deliveries" USING btree ("unit_id");--> statement-breakpoint

@@ -12,6 +12,7 @@ import { recordAudit } from '../features/audit/service';
 import { familyNames, givenNames, middleNames } from './names';
 import { demoOrgChart, type OrgNode } from './org-chart';
 import { seededRandom } from './random';
+import { seedDemoCampaign } from './campaign';
 
 export const DEMO_PASSWORD = 'quantriet';
 
@@ -52,6 +53,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await insertAccounts(tx, tenantId, unitIds, firstMembers, passwordHash);
     await recordAudit(tx, { tenantId, actorId: null, action: 'seed.demo', entity: 'unit', entityId: tenantId });
   });
+  await seedDemoCampaign(db);
   return true;
 }
 

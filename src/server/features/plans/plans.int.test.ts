@@ -49,12 +49,16 @@ describe('plans', () => {
     const approved = await step(leader, plan.id, 'approve', 2);
     expect(approved.json().status).toBe('approved');
     expect((await step(leader, plan.id, 'issue', 3)).statusCode).toBe(403); // leadership signs, the office issues
-    const issued = await step(staff, plan.id, 'issue', 3, { issuedOn: '2026-05-15' });
-    expect(issued.json()).toMatchObject({ status: 'issued', number: 1, numberText: 'Số 1-KH/ĐU', issuedOn: '2026-05-15' });
+    // The demo campaign issued one plan in 2026 already.
+    const issued = await step(staff, plan.id, 'issue', 3, { issuedOn: '2026-05-20' });
+    expect(issued.json()).toMatchObject({ status: 'issued', number: 2, numberText: 'Số 2-KH/ĐU', issuedOn: '2026-05-20' });
 
     const second = await importFixture();
     for (const [s, name, v] of [[staff, 'submit', 1], [leader, 'approve', 2], [staff, 'issue', 3]] as const) await step(s, second.id, name, v, { issuedOn: '2026-06-01' });
-    expect((await staff.inject({ url: `/api/plans/${second.id}` })).json().number).toBe(2);
+    expect((await staff.inject({ url: `/api/plans/${second.id}` })).json().number).toBe(3);
+    const nextYear = await importFixture();
+    for (const [s, name, v] of [[staff, 'submit', 1], [leader, 'approve', 2], [staff, 'issue', 3]] as const) await step(s, nextYear.id, name, v, { issuedOn: '2027-01-05' });
+    expect((await staff.inject({ url: `/api/plans/${nextYear.id}` })).json().numberText).toBe('Số 1-KH/ĐU');
 
     // Delivered: the UBND (a named unit) and every cell (the collective line).
     const [delivered] = await t.database.db.select({ n: count() }).from(planDeliveries).where(eq(planDeliveries.planId, plan.id));
@@ -62,7 +66,7 @@ describe('plans', () => {
     const officer = await t.signIn('ubnd');
     const inbox = (await officer.inject({ url: '/api/inbox' })).json().items;
     const item = inbox.find((i: { planId: string }) => i.planId === plan.id);
-    expect(item).toMatchObject({ unitName: 'Ủy ban nhân dân phường', readAt: null, planNumber: 'Số 1-KH/ĐU' });
+    expect(item).toMatchObject({ unitName: 'Ủy ban nhân dân phường', readAt: null, planNumber: 'Số 2-KH/ĐU' });
     expect((await officer.inject({ url: `/api/plans/${plan.id}` })).statusCode).toBe(200);
     expect((await officer.inject({ method: 'POST', url: `/api/inbox/${item.id}/read` })).statusCode).toBe(200);
     const receipts = (await staff.inject({ url: `/api/plans/${plan.id}/deliveries` })).json().deliveries;

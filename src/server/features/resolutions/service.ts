@@ -70,7 +70,7 @@ export function toTsQuery(q: string): string | null {
   return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
 }
 
-const searchable = sql`to_tsvector('simple'::regconfig, qt_search_text(${resolutions.number} || ' ' || ${resolutions.subject} || ' ' || ${resolutions.issuer} || ' ' || ${resolutions.content}))`;
+const searchable = sql`to_tsvector('simple'::regconfig, qt_search_text(${resolutions.kind} || ' ' || ${resolutions.number} || ' ' || ${resolutions.subject} || ' ' || ${resolutions.issuer} || ' ' || ${resolutions.content}))`;
 
 export async function searchResolutions(db: DbOrTx, actor: Actor, options: { q: string; kind?: Resolution['kind']; limit: number }) {
   const commune = await communeFor(db, actor, false);

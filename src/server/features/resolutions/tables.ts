@@ -31,9 +31,10 @@ export const resolutions = pgTable(
     index('resolutions_tenant_idx').on(t.tenantId),
     uniqueIndex('resolutions_tenant_number_uq').on(t.tenantId, t.number),
     // Full-text search with or without diacritics: words folded by qt_fold(), the 'simple' configuration.
+    // The kind's code ('nghi-quyet') is searchable too, so "nghi quyet ha tang" finds a resolution on hạ tầng.
     index('resolutions_search_idx').using(
       'gin',
-      sql`to_tsvector('simple'::regconfig, qt_search_text(${t.number} || ' ' || ${t.subject} || ' ' || ${t.issuer} || ' ' || ${t.content}))`,
+      sql`to_tsvector('simple'::regconfig, qt_search_text(${t.kind} || ' ' || ${t.number} || ' ' || ${t.subject} || ' ' || ${t.issuer} || ' ' || ${t.content}))`,
     ),
     index('resolutions_number_trgm_idx').using('gin', sql`qt_fold(${t.number}) gin_trgm_ops`),
   ],

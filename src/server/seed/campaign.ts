@@ -1,0 +1,66 @@
+// The demo campaign (PRODUCT.md §6): resolution 91-NQ/TU registered, its plan imported from the
+// real fixture and issued, delivered and partly read; a second plan waiting for approval.
+// Built through the same services users call, so the demo exercises the real rules.
+import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { loadActorForUser } from '../auth/service';
+import { users } from '../auth/tables';
+import { planDeliveries } from '../features/plans/tables';
+import { createResolution } from '../features/resolutions/service';
+import { createPlan } from '../features/plans/service';
+import { approvePlan, issuePlan, submitPlan } from '../features/plans/workflow';
+import { markDeliveryRead } from '../features/plans/inbox';
+
+const fixture = readFileSync(new URL('./data/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
+
+async function actorNamed(db: Db, username: string) {
+  const [user] = await db.select().from(users).where(eq(users.username, username));
+  return loadActorForUser(db, user!);
+}
+
+export async function seedDemoCampaign(db: Db): Promise<void> {
+  const staff = await actorNamed(db, 'vanphong');
+  const leader = await actorNamed(db, 'thuongtruc');
+
+  await createResolution(db, staff, {
+    kind: 'nghi-quyet',
+    number: '91-NQ/TU',
+    issuedOn: '2026-05-12',
+    issuer: 'Ban Thường vụ Tỉnh ủy',
+    subject:
+      'tiếp tục đột phá xây dựng kết cấu hạ tầng kinh tế - xã hội, trọng tâm là hạ tầng giao thông, hạ tầng công nghệ, hạ tầng đô thị, hạ tầng khu, cụm công nghiệp đến năm 2030',
+    content:
+      'Tiếp tục đột phá phát triển kết cấu hạ tầng kinh tế - xã hội của tỉnh theo hướng đồng bộ, hiện đại, phù hợp với Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050.\n\nTập trung đầu tư các lĩnh vực hạ tầng trọng điểm, có tính nền tảng, lan tỏa và dẫn dắt, nhất là hạ tầng giao thông, hạ tầng công nghệ, hạ tầng đô thị, hạ tầng khu, cụm công nghiệp.',
+  });
+  await createResolution(db, staff, {
+    kind: 'quy-dinh',
+    number: '22-QĐ/TU',
+    issuedOn: '2025-03-20',
+    issuer: 'Ban Thường vụ Tỉnh ủy',
+    subject: 'đánh giá chất lượng học tập, quán triệt, triển khai thực hiện các nghị quyết, chỉ thị, kết luận của Đảng',
+    content: 'Quy định 03 nhóm tiêu chí chấm điểm chất lượng học tập nghị quyết ở chi bộ.',
+  });
+  await createResolution(db, staff, {
+    kind: 'nghi-quyet',
+    number: '57-NQ/TW',
+    issuedOn: '2024-12-22',
+    issuer: 'Bộ Chính trị',
+    subject: 'đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia',
+    content: '',
+  });
+
+  // The real plan: imported, submitted, approved by the Thường trực, issued on 15/5/2026.
+  const planId = await createPlan(db, staff, { from: 'import', kind: 'propagation', source: fixture });
+  await submitPlan(db, staff, planId, 1);
+  await approvePlan(db, leader, planId, 2);
+  await issuePlan(db, staff, planId, 3, '2026-05-15');
+
+  // Some recipients have read it: the UBND and the first cell.
+  for (const username of ['ubnd', 'bithu']) {
+    const reader = await actorNamed(db, username);
+    const deliveries = await db.select().from(planDeliveries).where(eq(planDeliveries.planId, planId));
+    const own = deliveries.find((d) => reader.grants.some((g) => g.unitId === d.unitId));
+    if (own) await markDeliveryRead(db, reader, own.id);
+  }
+}
