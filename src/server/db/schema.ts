@@ -5,3 +5,4 @@ export * from '../features/audit/tables';
 export * from '../auth/tables';
 export * from '../features/resolutions/tables';
 export * from '../features/plans/tables';
+export * from '../features/settings/tables';

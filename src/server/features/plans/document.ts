@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../db/client';
 import type { Unit } from '../units/tables';
 import { buildPlanDocument } from '../../documents/plan-document';
 import type { DocumentModel } from '../../documents/model';
-import { loadCommuneSettings } from './settings';
+import { loadCommuneSettings } from '../settings/service';
 import { planRecipients, type Plan } from './tables';
 
 export async function planDocumentModel(db: DbOrTx, plan: Plan, commune: Unit): Promise<DocumentModel> {

@@ -15,7 +15,7 @@ import { units, type Unit } from '../units/tables';
 import { resolveCommune, toRef } from '../units/service';
 import { bodyFromImport } from './body';
 import { canApprovePlan, canDraftPlan, canEditPlan, canIssuePlan, canSubmitPlan, canViewPlan } from './policy';
-import { loadCommuneSettings } from './settings';
+import { loadCommuneSettings } from '../settings/service';
 import { planRecipients, planResolutions, plans, type Plan, type PlanKind } from './tables';
 import type { z } from 'zod';
 import type { planCreateBody, planUpdateBody } from './schema';

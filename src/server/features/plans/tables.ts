@@ -100,18 +100,4 @@ export const planDeliveries = pgTable(
   (t) => [uniqueIndex('plan_deliveries_uq').on(t.planId, t.unitId), index('plan_deliveries_unit_idx').on(t.unitId)],
 );
 
-/** Per-commune settings of documents. */
-export const communeSettings = pgTable('commune_settings', {
-  tenantId: uuid('tenant_id').primaryKey(),
-  /** Plan numbers restart each year ("year") or run over the committee's term ("term"). */
-  numbering: text('numbering').$type<'year' | 'term'>().notNull().default('year'),
-  termStartedOn: date('term_started_on'),
-  /** "ỦY" or "UỶ" in headers. */
-  uySpelling: text('uy_spelling').$type<'ỦY' | 'UỶ'>().notNull().default('ỦY'),
-  superiorName: text('superior_name').notNull(),
-  issuerName: text('issuer_name').notNull(),
-  placeName: text('place_name').notNull(),
-  version: integer('version').notNull().default(1),
-});
-
 export type Plan = typeof plans.$inferSelect;

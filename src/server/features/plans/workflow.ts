@@ -10,7 +10,7 @@ import { toRef } from '../units/service';
 import { matchRecipient } from '../../../domain/recipients';
 import { canApprovePlan, canDraftPlan, canIssuePlan, canSubmitPlan } from './policy';
 import { conflictIssued, loadPlanFor } from './service';
-import { loadCommuneSettings, numberPeriod } from './settings';
+import { loadCommuneSettings, numberPeriod } from '../settings/service';
 import { planDeliveries, planRecipients, planResolutions, plans, type Plan } from './tables';
 
 type Step = 'submit' | 'approve' | 'return' | 'issue';

@@ -1,0 +1,10 @@
+import { type Actor, type UnitRef, editors, hasRoleOver, overseers } from '../../auth/actor';
+
+export function canViewSettings(actor: Actor, commune: UnitRef): boolean {
+  return hasRoleOver(actor, overseers, commune);
+}
+
+/** The office sets how its documents are numbered and spelled. */
+export function canEditSettings(actor: Actor, commune: UnitRef): boolean {
+  return hasRoleOver(actor, editors, commune);
+}

@@ -1,0 +1,54 @@
+// Per-commune document settings, with the commune's own names as defaults.
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, DbOrTx } from '../../db/client';
+import type { Actor } from '../../auth/actor';
+import { badRequest, conflict, forbidden } from '../../errors';
+import { recordAudit } from '../audit/service';
+import { resolveCommune, toRef } from '../units/service';
+import { canEditSettings } from './policy';
+import type { settingsUpdate } from './schema';
+import { units, type Unit } from '../units/tables';
+import { communeSettings } from './tables';
+
+export type CommuneSettings = typeof communeSettings.$inferSelect;
+
+export async function loadCommuneSettings(db: DbOrTx, commune: Unit): Promise<CommuneSettings> {
+  const [row] = await db.select().from(communeSettings).where(eq(communeSettings.tenantId, commune.id));
+  if (row) return row;
+  const parentId = commune.parentId;
+  const [parent] = parentId ? await db.select().from(units).where(eq(units.id, parentId)) : [];
+  return {
+    tenantId: commune.id,
+    numbering: 'year',
+    termStartedOn: null,
+    uySpelling: 'ỦY',
+    superiorName: parent?.name ?? '',
+    issuerName: commune.name,
+    placeName: commune.name.replace(/^Đảng (ủy|uỷ|bộ) (phường|xã|thị trấn)\s+/iu, ''),
+    version: 1,
+  };
+}
+
+/** The period a plan number counts in: the year, or the committee's term (a setting). */
+export function numberPeriod(settings: CommuneSettings, issuedOn: string): string {
+  if (settings.numbering === 'term' && settings.termStartedOn && issuedOn >= settings.termStartedOn) return `term:${settings.termStartedOn}`;
+  return issuedOn.slice(0, 4);
+}
+
+export async function updateCommuneSettings(db: Db, actor: Actor, patch: z.infer<typeof settingsUpdate>) {
+  return db.transaction(async (tx) => {
+    const commune = await resolveCommune(tx, actor);
+    if (!canEditSettings(actor, toRef(commune))) throw forbidden('đổi thiết lập văn bản của đảng bộ');
+    const current = await loadCommuneSettings(tx, commune);
+    if (current.version !== patch.version) throw conflict('settings', current);
+    const { version, ...changes } = patch;
+    const next = { ...current, ...changes, version: version + 1 };
+    if (next.numbering === 'term' && !next.termStartedOn) {
+      throw badRequest('settings.term-start-required', 'Đánh số theo nhiệm kỳ cần ngày bắt đầu nhiệm kỳ.');
+    }
+    await tx.insert(communeSettings).values(next).onConflictDoUpdate({ target: communeSettings.tenantId, set: next });
+    await recordAudit(tx, { tenantId: commune.id, actorId: actor.userId, action: 'settings.update', entity: 'settings', entityId: commune.id, before: current, after: next });
+    return { settings: next, commune };
+  });
+}

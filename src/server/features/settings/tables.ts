@@ -1,0 +1,15 @@
+import { date, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+
+/** Per-commune settings of documents. */
+export const communeSettings = pgTable('commune_settings', {
+  tenantId: uuid('tenant_id').primaryKey(),
+  /** Plan numbers restart each year ("year") or run over the committee's term ("term"). */
+  numbering: text('numbering').$type<'year' | 'term'>().notNull().default('year'),
+  termStartedOn: date('term_started_on'),
+  /** "ỦY" or "UỶ" in headers. */
+  uySpelling: text('uy_spelling').$type<'ỦY' | 'UỶ'>().notNull().default('ỦY'),
+  superiorName: text('superior_name').notNull(),
+  issuerName: text('issuer_name').notNull(),
+  placeName: text('place_name').notNull(),
+  version: integer('version').notNull().default(1),
+});
