@@ -6,6 +6,7 @@ const sections: [string, string][] = [
   ['Foundation (server)', './server.bench.ts'],
   ['Plan import and lint', './plan-import.bench.ts'],
   ['Documents', './documents.bench.ts'],
+  ['Resolution registry', './resolutions.bench.ts'],
 ];
 
 const only = process.argv.slice(2);

@@ -8,28 +8,54 @@ import { buildPlanDocument } from './plan-document';
 import { SAMPLE_HEADER, SAMPLE_PLAN } from './sample-plan';
 
 interface Run {
+  /** Effective run properties: the run's own first, then its paragraph style's chain, then the defaults. */
   props: string;
   text: string;
 }
 interface Para {
+  /** Effective paragraph properties: the paragraph's own first, then its style's chain. */
   props: string;
   runs: Run[];
   text: string;
-  xml: string;
+}
+
+interface Style {
+  pPr: string;
+  rPr: string;
+  basedOn?: string;
 }
 
 const decode = (s: string) =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
-function paragraphs(xml: string): Para[] {
+const inner = (xml: string, tag: string) => new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(xml)?.[1] ?? '';
+
+/** The paragraph styles of styles.xml, by id, and the document defaults. */
+function readStyles(stylesXml: string): { styles: Map<string, Style>; defaults: string } {
+  const styles = new Map<string, Style>();
+  for (const m of stylesXml.matchAll(/<w:style w:type="paragraph"[^>]*w:styleId="(\w+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
+    styles.set(m[1], { pPr: inner(m[2], 'w:pPr'), rPr: inner(m[2], 'w:rPr'), basedOn: /<w:basedOn w:val="(\w+)"/.exec(m[2])?.[1] });
+  }
+  return { styles, defaults: inner(inner(stylesXml, 'w:rPrDefault'), 'w:rPr') };
+}
+
+/**
+ * The paragraphs of a part with the properties Word applies to them: a run's own, then its paragraph
+ * style's and that style's ancestors', then the document defaults. A regular expression run over
+ * `props` finds the property that wins.
+ */
+function paragraphs(xml: string, stylesXml: string): Para[] {
+  const { styles, defaults } = readStyles(stylesXml);
   return [...xml.matchAll(/<w:p(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/w:p>)/g)].map((m) => {
-    const inner = m[1] ?? '';
-    const props = /<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(inner)?.[1] ?? '';
-    const runs = [...inner.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((r) => ({
-      props: /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(r[1])?.[1] ?? '',
+    const body = m[1] ?? '';
+    const own = inner(body, 'w:pPr');
+    const chain: Style[] = [];
+    for (let id = /<w:pStyle w:val="(\w+)"/.exec(own)?.[1]; id && styles.has(id); id = styles.get(id)!.basedOn) chain.push(styles.get(id)!);
+    const runs = [...body.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((r) => ({
+      props: [inner(r[1], 'w:rPr'), ...chain.map((c) => c.rPr), defaults].join(''),
       text: [...r[1].matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>/g)].map((t) => decode(t[1])).join(''),
     }));
-    return { props, runs, text: runs.map((r) => r.text).join(''), xml: m[0] };
+    return { props: [own, ...chain.map((c) => c.pPr)].join(''), runs, text: runs.map((r) => r.text).join('') };
   });
 }
 
@@ -44,6 +70,7 @@ const bold = (run: Run) => /<w:b\/>/.test(run.props);
 const italic = (run: Run) => /<w:i\/>/.test(run.props);
 const underline = (run: Run) => /<w:u w:val="single"\/>/.test(run.props);
 const align = (p: Para) => /<w:jc w:val="(\w+)"/.exec(p.props)?.[1];
+const spacing = (p: Para, attr: string) => Number(new RegExp(`<w:spacing [^>]*w:${attr}="(\\d+)"`).exec(p.props)?.[1]);
 
 async function unzip(buffer: Buffer) {
   const zip = await JSZip.loadAsync(buffer);
@@ -70,7 +97,7 @@ describe('renderDocx: the plan', () => {
 
   beforeAll(async () => {
     doc = await unzip(await renderDocx(buildPlanDocument(SAMPLE_PLAN, SAMPLE_HEADER)));
-    paras = paragraphs(doc.document);
+    paras = paragraphs(doc.document, doc.styles);
     tables = [...doc.document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
   });
 
@@ -101,7 +128,7 @@ describe('renderDocx: the plan', () => {
     expect(header.match(/<w:gridCol /g)).toHaveLength(2);
     expect(header.match(/<w:tc>/g)).toHaveLength(2);
     expect(header).not.toMatch(/<w:tcBorders>/);
-    const [left, right] = [...header.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => paragraphs(m[0]).map((p) => p.text));
+    const [left, right] = [...header.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => paragraphs(m[0], doc.styles).map((p) => p.text));
     expect(left).toEqual(['ĐẢNG BỘ TỈNH TUYÊN QUANG', 'ĐẢNG ỦY PHƯỜNG NÔNG TIẾN', '*', 'Số 45-KH/ĐU']);
     expect(right).toEqual(['ĐẢNG CỘNG SẢN VIỆT NAM', 'Nông Tiến, ngày 15 tháng 5 năm 2026']);
   });
@@ -137,12 +164,15 @@ describe('renderDocx: the plan', () => {
     const body = para(paras, /^Thực hiện Nghị quyết số 91-NQ\/TU/);
     expect(align(body)).toBe('both');
     expect(body.props).toMatch(/<w:ind w:firstLine="567"\/>/);
-    expect(body.props).toMatch(/w:after="120"/);
-    const line = Number(/w:line="(\d+)"/.exec(body.props)![1]);
-    expect(body.props).toMatch(/w:lineRule="exact"/);
+    expect(spacing(body, 'after')).toBe(120);
+    const line = spacing(body, 'line');
+    expect(body.props).toMatch(/<w:spacing [^>]*w:lineRule="exact"/);
     expect(line).toBeGreaterThanOrEqual(360);
     expect(line).toBeLessThanOrEqual(440);
     expect([size(body.runs[0]), bold(body.runs[0])]).toEqual([28, false]);
+    // Through a named style, so a Word user can add or restyle paragraphs the same way.
+    expect(body.props).toMatch(/^<w:pStyle w:val="QtBody"\/>/);
+    expect(doc.styles).toMatch(/w:styleId="QtBody"><w:name w:val="QT Nội dung"\/>/);
   });
 
   it('prints headings "I. …" and "1. …" in bold, dash paragraphs with their dash, emphasis as runs', () => {
@@ -165,7 +195,7 @@ describe('renderDocx: the plan', () => {
   it('numbers pages from page 2 on: titlePg, a PAGE field in the default header, an empty first header', () => {
     expect(doc.document).toMatch(/<w:titlePg\/>/);
     expect(doc.defaultHeader).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
-    const number = paragraphs(doc.defaultHeader!)[0];
+    const number = paragraphs(doc.defaultHeader!, doc.styles)[0];
     expect(align(number)).toBe('center');
     expect(number.runs.every((r) => size(r) === 28)).toBe(true);
     expect(doc.firstHeader).not.toBeNull();
@@ -176,7 +206,7 @@ describe('renderDocx: the plan', () => {
     const signature = tables[1];
     expect(/<w:tblBorders>([\s\S]*?)<\/w:tblBorders>/.exec(signature)![1]).not.toMatch(/w:val="(single|double|thick)"/);
     expect(signature).toMatch(/<w:cantSplit\/>/);
-    const [left, right] = [...signature.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => paragraphs(m[0]));
+    const [left, right] = [...signature.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => paragraphs(m[0], doc.styles));
     const [label, ...recipients] = left;
     expect(label.text).toBe('Nơi nhận:');
     expect([size(label.runs[0]), underline(label.runs[0]), bold(label.runs[0])]).toEqual([28, true, false]);
@@ -194,7 +224,7 @@ describe('renderDocx: the plan', () => {
     expect([position.text, bold(position.runs[0]), size(position.runs[0])]).toEqual(['PHÓ BÍ THƯ', false, 28]);
     expect([name.text, bold(name.runs[0]), size(name.runs[0])]).toEqual(['Nguyễn Mạnh Hùng', true, 28]);
     // The gap for the signature and the seal: at least 50 pt above the name.
-    expect(Number(/w:before="(\d+)"/.exec(name.props)![1])).toBeGreaterThanOrEqual(1000);
+    expect(spacing(name, 'before')).toBeGreaterThanOrEqual(1000);
     for (const p of right) expect(align(p)).toBe('center');
   });
 });
@@ -202,7 +232,8 @@ describe('renderDocx: the plan', () => {
 describe('renderDocx: number and date lines', () => {
   it('writes leading zeros for a day below 10 and for January', async () => {
     const model = buildPlanDocument(SAMPLE_PLAN, { ...SAMPLE_HEADER, date: '2027-01-05', number: 3 });
-    const paras = paragraphs((await unzip(await renderDocx(model))).document);
+    const { document, styles } = await unzip(await renderDocx(model));
+    const paras = paragraphs(document, styles);
     expect(para(paras, /^Nông Tiến, ngày/).text).toBe('Nông Tiến, ngày 05 tháng 01 năm 2027');
     expect(para(paras, /^Số /).text).toBe('Số 3-KH/ĐU');
   });

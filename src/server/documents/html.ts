@@ -47,7 +47,6 @@ table.cols td { border: none; padding: 0; vertical-align: top; }
 .title p { text-align: center; font-weight: bold; line-height: ${pt(title.lineExactPt)}; }
 .doc-type { font-size: ${pt(size.docType)}; margin-top: ${pt(header.spaceAfterPt)}; }
 .abstract { font-size: ${pt(size.abstract)}; }
-.title p.rule { font-weight: normal; }
 .title { margin-bottom: ${pt(title.spaceAfterPt)}; }
 .body p { text-align: justify; text-indent: ${mm(body.firstLineIndentMm)}; margin-bottom: ${pt(body.spaceAfterPt)};
   line-height: ${pt(body.lineExactPt)}; font-size: ${pt(size.body)}; }

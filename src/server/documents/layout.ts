@@ -48,7 +48,7 @@ export const LAYOUT = {
     issuer: 14,
     asterisk: 14,
     number: 14,
-    partyTitle: 14,
+    partyTitle: 15,
     placeDate: 14,
     // The guidance allows 15-16; 16 sets the type of document apart from the 14 pt abstract.
     docType: 16,
@@ -65,9 +65,10 @@ export const LAYOUT = {
   },
 
   header: {
-    // The two columns of the borderless header table, as shares of the text width (165 mm).
-    // The right column is wider: "Nông Tiến, ngày 15 tháng 5 năm 2026" in 14 pt italic is the
-    // longest line of the block and must not wrap.
+    // The two columns of the borderless header table, as shares of the text width (165 mm). The
+    // left one (86 mm) holds "ĐẢNG ỦY PHƯỜNG NÔNG TIẾN" in 14 pt bold capitals (~84 mm) on one
+    // line; the right one (79 mm) still holds "Nông Tiến, ngày 25 tháng 12 năm 2026" in 14 pt
+    // italic (~77 mm). Longer names wrap inside their column.
     leftShare: 0.52,
     // Exact line height inside the header block, so both columns' lines fall on the same baselines
     // (the 15 pt party title and the 14 pt lines would otherwise drift apart).
@@ -93,11 +94,11 @@ export const LAYOUT = {
 
   body: {
     // ~10 mm first-line indent, 6 pt between paragraphs, as the guidance asks.
-    firstLineIndentMm: 12,
+    firstLineIndentMm: 10,
     spaceAfterPt: 6,
-    // The guidance allows exactly 18-22 pt. 18 pt is the value of the common office templates for
-    // 14 pt text (just over single spacing, 16.1 pt) and keeps a ward plan to three pages; any value
-    // in the range is acceptable, change it here.
+    // The guidance allows exactly 18-22 pt. 18 pt, the floor, is the closest to the single-spaced
+    // originals offices type (Times New Roman 14 pt single is 16.1 pt) and keeps the fixture plan
+    // to four pages; any value in the range is valid.
     lineExactPt: 18,
     // Dash paragraphs ("- Địa điểm: …") are body paragraphs that start with this prefix.
     dashPrefix: '- ',
@@ -113,11 +114,12 @@ export const LAYOUT = {
   signature: {
     // The two columns of the borderless signature table: recipients left, signer right.
     leftShare: 0.5,
-    // Room for the handwritten signature and the round seal (a Party seal is 35-40 mm across;
-    // the signature overlaps its left third), left above the signer's name.
+    // Room for the handwritten signature and the seal stamped over it (72 pt ≈ 25 mm), above the
+    // signer's name.
     gapPt: 72,
     spaceBeforePt: 12,
-    // Recipient lines are single-spaced 12 pt, as in the office's originals.
+    // Recipient lines are set tight (12 pt type on 14 pt lines), so a long list stays about as
+    // tall as the signature block beside it.
     recipientLineExactPt: 14,
     recipientsLabel: 'Nơi nhận:',
   },

@@ -73,7 +73,7 @@ export function createPdfConverter(options: PdfConverterOptions = {}): PdfConver
   // The queue: a list and one pump. Serialising is the point (one office, one document at a time),
   // and the bound keeps a burst from piling up minutes of waiting requests.
   const queue: Job[] = [];
-  let running = false;
+  let pumping: Promise<void> | null = null;
 
   let workDirPath: string | null = null;
 
@@ -160,9 +160,7 @@ export function createPdfConverter(options: PdfConverterOptions = {}): PdfConver
     }
   }
 
-  async function pump(): Promise<void> {
-    if (running) return;
-    running = true;
+  async function drain(): Promise<void> {
     for (let job = queue.shift(); job; job = queue.shift()) {
       try {
         job.resolve(await convertOne(job.docx));
@@ -170,7 +168,14 @@ export function createPdfConverter(options: PdfConverterOptions = {}): PdfConver
         job.reject(error);
       }
     }
-    running = false;
+  }
+
+  function pump(): void {
+    if (pumping) return;
+    pumping = drain().finally(() => {
+      pumping = null;
+      if (queue.length > 0) pump(); // a job that came in while the loop was finishing
+    });
   }
 
   return {
@@ -182,13 +187,15 @@ export function createPdfConverter(options: PdfConverterOptions = {}): PdfConver
       if (queue.length >= maxQueue) return Promise.reject(pdfBusy());
       return new Promise<Buffer>((resolve, reject) => {
         queue.push({ docx, resolve, reject });
-        void pump();
+        pump();
       });
     },
     async close() {
       if (closed) return;
       closed = true;
       for (const job of queue.splice(0)) job.reject(pdfClosed());
+      // The running conversion finishes (within its time limit) before the office stops.
+      await pumping;
       process.removeListener('exit', onProcessExit);
       const current = office;
       office = null;

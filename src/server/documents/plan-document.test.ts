@@ -50,6 +50,12 @@ describe('buildPlanDocument', () => {
     expect(buildPlanDocument(SAMPLE_PLAN, { ...HEADER, number: '12-KH/ĐU' }).header.numberLine).toBe('Số 12-KH/ĐU');
   });
 
+  it("takes the plan record's symbol, or derives it from the issuer", () => {
+    expect(buildPlanDocument(SAMPLE_PLAN, { ...HEADER, symbol: 'KH/ĐUP' }).header.numberLine).toBe('Số 45-KH/ĐUP');
+    const cell = buildPlanDocument(SAMPLE_PLAN, { ...HEADER, issuer: 'Chi bộ Tổ dân phố 6', number: null });
+    expect(cell.header.numberLine).toBe('Số    -KH/CB');
+  });
+
   it('applies the organisation spelling ỦY / UỶ to the capitals it prints', () => {
     const uy = buildPlanDocument(SAMPLE_PLAN, HEADER, { spelling: 'UỶ' });
     expect(uy.header.issuer).toBe('ĐẢNG UỶ PHƯỜNG NÔNG TIẾN');

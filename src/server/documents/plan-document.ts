@@ -23,7 +23,9 @@ export interface PlanHeaderInput {
   place: string;
   /** ISO date; null for an undated draft. */
   date: string | null;
-  /** The issuer's abbreviation in the symbol; derived from the issuer's name when absent ("ĐU"). */
+  /** The whole symbol, "KH/ĐU", as the plan record keeps it; derived when absent. */
+  symbol?: string;
+  /** The issuer's abbreviation in a derived symbol; from the issuer's name when absent ("ĐU"). */
   issuerAbbreviation?: string;
 }
 
@@ -57,7 +59,7 @@ export function buildPlanDocument(
 }
 
 function buildHeader(input: PlanHeaderInput, spelling: UySpelling): DocumentHeader {
-  const symbol = documentSymbol(PLAN_DOC_TYPE, input.issuerAbbreviation ?? issuerAbbreviation(input.issuer));
+  const symbol = input.symbol ?? documentSymbol(PLAN_DOC_TYPE, input.issuerAbbreviation ?? issuerAbbreviation(input.issuer));
   const number = input.number === null ? null : String(input.number).trim() || null;
   const numberLine = formatNumberLine(number, symbol, LAYOUT.header.blankNumber);
   return {

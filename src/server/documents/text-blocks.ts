@@ -49,6 +49,7 @@ const EMPHASIS = /\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*|(\*\*|__)(?=\S)(.+?)(?<=\S)\2|\
 
 /** Splits a line into runs, turning Markdown emphasis into bold/italic and dropping the markers. */
 export function parseInlines(line: string): Inline[] {
+  if (!line.includes('*') && !line.includes('__')) return line === '' ? [] : [{ text: line }];
   const out: Inline[] = [];
   let at = 0;
   for (const m of line.matchAll(EMPHASIS)) {

@@ -16,7 +16,7 @@ type Update = z.infer<typeof resolutionUpdate>;
 
 export const normaliseNumber = (number: string) => number.normalize('NFC').replace(/\s+/gu, '').toUpperCase();
 
-const publicFields = ({ tenantId: _t, createdBy: _c, createdAt: _a, updatedAt: _u, ...rest }: Resolution) => rest;
+const publicFields = ({ tenantId: _t, createdBy: _c, createdAt: _a, updatedAt: _u, searchVector: _s, ...rest }: Resolution) => rest;
 
 async function communeFor(db: DbOrTx, actor: Actor, manage: boolean) {
   const commune = await resolveCommune(db, actor);
@@ -70,7 +70,7 @@ export function toTsQuery(q: string): string | null {
   return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
 }
 
-const searchable = sql`to_tsvector('simple'::regconfig, qt_search_text(${resolutions.kind} || ' ' || ${resolutions.number} || ' ' || ${resolutions.subject} || ' ' || ${resolutions.issuer} || ' ' || ${resolutions.content}))`;
+const RANK_WINDOW = 2000;
 
 export async function searchResolutions(db: DbOrTx, actor: Actor, options: { q: string; kind?: Resolution['kind']; limit: number }) {
   const commune = await communeFor(db, actor, false);
@@ -90,14 +90,30 @@ export async function searchResolutions(db: DbOrTx, actor: Actor, options: { q: 
     return db.select(columns).from(resolutions).where(and(...filters)).orderBy(desc(resolutions.issuedOn), resolutions.number).limit(options.limit);
   }
   const query = sql`to_tsquery('simple', ${tsQuery})`;
-  // An exact number ("91-NQ/TU") ranks first, then full-text relevance, then the newest.
-  const numberHit = sql<number>`case when qt_fold(${resolutions.number}) = qt_fold(${options.q.trim()}) then 1 else 0 end`;
-  const rank = sql<number>`ts_rank(${searchable}, ${query})`;
-  const rows = await db
-    .select({ ...columns, rank })
+  // A broad query ("nghị quyết") can match most of a large registry: rank only the newest
+  // RANK_WINDOW matches, so the answer stays fast; an exact number always comes first.
+  const matches = db
+    .select({ ...columns, searchVector: resolutions.searchVector })
     .from(resolutions)
-    .where(and(...filters, sql`${searchable} @@ ${query}`))
-    .orderBy(desc(numberHit), desc(rank), desc(resolutions.issuedOn))
+    .where(and(...filters, sql`${resolutions.searchVector} @@ ${query}`))
+    .orderBy(desc(resolutions.issuedOn))
+    .limit(RANK_WINDOW)
+    .as('matches');
+  const numberHit = sql<number>`case when qt_fold(${matches.number}) = qt_fold(${options.q.trim()}) then 1 else 0 end`;
+  const rank = sql<number>`ts_rank(${matches.searchVector}, ${query})`;
+  const rows = await db
+    .select({
+      id: matches.id,
+      kind: matches.kind,
+      number: matches.number,
+      issuedOn: matches.issuedOn,
+      issuer: matches.issuer,
+      subject: matches.subject,
+      version: matches.version,
+      rank,
+    })
+    .from(matches)
+    .orderBy(desc(numberHit), desc(rank), desc(matches.issuedOn))
     .limit(options.limit);
   return rows.map((r) => ({ ...r, rank: Number(r.rank) }));
 }

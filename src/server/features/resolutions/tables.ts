@@ -1,5 +1,5 @@
-import { bigint, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
+import { bigint, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
 
 /** Kinds of guiding documents a plan refers to ("các văn bản chỉ đạo của Trung ương, của tỉnh…"). */
 export const resolutionKinds = ['nghi-quyet', 'chi-thi', 'ket-luan', 'quy-dinh', 'huong-dan', 'de-an', 'ke-hoach', 'van-ban'] as const;
@@ -7,6 +7,8 @@ export type ResolutionKind = (typeof resolutionKinds)[number];
 
 export const resolutionRelations = ['implements', 'guides', 'replaces'] as const;
 export type ResolutionRelation = (typeof resolutionRelations)[number];
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** The registry of guiding documents; most are resolutions (Nghị quyết), hence the name. */
 export const resolutions = pgTable(
@@ -26,16 +28,19 @@ export const resolutions = pgTable(
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Full-text search with or without diacritics: words folded by qt_fold(), the 'simple'
+     * configuration, stored so that ranking does not re-read every matching document. The kind's
+     * code ('nghi-quyet') is searchable too, so "nghi quyet ha tang" finds a resolution on hạ tầng.
+     */
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      (): SQL => sql`to_tsvector('simple'::regconfig, qt_search_text(${resolutions.kind} || ' ' || ${resolutions.number} || ' ' || ${resolutions.subject} || ' ' || ${resolutions.issuer} || ' ' || ${resolutions.content}))`,
+    ),
   },
   (t) => [
     index('resolutions_tenant_idx').on(t.tenantId),
     uniqueIndex('resolutions_tenant_number_uq').on(t.tenantId, t.number),
-    // Full-text search with or without diacritics: words folded by qt_fold(), the 'simple' configuration.
-    // The kind's code ('nghi-quyet') is searchable too, so "nghi quyet ha tang" finds a resolution on hạ tầng.
-    index('resolutions_search_idx').using(
-      'gin',
-      sql`to_tsvector('simple'::regconfig, qt_search_text(${t.kind} || ' ' || ${t.number} || ' ' || ${t.subject} || ' ' || ${t.issuer} || ' ' || ${t.content}))`,
-    ),
+    index('resolutions_search_idx').using('gin', t.searchVector),
     index('resolutions_number_trgm_idx').using('gin', sql`qt_fold(${t.number}) gin_trgm_ops`),
   ],
 );
