@@ -31,18 +31,8 @@ CREATE TABLE "resolutions" (
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "commune_settings" (
-	"tenant_id" uuid PRIMARY KEY NOT NULL,
-	"numbering" text DEFAULT 'year' NOT NULL,
-	"term_started_on" date,
-	"uy_spelling" text DEFAULT 'ỦY' NOT NULL,
-	"superior_name" text NOT NULL,
-	"issuer_name" text NOT NULL,
-	"place_name" text NOT NULL,
-	"version" integer DEFAULT 1 NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, qt_search_text("resolutions"."kind" || ' ' || "resolutions"."number" || ' ' || "resolutions"."subject" || ' ' || "resolutions"."issuer" || ' ' || "resolutions"."content"))) STORED
 );
 --> statement-breakpoint
 CREATE TABLE "plan_deliveries" (
@@ -93,6 +83,17 @@ CREATE TABLE "plans" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "commune_settings" (
+	"tenant_id" uuid PRIMARY KEY NOT NULL,
+	"numbering" text DEFAULT 'year' NOT NULL,
+	"term_started_on" date,
+	"uy_spelling" text DEFAULT 'ỦY' NOT NULL,
+	"superior_name" text NOT NULL,
+	"issuer_name" text NOT NULL,
+	"place_name" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "resolution_links" ADD CONSTRAINT "resolution_links_from_id_resolutions_id_fk" FOREIGN KEY ("from_id") REFERENCES "public"."resolutions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "resolution_links" ADD CONSTRAINT "resolution_links_to_id_resolutions_id_fk" FOREIGN KEY ("to_id") REFERENCES "public"."resolutions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_deliveries" ADD CONSTRAINT "plan_deliveries_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -106,7 +107,7 @@ CREATE INDEX "attachments_owner_idx" ON "attachments" USING btree ("owner_type",
 CREATE UNIQUE INDEX "resolution_links_uq" ON "resolution_links" USING btree ("from_id","to_id","relation");--> statement-breakpoint
 CREATE INDEX "resolutions_tenant_idx" ON "resolutions" USING btree ("tenant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "resolutions_tenant_number_uq" ON "resolutions" USING btree ("tenant_id","number");--> statement-breakpoint
-CREATE INDEX "resolutions_search_idx" ON "resolutions" USING gin (to_tsvector('simple'::regconfig, qt_search_text("kind" || ' ' || "number" || ' ' || "subject" || ' ' || "issuer" || ' ' || "content")));--> statement-breakpoint
+CREATE INDEX "resolutions_search_idx" ON "resolutions" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "resolutions_number_trgm_idx" ON "resolutions" USING gin (qt_fold("number") gin_trgm_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "plan_deliveries_uq" ON "plan_deliveries" USING btree ("plan_id","unit_id");--> statement-breakpoint
 CREATE INDEX "plan_deliveries_unit_idx" ON "plan_deliveries" USING btree ("unit_id");--> statement-breakpoint

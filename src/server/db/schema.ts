@@ -6,3 +6,4 @@ export * from '../auth/tables';
 export * from '../features/resolutions/tables';
 export * from '../features/plans/tables';
 export * from '../features/settings/tables';
+export * from '../features/plan-import/tables';

@@ -8,6 +8,7 @@ import { memberRoutes } from './members/routes';
 import { unitRoutes } from './units/routes';
 import { resolutionRoutes } from './resolutions/routes';
 import { planRoutes } from './plans/routes';
+import { planImportRoutes } from './plan-import/routes';
 import { settingsRoutes } from './settings/routes';
 import type { FileStore } from '../files/store';
 import type { PdfConverter } from '../documents/pdf';
@@ -18,6 +19,7 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(memberImportRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(resolutionRoutes, { db, files });
+  await app.register(planImportRoutes, { db });
   await app.register(planRoutes, { db, pdf });
   await app.register(settingsRoutes, { db });
 };

@@ -14,6 +14,7 @@ import { normaliseNumber } from '../resolutions/service';
 import { units, type Unit } from '../units/tables';
 import { resolveCommune, toRef } from '../units/service';
 import { bodyFromImport } from './body';
+import { currentVocabulary } from '../plan-import/vocabulary';
 import { canApprovePlan, canDraftPlan, canEditPlan, canIssuePlan, canSubmitPlan, canViewPlan } from './policy';
 import { loadCommuneSettings } from '../settings/service';
 import { planRecipients, planResolutions, plans, type Plan, type PlanKind } from './tables';
@@ -41,7 +42,7 @@ async function unitsOf(db: DbOrTx, tenantId: string) {
 /** Reads the text with the commune's unit names, so that unknown assignees are flagged. */
 export async function analysePlanSource(db: DbOrTx, tenantId: string, source: string): Promise<ImportedPlan> {
   const names = (await unitsOf(db, tenantId)).map((u) => u.name);
-  return importPlan(source, { units: names });
+  return importPlan(source, { units: names, vocabulary: await currentVocabulary(db) });
 }
 
 /** Links the plan to the registry, registering resolutions it cites that the registry lacks. */

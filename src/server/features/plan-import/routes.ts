@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client';
+import { actorOf } from '../../auth/plugin';
+import { editors, hasAnyRole } from '../../auth/actor';
+import { AppError, forbidden, validationFailed } from '../../errors';
+import { readUpload } from '../../files/upload';
+import { eq } from 'drizzle-orm';
+import { importPlan } from '../../../domain/plan-import';
+import { units } from '../units/tables';
+import { MAX_PLAN_BYTES, readPlanInput } from './input';
+import { importedPlanSchema, importTextBody, vocabularyBody, vocabularyResponse } from './schema';
+import { currentVocabulary, loadExtension, saveExtension } from './vocabulary';
+
+export const planImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.post(
+    '/api/plans/import',
+    {
+      // A 5 MB plan sent as JSON text, with room for escaping.
+      bodyLimit: 2 * MAX_PLAN_BYTES,
+      schema: {
+        tags: ['plan-import'],
+        summary: 'Đọc một kế hoạch (tệp .md/.txt/.docx hoặc văn bản) thành cấu trúc và kiểm tra lỗi',
+        // JSON { text } or a multipart file: the body is checked in the handler, by its kind.
+        consumes: ['application/json', 'multipart/form-data'],
+        response: { 200: importedPlanSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      // Analysing is the office's work, the first step of drafting a plan.
+      if (!hasAnyRole(actor, editors)) throw forbidden('nhập kế hoạch');
+      // Pasted text is text whatever name it carries; a file is read by its type.
+      const input = request.isMultipart() ? await readUpload(request, MAX_PLAN_BYTES + 1) : { bytes: Buffer.from(pastedText(request.body), 'utf8'), fileName: 'ke-hoach.txt' };
+      const read = await readPlanInput(input.bytes, input.fileName);
+      if (!read.ok) throw new AppError(read.error.status, read.error.id, read.error.message);
+      const names = actor.tenantId ? (await db.select({ name: units.name }).from(units).where(eq(units.tenantId, actor.tenantId))).map((u) => u.name) : undefined;
+      return importPlan(read.text, { units: names, vocabulary: await currentVocabulary(db) });
+    },
+  );
+
+  app.get(
+    '/api/plan-import/vocabulary',
+    { schema: { tags: ['plan-import'], summary: 'Từ vựng bổ sung của bộ kiểm tra kế hoạch', response: { 200: vocabularyResponse } } },
+    async () => loadExtension(db),
+  );
+
+  app.put(
+    '/api/plan-import/vocabulary',
+    { schema: { tags: ['plan-import'], summary: 'Sửa từ vựng bổ sung (quản trị viên)', body: vocabularyBody, response: { 200: vocabularyResponse } } },
+    async (request) => saveExtension(db, actorOf(request), request.body),
+  );
+};
+
+function pastedText(body: unknown): string {
+  const parsed = importTextBody.safeParse(body ?? {});
+  if (!parsed.success) throw validationFailed(parsed.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })));
+  return parsed.data.text;
+}
