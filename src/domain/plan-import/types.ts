@@ -29,7 +29,8 @@ export type DiagnosticCode =
   | 'missing-section'
   | 'repeated-word'
   | 'known-misspelling'
-  | 'unknown-unit';
+  | 'unknown-unit'
+  | 'repeated-punctuation';
 
 export interface Diagnostic {
   line: number; // 1-based, in the normalised text
@@ -80,6 +81,8 @@ export interface ImportedSignature {
   onBehalfOf: string; // "T/M BAN THƯỜNG VỤ"
   position: string; // "PHÓ BÍ THƯ"
   name: string; // "Nguyễn Mạnh Hùng"
+  /** "K/T BÍ THƯ" when a deputy signs for the secretary under the authority line. */
+  signingFor?: string;
 }
 
 /** Optional header block of a full document (superior body, issuer, number, place and date). */

@@ -1,0 +1,132 @@
+// Rules on the words themselves: a word written twice in a row ("chi bộ bộ"), a known misspelling
+// of the genre ("QUẢN TRIỆT"), a doubled punctuation mark (".."). They read every word of every
+// line, so they work on word boundaries and make strings only for candidates.
+
+import type { SourceLine } from '../normalise';
+import { capitalise, isUpperCaseText, lowerWords, type WordSpans, wordSpans } from '../text';
+import type { Diagnostic } from '../types';
+import type { Vocabulary } from '../vocabulary';
+import { diagnostic, type LintContext, type Rule } from './context';
+
+const spanCache = new WeakMap<SourceLine, WordSpans>();
+
+function spansOf(line: SourceLine): WordSpans {
+  let spans = spanCache.get(line);
+  if (!spans) {
+    spans = wordSpans(line.text);
+    spanCache.set(line, spans);
+  }
+  return spans;
+}
+
+const hasLetter = (word: string): boolean => /\p{L}/u.test(word);
+
+export const repeatedWord: Rule = (context) => {
+  const allowed = new Set(context.vocabulary.allowedRepeats.map((w) => w.toLowerCase()));
+  const found: Diagnostic[] = [];
+  for (const line of context.doc.lines) {
+    if (line.blank) continue;
+    const { starts, ends } = spansOf(line);
+    const text = line.text;
+    for (let i = 1; i < starts.length; i++) {
+      const length = ends[i] - starts[i];
+      if (starts[i] !== ends[i - 1] + 1 || length !== ends[i - 1] - starts[i - 1] || text.charCodeAt(ends[i - 1]) !== 32) continue;
+      const written = text.slice(starts[i], ends[i]);
+      const word = written.toLowerCase();
+      if (word !== text.slice(starts[i - 1], ends[i - 1]).toLowerCase() || allowed.has(word) || !hasLetter(word)) continue;
+      const shown = text.slice(starts[i - 2] ?? starts[i - 1], ends[i]);
+      const message = `Từ “${written}” bị lặp hai lần liền nhau: “${shown}”.`;
+      found.push(diagnostic('repeated-word', line.number, context.doc.columnAt(line, starts[i]), message));
+    }
+  }
+  return found;
+};
+
+interface Misspelling {
+  words: string[];
+  right: string;
+}
+
+interface MisspellingIndex {
+  byFirstWord: Map<string, Misspelling[]>;
+  /** Length and first two code units (in both cases) of every first word: most words are ruled out without making a string. */
+  shapes: Set<number>;
+}
+
+const indexCache = new WeakMap<Vocabulary, MisspellingIndex>();
+
+/** A number that identifies a word's length and first two code units (NaN-free: a missing unit counts as 0). */
+const shape = (length: number, first: number, second: number): number => length * 2 ** 32 + first * 2 ** 16 + (second || 0);
+
+function misspellingIndex(vocabulary: Vocabulary): MisspellingIndex {
+  const cached = indexCache.get(vocabulary);
+  if (cached) return cached;
+  const index: MisspellingIndex = { byFirstWord: new Map(), shapes: new Set() };
+  for (const [wrong, right] of Object.entries(vocabulary.misspellings)) {
+    const words = lowerWords(wrong);
+    if (words.length === 0) continue;
+    const first = words[0];
+    const list = index.byFirstWord.get(first) ?? [];
+    list.push({ words, right });
+    list.sort((a, b) => b.words.length - a.words.length);
+    index.byFirstWord.set(first, list);
+    const upper = first.toUpperCase();
+    for (const a of [first, upper]) for (const b of [first, upper]) index.shapes.add(shape(first.length, a.charCodeAt(0), b.charCodeAt(1)));
+  }
+  indexCache.set(vocabulary, index);
+  return index;
+}
+
+/** The correction written in the same case as the mistake ("QUẢN TRIỆT" → "QUÁN TRIỆT"). */
+function inSameCase(written: string, correction: string): string {
+  if (isUpperCaseText(written)) return correction.toUpperCase();
+  if (written[0] !== written[0].toLowerCase()) return capitalise(correction);
+  return correction;
+}
+
+function matchesAt(text: string, spans: WordSpans, at: number, words: string[]): boolean {
+  const { starts, ends } = spans;
+  for (let k = 1; k < words.length; k++) {
+    const i = at + k;
+    if (i >= starts.length || text.slice(starts[i], ends[i]).toLowerCase() !== words[k]) return false;
+    if (text.slice(ends[i - 1], starts[i]).trim() !== '') return false;
+  }
+  return true;
+}
+
+export const knownMisspelling: Rule = (context) => {
+  const index = misspellingIndex(context.vocabulary);
+  if (index.byFirstWord.size === 0) return [];
+  const found: Diagnostic[] = [];
+  for (const line of context.doc.lines) {
+    if (line.blank) continue;
+    const spans = spansOf(line);
+    const { starts, ends } = spans;
+    const text = line.text;
+    for (let i = 0; i < starts.length; i++) {
+      const length = ends[i] - starts[i];
+      if (!index.shapes.has(shape(length, text.charCodeAt(starts[i]), length > 1 ? text.charCodeAt(starts[i] + 1) : 0))) continue;
+      const candidates = index.byFirstWord.get(text.slice(starts[i], ends[i]).toLowerCase());
+      const hit = candidates?.find((c) => matchesAt(text, spans, i, c.words));
+      if (!hit) continue;
+      const written = text.slice(starts[i], ends[i + hit.words.length - 1]);
+      const message = `Viết sai: “${written}”, đúng là “${inSameCase(written, hit.right)}”.`;
+      found.push(diagnostic('known-misspelling', line.number, context.doc.columnAt(line, starts[i]), message));
+      i += hit.words.length - 1;
+    }
+  }
+  return found;
+};
+
+const DOUBLED_MARK = /(?<![.,;:])([.,;:]) ?\1(?![.,;:/])/gu;
+
+export const repeatedPunctuation: Rule = (context) => {
+  const found: Diagnostic[] = [];
+  for (const line of context.doc.lines) {
+    if (line.blank || !/[.,;:] ?[.,;:]/u.test(line.text)) continue;
+    for (const m of line.text.matchAll(DOUBLED_MARK)) {
+      found.push(diagnostic('repeated-punctuation', line.number, context.doc.columnAt(line, m.index), `Dấu câu bị lặp: “${m[0]}”.`));
+    }
+  }
+  return found;
+};
