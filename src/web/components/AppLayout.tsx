@@ -1,0 +1,151 @@
+// The frame of every signed-in page: a header with the burger (phones), the navigation built from
+// nav.ts and the user's abilities, and the main region. Landmarks: header, nav, main.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { AppShell, Box, Burger, Button, Container, Divider, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { MeContext, signOut, type Me } from '../features/auth/session';
+import { vi } from '../i18n/vi';
+import { hrefOf, isActive, navItems } from '../nav';
+import { AnchorLink } from './links';
+
+export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(pathname);
+
+  // After each page change: close the phone menu and move focus to the new page's content.
+  useEffect(() => {
+    close();
+    if (firstPath.current === pathname) return;
+    firstPath.current = '';
+    mainRef.current?.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+  }, [pathname, close]);
+
+  return (
+    <MeContext.Provider value={me}>
+      <a href="#noi-dung" className="qt-skip-link">
+        {vi.app.skipToContent}
+      </a>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'sm', sm: 'lg' }}
+      >
+        <AppShell.Header bg="red.9" c="white" withBorder={false} className="qt-no-print">
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                color="white"
+                aria-label={opened ? vi.nav.close : vi.nav.open}
+                aria-expanded={opened}
+                aria-controls="qt-navbar"
+              />
+              <AnchorLink to="/" c="white" fw={800} fz="xl" underline="never" aria-label={`${vi.app.name} — ${vi.nav.home}`}>
+                <span aria-hidden="true">★ </span>
+                {vi.app.name}
+              </AnchorLink>
+            </Group>
+            <Text c="white" fz="sm" visibleFrom="sm" truncate="end" maw={360}>
+              {me.user.displayName}
+            </Text>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar id="qt-navbar" p="sm" aria-label={vi.nav.label} className="qt-navbar qt-no-print" data-closed={opened ? undefined : true}>
+          <AppShell.Section grow component={ScrollArea}>
+            <Stack gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {navItems
+                .filter((item) => item.show(me))
+                .map((item) => {
+                  const href = hrefOf(item, me);
+                  const active = isActive(href, pathname);
+                  return (
+                    <li key={item.id}>
+                      <NavEntry href={href} label={item.label} active={active} />
+                    </li>
+                  );
+                })}
+            </Stack>
+          </AppShell.Section>
+          <AppShell.Section>
+            <Divider my="sm" />
+            <Text fz="sm" c="dimmed">
+              {vi.nav.signedInAs}
+            </Text>
+            <Text fw={600} mb="xs">
+              {me.user.displayName}
+            </Text>
+            <LogoutButton />
+          </AppShell.Section>
+        </AppShell.Navbar>
+
+        <AppShell.Main id="noi-dung" ref={mainRef} tabIndex={-1}>
+          <Container size="lg" px={0}>
+            {children}
+          </Container>
+        </AppShell.Main>
+      </AppShell>
+    </MeContext.Provider>
+  );
+}
+
+/** One menu entry: a real link (opens in a new tab with a middle click), big enough for a thumb. */
+function NavEntry({ href, label, active }: { href: string; label: string; active: boolean }) {
+  const router = useRouter();
+  return (
+    <UnstyledButton
+      component="a"
+      href={href}
+      aria-current={active ? 'page' : undefined}
+      onClick={(event: React.MouseEvent<HTMLAnchorElement>) => {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        void router.navigate({ href });
+      }}
+      style={{
+        display: 'block',
+        padding: '10px 14px',
+        borderRadius: 'var(--mantine-radius-md)',
+        fontWeight: active ? 700 : 500,
+        background: active ? 'var(--mantine-color-red-1)' : undefined,
+        color: active ? 'var(--mantine-color-red-9)' : 'var(--mantine-color-text)',
+        borderLeft: active ? '4px solid var(--mantine-color-red-9)' : '4px solid transparent',
+      }}
+    >
+      {label}
+    </UnstyledButton>
+  );
+}
+
+function LogoutButton() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Box>
+      <Button
+        variant="default"
+        fullWidth
+        loading={busy}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            await signOut(queryClient);
+          } finally {
+            setBusy(false);
+            await navigate({ to: '/dang-nhap', search: {} });
+          }
+        }}
+      >
+        {vi.nav.logout}
+      </Button>
+    </Box>
+  );
+}

@@ -1,0 +1,85 @@
+// The signed-in user (GET /api/me), sign-in and sign-out. The server computes what the user may
+// do (`abilities`); the web app only reads it to decide what to offer.
+import { createContext, useContext } from 'react';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { meResponse } from '../../../server/auth/schema';
+import type { Abilities } from '../../../server/auth/abilities';
+import type { Role } from '../../../server/auth/tables';
+import { ApiError, api, setCsrfToken } from '../../api';
+
+export type Me = Omit<z.infer<typeof meResponse>, 'abilities' | 'roles'> & {
+  abilities: Abilities;
+  roles: { role: Role; unitId: string; unitName: string }[];
+};
+export type { Role };
+
+export const meKey = ['me'] as const;
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api<Me>('/api/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const meQuery = queryOptions({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+
+export async function signIn(queryClient: QueryClient, username: string, password: string): Promise<Me> {
+  const me = await api<Me>('/api/auth/login', { method: 'POST', body: { username, password } });
+  setCsrfToken(me.csrfToken);
+  queryClient.clear();
+  queryClient.setQueryData(meKey, me);
+  return me;
+}
+
+export async function signOut(queryClient: QueryClient): Promise<void> {
+  try {
+    await api('/api/auth/logout', { method: 'POST' });
+  } finally {
+    setCsrfToken('');
+    queryClient.clear();
+    queryClient.setQueryData(meKey, null);
+  }
+}
+
+/** The signed-in user inside the application layout, where sign-in is guaranteed. */
+export const MeContext = createContext<Me | null>(null);
+
+export function useMe(): Me {
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useMe() outside the signed-in layout');
+  return me;
+}
+
+/** Roles that oversee a whole subtree (the ward, the province). */
+const overseerRoles: Role[] = ['admin', 'wardStaff', 'wardLeader', 'provinceViewer'];
+
+export const isOverseer = (me: Me) => me.roles.some((r) => overseerRoles.includes(r.role));
+export const grantsOf = (me: Me, role: Role) => me.roles.filter((r) => r.role === role);
+
+export type Landing =
+  | { kind: 'overview' }
+  | { kind: 'cell'; unitId: string }
+  | { kind: 'officer' }
+  | { kind: 'record'; memberId: string }
+  | { kind: 'account' };
+
+/** Where "/" takes each user: ward staff and leaders see the ward, a secretary their cell, a member their record. */
+export function landingFor(me: Me): Landing {
+  if (isOverseer(me)) return { kind: 'overview' };
+  const cell = grantsOf(me, 'cellSecretary')[0];
+  if (cell) return { kind: 'cell', unitId: cell.unitId };
+  if (grantsOf(me, 'unitOfficer').length > 0) return { kind: 'officer' };
+  if (me.user.memberId) return { kind: 'record', memberId: me.user.memberId };
+  return { kind: 'account' };
+}
+
+/** Only addresses inside the app are followed after sign-in. */
+export function safeRedirect(target: unknown): string {
+  return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/dang-nhap') ? target : '/';
+}

@@ -1,0 +1,38 @@
+// Code-based routes. Addresses are Vietnamese, like the rest of the UI. To add a page: create its
+// route in routes/, add it to the tree below, and (if it belongs in the menu) to nav.ts.
+import { createRouter } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { Loading } from './components/feedback';
+import { accountRoute } from './routes/account';
+import { appRoute } from './routes/app-layout';
+import { homeRoute } from './routes/home';
+import { importMembersRoute } from './routes/import-members';
+import { memberRoute } from './routes/member';
+import { organisationRoute } from './routes/organisation';
+import { rootRoute } from './routes/root';
+import { searchRoute } from './routes/search';
+import { signInRoute } from './routes/sign-in';
+import { unitRoute } from './routes/unit';
+
+export const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, searchRoute, importMembersRoute, accountRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Data lives in TanStack Query; the router only decides where we are.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: () => <Loading />,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

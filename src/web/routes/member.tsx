@@ -1,0 +1,148 @@
+// /dang-vien/$memberId — a member's record; the ward office edits it here (with conflict
+// detection) and sees its history of changes.
+import { useState } from 'react';
+import { Alert, Badge, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { createRoute } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { ErrorAlert, Loading } from '../components/feedback';
+import { AnchorLink } from '../components/links';
+import { PageHeader } from '../components/PageHeader';
+import { grantsOf, isOverseer, useMe } from '../features/auth/session';
+import { formatDateTime } from '../features/members/format';
+import { MemberDetails } from '../features/members/MemberDetails';
+import { MemberEditForm } from '../features/members/MemberEditForm';
+import { memberHistoryQuery, memberQuery, type AuditEntry } from '../features/members/queries';
+import { vi } from '../i18n/vi';
+import { appRoute } from './app-layout';
+
+export const memberRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'dang-vien/$memberId',
+  component: MemberPage,
+});
+
+function MemberPage() {
+  const me = useMe();
+  const { memberId } = memberRoute.useParams();
+  const detail = useQuery(memberQuery(memberId));
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  if (detail.isPending) return <Loading />;
+  if (detail.isError)
+    return (
+      <>
+        <PageHeader title={vi.member.fallbackTitle} />
+        <ErrorAlert error={detail.error} />
+      </>
+    );
+
+  const { member, abilities } = detail.data;
+  const linkCell = isOverseer(me) || grantsOf(me, 'cellSecretary').some((g) => g.unitId === member.cellId);
+  return (
+    <>
+      <PageHeader
+        title={member.fullName}
+        above={
+          linkCell ? (
+            <AnchorLink to="/don-vi/$unitId" params={{ unitId: member.cellId }} fz="sm">
+              ‹ {member.cellName}
+            </AnchorLink>
+          ) : (
+            <Text fz="sm" c="dimmed">
+              {member.cellName}
+            </Text>
+          )
+        }
+        below={member.exempt ? <Badge color="grape">{vi.member.exempt}</Badge> : undefined}
+        actions={
+          abilities.edit && !editing ? (
+            <Button
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {vi.member.edit}
+            </Button>
+          ) : undefined
+        }
+      />
+      <Stack gap="xl">
+        {saved && (
+          <Alert color="green" role="status">
+            {vi.member.saved}
+          </Alert>
+        )}
+        {editing ? (
+          <section aria-labelledby="member-edit">
+            <Title order={2} id="member-edit" mb="sm">
+              {vi.member.editTitle}
+            </Title>
+            <MemberEditForm
+              key={member.id}
+              detail={detail.data}
+              onDone={(result) => {
+                setEditing(false);
+                setSaved(result !== null);
+              }}
+            />
+          </section>
+        ) : (
+          <section aria-labelledby="member-details">
+            <Title order={2} id="member-details" mb="sm">
+              {vi.member.details}
+            </Title>
+            <Paper withBorder p="md" radius="md">
+              <MemberDetails member={member} linkCell={linkCell} />
+            </Paper>
+          </section>
+        )}
+        {me.abilities.viewAudit && <History memberId={member.id} />}
+      </Stack>
+    </>
+  );
+}
+
+function History({ memberId }: { memberId: string }) {
+  const history = useQuery(memberHistoryQuery(memberId));
+  return (
+    <section aria-labelledby="member-history">
+      <Title order={2} id="member-history" mb="sm">
+        {vi.member.history}
+      </Title>
+      {history.isPending && <Loading />}
+      {history.isError && <ErrorAlert error={history.error} />}
+      {history.data && history.data.length === 0 && <Text>{vi.member.noHistory}</Text>}
+      {history.data && history.data.length > 0 && (
+        <Stack component="ol" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {history.data.map((entry) => (
+            <li key={entry.id}>
+              <Text fw={600} span>
+                {formatDateTime(entry.at)}
+              </Text>{' '}
+              <Text span>— {vi.member.historyActions[entry.action] ?? entry.action}</Text>
+              {changedFields(entry) && (
+                <Text fz="sm" c="dimmed">
+                  {vi.member.changedFields(changedFields(entry)!)}
+                </Text>
+              )}
+            </li>
+          ))}
+        </Stack>
+      )}
+    </section>
+  );
+}
+
+const ignored = new Set(['version', 'updatedAt', 'createdAt', 'id', 'tenantId']);
+
+function changedFields(entry: AuditEntry): string | null {
+  if (!entry.before || !entry.after || typeof entry.before !== 'object' || typeof entry.after !== 'object') return null;
+  const before = entry.before as Record<string, unknown>;
+  const after = entry.after as Record<string, unknown>;
+  const names = Object.keys(after)
+    .filter((k) => !ignored.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => (k === 'cellId' ? vi.member.fields.cell : vi.member.fields[k] ?? k));
+  return names.length ? names.join(', ') : null;
+}

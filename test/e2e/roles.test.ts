@@ -1,0 +1,182 @@
+// Story (a): each role signs in and sees what it should, and not what it should not.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ApiClient, cspViolations, expectAccessible, findUnit, launchBrowser, newContext, screenshot, signInThroughPage, story } from './support/browser';
+
+const NAV = 'Menu chính';
+
+async function navLabels(page: Page): Promise<string[]> {
+  const nav = page.getByRole('navigation', { name: NAV });
+  await nav.getByRole('link').first().waitFor();
+  return (await nav.getByRole('link').allTextContents()).map((s) => s.trim());
+}
+
+async function heading(page: Page): Promise<string> {
+  const h1 = page.getByRole('heading', { level: 1 });
+  await h1.waitFor();
+  return (await h1.textContent())?.trim() ?? '';
+}
+
+story('Each role signs in and sees its own part of the ward', () => {
+  let browser: Browser;
+  let otherCellId: string;
+  let communeId: string;
+  let ownCellId: string;
+  let someMemberOfOtherCell: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const admin = await ApiClient.signIn('admin');
+    otherCellId = (await findUnit(admin, 'Chi bộ Tràng Đà 2')).id;
+    ownCellId = (await findUnit(admin, 'Chi bộ Tràng Đà 1')).id;
+    communeId = (await findUnit(admin, 'Đảng ủy phường Nông Tiến')).id;
+    const { members } = await admin.get<{ members: { id: string }[] }>(`/api/units/${otherCellId}/members`);
+    someMemberOfOtherCell = members[0]!.id;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function as(username: string, body: (page: Page) => Promise<void>) {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      await signInThroughPage(page, username);
+      await body(page);
+      expect(cspViolations(context)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }
+
+  test('a wrong password shows the Vietnamese error and stays on the sign-in page', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.waitForURL(/\/dang-nhap/);
+    expect(await page.title()).toBe('Đăng nhập — QuánTriệt');
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await expectAccessible(page, 'sign-in page');
+    await page.getByLabel('Tên đăng nhập').fill('thuongtruc');
+    await page.getByLabel(/^Mật khẩu/).fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(new URL(page.url()).pathname).toBe('/dang-nhap');
+    await context.close();
+  });
+
+  test('ward staff see the ward, the tree and the import', async () => {
+    await as('vanphong', async (page) => {
+      expect(await heading(page)).toBe('Xin chào, Lê Thị Thu Hà');
+      expect(await page.title()).toBe('Trang chủ — QuánTriệt');
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Tài khoản']);
+      await page.getByRole('heading', { name: 'Đảng ủy phường Nông Tiến' }).waitFor();
+      await expectAccessible(page, 'home of ward staff');
+
+      await page.getByRole('navigation', { name: NAV }).getByRole('link', { name: 'Tổ chức' }).click();
+      expect(await heading(page)).toBe('Tổ chức');
+      const tree = page.getByRole('list', { name: 'Cây tổ chức' });
+      await tree.getByRole('link', { name: 'Chi bộ Tràng Đà 1', exact: true }).waitFor();
+      expect(await tree.getByRole('link', { name: 'Đảng bộ tỉnh Tuyên Quang' }).count()).toBe(0);
+      // Grassroots organisations start folded and open on demand.
+      await tree.getByRole('button', { name: 'Mở Đảng bộ Ủy ban nhân dân phường' }).click();
+      await tree.getByRole('link', { name: 'Chi bộ Phòng Văn hóa - Xã hội' }).waitFor();
+      await screenshot(page, 'desktop-tree');
+      await expectAccessible(page, 'organisation tree');
+
+      await page.getByRole('navigation', { name: NAV }).getByRole('link', { name: 'Nhập danh sách' }).click();
+      expect(await heading(page)).toBe('Nhập danh sách đảng viên');
+    });
+  });
+
+  test('ward leadership see the ward but may not import', async () => {
+    await as('thuongtruc', async (page) => {
+      expect(await heading(page)).toBe('Xin chào, Nguyễn Mạnh Hùng');
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Tài khoản']);
+      await page.goto('/nhap-danh-sach');
+      expect(await heading(page)).toBe('Không có quyền truy cập');
+      // Leaders read members but do not edit them.
+      await page.goto(`/dang-vien/${someMemberOfOtherCell}`);
+      await page.getByRole('heading', { name: 'Thông tin đảng viên' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Sửa thông tin' }).count()).toBe(0);
+    });
+  });
+
+  test('a unit officer sees their own unit only', async () => {
+    await as('ubnd', async (page) => {
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tài khoản']);
+      await page.getByRole('heading', { name: 'Ủy ban nhân dân phường', exact: true }).waitFor();
+      await page.goto('/to-chuc');
+      const tree = page.getByRole('list', { name: 'Cây tổ chức' });
+      await tree.getByRole('link', { name: 'Ủy ban nhân dân phường', exact: true }).waitFor();
+      expect(await tree.getByRole('link').count()).toBe(1);
+      await page.goto(`/don-vi/${communeId}`);
+      await page.getByText('Không tìm thấy đơn vị.').waitFor();
+    });
+  });
+
+  test('a cell secretary lands on their cell and cannot open another cell by its address', async () => {
+    await as('bithu', async (page) => {
+      await page.waitForURL(`**/don-vi/${ownCellId}`);
+      expect(await heading(page)).toBe('Chi bộ Tràng Đà 1');
+      await page.getByRole('heading', { name: 'Danh sách đảng viên' }).waitFor();
+      await page.getByRole('table', { name: 'Danh sách đảng viên' }).getByRole('link').first().waitFor();
+      expect(await navLabels(page)).toEqual(['Chi bộ của tôi', 'Tổ chức', 'Hồ sơ của tôi', 'Tài khoản']);
+      const exports = page.getByRole('group', { name: 'Tải danh sách đảng viên' });
+      const xlsx = await exports.getByRole('link', { name: 'Tải Excel' }).getAttribute('href');
+      const download = await page.request.get(xlsx!);
+      expect(download.status()).toBe(200);
+      expect(download.headers()['content-type']).toContain('spreadsheetml');
+
+      await page.goto(`/don-vi/${otherCellId}`);
+      await page.getByText('Không tìm thấy đơn vị.').waitFor();
+      expect(await page.getByText('Chi bộ Tràng Đà 2').count()).toBe(0);
+      await page.goto(`/dang-vien/${someMemberOfOtherCell}`);
+      await page.getByText('Không tìm thấy đảng viên.').waitFor();
+    });
+  });
+
+  test('a member sees only their own record', async () => {
+    await as('dangvien', async (page) => {
+      await page.waitForURL('**/dang-vien/*');
+      const me = await (await page.request.get('/api/me')).json();
+      expect(new URL(page.url()).pathname).toBe(`/dang-vien/${me.user.memberId}`);
+      expect(await heading(page)).toBe(me.user.displayName);
+      expect(await navLabels(page)).toEqual(['Hồ sơ của tôi', 'Tài khoản']);
+      expect(await page.getByRole('button', { name: 'Sửa thông tin' }).count()).toBe(0);
+      await expectAccessible(page, 'own record of a member');
+
+      await page.goto('/to-chuc');
+      expect(await heading(page)).toBe('Không có quyền truy cập');
+      await page.goto(`/dang-vien/${someMemberOfOtherCell}`);
+      await page.getByText('Không tìm thấy đảng viên.').waitFor();
+      await page.goto(`/don-vi/${ownCellId}`);
+      await page.getByText('Không tìm thấy đơn vị.').waitFor();
+    });
+  });
+
+  test('the province sees its communes but imports and edits nothing', async () => {
+    await as('tinhuy', async (page) => {
+      await page.getByRole('heading', { name: 'Đảng bộ tỉnh Tuyên Quang' }).waitFor();
+      await page.getByRole('link', { name: 'Đảng ủy phường Nông Tiến' }).first().waitFor();
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Tài khoản']);
+      await page.goto(`/dang-vien/${someMemberOfOtherCell}`);
+      await page.getByRole('heading', { name: 'Thông tin đảng viên' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Sửa thông tin' }).count()).toBe(0);
+    });
+  });
+
+  test('the administrator sees the whole tree and may import; signing out ends the session', async () => {
+    await as('admin', async (page) => {
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Tài khoản']);
+      await page.getByRole('heading', { name: 'Đảng bộ tỉnh Tuyên Quang' }).waitFor();
+      await page.getByRole('button', { name: 'Đăng xuất' }).click();
+      await page.waitForURL('**/dang-nhap');
+      await page.goto('/to-chuc');
+      await page.waitForURL(/\/dang-nhap\?redirect=/);
+    });
+  });
+});
