@@ -14,11 +14,14 @@ declare module 'vitest' {
 }
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
-const webDir = join(repo, 'dist/web');
 const START_TIMEOUT_MS = 120_000;
 
 export default async function setup(project: TestProject) {
-  if (process.env.QT_E2E_SKIP_BUILD !== '1') {
+  // A private build folder per run: concurrent runs, and a server started from dist/web, never
+  // see a half-written build. QT_E2E_SKIP_BUILD=1 reuses dist/web as it is.
+  const skipBuild = process.env.QT_E2E_SKIP_BUILD === '1';
+  const webDir = skipBuild ? join(repo, 'dist/web') : mkdtempSync(join(tmpdir(), 'qt-e2e-web-'));
+  if (!skipBuild) {
     const { build } = await import('vite');
     await build({ root: repo, configFile: join(repo, 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDir, emptyOutDir: true } });
   }
@@ -51,6 +54,7 @@ export default async function setup(project: TestProject) {
   const stop = async () => {
     await stopProcess(server);
     rmSync(dataDir, { recursive: true, force: true });
+    if (!skipBuild) rmSync(webDir, { recursive: true, force: true });
   };
 
   try {
