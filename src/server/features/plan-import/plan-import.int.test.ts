@@ -37,6 +37,9 @@ describe('POST /api/plans/import', () => {
     const res = await staff.inject({ method: 'POST', url: '/api/plans/import', ...multipartFile(docx, 'ke-hoach.docx') });
     expect(res.json().error).toBeUndefined();
     expect(res.json().resolutions[0].number).toBe('91-NQ/TU');
+    expect(res.json()).not.toHaveProperty('text');
+    const withText = await staff.inject({ method: 'POST', url: '/api/plans/import?withText=true', ...multipartFile(docx, 'ke-hoach.docx') });
+    expect(withText.json().text).toContain('IV. TỔ CHỨC THỰC HIỆN');
   });
 
   it('refuses empty, binary, oversized and non-zip .docx input with a clear message', async () => {

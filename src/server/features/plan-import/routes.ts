@@ -5,6 +5,7 @@ import { editors, hasAnyRole } from '../../auth/actor';
 import { AppError, forbidden, validationFailed } from '../../errors';
 import { readUpload } from '../../files/upload';
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { importPlan } from '../../../domain/plan-import';
 import { units } from '../units/tables';
 import { MAX_PLAN_BYTES, readPlanInput } from './input';
@@ -22,7 +23,9 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
         summary: 'Đọc một kế hoạch (tệp .md/.txt/.docx hoặc văn bản) thành cấu trúc và kiểm tra lỗi',
         // JSON { text } or a multipart file: the body is checked in the handler, by its kind.
         consumes: ['application/json', 'multipart/form-data'],
-        response: { 200: importedPlanSchema },
+        // ?withText=true adds `text`: what was read from the file (a .docx's text), for the editor.
+        querystring: z.object({ withText: z.stringbool().default(false) }),
+        response: { 200: importedPlanSchema.extend({ text: z.string().optional() }) },
       },
     },
     async (request) => {
@@ -34,7 +37,8 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       const read = await readPlanInput(input.bytes, input.fileName);
       if (!read.ok) throw new AppError(read.error.status, read.error.id, read.error.message);
       const names = actor.tenantId ? (await db.select({ name: units.name }).from(units).where(eq(units.tenantId, actor.tenantId))).map((u) => u.name) : undefined;
-      return importPlan(read.text, { units: names, vocabulary: await currentVocabulary(db) });
+      const plan = importPlan(read.text, { units: names, vocabulary: await currentVocabulary(db) });
+      return request.query.withText ? { ...plan, text: read.text } : plan;
     },
   );
 
