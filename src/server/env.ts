@@ -20,7 +20,8 @@ export const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgresql://')
     .optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** 'info' logs every request; the default keeps the console readable. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   /** Session lifetime in hours. */
   QT_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   /** Login attempts allowed per IP per minute (rate limit). */
