@@ -16,6 +16,7 @@ import { errorHandler } from './error-handler';
 import { notFound } from './errors';
 import { authPlugin } from './auth/plugin';
 import { authRoutes } from './auth/routes';
+import { createSessionCache } from './auth/session-cache';
 import { featureRoutes } from './features';
 import { createFileStore } from './files/store';
 import { createPdfConverter, type PdfConverter } from './documents/pdf';
@@ -67,12 +68,13 @@ export async function buildApp({ env, database, logger = false, pdf = createPdfC
     transform: jsonSchemaTransform,
   });
 
-  await app.register(authPlugin, { db: database.db });
+  const sessions = createSessionCache();
+  await app.register(authPlugin, { db: database.db, sessions });
 
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/docs/json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(authRoutes, { db: database.db, env });
+  await app.register(authRoutes, { db: database.db, env, sessions });
   await app.register(featureRoutes, { db: database.db, env, files: createFileStore(env.QT_FILES_DIR), pdf });
   app.addHook('onClose', async () => pdf.close());
 

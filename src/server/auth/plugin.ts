@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client';
 import { csrfFailed, unauthenticated } from '../errors';
 import type { Actor } from './actor';
-import { loadSession } from './service';
+import { hashToken, loadSession } from './service';
+import type { SessionCache } from './session-cache';
 
 export const SESSION_COOKIE = 'qt_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -24,7 +25,7 @@ declare module 'fastify' {
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
+export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; sessions: SessionCache }) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('csrfToken', null);
@@ -34,7 +35,12 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
     const token = request.cookies[SESSION_COOKIE];
     const isPublic = request.routeOptions.config?.public === true;
     if (token) {
-      const session = await loadSession(opts.db, token);
+      const key = hashToken(token);
+      let session = opts.sessions.get(key) ?? null;
+      if (!session) {
+        session = await loadSession(opts.db, token);
+        if (session) opts.sessions.set(key, session);
+      }
       if (session) {
         request.actor = session.actor;
         request.sessionToken = token;

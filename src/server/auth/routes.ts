@@ -7,9 +7,10 @@ import { computeAbilities } from './abilities';
 import type { Actor } from './actor';
 import { actorOf, clearSessionCookie, setSessionCookie } from './plugin';
 import { changePasswordBody, loginBody, meResponse, okResponse } from './schema';
-import { changePassword, loginWithPassword, logout } from './service';
+import { changePassword, hashToken, loginWithPassword, logout } from './service';
+import type { SessionCache } from './session-cache';
 
-export const authRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env }> = async (app, { db, env }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env; sessions: SessionCache }> = async (app, { db, env, sessions }) => {
   const settings = {
     sessionHours: env.QT_SESSION_HOURS,
     lockoutAttempts: env.QT_LOCKOUT_ATTEMPTS,
@@ -53,7 +54,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env }> = async (ap
     '/api/auth/logout',
     { config: { public: true }, schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: okResponse } } },
     async (request, reply) => {
-      if (request.actor && request.sessionToken) await logout(db, request.sessionToken, request.actor);
+      if (request.actor && request.sessionToken) {
+        await logout(db, request.sessionToken, request.actor);
+        sessions.drop(hashToken(request.sessionToken));
+      }
       clearSessionCookie(reply);
       return { ok: true as const };
     },
@@ -67,7 +71,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env }> = async (ap
     '/api/me/password',
     { schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: changePasswordBody, response: { 200: okResponse } } },
     async (request) => {
-      await changePassword(db, actorOf(request), request.body, request.sessionToken ?? '');
+      const actor = actorOf(request);
+      await changePassword(db, actor, request.body, request.sessionToken ?? '');
+      sessions.dropUser(actor.userId);
       return { ok: true as const };
     },
   );

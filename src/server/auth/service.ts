@@ -7,7 +7,7 @@ import { recordAudit } from '../features/audit/service';
 import { invalidCredentials, locked, badRequest, conflict } from '../errors';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { roleGrants, sessions, users, type User } from './tables';
-import type { Actor } from './actor';
+import type { Actor, Grant } from './actor';
 
 export interface AuthSettings {
   sessionHours: number;
@@ -71,14 +71,24 @@ async function registerFailure(db: Db, user: User, settings: AuthSettings, now: 
   });
 }
 
+/** The session's user with their grants, in one query: it runs on every request. */
 export async function loadSession(db: Db, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const grants = sql<Grant[]>`coalesce(json_agg(json_build_object('role', ${roleGrants.role}, 'unitId', ${roleGrants.unitId}, 'unitPath', ${units.path})) filter (where ${roleGrants.id} is not null), '[]'::json)`;
   const [row] = await db
-    .select({ user: users, csrfToken: sessions.csrfToken })
+    .select({ user: users, csrfToken: sessions.csrfToken, grants })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, sql`now()`)));
+    .leftJoin(roleGrants, eq(roleGrants.userId, users.id))
+    .leftJoin(units, eq(units.id, roleGrants.unitId))
+    .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, sql`now()`)))
+    .groupBy(users.id, sessions.csrfToken);
   if (!row || row.user.disabled) return null;
-  return { actor: await loadActorForUser(db, row.user), csrfToken: row.csrfToken };
+  const grantList = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : row.grants;
+  return { actor: toActor(row.user, grantList), csrfToken: row.csrfToken };
+}
+
+function toActor(user: User, grants: Grant[]): Actor {
+  return { userId: user.id, username: user.username, displayName: user.displayName, tenantId: user.tenantId, memberId: user.memberId, grants };
 }
 
 export async function loadActorForUser(db: DbOrTx, user: User): Promise<Actor> {
@@ -87,14 +97,7 @@ export async function loadActorForUser(db: DbOrTx, user: User): Promise<Actor> {
     .from(roleGrants)
     .innerJoin(units, eq(units.id, roleGrants.unitId))
     .where(eq(roleGrants.userId, user.id));
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    tenantId: user.tenantId,
-    memberId: user.memberId,
-    grants,
-  };
+  return toActor(user, grants);
 }
 
 export async function logout(db: Db, token: string, actor: Actor): Promise<void> {
