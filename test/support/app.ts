@@ -1,5 +1,7 @@
 // Starts the real app on a private copy of the demo database and signs people in through inject().
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app';
@@ -48,7 +50,8 @@ export async function openTestDatabase(): Promise<Database> {
 
 export async function startTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const env = loadEnv({ NODE_ENV: 'test', QT_LOGIN_RATE_LIMIT: '1000', QT_WEB_DIR: '/nonexistent', ...overrides });
+  const filesDir = mkdtempSync(join(tmpdir(), 'qt-test-files-'));
+  const env = loadEnv({ NODE_ENV: 'test', QT_LOGIN_RATE_LIMIT: '1000', QT_WEB_DIR: '/nonexistent', QT_FILES_DIR: filesDir, ...overrides });
   const app = await buildApp({ env, database });
   const signIn = async (username: string, password = DEMO_PASSWORD): Promise<Session> => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
@@ -71,6 +74,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

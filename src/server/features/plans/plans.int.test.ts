@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
-import { findUnit } from '../../../../test/support/factories';
+import { findUnit, multipartFile } from '../../../../test/support/factories';
 import { planDeliveries, plans } from './tables';
 
 const fixture = readFileSync(new URL('../../../../../shared/fixtures/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
@@ -67,7 +67,15 @@ describe('plans', () => {
     const inbox = (await officer.inject({ url: '/api/inbox' })).json().items;
     const item = inbox.find((i: { planId: string }) => i.planId === plan.id);
     expect(item).toMatchObject({ unitName: 'Ủy ban nhân dân phường', readAt: null, planNumber: 'Số 2-KH/ĐU' });
-    expect((await officer.inject({ url: `/api/plans/${plan.id}` })).statusCode).toBe(200);
+    const resolutionId = plan.resolutions[0].id;
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    await staff.inject({ method: 'POST', url: `/api/resolutions/${resolutionId}/attachments`, ...multipartFile(pdf, 'Nghị quyết 91-NQ-TU.pdf') });
+    const received = await officer.inject({ url: `/api/plans/${plan.id}` });
+    expect(received.statusCode).toBe(200);
+    // "có Nghị quyết số 91-NQ/TU gửi kèm theo": the recipient gets the resolution's file with the plan.
+    const [sent] = received.json().attachments;
+    expect(sent).toMatchObject({ fileName: 'Nghị quyết 91-NQ-TU.pdf', resolutionId });
+    expect((await officer.inject({ url: `/api/resolutions/${resolutionId}/attachments/${sent.id}` })).rawPayload.equals(pdf)).toBe(true);
     expect((await officer.inject({ method: 'POST', url: `/api/inbox/${item.id}/read` })).statusCode).toBe(200);
     const receipts = (await staff.inject({ url: `/api/plans/${plan.id}/deliveries` })).json().deliveries;
     expect(receipts.find((d: { unitName: string }) => d.unitName === 'Ủy ban nhân dân phường')).toMatchObject({ readByName: 'Ma Văn Thắng' });

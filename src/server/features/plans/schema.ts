@@ -51,6 +51,8 @@ export const planSchema = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   resolutions: z.array(z.object({ id: z.uuid(), number: z.string(), subject: z.string() })),
+  /** Sent with the plan ("có Nghị quyết số 91-NQ/TU gửi kèm theo"): the files of its resolutions. */
+  attachments: z.array(z.object({ id: z.uuid(), resolutionId: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number() })),
   recipients: z.array(recipientSchema),
   abilities: z.object({ edit: z.boolean(), submit: z.boolean(), approve: z.boolean(), issue: z.boolean(), newVersion: z.boolean(), viewDeliveries: z.boolean() }),
 });

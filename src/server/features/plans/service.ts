@@ -1,6 +1,6 @@
 // Plans as records: created from an import, the template or an earlier plan; edited as text that
 // the importer re-reads on every save; recipients matched to units.
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { badRequest, conflict, forbidden, notFound, stateConflict } from '../../errors';
@@ -9,7 +9,7 @@ import { defaultSchedule, planTemplate, retargetPlanSource } from '../../../doma
 import { cleanRecipientLabel, matchRecipient } from '../../../domain/recipients';
 import { formatNumberLine } from '../../../domain/document-numbering';
 import { recordAudit } from '../audit/service';
-import { resolutions, type Resolution } from '../resolutions/tables';
+import { attachments, resolutions, type Resolution } from '../resolutions/tables';
 import { normaliseNumber } from '../resolutions/service';
 import { units, type Unit } from '../units/tables';
 import { resolveCommune, toRef } from '../units/service';
@@ -178,12 +178,20 @@ export async function describePlan(db: DbOrTx, actor: Actor, plan: Plan, commune
       .where(eq(planRecipients.planId, plan.id))
       .orderBy(asc(planRecipients.position)),
   ]);
+  const files = cited.length
+    ? await db
+        .select({ id: attachments.id, resolutionId: attachments.ownerId, fileName: attachments.fileName, contentType: attachments.contentType, size: attachments.size })
+        .from(attachments)
+        .where(and(eq(attachments.ownerType, 'resolution'), inArray(attachments.ownerId, cited.map((c) => c.id))))
+        .orderBy(asc(attachments.createdAt))
+    : [];
   const { tenantId: _t, createdBy: _c, submittedBy: _s, approvedBy: _a, issuedBy: _i, numberPeriod: _p, ...rest } = plan;
   return {
     ...rest,
     issuerName: commune.name,
     numberText: formatNumberLine(plan.number === null ? null : String(plan.number), plan.symbol),
     resolutions: cited,
+    attachments: files,
     recipients,
     abilities: {
       edit: canEditPlan(actor, plan, ref),
