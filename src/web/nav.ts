@@ -4,6 +4,9 @@
 // Items appear in this order.
 import type { Me } from './features/auth/session';
 import { grantsOf, isOverseer } from './features/auth/session';
+import { canSeePlans, hasInbox } from './features/plans/access';
+import { canReadRegistry } from './features/resolutions/access';
+import { canSeeSettings } from './features/settings/access';
 import { vi } from './i18n/vi';
 
 export interface NavItem {
@@ -24,9 +27,15 @@ export const navItems: NavItem[] = [
     params: (me) => ({ unitId: grantsOf(me, 'cellSecretary')[0]?.unitId ?? '' }),
     show: (me) => !isOverseer(me) && grantsOf(me, 'cellSecretary').length > 0,
   },
+  // Plans issued to the user's units (unit officers, cell secretaries).
+  { id: 'inbox', label: vi.nav.inbox, to: '/van-ban-den', show: hasInbox },
   { id: 'organisation', label: vi.nav.organisation, to: '/to-chuc', show: (me) => me.abilities.viewOrganisation },
   { id: 'search', label: vi.nav.search, to: '/tim-kiem', show: (me) => me.abilities.searchMembers },
   { id: 'import-members', label: vi.nav.importMembers, to: '/nhap-danh-sach', show: (me) => me.abilities.importMembers },
+  // Everyone of a commune reads its registry (members read the resolution).
+  { id: 'resolutions', label: vi.nav.resolutions, to: '/nghi-quyet', show: canReadRegistry },
+  { id: 'plans', label: vi.nav.plans, to: '/ke-hoach', show: canSeePlans },
+  { id: 'import-plan', label: vi.nav.importPlan, to: '/nhap-ke-hoach', show: (me) => me.abilities.importPlans },
   {
     id: 'my-record',
     label: vi.nav.myRecord,
@@ -34,6 +43,7 @@ export const navItems: NavItem[] = [
     params: (me) => ({ memberId: me.user.memberId ?? '' }),
     show: (me) => me.abilities.viewOwnRecord && me.user.memberId !== null,
   },
+  { id: 'settings', label: vi.nav.settings, to: '/thiet-lap', show: canSeeSettings },
   { id: 'account', label: vi.nav.account, to: '/tai-khoan', show: () => true },
 ];
 

@@ -8,15 +8,24 @@ import { appRoute } from './routes/app-layout';
 import { homeRoute } from './routes/home';
 import { importMembersRoute } from './routes/import-members';
 import { memberRoute } from './routes/member';
+import { inboxRoute } from './routes/inbox';
+import { planRoute } from './routes/plan';
+import { planImportRoute } from './routes/plan-import';
+import { planNewRoute } from './routes/plan-new';
+import { plansRoute } from './routes/plans';
+import { resolutionRoute } from './routes/resolution';
+import { resolutionNewRoute } from './routes/resolution-new';
+import { resolutionsRoute } from './routes/resolutions';
 import { organisationRoute } from './routes/organisation';
 import { rootRoute } from './routes/root';
 import { searchRoute } from './routes/search';
+import { settingsRoute } from './routes/settings';
 import { signInRoute } from './routes/sign-in';
 import { unitRoute } from './routes/unit';
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, searchRoute, importMembersRoute, accountRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, plansRoute, planNewRoute, planRoute, planImportRoute, inboxRoute, accountRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

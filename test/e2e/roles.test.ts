@@ -72,7 +72,7 @@ story('Each role signs in and sees its own part of the ward', () => {
     await as('vanphong', async (page) => {
       expect(await heading(page)).toBe('Xin chào, Lê Thị Thu Hà');
       expect(await page.title()).toBe('Trang chủ — QuánTriệt');
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       await page.getByRole('heading', { name: 'Đảng ủy phường Nông Tiến' }).waitFor();
       await expectAccessible(page, 'home of ward staff');
 
@@ -95,7 +95,7 @@ story('Each role signs in and sees its own part of the ward', () => {
   test('ward leadership see the ward but may not import', async () => {
     await as('thuongtruc', async (page) => {
       expect(await heading(page)).toBe('Xin chào, Nguyễn Mạnh Hùng');
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       await page.goto('/nhap-danh-sach');
       expect(await heading(page)).toBe('Không có quyền truy cập');
       // Leaders read members but do not edit them.
@@ -107,7 +107,7 @@ story('Each role signs in and sees its own part of the ward', () => {
 
   test('a unit officer sees their own unit only', async () => {
     await as('ubnd', async (page) => {
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Văn bản đến', 'Tổ chức', 'Văn bản, nghị quyết', 'Tài khoản']);
       await page.getByRole('heading', { name: 'Ủy ban nhân dân phường', exact: true }).waitFor();
       await page.goto('/to-chuc');
       const tree = page.getByRole('list', { name: 'Cây tổ chức' });
@@ -124,7 +124,7 @@ story('Each role signs in and sees its own part of the ward', () => {
       expect(await heading(page)).toBe('Chi bộ Tràng Đà 1');
       await page.getByRole('heading', { name: 'Danh sách đảng viên' }).waitFor();
       await page.getByRole('table', { name: 'Danh sách đảng viên' }).getByRole('link').first().waitFor();
-      expect(await navLabels(page)).toEqual(['Chi bộ của tôi', 'Tổ chức', 'Hồ sơ của tôi', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Chi bộ của tôi', 'Văn bản đến', 'Tổ chức', 'Văn bản, nghị quyết', 'Hồ sơ của tôi', 'Tài khoản']);
       const exports = page.getByRole('group', { name: 'Tải danh sách đảng viên' });
       const xlsx = await exports.getByRole('link', { name: 'Tải Excel' }).getAttribute('href');
       const download = await page.request.get(xlsx!);
@@ -145,7 +145,7 @@ story('Each role signs in and sees its own part of the ward', () => {
       const me = await (await page.request.get('/api/me')).json();
       expect(new URL(page.url()).pathname).toBe(`/dang-vien/${me.user.memberId}`);
       expect(await heading(page)).toBe(me.user.displayName);
-      expect(await navLabels(page)).toEqual(['Hồ sơ của tôi', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Văn bản, nghị quyết', 'Hồ sơ của tôi', 'Tài khoản']);
       expect(await page.getByRole('button', { name: 'Sửa thông tin' }).count()).toBe(0);
       await expectAccessible(page, 'own record of a member');
 
@@ -171,7 +171,7 @@ story('Each role signs in and sees its own part of the ward', () => {
 
   test('the administrator sees the whole tree and may import; signing out ends the session', async () => {
     await as('admin', async (page) => {
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       await page.getByRole('heading', { name: 'Đảng bộ tỉnh Tuyên Quang' }).waitFor();
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
       await page.waitForURL('**/dang-nhap');

@@ -1,0 +1,54 @@
+// /nghi-quyet/dang-ky — the ward office registers a guiding document; it then opens on its own
+// page, where files are attached and links added.
+import { Text } from '@mantine/core';
+import { createRoute, useNavigate } from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { Forbidden } from '../components/Forbidden';
+import { AnchorLink } from '../components/links';
+import { PageHeader } from '../components/PageHeader';
+import { useMe } from '../features/auth/session';
+import { canRegisterDocuments } from '../features/resolutions/access';
+import { createResolution, justRegistered, resolutionKeys, resolutionQuery, type ResolutionInput } from '../features/resolutions/queries';
+import { ResolutionForm } from '../features/resolutions/ResolutionForm';
+import { vi } from '../i18n/vi';
+import { appRoute } from './app-layout';
+
+const t = vi.resolutions;
+
+export const resolutionNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'nghi-quyet/dang-ky',
+  component: RegisterPage,
+});
+
+function RegisterPage() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  if (!canRegisterDocuments(me)) return <Forbidden />;
+  return (
+    <>
+      <PageHeader
+        title={t.registerTitle}
+        above={
+          <AnchorLink to="/nghi-quyet" fz="sm">
+            ‹ {t.back}
+          </AnchorLink>
+        }
+        below={<Text c="dimmed">{t.registerIntro}</Text>}
+      />
+      <ResolutionForm
+        label={t.registerTitle}
+        submitLabel={t.register}
+        onSubmit={(input) => createResolution(input as ResolutionInput)}
+        onDone={(saved) => {
+          void queryClient.invalidateQueries({ queryKey: resolutionKeys.all });
+          if (!saved) return void navigate({ to: '/nghi-quyet' });
+          queryClient.removeQueries({ queryKey: resolutionQuery(saved.id).queryKey });
+          justRegistered.id = saved.id;
+          void navigate({ to: '/nghi-quyet/$resolutionId', params: { resolutionId: saved.id } });
+        }}
+      />
+    </>
+  );
+}

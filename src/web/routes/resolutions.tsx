@@ -1,0 +1,116 @@
+// /nghi-quyet?q=&kind= — the registry of guiding documents: search as you type (with or without
+// diacritics, after a short pause), a kind filter, and for the ward office "Đăng ký văn bản".
+import { useEffect, useRef, useState } from 'react';
+import { Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { createRoute, useNavigate } from '@tanstack/react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ErrorAlert, Loading } from '../components/feedback';
+import { Forbidden } from '../components/Forbidden';
+import { SearchIcon } from '../components/icons';
+import { ButtonLink } from '../components/links';
+import { PageHeader } from '../components/PageHeader';
+import { useMe } from '../features/auth/session';
+import { canReadRegistry, canRegisterDocuments } from '../features/resolutions/access';
+import { kindLabel, kinds } from '../features/resolutions/format';
+import { resolutionSearchQuery, type ResolutionKind } from '../features/resolutions/queries';
+import { ResolutionList } from '../features/resolutions/ResolutionList';
+import { vi } from '../i18n/vi';
+import { appRoute } from './app-layout';
+
+const t = vi.resolutions;
+const LIMIT = 50;
+
+interface Search {
+  q?: string;
+  kind?: ResolutionKind;
+}
+
+export const resolutionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'nghi-quyet',
+  validateSearch: (search: Record<string, unknown>): Search => {
+    const out: Search = {};
+    if (typeof search.q === 'string' && search.q) out.q = search.q.slice(0, 200);
+    if (typeof search.kind === 'string' && (kinds as string[]).includes(search.kind)) out.kind = search.kind as ResolutionKind;
+    return out;
+  },
+  component: ResolutionsPage,
+});
+
+function ResolutionsPage() {
+  const me = useMe();
+  const { q = '', kind = '' } = resolutionsRoute.useSearch();
+  const navigate = useNavigate({ from: '/nghi-quyet' });
+  const [text, setText] = useState(q);
+  const [debounced] = useDebouncedValue(text.trim(), 300);
+  const allowed = canReadRegistry(me);
+  const results = useQuery({ ...resolutionSearchQuery(debounced, kind, LIMIT), enabled: allowed, placeholderData: keepPreviousData });
+
+  // The address follows the search (to share or reload it); the box follows the address when it
+  // changes from outside (the menu link, the back button).
+  const inAddress = useRef(q);
+  useEffect(() => {
+    if (q === inAddress.current) return;
+    inAddress.current = q;
+    setText(q);
+  }, [q]);
+  useEffect(() => {
+    if (debounced === inAddress.current) return;
+    inAddress.current = debounced;
+    void navigate({ search: (prev) => ({ ...prev, q: debounced || undefined }), replace: true });
+  }, [debounced, navigate]);
+
+  if (!allowed) return <Forbidden />;
+  const filtered = debounced !== '' || kind !== '';
+  const data = results.data;
+  return (
+    <>
+      <PageHeader
+        title={t.title}
+        below={<Text c="dimmed">{t.intro}</Text>}
+        actions={canRegisterDocuments(me) ? <ButtonLink to="/nghi-quyet/dang-ky">{t.register}</ButtonLink> : undefined}
+      />
+      <Stack gap="md">
+        <Group align="flex-start" gap="md" role="search">
+          <TextInput
+            label={t.search.label}
+            description={t.search.hint}
+            placeholder={t.search.placeholder}
+            leftSection={<SearchIcon />}
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            autoComplete="off"
+            style={{ flex: '1 1 20rem' }}
+            maw={560}
+          />
+          <NativeSelect
+            label={t.search.kind}
+            value={kind}
+            onChange={(e) => {
+              const value = e.currentTarget.value as ResolutionKind | '';
+              void navigate({ search: (prev) => ({ ...prev, kind: value || undefined }), replace: true });
+            }}
+            data={[{ value: '', label: t.search.allKinds }, ...kinds.map((k) => ({ value: k, label: kindLabel(k) }))]}
+            style={{ flex: '0 1 14rem' }}
+          />
+        </Group>
+        <div aria-live="polite">
+          {results.isPending && <Loading label={t.search.searching} />}
+          {data && (
+            <Text fw={600}>
+              {t.search.results(data.length, filtered)} {data.length >= LIMIT && t.search.capped(LIMIT)}
+            </Text>
+          )}
+        </div>
+        {results.isError && <ErrorAlert error={results.error} onRetry={() => void results.refetch()} />}
+        {data && data.length > 0 && (
+          <div style={{ opacity: results.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }} aria-busy={results.isPlaceholderData}>
+            <ResolutionList resolutions={data} label={t.search.listLabel} />
+          </div>
+        )}
+      </Stack>
+    </>
+  );
+}
