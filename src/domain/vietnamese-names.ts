@@ -27,17 +27,24 @@ export function compareVietnameseNames(a: string, b: string): number {
   return byRest !== 0 ? byRest : a.localeCompare(b, 'vi');
 }
 
+/** Sorts by given name, then the rest; keys are computed once per item, not once per comparison. */
 export function sortByVietnameseName<T>(items: readonly T[], nameOf: (item: T) => string): T[] {
-  return [...items].sort((x, y) => compareVietnameseNames(nameOf(x), nameOf(y)));
+  const keyed = items.map((item) => {
+    const name = nameOf(item);
+    return { item, name, given: givenName(name), key: nameSortKey(name) };
+  });
+  keyed.sort(
+    (a, b) => collator.compare(a.given, b.given) || collator.compare(a.key, b.key) || a.name.localeCompare(b.name, 'vi'),
+  );
+  return keyed.map((k) => k.item);
+}
+
+/** Removes diacritics, keeping case ("Đỗ Thị Hằng" → "Do Thi Hang"): for ASCII file names. */
+export function removeDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D').normalize('NFC');
 }
 
 /** Folds to lower case without diacritics ("Đỗ Thị Hằng" → "do thi hang"), as qt_fold() does in SQL. */
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/gu, 'd')
-    .replace(/Đ/gu, 'D')
-    .toLowerCase()
-    .normalize('NFC');
+  return removeDiacritics(text).toLowerCase();
 }

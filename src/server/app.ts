@@ -1,6 +1,7 @@
 // Builds the Fastify app: plugins, routes, the central error handler. It never listens, so tests
 // start the real app on a fresh database and call it through inject().
 import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
@@ -22,6 +23,9 @@ import { createFileStore } from './files/store';
 import { createPdfConverter, type PdfConverter } from './documents/pdf';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+// Validation messages that no schema words itself come out in Vietnamese too.
+z.config(z.locales.vi());
 
 export interface AppDeps {
   env: Env;

@@ -79,4 +79,5 @@ function capitalise(s: string) {
 }
 
 /** The record is in a state that forbids the change (an issued plan, a submitted report…). */
-export const stateConflict = (id: string, message: string) => new AppError(409, id, message);
+export const stateConflict = (id: string, message: string, current?: unknown) =>
+  new AppError(409, id, message, current === undefined ? undefined : { current });

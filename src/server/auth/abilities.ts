@@ -10,6 +10,15 @@ export function computeAbilities(actor: Actor) {
     manageUsers: hasAnyRole(actor, ['admin']),
     viewAudit: hasAnyRole(actor, editors),
     importPlans: hasAnyRole(actor, editors),
+    viewResolutions: actor.tenantId !== null || hasAnyRole(actor, overseers),
+    manageResolutions: hasAnyRole(actor, editors),
+    draftPlans: hasAnyRole(actor, editors),
+    approvePlans: hasAnyRole(actor, ['wardLeader']),
+    viewPlans: hasAnyRole(actor, overseers),
+    viewInbox: hasAnyRole(actor, ['unitOfficer', 'cellSecretary']),
+    viewSettings: hasAnyRole(actor, overseers),
+    editSettings: hasAnyRole(actor, editors),
+    editVocabulary: hasAnyRole(actor, ['admin']),
     viewOwnRecord: actor.memberId !== null,
   };
 }

@@ -41,7 +41,7 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
     subject: 'đánh giá chất lượng học tập, quán triệt, triển khai thực hiện các nghị quyết, chỉ thị, kết luận của Đảng',
     content: 'Quy định 03 nhóm tiêu chí chấm điểm chất lượng học tập nghị quyết ở chi bộ.',
   });
-  await createResolution(db, staff, {
+  const r57 = await createResolution(db, staff, {
     kind: 'nghi-quyet',
     number: '57-NQ/TW',
     issuedOn: '2024-12-22',
@@ -63,4 +63,9 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
     const own = deliveries.find((d) => reader.grants.some((g) => g.unitId === d.unitId));
     if (own) await markDeliveryRead(db, reader, own.id);
   }
+
+  // The next campaign in preparation: a plan for 57-NQ/TW drafted from the template, waiting for
+  // the Thường trực's approval.
+  const next = await createPlan(db, staff, { from: 'template', kind: 'propagation', resolutionId: r57.id }, '2026-11-16');
+  await submitPlan(db, staff, next, 1);
 }

@@ -6,6 +6,7 @@ import type { Unit } from '../units/tables';
 import { buildPlanDocument } from '../../documents/plan-document';
 import type { DocumentModel } from '../../documents/model';
 import { loadCommuneSettings } from '../settings/service';
+import { removeDiacritics } from '../../../domain/vietnamese-names';
 import { planRecipients, type Plan } from './tables';
 
 export async function planDocumentModel(db: DbOrTx, plan: Plan, commune: Unit): Promise<DocumentModel> {
@@ -20,6 +21,6 @@ export async function planDocumentModel(db: DbOrTx, plan: Plan, commune: Unit): 
 
 /** "ke-hoach-45-KH-DU.docx", or "ke-hoach-du-thao.docx" for an unnumbered draft. */
 export function planFileName(plan: Plan, extension: string): string {
-  const number = plan.number ? `${plan.number}-${plan.symbol.replace(/\//gu, '-')}` : 'du-thao';
+  const number = plan.number ? `${plan.number}-${removeDiacritics(plan.symbol).replace(/\//gu, '-')}` : 'du-thao';
   return `ke-hoach-${number}.${extension}`;
 }

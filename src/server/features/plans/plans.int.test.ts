@@ -44,7 +44,10 @@ describe('plans', () => {
     expect((await step(staff, plan.id, 'approve', 1)).statusCode).toBe(403); // staff cannot approve
     const submitted = await step(staff, plan.id, 'submit', 1);
     expect(submitted.json().status).toBe('submitted');
-    expect((await staff.inject({ method: 'PATCH', url: `/api/plans/${plan.id}`, payload: { version: 2, source: fixture } })).statusCode).toBe(403);
+    const late = await staff.inject({ method: 'PATCH', url: `/api/plans/${plan.id}`, payload: { version: 2, source: fixture } });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error).toMatchObject({ id: 'plan.not-draft', details: { current: { status: 'submitted' } } });
+    expect((await leader.inject({ method: 'PATCH', url: `/api/plans/${plan.id}`, payload: { version: 2, source: fixture } })).statusCode).toBe(403);
     expect((await step(staff, plan.id, 'approve', 2)).statusCode).toBe(403);
     const approved = await step(leader, plan.id, 'approve', 2);
     expect(approved.json().status).toBe('approved');
@@ -148,6 +151,9 @@ describe('plans', () => {
     const docx = await staff.inject({ url: `/api/plans/${plan.id}/document?format=docx` });
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-disposition']).toContain('ke-hoach-du-thao.docx');
+    const issued = (await staff.inject({ url: '/api/plans' })).json().plans.find((p: { status: string; number: number }) => p.status === 'issued' && p.number === 1);
+    const issuedDocx = await staff.inject({ url: `/api/plans/${issued.id}/document?format=docx` });
+    expect(issuedDocx.headers['content-disposition']).toContain('filename="ke-hoach-1-KH-DU.docx"');
     const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
     expect(xml).toContain('ĐẢNG ỦY PHƯỜNG NÔNG TIẾN');
     expect(xml).toContain('KẾ HOẠCH');

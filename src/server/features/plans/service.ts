@@ -135,7 +135,12 @@ export async function updatePlan(db: Db, actor: Actor, id: string, patch: z.infe
     if (patch.number !== undefined || patch.issuedOn !== undefined) {
       throw badRequest('plan.number-on-issue', 'Số và ngày của kế hoạch chỉ được ghi khi ban hành.');
     }
-    if (!canEditPlan(actor, plan, toRef(commune))) throw forbidden('sửa kế hoạch này (chỉ sửa được bản nháp)');
+    if (!canDraftPlan(actor, toRef(commune))) throw forbidden('sửa kế hoạch này');
+    // Someone submitted or approved it meanwhile: say so, with the plan as it is now.
+    if (!canEditPlan(actor, plan, toRef(commune))) {
+      const current = await describePlan(tx, actor, plan, commune);
+      throw stateConflict('plan.not-draft', 'Kế hoạch đã được trình hoặc duyệt nên không còn sửa được. Hãy đề nghị trả lại để sửa.', current);
+    }
     if (patch.version !== plan.version) throw conflict('plan', await describePlan(tx, actor, plan, commune));
     const changes: Partial<Plan> = { version: plan.version + 1, updatedAt: new Date() };
     if (patch.kind) changes.kind = patch.kind;

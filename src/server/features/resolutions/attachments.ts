@@ -6,6 +6,7 @@ import { notFound, unsupportedMedia } from '../../errors';
 import { detectDocumentType, type FileStore } from '../../files/store';
 import { recordAudit } from '../audit/service';
 import { attachments } from './tables';
+import { removeDiacritics } from '../../../domain/vietnamese-names';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -54,6 +55,6 @@ export async function findAttachment(db: DbOrTx, owner: { type: string; id: stri
 }
 
 export function contentDisposition(fileName: string, inline = false): string {
-  const ascii = fileName.normalize('NFD').replace(/[^\x20-\x7e]/gu, '').replace(/"/gu, '') || 'tep';
+  const ascii = removeDiacritics(fileName).replace(/[^\x20-\x7e]/gu, '').replace(/"/gu, '') || 'tep';
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

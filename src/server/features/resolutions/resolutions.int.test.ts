@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count } from 'drizzle-orm';
@@ -101,6 +101,15 @@ describe('the document registry', () => {
     expect(after!.n).toBe(before!.n);
   });
 
+  it('changes only the fields sent, and refuses a number already taken', async () => {
+    const { version, content } = (await staff.inject({ url: `/api/resolutions/${id}` })).json().resolution;
+    const edit = await staff.inject({ method: 'PATCH', url: `/api/resolutions/${id}`, payload: { version, issuer: 'Ban Chấp hành Đảng bộ tỉnh' } });
+    expect(edit.json()).toMatchObject({ issuer: 'Ban Chấp hành Đảng bộ tỉnh', content });
+    const taken = await staff.inject({ method: 'PATCH', url: `/api/resolutions/${id}`, payload: { version: version + 1, number: '22-QĐ/TU' } });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.id).toBe('resolution.number-taken');
+  });
+
   it('links documents and lists both directions', async () => {
     const guide = await create({ ...r91, kind: 'huong-dan', number: '15-HD/BTGDVTU', subject: 'hướng dẫn học tập Nghị quyết 91', content: '' });
     const link = await staff.inject({ method: 'POST', url: `/api/resolutions/${guide.json().id}/links`, payload: { toId: id, relation: 'guides' } });
@@ -112,7 +121,17 @@ describe('the document registry', () => {
 
   it('lets the commune read but only the office write; keeps other communes out', async () => {
     const member = await t.signIn('dangvien');
-    expect((await member.inject({ url: `/api/resolutions/${id}` })).statusCode).toBe(200);
+    const read = await member.inject({ url: `/api/resolutions/${id}` });
+    expect(read.statusCode).toBe(200);
+    expect(read.json().abilities.edit).toBe(false);
+    // A draft plan of the resolution stays with the office and the leadership.
+    const source = readFileSync(new URL('../../../../../shared/fixtures/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
+    await staff.inject({ method: 'POST', url: '/api/plans', payload: { from: 'import', source } });
+    expect((await staff.inject({ url: `/api/resolutions/${id}` })).json().plans.map((p: { status: string }) => p.status).sort()).toEqual(['draft', 'issued']);
+    expect(read.json().plans.map((p: { status: string }) => p.status)).toEqual(['issued']);
+    expect((await member.inject({ url: `/api/resolutions/${id}` })).json().plans.map((p: { status: string }) => p.status)).toEqual(['issued']);
+    // The province's accounts work in the only commune below them.
+    expect((await (await t.signIn('tinhuy')).inject({ url: `/api/resolutions?q=${encodeURIComponent('91-NQ/TU')}` })).json().resolutions[0].number).toBe('91-NQ/TU');
     expect((await member.inject({ method: 'POST', url: '/api/resolutions', payload: { ...r91, number: '7-NQ/TU' } })).statusCode).toBe(403);
     const leader = await t.signIn('thuongtruc');
     expect((await leader.inject({ method: 'PATCH', url: `/api/resolutions/${id}`, payload: { version: 1, subject: 'x x x' } })).statusCode).toBe(403);

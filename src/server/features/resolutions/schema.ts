@@ -5,7 +5,7 @@ const isoDate = z.iso.date({ message: 'Ngày không hợp lệ.' });
 
 export const resolutionIdParams = z.object({ id: z.uuid({ message: 'Mã văn bản không hợp lệ.' }) });
 
-export const resolutionInput = z.object({
+const resolutionFields = z.object({
   kind: z.enum(resolutionKinds),
   number: z
     .string()
@@ -16,10 +16,13 @@ export const resolutionInput = z.object({
   issuedOn: isoDate.nullable(),
   issuer: z.string().trim().min(2, 'Thiếu cơ quan ban hành.').max(200),
   subject: z.string().trim().min(3, 'Thiếu trích yếu.').max(1000),
-  content: z.string().max(200_000).default(''),
+  content: z.string().max(200_000),
 });
 
-export const resolutionUpdate = resolutionInput.partial().extend({ version: z.number().int().min(1) }).strict();
+export const resolutionInput = resolutionFields.extend({ content: resolutionFields.shape.content.default('') });
+
+/** Only the fields sent change: no defaults here, or a partial edit would blank the content. */
+export const resolutionUpdate = resolutionFields.partial().extend({ version: z.number().int().min(1) }).strict();
 
 export const resolutionSchema = z.object({
   id: z.uuid(),

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/service';
 import { planResolutions, plans } from '../plans/tables';
 import { resolveCommune, toRef } from '../units/service';
 import { canManageResolutions, canViewResolutions } from './policy';
+import { canViewPlan } from '../plans/policy';
 import { attachments, resolutionLinks, resolutions, type Resolution, type ResolutionRelation } from './tables';
 import type { z } from 'zod';
 import type { resolutionInput, resolutionUpdate } from './schema';
@@ -38,12 +39,16 @@ export async function createResolution(db: Db, actor: Actor, input: Input) {
   return db.transaction(async (tx) => {
     const commune = await communeFor(tx, actor, true);
     const number = normaliseNumber(input.number);
-    const [existing] = await tx.select({ id: resolutions.id }).from(resolutions).where(and(eq(resolutions.tenantId, commune.id), eq(resolutions.number, number)));
-    if (existing) throw duplicate('resolution.number-taken', `Văn bản số ${number} đã có trong danh mục.`);
+    await assertNumberFree(tx, commune.id, number);
     const [row] = await tx.insert(resolutions).values({ ...input, number, tenantId: commune.id, createdBy: actor.userId }).returning();
     await recordAudit(tx, { tenantId: commune.id, actorId: actor.userId, action: 'resolution.create', entity: 'resolution', entityId: row!.id, after: row });
     return publicFields(row!);
   });
+}
+
+async function assertNumberFree(db: DbOrTx, tenantId: string, number: string, exceptId?: string) {
+  const [existing] = await db.select({ id: resolutions.id }).from(resolutions).where(and(eq(resolutions.tenantId, tenantId), eq(resolutions.number, number)));
+  if (existing && existing.id !== exceptId) throw duplicate('resolution.number-taken', `Văn bản số ${number} đã có trong danh mục.`);
 }
 
 export async function updateResolution(db: Db, actor: Actor, id: string, patch: Update) {
@@ -51,7 +56,10 @@ export async function updateResolution(db: Db, actor: Actor, id: string, patch: 
     const current = await loadResolution(tx, actor, id, true);
     if (current.version !== patch.version) throw conflict('resolution', publicFields(current));
     const { version, ...changes } = patch;
-    if (changes.number) changes.number = normaliseNumber(changes.number);
+    if (changes.number) {
+      changes.number = normaliseNumber(changes.number);
+      await assertNumberFree(tx, current.tenantId, changes.number, id);
+    }
     const [row] = await tx
       .update(resolutions)
       .set({ ...changes, version: version + 1, updatedAt: new Date() })
@@ -126,7 +134,7 @@ export async function resolutionDetail(db: DbOrTx, actor: Actor, id: string) {
     db.select().from(resolutionLinks).where(eq(resolutionLinks.fromId, id)),
     db.select().from(resolutionLinks).where(eq(resolutionLinks.toId, id)),
     db
-      .select({ id: plans.id, title: plans.title, kind: plans.kind, status: plans.status, number: plans.number, symbol: plans.symbol })
+      .select({ id: plans.id, title: plans.title, kind: plans.kind, status: plans.status, number: plans.number, symbol: plans.symbol, tenantId: plans.tenantId })
       .from(planResolutions)
       .innerJoin(plans, eq(plans.id, planResolutions.planId))
       .where(eq(planResolutions.resolutionId, id)),
@@ -145,7 +153,7 @@ export async function resolutionDetail(db: DbOrTx, actor: Actor, id: string) {
       ...outgoing.map((l) => ({ id: l.id, relation: l.relation, direction: 'outgoing' as const, other: summary(byId.get(l.toId)!) })),
       ...incoming.map((l) => ({ id: l.id, relation: l.relation, direction: 'incoming' as const, other: summary(byId.get(l.fromId)!) })),
     ],
-    plans: linkedPlans,
+    plans: linkedPlans.filter((p) => canViewPlan(actor, p, toRef(commune))).map(({ tenantId: _t, ...p }) => p),
     abilities: { edit: canManageResolutions(actor, toRef(commune)) },
   };
 }

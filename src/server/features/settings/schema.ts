@@ -21,5 +21,4 @@ export const settingsUpdate = z
     issuerName: z.string().trim().min(3).max(200).optional(),
     placeName: z.string().trim().min(2).max(100).optional(),
   })
-  .strict()
-  .refine((s) => s.numbering !== 'term' || s.termStartedOn, { message: 'Đánh số theo nhiệm kỳ cần ngày bắt đầu nhiệm kỳ.', path: ['termStartedOn'] });
+  .strict();

@@ -31,6 +31,9 @@ describe('document settings', () => {
   it('numbers over the committee’s term when set so, across the new year', async () => {
     const bad = await staff.inject({ method: 'PUT', url: '/api/settings/documents', payload: { version: 1, numbering: 'term' } });
     expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.id).toBe('settings.term-start-required');
+    const wrongType = await staff.inject({ method: 'PUT', url: '/api/settings/documents', payload: { version: 1, numbering: 5 } });
+    expect(wrongType.json().error.details[0].message).toMatch(/[à-ỹ]/u); // zod's own messages in Vietnamese
     const set = await staff.inject({ method: 'PUT', url: '/api/settings/documents', payload: { version: 1, numbering: 'term', termStartedOn: '2025-10-01', uySpelling: 'UỶ' } });
     expect(set.statusCode).toBe(200);
     expect((await staff.inject({ method: 'PUT', url: '/api/settings/documents', payload: { version: 1, placeName: 'Tràng Đà' } })).statusCode).toBe(409);

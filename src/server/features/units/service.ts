@@ -68,9 +68,19 @@ export async function listCellsOfTenant(db: DbOrTx, tenantId: string) {
 
 /** The commune a request works in: the one named, else the actor's own. */
 export async function resolveCommune(db: DbOrTx, actor: Actor, communeId?: string | null): Promise<Unit> {
-  const id = communeId ?? actor.tenantId;
+  const id = communeId ?? actor.tenantId ?? (await onlyCommuneWithin(db, actor));
   if (!id) throw badRequest('commune.required', 'Hãy chọn đảng bộ xã, phường để làm việc.');
   const unit = await loadUnit(db, id);
   if (unit.kind !== 'commune') throw badRequest('commune.required', 'Đơn vị được chọn không phải đảng bộ xã, phường.');
   return unit;
+}
+
+/** A province-level account (administrator, province viewer) over a single commune works in it. */
+async function onlyCommuneWithin(db: DbOrTx, actor: Actor): Promise<string | null> {
+  const communes = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.kind, 'commune'), withinGrants(actor, overseers)))
+    .limit(2);
+  return communes.length === 1 ? communes[0]!.id : null;
 }
