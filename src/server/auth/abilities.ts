@@ -1,6 +1,8 @@
 // What the web app may offer a user, computed by the server from their grants, so that the
 // browser never guesses. The server still checks every route with the policies.
 import { type Actor, editors, hasAnyRole, overseers } from './actor';
+import { canViewAudit } from '../features/audit/policy';
+import { canEditVocabulary, canImportPlan } from '../features/plan-import/policy';
 
 export function computeAbilities(actor: Actor) {
   return {
@@ -8,8 +10,8 @@ export function computeAbilities(actor: Actor) {
     searchMembers: hasAnyRole(actor, overseers),
     importMembers: hasAnyRole(actor, editors),
     manageUsers: hasAnyRole(actor, ['admin']),
-    viewAudit: hasAnyRole(actor, editors),
-    importPlans: hasAnyRole(actor, editors),
+    viewAudit: canViewAudit(actor),
+    importPlans: canImportPlan(actor),
     viewResolutions: actor.tenantId !== null || hasAnyRole(actor, overseers),
     manageResolutions: hasAnyRole(actor, editors),
     draftPlans: hasAnyRole(actor, editors),
@@ -18,7 +20,7 @@ export function computeAbilities(actor: Actor) {
     viewInbox: hasAnyRole(actor, ['unitOfficer', 'cellSecretary']),
     viewSettings: hasAnyRole(actor, overseers),
     editSettings: hasAnyRole(actor, editors),
-    editVocabulary: hasAnyRole(actor, ['admin']),
+    editVocabulary: canEditVocabulary(actor),
     viewOwnRecord: actor.memberId !== null,
   };
 }

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client';
 import { actorOf } from '../../auth/plugin';
-import { editors, hasAnyRole } from '../../auth/actor';
 import { AppError, forbidden, validationFailed } from '../../errors';
 import { readUpload } from '../../files/upload';
 import { eq } from 'drizzle-orm';
@@ -11,6 +10,7 @@ import { units } from '../units/tables';
 import { MAX_PLAN_BYTES, readPlanInput } from './input';
 import { importedPlanSchema, importTextBody, vocabularyBody, vocabularyResponse } from './schema';
 import { currentVocabulary, loadExtension, saveExtension } from './vocabulary';
+import { canImportPlan } from './policy';
 
 export const planImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.post(
@@ -30,8 +30,7 @@ export const planImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     },
     async (request) => {
       const actor = actorOf(request);
-      // Analysing is the office's work, the first step of drafting a plan.
-      if (!hasAnyRole(actor, editors)) throw forbidden('nhập kế hoạch');
+      if (!canImportPlan(actor)) throw forbidden('nhập kế hoạch');
       // Pasted text is text whatever name it carries; a file is read by its type.
       const input = request.isMultipart() ? await readUpload(request, MAX_PLAN_BYTES + 1) : { bytes: Buffer.from(pastedText(request.body), 'utf8'), fileName: 'ke-hoach.txt' };
       const read = await readPlanInput(input.bytes, input.fileName);

@@ -2,11 +2,11 @@
 import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
-import { hasAnyRole } from '../../auth/actor';
 import { badRequest, conflict, forbidden } from '../../errors';
 import { loadVocabulary, parseVocabulary, type Vocabulary } from '../../../domain/plan-import';
 import { recordAudit } from '../audit/service';
 import { vocabularyExtensions } from './tables';
+import { canEditVocabulary } from './policy';
 
 const ROW = 'global';
 
@@ -19,11 +19,6 @@ export async function loadExtension(db: DbOrTx): Promise<{ data: Partial<Vocabul
 
 export async function currentVocabulary(db: DbOrTx): Promise<Vocabulary> {
   return loadVocabulary((await loadExtension(db)).data);
-}
-
-/** Only administrators extend the vocabulary: it is shared by every commune. */
-export function canEditVocabulary(actor: Actor): boolean {
-  return hasAnyRole(actor, ['admin']);
 }
 
 export async function saveExtension(db: Db, actor: Actor, input: { version: number; data: unknown }) {
