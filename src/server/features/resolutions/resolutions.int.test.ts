@@ -38,10 +38,12 @@ describe('the document registry', () => {
     const res = await create({ ...r91, number: '103-NQ/TU', subject: 'phát triển nông nghiệp hàng hóa', content: '' });
     expect(res.statusCode).toBe(201);
     await create({ ...r91, number: '12-CT/TU', kind: 'chi-thi', subject: 'tăng cường công tác tuyên truyền trên nền tảng số', content: '' });
-    for (const q of ['nghi quyet ha tang', 'Nghị quyết hạ tầng', 'HA TANG GIAO', '91-NQ/TU', 'dot pha']) {
+    for (const q of ['nghi quyet ha tang', 'Nghị quyết hạ tầng', 'HA TANG GIAO', '91-NQ/TU', 'ket cau ha tang']) {
       const found = await staff.inject({ url: `/api/resolutions?q=${encodeURIComponent(q)}` });
       expect({ q, first: found.json().resolutions[0]?.number }).toEqual({ q, first: '91-NQ/TU' });
     }
+    const broad = (await staff.inject({ url: `/api/resolutions?q=${encodeURIComponent('đột phá')}` })).json().resolutions;
+    expect(broad.map((r: { number: string }) => r.number)).toEqual(expect.arrayContaining(['91-NQ/TU', '57-NQ/TW']));
     const none = await staff.inject({ url: `/api/resolutions?q=${encodeURIComponent('du lịch')}` });
     expect(none.json().resolutions).toEqual([]);
     const kind = await staff.inject({ url: '/api/resolutions?kind=chi-thi' });

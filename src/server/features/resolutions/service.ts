@@ -78,52 +78,48 @@ export function toTsQuery(q: string): string | null {
   return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
 }
 
-const RANK_WINDOW = 2000;
+const RANK_WINDOW = 300;
+
+const summaryColumns = {
+  id: resolutions.id,
+  kind: resolutions.kind,
+  number: resolutions.number,
+  issuedOn: resolutions.issuedOn,
+  issuer: resolutions.issuer,
+  subject: resolutions.subject,
+  version: resolutions.version,
+};
 
 export async function searchResolutions(db: DbOrTx, actor: Actor, options: { q: string; kind?: Resolution['kind']; limit: number }) {
   const commune = await communeFor(db, actor, false);
   const filters = [eq(resolutions.tenantId, commune.id)];
   if (options.kind) filters.push(eq(resolutions.kind, options.kind));
   const tsQuery = toTsQuery(options.q);
-  const columns = {
-    id: resolutions.id,
-    kind: resolutions.kind,
-    number: resolutions.number,
-    issuedOn: resolutions.issuedOn,
-    issuer: resolutions.issuer,
-    subject: resolutions.subject,
-    version: resolutions.version,
-  };
   if (!tsQuery) {
-    return db.select(columns).from(resolutions).where(and(...filters)).orderBy(desc(resolutions.issuedOn), resolutions.number).limit(options.limit);
+    return db.select(summaryColumns).from(resolutions).where(and(...filters)).orderBy(desc(resolutions.issuedOn), resolutions.number).limit(options.limit);
   }
   const query = sql`to_tsquery('simple', ${tsQuery})`;
   // A broad query ("nghị quyết") can match most of a large registry: rank only the newest
-  // RANK_WINDOW matches, so the answer stays fast; an exact number always comes first.
+  // RANK_WINDOW matches, so the answer stays fast.
   const matches = db
-    .select({ ...columns, searchVector: resolutions.searchVector })
+    .select({ ...summaryColumns, searchVector: resolutions.searchVector })
     .from(resolutions)
     .where(and(...filters, sql`${resolutions.searchVector} @@ ${query}`))
     .orderBy(desc(resolutions.issuedOn))
     .limit(RANK_WINDOW)
     .as('matches');
-  const numberHit = sql<number>`case when qt_fold(${matches.number}) = qt_fold(${options.q.trim()}) then 1 else 0 end`;
   const rank = sql<number>`ts_rank(${matches.searchVector}, ${query})`;
-  const rows = await db
-    .select({
-      id: matches.id,
-      kind: matches.kind,
-      number: matches.number,
-      issuedOn: matches.issuedOn,
-      issuer: matches.issuer,
-      subject: matches.subject,
-      version: matches.version,
-      rank,
-    })
-    .from(matches)
-    .orderBy(desc(numberHit), desc(rank), desc(matches.issuedOn))
-    .limit(options.limit);
-  return rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+  const [exact, ranked] = await Promise.all([
+    // The document whose number was typed comes first, however old it is.
+    db.select(summaryColumns).from(resolutions).where(and(...filters, eq(resolutions.number, normaliseNumber(options.q)))),
+    db
+      .select({ id: matches.id, kind: matches.kind, number: matches.number, issuedOn: matches.issuedOn, issuer: matches.issuer, subject: matches.subject, version: matches.version, rank })
+      .from(matches)
+      .orderBy(desc(rank), desc(matches.issuedOn))
+      .limit(options.limit),
+  ]);
+  const rest = ranked.filter((r) => !exact.some((e) => e.id === r.id)).map((r) => ({ ...r, rank: Number(r.rank) }));
+  return [...exact, ...rest].slice(0, options.limit);
 }
 
 export async function resolutionDetail(db: DbOrTx, actor: Actor, id: string) {

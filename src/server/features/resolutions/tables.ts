@@ -32,9 +32,11 @@ export const resolutions = pgTable(
      * Full-text search with or without diacritics: words folded by qt_fold(), the 'simple'
      * configuration, stored so that ranking does not re-read every matching document. The kind's
      * code ('nghi-quyet') is searchable too, so "nghi quyet ha tang" finds a resolution on hạ tầng.
+     * Number and subject weigh more (A) than issuer and content (D) in the ranking.
      */
     searchVector: tsvector('search_vector').generatedAlwaysAs(
-      (): SQL => sql`to_tsvector('simple'::regconfig, qt_search_text(${resolutions.kind} || ' ' || ${resolutions.number} || ' ' || ${resolutions.subject} || ' ' || ${resolutions.issuer} || ' ' || ${resolutions.content}))`,
+      (): SQL =>
+        sql`setweight(to_tsvector('simple'::regconfig, qt_search_text(${resolutions.kind} || ' ' || ${resolutions.number} || ' ' || ${resolutions.subject})), 'A') || setweight(to_tsvector('simple'::regconfig, qt_search_text(${resolutions.issuer} || ' ' || ${resolutions.content})), 'D')`,
     ),
   },
   (t) => [

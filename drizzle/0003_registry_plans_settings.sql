@@ -32,7 +32,7 @@ CREATE TABLE "resolutions" (
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, qt_search_text("resolutions"."kind" || ' ' || "resolutions"."number" || ' ' || "resolutions"."subject" || ' ' || "resolutions"."issuer" || ' ' || "resolutions"."content"))) STORED
+	"search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, qt_search_text("resolutions"."kind" || ' ' || "resolutions"."number" || ' ' || "resolutions"."subject")), 'A') || setweight(to_tsvector('simple'::regconfig, qt_search_text("resolutions"."issuer" || ' ' || "resolutions"."content")), 'D')) STORED
 );
 --> statement-breakpoint
 CREATE TABLE "plan_deliveries" (
@@ -92,6 +92,14 @@ CREATE TABLE "commune_settings" (
 	"issuer_name" text NOT NULL,
 	"place_name" text NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "vocabulary_extensions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"data" jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "resolution_links" ADD CONSTRAINT "resolution_links_from_id_resolutions_id_fk" FOREIGN KEY ("from_id") REFERENCES "public"."resolutions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
