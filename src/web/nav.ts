@@ -1,12 +1,10 @@
-// The navigation, as data: one entry per menu item, shown to whoever `show` allows (from the
-// abilities the server computed). To add a page, add its route in router.tsx and one entry here,
-// e.g. { id: 'resolutions', label: vi.nav.resolutions, to: '/nghi-quyet', show: (me) => … }.
+// The navigation, as data: one entry per menu item, shown to whoever `show` allows from the
+// abilities the server computed (GET /api/me), so that the browser never guesses. Items with a
+// `hint` are also the quick links of the home page. To add a page, add its route in router.tsx and
+// one entry here, e.g. { id: 'reports', label: vi.nav.reports, to: '/bao-cao', show: (me) => me.abilities.viewReports }.
 // Items appear in this order.
-import type { Me } from './features/auth/session';
-import { grantsOf, isOverseer } from './features/auth/session';
-import { canSeePlans, hasInbox } from './features/plans/access';
-import { canReadRegistry } from './features/resolutions/access';
-import { canSeeSettings } from './features/settings/access';
+import type { Abilities } from '../server/auth/abilities';
+import { landingFor, type Me } from './features/auth/session';
 import { vi } from './i18n/vi';
 
 export interface NavItem {
@@ -16,36 +14,49 @@ export interface NavItem {
   to: string;
   params?: (me: Me) => Record<string, string>;
   show: (me: Me) => boolean;
+  /** What the page is for, on the home page's quick links. */
+  hint?: string;
 }
 
+const links = vi.home.links;
+
 export const navItems: NavItem[] = [
-  { id: 'home', label: vi.nav.home, to: '/', show: (me) => isOverseer(me) || grantsOf(me, 'unitOfficer').length > 0 },
+  // "/" shows a page of its own only to those who land there; others are sent on (home.tsx).
+  { id: 'home', label: vi.nav.home, to: '/', show: (me) => landingFor(me).kind === 'overview' || landingFor(me).kind === 'officer' },
   {
     id: 'my-cell',
     label: vi.nav.myCell,
     to: '/don-vi/$unitId',
-    params: (me) => ({ unitId: grantsOf(me, 'cellSecretary')[0]?.unitId ?? '' }),
-    show: (me) => !isOverseer(me) && grantsOf(me, 'cellSecretary').length > 0,
+    params: (me) => {
+      const landing = landingFor(me);
+      return { unitId: landing.kind === 'cell' ? landing.unitId : '' };
+    },
+    show: (me) => landingFor(me).kind === 'cell',
   },
   // Plans issued to the user's units (unit officers, cell secretaries).
-  { id: 'inbox', label: vi.nav.inbox, to: '/van-ban-den', show: hasInbox },
-  { id: 'organisation', label: vi.nav.organisation, to: '/to-chuc', show: (me) => me.abilities.viewOrganisation },
-  { id: 'search', label: vi.nav.search, to: '/tim-kiem', show: (me) => me.abilities.searchMembers },
-  { id: 'import-members', label: vi.nav.importMembers, to: '/nhap-danh-sach', show: (me) => me.abilities.importMembers },
+  { id: 'inbox', label: vi.nav.inbox, to: '/van-ban-den', show: (me) => me.abilities.viewInbox, hint: links.inbox },
+  { id: 'organisation', label: vi.nav.organisation, to: '/to-chuc', show: (me) => me.abilities.viewOrganisation, hint: links.organisation },
+  { id: 'search', label: vi.nav.search, to: '/tim-kiem', show: (me) => me.abilities.searchMembers, hint: links.search },
+  { id: 'import-members', label: vi.nav.importMembers, to: '/nhap-danh-sach', show: (me) => me.abilities.importMembers, hint: links.importMembers },
   // Everyone of a commune reads its registry (members read the resolution).
-  { id: 'resolutions', label: vi.nav.resolutions, to: '/nghi-quyet', show: canReadRegistry },
-  { id: 'plans', label: vi.nav.plans, to: '/ke-hoach', show: canSeePlans },
-  { id: 'import-plan', label: vi.nav.importPlan, to: '/nhap-ke-hoach', show: (me) => me.abilities.importPlans },
+  { id: 'resolutions', label: vi.nav.resolutions, to: '/nghi-quyet', show: (me) => me.abilities.viewResolutions, hint: links.resolutions },
+  { id: 'plans', label: vi.nav.plans, to: '/ke-hoach', show: (me) => me.abilities.viewPlans, hint: links.plans },
+  { id: 'import-plan', label: vi.nav.importPlan, to: '/nhap-ke-hoach', show: (me) => me.abilities.importPlans, hint: links.importPlan },
   {
     id: 'my-record',
     label: vi.nav.myRecord,
     to: '/dang-vien/$memberId',
     params: (me) => ({ memberId: me.user.memberId ?? '' }),
-    show: (me) => me.abilities.viewOwnRecord && me.user.memberId !== null,
+    show: (me) => me.abilities.viewOwnRecord,
   },
-  { id: 'settings', label: vi.nav.settings, to: '/thiet-lap', show: canSeeSettings },
-  { id: 'account', label: vi.nav.account, to: '/tai-khoan', show: () => true },
+  { id: 'settings', label: vi.nav.settings, to: '/thiet-lap', show: (me) => canOpenSettings(me.abilities), hint: links.settings },
+  { id: 'account', label: vi.nav.account, to: '/tai-khoan', show: () => true, hint: links.account },
 ];
+
+/** The settings page holds the commune's document settings and the importer's vocabulary. */
+export function canOpenSettings(abilities: Abilities): boolean {
+  return abilities.viewSettings || abilities.editVocabulary;
+}
 
 /** The address of an item for this user: "/don-vi/$unitId" → "/don-vi/8f…". */
 export function hrefOf(item: NavItem, me: Me): string {

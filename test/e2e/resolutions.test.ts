@@ -279,7 +279,7 @@ story('The ward office keeps the registry of resolutions', () => {
       await reader.goto(`/nghi-quyet/${demo!.id}`);
       const plans = reader.getByRole('list', { name: 'Các kế hoạch thực hiện' });
       await plans.getByRole('listitem').first().waitFor();
-      const badges = (await plans.getByRole('listitem').allTextContents()).map((text) => /Đã ban hành|Dự thảo|Chờ duyệt|Đã duyệt/u.exec(text)?.[0]);
+      const badges = (await plans.getByRole('listitem').allTextContents()).map((text) => /Đã ban hành|Bản nháp|Đã trình|Dự thảo|Chờ duyệt|Đã duyệt/u.exec(text)?.[0]);
       expect(badges.length).toBeGreaterThan(0);
       expect(new Set(badges)).toEqual(new Set(['Đã ban hành']));
 
@@ -307,6 +307,9 @@ story('The ward office keeps the registry of resolutions', () => {
 
       await cards.getByRole('link', { name: NUMBER }).click();
       await small.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      // The number stays whole on a narrow screen: "95-NQ/TU" is never broken into "95-" and "NQ/TU".
+      const number = small.getByRole('heading', { level: 1 }).getByText(NUMBER, { exact: true });
+      expect(await number.evaluate((el) => el.getClientRects().length)).toBe(1);
       await small.getByRole('region', { name: 'Nội dung chính' }).waitFor();
       expect((await horizontalOverflow(small)).scrollWidth).toBeLessThanOrEqual(390);
       await screenshot(small, 'resolution-phone', true);

@@ -11,6 +11,13 @@ async function navLabels(page: Page): Promise<string[]> {
   return (await nav.getByRole('link').allTextContents()).map((s) => s.trim());
 }
 
+/** The titles of the home page's quick links, in order. */
+async function quickLinks(page: Page): Promise<string[]> {
+  const links = page.getByRole('region', { name: 'Việc thường làm' }).getByRole('link');
+  await links.first().waitFor();
+  return (await links.allTextContents()).map((s) => s.trim());
+}
+
 async function heading(page: Page): Promise<string> {
   const h1 = page.getByRole('heading', { level: 1 });
   await h1.waitFor();
@@ -74,6 +81,13 @@ story('Each role signs in and sees its own part of the ward', () => {
       expect(await page.title()).toBe('Trang chủ — QuánTriệt');
       expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       await page.getByRole('heading', { name: 'Đảng ủy phường Nông Tiến' }).waitFor();
+      // The quick links are the pages of the menu, each with what it is for.
+      expect(await quickLinks(page)).toEqual(['Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
+      // The campaign in motion: the latest plans with their status.
+      const campaign = page.getByRole('list', { name: 'Kế hoạch gần đây' });
+      await campaign.getByRole('listitem').first().waitFor();
+      expect(await campaign.textContent()).toMatch(/Đã ban hành|Đã trình|Đã duyệt|Bản nháp/u);
+      await screenshot(page, 'home-ward-staff', true);
       await expectAccessible(page, 'home of ward staff');
 
       await page.getByRole('navigation', { name: NAV }).getByRole('link', { name: 'Tổ chức' }).click();
@@ -96,6 +110,8 @@ story('Each role signs in and sees its own part of the ward', () => {
     await as('thuongtruc', async (page) => {
       expect(await heading(page)).toBe('Xin chào, Nguyễn Mạnh Hùng');
       expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
+      // The demo plan waiting for approval is pointed out to the leadership.
+      await page.getByText(/^\d+ kế hoạch đang chờ bạn duyệt\.$/u).waitFor();
       await page.goto('/nhap-danh-sach');
       expect(await heading(page)).toBe('Không có quyền truy cập');
       // Leaders read members but do not edit them.
@@ -109,6 +125,9 @@ story('Each role signs in and sees its own part of the ward', () => {
     await as('ubnd', async (page) => {
       expect(await navLabels(page)).toEqual(['Trang chủ', 'Văn bản đến', 'Tổ chức', 'Văn bản, nghị quyết', 'Tài khoản']);
       await page.getByRole('heading', { name: 'Ủy ban nhân dân phường', exact: true }).waitFor();
+      expect(await quickLinks(page)).toEqual(['Văn bản đến', 'Tổ chức', 'Văn bản, nghị quyết', 'Tài khoản']);
+      // Plans are followed by the ward office and leadership; a unit officer reads them in the inbox.
+      expect(await page.getByRole('list', { name: 'Kế hoạch gần đây' }).count()).toBe(0);
       await page.goto('/to-chuc');
       const tree = page.getByRole('list', { name: 'Cây tổ chức' });
       await tree.getByRole('link', { name: 'Ủy ban nhân dân phường', exact: true }).waitFor();
@@ -162,7 +181,11 @@ story('Each role signs in and sees its own part of the ward', () => {
     await as('tinhuy', async (page) => {
       await page.getByRole('heading', { name: 'Đảng bộ tỉnh Tuyên Quang' }).waitFor();
       await page.getByRole('link', { name: 'Đảng ủy phường Nông Tiến' }).first().waitFor();
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Tài khoản']);
+      // The province's only commune is where it reads documents, plans and settings (GET /api/me abilities).
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
+      await page.goto('/nghi-quyet');
+      await page.getByRole('heading', { level: 1, name: 'Văn bản, nghị quyết' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Đăng ký văn bản' }).count()).toBe(0);
       await page.goto(`/dang-vien/${someMemberOfOtherCell}`);
       await page.getByRole('heading', { name: 'Thông tin đảng viên' }).waitFor();
       expect(await page.getByRole('button', { name: 'Sửa thông tin' }).count()).toBe(0);
@@ -171,7 +194,8 @@ story('Each role signs in and sees its own part of the ward', () => {
 
   test('the administrator sees the whole tree and may import; signing out ends the session', async () => {
     await as('admin', async (page) => {
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
+      // The administrator works in the province's only commune too (GET /api/me abilities).
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       await page.getByRole('heading', { name: 'Đảng bộ tỉnh Tuyên Quang' }).waitFor();
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
       await page.waitForURL('**/dang-nhap');

@@ -119,12 +119,15 @@ story('Document settings of the commune', () => {
   test('the administrator extends the vocabulary and sees the server’s reasons for a wrong one', async () => {
     const { context, page } = await open('admin');
     try {
-      await page.getByText('Tài khoản của bạn không thuộc đảng ủy nào.').waitFor();
-      await page.getByRole('heading', { name: 'Từ vựng kiểm tra kế hoạch' }).waitFor();
+      // The administrator works in the province's only commune: its document settings are here too.
+      await page.getByRole('region', { name: 'Đánh số và tên cơ quan' }).getByRole('button', { name: 'Lưu' }).waitFor();
+      const vocabulary = page.getByRole('region', { name: 'Từ vựng kiểm tra kế hoạch' });
+      await vocabulary.getByRole('heading', { name: 'Từ vựng kiểm tra kế hoạch' }).waitFor();
       const json = page.getByLabel('Từ vựng bổ sung (JSON)');
+      const save = vocabulary.getByRole('button', { name: 'Lưu' });
 
       await json.fill('{ "misspellings": { "tuyen truyen": 5 }, "donvi": [] }');
-      await page.getByRole('button', { name: 'Lưu' }).click();
+      await save.click();
       const errors = page.getByRole('alert').filter({ hasText: 'Từ vựng bổ sung chưa hợp lệ' });
       await errors.waitFor();
       const text = await errors.textContent();
@@ -133,7 +136,7 @@ story('Document settings of the commune', () => {
       await expectAccessible(page, 'vocabulary refused');
 
       await json.fill('{ "misspellings": ');
-      await page.getByRole('button', { name: 'Lưu' }).click();
+      await save.click();
       await page.getByText('Nội dung không phải JSON hợp lệ').waitFor();
 
       await json.fill('{}');
@@ -141,7 +144,7 @@ story('Document settings of the commune', () => {
       await page.getByLabel('Viết đúng').fill('quán triệt');
       await page.getByRole('button', { name: 'Thêm vào' }).click();
       expect(JSON.parse(await json.inputValue())).toEqual({ misspellings: { 'quán triêt': 'quán triệt' } });
-      await page.getByRole('button', { name: 'Lưu' }).click();
+      await save.click();
       await page.getByRole('status').filter({ hasText: 'Đã lưu từ vựng bổ sung' }).waitFor();
       const saved = await adminApi.get<{ data: { misspellings?: Record<string, string> } }>('/api/plan-import/vocabulary');
       expect(saved.data.misspellings).toEqual({ 'quán triêt': 'quán triệt' });

@@ -3,12 +3,12 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { AppShell, Box, Burger, Button, Container, Divider, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
+import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { MeContext, signOut, type Me } from '../features/auth/session';
 import { vi } from '../i18n/vi';
 import { hrefOf, isActive, navItems } from '../nav';
-import { AnchorLink } from './links';
+import { AnchorLink, useInAppClick } from './links';
 
 export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -98,17 +98,13 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
 
 /** One menu entry: a real link (opens in a new tab with a middle click), big enough for a thumb. */
 function NavEntry({ href, label, active }: { href: string; label: string; active: boolean }) {
-  const router = useRouter();
+  const follow = useInAppClick();
   return (
     <UnstyledButton
       component="a"
       href={href}
       aria-current={active ? 'page' : undefined}
-      onClick={(event: React.MouseEvent<HTMLAnchorElement>) => {
-        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-        event.preventDefault();
-        void router.navigate({ href });
-      }}
+      onClick={follow(href)}
       style={{
         display: 'block',
         padding: '10px 14px',

@@ -10,7 +10,8 @@ export function usePageTitle(title: string | undefined) {
 }
 
 interface PageHeaderProps {
-  title: string;
+  /** The heading; when it is more than plain text, `documentTitle` names the browser tab. */
+  title: ReactNode;
   /** The browser tab's title when it differs from the heading. */
   documentTitle?: string;
   /** Above the title: breadcrumbs or a kind label. */
@@ -22,7 +23,7 @@ interface PageHeaderProps {
 }
 
 export function PageHeader({ title, documentTitle, above, below, actions }: PageHeaderProps) {
-  usePageTitle(documentTitle ?? title);
+  usePageTitle(documentTitle ?? (typeof title === 'string' ? title : undefined));
   return (
     <Stack gap="xs" mb="lg">
       {above}

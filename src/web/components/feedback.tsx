@@ -1,8 +1,10 @@
-// Shared states of every page: loading, an error with the server's Vietnamese message, no access.
+// Shared states of every page: loading, an error with the server's Vietnamese message, a notice.
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { errorMessage } from '../api';
 import { vi } from '../i18n/vi';
+import { PageHeader } from './PageHeader';
 
 /** A spinner with words, announced politely; it appears only after a short delay to avoid flicker. */
 export function Loading({ label = vi.common.loading, delay = 200 }: { label?: string; delay?: number }) {
@@ -41,6 +43,37 @@ export function ErrorAlert({ error, title = vi.errors.title, onRetry }: { error:
 export function Notice({ title, children, color = 'gray' }: { title: string; children?: ReactNode; color?: string }) {
   return (
     <Alert color={color} title={title} my="md">
+      {children}
+    </Alert>
+  );
+}
+
+/** What a query shows until it has data: the spinner, or its error with a retry. */
+export function QueryStatus({ query, loadingLabel }: { query: UseQueryResult<unknown>; loadingLabel?: string }) {
+  if (query.isPending) return <Loading label={loadingLabel} />;
+  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  return null;
+}
+
+/**
+ * A record's page until the record is there: the spinner, then, if it cannot be read (not found,
+ * no access: the server answers alike), a fallback heading with the server's reason.
+ */
+export function PageFallback({ query, title, above }: { query: UseQueryResult<unknown>; title: string; above?: ReactNode }) {
+  if (query.isPending) return <Loading />;
+  return (
+    <>
+      <PageHeader title={title} above={above} />
+      <ErrorAlert error={query.error} />
+    </>
+  );
+}
+
+/** What an action achieved ("Đã lưu …"), announced politely; nothing when there is no message. */
+export function Success({ children }: { children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <Alert color="green" role="status">
       {children}
     </Alert>
   );

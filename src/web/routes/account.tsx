@@ -1,7 +1,9 @@
 // /tai-khoan — who is signed in, with which roles, and changing the password.
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack } from '@mantine/core';
 import { createRoute } from '@tanstack/react-router';
+import { DetailList } from '../components/DetailList';
 import { PageHeader } from '../components/PageHeader';
+import { Section } from '../components/Section';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
 import { useMe } from '../features/auth/session';
 import { vi } from '../i18n/vi';
@@ -21,36 +23,19 @@ function AccountPage() {
     <>
       <PageHeader title={t.title} />
       <Stack gap="xl" maw={640}>
-        <section aria-labelledby="account-profile">
-          <Title order={2} id="account-profile" mb="sm">
-            {t.profile}
-          </Title>
+        <Section id="account-profile" title={t.profile}>
           <Paper withBorder p="md" radius="md">
-            <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} m={0} spacing="md">
-              <Field label={t.displayName} value={me.user.displayName} />
-              <Field label={t.username} value={me.user.username} />
-              <Field
-                label={t.roles}
-                value={me.roles.map((r) => `${vi.roles[r.role] ?? r.role} — ${r.unitName}`).join('; ')}
-              />
-            </SimpleGrid>
+            <DetailList
+              rows={[
+                [t.displayName, me.user.displayName],
+                [t.username, me.user.username],
+                [t.roles, me.roles.map((r) => `${vi.roles[r.role] ?? r.role} — ${r.unitName}`).join('; ')],
+              ]}
+            />
           </Paper>
-        </section>
+        </Section>
         <ChangePasswordForm />
       </Stack>
     </>
-  );
-}
-
-function Field({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text component="dt" fz="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={600}>
-        {value}
-      </Text>
-    </div>
   );
 }

@@ -1,16 +1,23 @@
-// / — where each user starts: ward staff, leaders and the province see their part of the tree with
-// its numbers; a cell secretary is taken to their cell, a member to their own record.
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+// / — where each user starts (landingFor): whoever follows a commune sees its plans in motion and
+// the part of the tree they oversee with its numbers; a unit officer their units; both the quick
+// links to the pages the server lets them use. A cell secretary is taken to their cell, a member to
+// their own record.
+import { useMemo } from 'react';
+import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { createRoute, redirect } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorAlert, Loading } from '../components/feedback';
-import { AnchorLink, ButtonLink } from '../components/links';
+import { QueryStatus } from '../components/feedback';
+import { AnchorLink, ButtonLink, useInAppClick } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
-import { grantsOf, isOverseer, landingFor, useMe, type Me } from '../features/auth/session';
+import { Section } from '../components/Section';
+import { Stat } from '../components/Stat';
+import { landingFor, useMe, type Me } from '../features/auth/session';
+import { Campaign } from '../features/plans/Campaign';
 import { holdsMembers, kindLabel } from '../features/units/labels';
 import { unitsQuery } from '../features/units/queries';
-import { buildTree, findNode, type TreeNode } from '../features/units/tree';
+import { buildTree, type TreeNode } from '../features/units/tree';
 import { vi } from '../i18n/vi';
+import { hrefOf, navItems } from '../nav';
 import { appRoute } from './app-layout';
 
 export const homeRoute = createRoute({
@@ -28,27 +35,22 @@ export const homeRoute = createRoute({
 function HomePage() {
   const me = useMe();
   const units = useQuery(unitsQuery);
-  const grants = isOverseer(me) ? me.roles.filter((r) => r.role !== 'unitOfficer' && r.role !== 'cellSecretary' && r.role !== 'member') : grantsOf(me, 'unitOfficer');
-  const tree = units.data ? buildTree(units.data) : [];
-  const roots = [...new Set(grants.map((g) => g.unitId))].map((id) => findNode(tree, id)).filter((n): n is TreeNode => n !== undefined);
-
+  // The top of what the server lets the user see: the ward (or province) they oversee, an officer's own units.
+  const roots = useMemo(() => (units.data ? buildTree(units.data) : []), [units.data]);
   return (
     <>
       <PageHeader title={vi.home.greeting(me.user.displayName)} documentTitle={vi.home.title} />
-      {units.isPending && <Loading />}
-      {units.isError && <ErrorAlert error={units.error} onRetry={() => void units.refetch()} />}
       <Stack gap="xl">
+        {me.abilities.viewPlans && <Campaign />}
+        {!units.data && <QueryStatus query={units} />}
         {roots.length > 0 && (
-          <section aria-labelledby="home-units">
-            <Title order={2} id="home-units" mb="sm">
-              {isOverseer(me) ? vi.home.overviewTitle : vi.home.yourUnits}
-            </Title>
+          <Section id="home-units" title={landingFor(me).kind === 'overview' ? vi.home.overviewTitle : vi.home.yourUnits}>
             <Stack gap="md">
               {roots.map((node) => (
                 <UnitOverview key={node.unit.id} node={node} />
               ))}
             </Stack>
-          </section>
+          </Section>
         )}
         <QuickLinks me={me} />
       </Stack>
@@ -58,7 +60,7 @@ function HomePage() {
 
 function UnitOverview({ node }: { node: TreeNode }) {
   const communes = node.children.filter((c) => c.unit.kind === 'commune');
-  const grassroots = [...node.children].filter((c) => c.unit.kind === 'grassrootsOrg').length;
+  const grassroots = node.children.filter((c) => c.unit.kind === 'grassrootsOrg').length;
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="sm">
@@ -104,42 +106,27 @@ function UnitOverview({ node }: { node: TreeNode }) {
   );
 }
 
-function Stat({ label, value }: { label: string; value: number }) {
-  return (
-    <Paper bg="gray.0" p="sm" radius="md">
-      <Text component="dt" fz="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fz="xl" fw={700}>
-        {value.toLocaleString('vi-VN')}
-      </Text>
-    </Paper>
-  );
-}
-
+/** The pages of the menu the user may open, each with what it is for (nav.ts). */
 function QuickLinks({ me }: { me: Me }) {
-  const links: { key: string; to: '/to-chuc' | '/tim-kiem' | '/nhap-danh-sach' | '/tai-khoan'; label: string; text: string }[] = [];
-  if (me.abilities.viewOrganisation) links.push({ key: 'org', to: '/to-chuc', label: vi.nav.organisation, text: vi.home.links.organisation });
-  if (me.abilities.searchMembers) links.push({ key: 'search', to: '/tim-kiem', label: vi.nav.search, text: vi.home.links.search });
-  if (me.abilities.importMembers) links.push({ key: 'import', to: '/nhap-danh-sach', label: vi.nav.importMembers, text: vi.home.links.importMembers });
-  links.push({ key: 'account', to: '/tai-khoan', label: vi.nav.account, text: vi.home.links.account });
+  const follow = useInAppClick();
+  const links = navItems.filter((item) => item.hint && item.show(me));
   return (
-    <section aria-labelledby="home-links">
-      <Title order={2} id="home-links" mb="sm">
-        {vi.home.quickLinks}
-      </Title>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        {links.map((l) => (
-          <Paper key={l.key} withBorder p="md" radius="md">
-            <AnchorLink to={l.to} fw={700} fz="lg">
-              {l.label}
-            </AnchorLink>
-            <Text c="dimmed" fz="sm">
-              {l.text}
-            </Text>
-          </Paper>
-        ))}
+    <Section id="home-links" title={vi.home.quickLinks}>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+        {links.map((item) => {
+          const href = hrefOf(item, me);
+          return (
+            <Paper key={item.id} withBorder p={{ base: 'sm', sm: 'md' }} radius="md">
+              <Anchor href={href} onClick={follow(href)} fw={700} fz="lg">
+                {item.label}
+              </Anchor>
+              <Text c="dimmed" fz="sm">
+                {item.hint}
+              </Text>
+            </Paper>
+          );
+        })}
       </SimpleGrid>
-    </section>
+    </Section>
   );
 }

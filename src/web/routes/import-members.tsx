@@ -3,10 +3,9 @@ import { NativeSelect, Stack } from '@mantine/core';
 import { createRoute } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorAlert, Loading, Notice } from '../components/feedback';
-import { Forbidden } from '../components/Forbidden';
+import { Notice, QueryStatus } from '../components/feedback';
+import { requireAbility } from '../components/Forbidden';
 import { PageHeader } from '../components/PageHeader';
-import { useMe } from '../features/auth/session';
 import { ImportMembers } from '../features/members/ImportMembers';
 import { unitsQuery } from '../features/units/queries';
 import { vi } from '../i18n/vi';
@@ -15,21 +14,18 @@ import { appRoute } from './app-layout';
 export const importMembersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'nhap-danh-sach',
-  component: ImportMembersPage,
+  component: requireAbility('importMembers', ImportMembersPage),
 });
 
 function ImportMembersPage() {
-  const me = useMe();
-  const units = useQuery({ ...unitsQuery, enabled: me.abilities.importMembers });
+  const units = useQuery(unitsQuery);
   const [chosen, setChosen] = useState<string | null>(null);
-  if (!me.abilities.importMembers) return <Forbidden />;
   const communes = (units.data ?? []).filter((u) => u.kind === 'commune');
   const communeId = chosen ?? communes[0]?.id ?? null;
   return (
     <>
       <PageHeader title={vi.import.title} />
-      {units.isPending && <Loading />}
-      {units.isError && <ErrorAlert error={units.error} onRetry={() => void units.refetch()} />}
+      <QueryStatus query={units} />
       {units.data && communes.length === 0 && <Notice title={vi.import.noCommune} />}
       {communeId && (
         <Stack gap="lg">

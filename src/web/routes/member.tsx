@@ -1,17 +1,19 @@
 // /dang-vien/$memberId — a member's record; the ward office edits it here (with conflict
 // detection) and sees its history of changes.
 import { useState } from 'react';
-import { Alert, Badge, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Paper, Stack, Text } from '@mantine/core';
 import { createRoute } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorAlert, Loading } from '../components/feedback';
+import { PageFallback, QueryStatus, Success } from '../components/feedback';
 import { AnchorLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
-import { grantsOf, isOverseer, useMe } from '../features/auth/session';
-import { formatDateTime } from '../features/members/format';
+import { Section } from '../components/Section';
+import { formatDateTime } from '../format';
+import { useMe } from '../features/auth/session';
 import { MemberDetails } from '../features/members/MemberDetails';
 import { MemberEditForm } from '../features/members/MemberEditForm';
 import { memberHistoryQuery, memberQuery, type AuditEntry } from '../features/members/queries';
+import { unitsQuery } from '../features/units/queries';
 import { vi } from '../i18n/vi';
 import { appRoute } from './app-layout';
 
@@ -25,20 +27,15 @@ function MemberPage() {
   const me = useMe();
   const { memberId } = memberRoute.useParams();
   const detail = useQuery(memberQuery(memberId));
+  // The cell is a link only for those the server shows it to (the units they may see).
+  const units = useQuery({ ...unitsQuery, enabled: me.abilities.viewOrganisation });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
 
-  if (detail.isPending) return <Loading />;
-  if (detail.isError)
-    return (
-      <>
-        <PageHeader title={vi.member.fallbackTitle} />
-        <ErrorAlert error={detail.error} />
-      </>
-    );
+  if (!detail.data) return <PageFallback query={detail} title={vi.member.fallbackTitle} />;
 
   const { member, abilities } = detail.data;
-  const linkCell = isOverseer(me) || grantsOf(me, 'cellSecretary').some((g) => g.unitId === member.cellId);
+  const linkCell = units.data?.some((u) => u.id === member.cellId) ?? false;
   return (
     <>
       <PageHeader
@@ -69,16 +66,9 @@ function MemberPage() {
         }
       />
       <Stack gap="xl">
-        {saved && (
-          <Alert color="green" role="status">
-            {vi.member.saved}
-          </Alert>
-        )}
+        <Success>{saved && vi.member.saved}</Success>
         {editing ? (
-          <section aria-labelledby="member-edit">
-            <Title order={2} id="member-edit" mb="sm">
-              {vi.member.editTitle}
-            </Title>
+          <Section id="member-edit" title={vi.member.editTitle}>
             <MemberEditForm
               key={member.id}
               detail={detail.data}
@@ -87,16 +77,13 @@ function MemberPage() {
                 setSaved(result !== null);
               }}
             />
-          </section>
+          </Section>
         ) : (
-          <section aria-labelledby="member-details">
-            <Title order={2} id="member-details" mb="sm">
-              {vi.member.details}
-            </Title>
+          <Section id="member-details" title={vi.member.details}>
             <Paper withBorder p="md" radius="md">
               <MemberDetails member={member} linkCell={linkCell} />
             </Paper>
-          </section>
+          </Section>
         )}
         {me.abilities.viewAudit && <History memberId={member.id} />}
       </Stack>
@@ -107,12 +94,8 @@ function MemberPage() {
 function History({ memberId }: { memberId: string }) {
   const history = useQuery(memberHistoryQuery(memberId));
   return (
-    <section aria-labelledby="member-history">
-      <Title order={2} id="member-history" mb="sm">
-        {vi.member.history}
-      </Title>
-      {history.isPending && <Loading />}
-      {history.isError && <ErrorAlert error={history.error} />}
+    <Section id="member-history" title={vi.member.history}>
+      <QueryStatus query={history} />
       {history.data && history.data.length === 0 && <Text>{vi.member.noHistory}</Text>}
       {history.data && history.data.length > 0 && (
         <Stack component="ol" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -131,7 +114,7 @@ function History({ memberId }: { memberId: string }) {
           ))}
         </Stack>
       )}
-    </section>
+    </Section>
   );
 }
 

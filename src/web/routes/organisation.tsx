@@ -2,10 +2,9 @@
 import { Text } from '@mantine/core';
 import { createRoute } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorAlert, Loading } from '../components/feedback';
-import { Forbidden } from '../components/Forbidden';
+import { QueryStatus } from '../components/feedback';
+import { requireAbility } from '../components/Forbidden';
 import { PageHeader } from '../components/PageHeader';
-import { useMe } from '../features/auth/session';
 import { OrgTree } from '../features/units/OrgTree';
 import { unitsQuery } from '../features/units/queries';
 import { buildTree } from '../features/units/tree';
@@ -15,19 +14,15 @@ import { appRoute } from './app-layout';
 export const organisationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'to-chuc',
-  component: OrganisationPage,
+  component: requireAbility('viewOrganisation', OrganisationPage),
 });
 
 function OrganisationPage() {
-  const me = useMe();
-  const units = useQuery({ ...unitsQuery, enabled: me.abilities.viewOrganisation });
-  if (!me.abilities.viewOrganisation) return <Forbidden />;
+  const units = useQuery(unitsQuery);
   return (
     <>
       <PageHeader title={vi.organisation.title} below={<Text c="dimmed">{vi.organisation.intro}</Text>} />
-      {units.isPending && <Loading />}
-      {units.isError && <ErrorAlert error={units.error} onRetry={() => void units.refetch()} />}
-      {units.data && <OrgTree nodes={buildTree(units.data)} />}
+      {units.data ? <OrgTree nodes={buildTree(units.data)} /> : <QueryStatus query={units} />}
     </>
   );
 }

@@ -2,8 +2,7 @@
 // A plan outside the user's reach answers "not found", like the server.
 import { createRoute } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorAlert, Loading } from '../components/feedback';
-import { PageHeader } from '../components/PageHeader';
+import { PageFallback } from '../components/feedback';
 import { PlanDetail } from '../features/plans/PlanDetail';
 import { planQuery } from '../features/plans/queries';
 import { vi } from '../i18n/vi';
@@ -18,13 +17,6 @@ export const planRoute = createRoute({
 function PlanPage() {
   const { planId } = planRoute.useParams();
   const plan = useQuery(planQuery(planId));
-  if (plan.isPending) return <Loading />;
-  if (plan.isError)
-    return (
-      <>
-        <PageHeader title={vi.plans.fallbackTitle} />
-        <ErrorAlert error={plan.error} />
-      </>
-    );
+  if (!plan.data) return <PageFallback query={plan} title={vi.plans.fallbackTitle} />;
   return <PlanDetail key={plan.data.id} plan={plan.data} />;
 }

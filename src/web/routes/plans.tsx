@@ -2,12 +2,11 @@
 import { createRoute } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Stack, Text } from '@mantine/core';
-import { ErrorAlert, Loading } from '../components/feedback';
-import { Forbidden } from '../components/Forbidden';
+import { QueryStatus } from '../components/feedback';
+import { requireAbility } from '../components/Forbidden';
 import { ButtonLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
 import { useMe } from '../features/auth/session';
-import { canDraftPlans, canSeePlans } from '../features/plans/access';
 import { PlanList } from '../features/plans/PlanList';
 import { plansQuery } from '../features/plans/queries';
 import { vi } from '../i18n/vi';
@@ -16,25 +15,21 @@ import { appRoute } from './app-layout';
 export const plansRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'ke-hoach',
-  component: PlansPage,
+  component: requireAbility('viewPlans', PlansPage),
 });
 
 function PlansPage() {
   const me = useMe();
-  const allowed = canSeePlans(me);
-  const plans = useQuery({ ...plansQuery, enabled: allowed });
-  if (!allowed) return <Forbidden />;
+  const plans = useQuery(plansQuery);
   return (
     <>
       <PageHeader
         title={vi.plans.title}
         below={<Text>{vi.plans.intro}</Text>}
-        actions={canDraftPlans(me) ? <ButtonLink to="/ke-hoach/tao-moi">{vi.plans.create}</ButtonLink> : undefined}
+        actions={me.abilities.draftPlans ? <ButtonLink to="/ke-hoach/tao-moi">{vi.plans.create}</ButtonLink> : undefined}
       />
       <Stack gap="md">
-        {plans.isPending && <Loading />}
-        {plans.isError && <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />}
-        {plans.data && (plans.data.length === 0 ? <Text>{vi.plans.empty}</Text> : <PlanList plans={plans.data} />)}
+        {!plans.data ? <QueryStatus query={plans} /> : plans.data.length === 0 ? <Text>{vi.plans.empty}</Text> : <PlanList plans={plans.data} />}
       </Stack>
     </>
   );

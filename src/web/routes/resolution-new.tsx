@@ -3,11 +3,9 @@
 import { Text } from '@mantine/core';
 import { createRoute, useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { Forbidden } from '../components/Forbidden';
+import { requireAbility } from '../components/Forbidden';
 import { AnchorLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
-import { useMe } from '../features/auth/session';
-import { canRegisterDocuments } from '../features/resolutions/access';
 import { createResolution, justRegistered, resolutionKeys, resolutionQuery, type ResolutionInput } from '../features/resolutions/queries';
 import { ResolutionForm } from '../features/resolutions/ResolutionForm';
 import { vi } from '../i18n/vi';
@@ -18,14 +16,12 @@ const t = vi.resolutions;
 export const resolutionNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'nghi-quyet/dang-ky',
-  component: RegisterPage,
+  component: requireAbility('manageResolutions', RegisterPage),
 });
 
 function RegisterPage() {
-  const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  if (!canRegisterDocuments(me)) return <Forbidden />;
   return (
     <>
       <PageHeader

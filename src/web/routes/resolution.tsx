@@ -2,12 +2,14 @@
 // documents it relates to and the plans that implement it. The ward office edits it here (with
 // conflict detection), attaches files and adds or removes links; everyone else reads.
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Stack, Title } from '@mantine/core';
+import { Badge, Button, Stack } from '@mantine/core';
 import { createRoute } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ErrorAlert, Loading } from '../components/feedback';
+import { PageFallback, Success } from '../components/feedback';
 import { AnchorLink } from '../components/links';
+import { NoBreakNumbers } from '../components/NoBreakNumbers';
 import { PageHeader } from '../components/PageHeader';
+import { Section } from '../components/Section';
 import { Attachments } from '../features/resolutions/Attachments';
 import { documentName, kindLabel } from '../features/resolutions/format';
 import { Links } from '../features/resolutions/Links';
@@ -49,20 +51,14 @@ function ResolutionPage() {
       ‹ {t.back}
     </AnchorLink>
   );
-  if (detail.isPending) return <Loading />;
-  if (detail.isError)
-    return (
-      <>
-        <PageHeader title={t.fallbackTitle} above={back} />
-        <ErrorAlert error={detail.error} />
-      </>
-    );
+  if (!detail.data) return <PageFallback query={detail} title={t.fallbackTitle} above={back} />;
 
   const { resolution, attachments, links, plans, abilities } = detail.data;
   return (
     <>
       <PageHeader
-        title={documentName(resolution)}
+        title={<NoBreakNumbers>{documentName(resolution)}</NoBreakNumbers>}
+        documentTitle={documentName(resolution)}
         above={back}
         below={<Badge color="blue">{kindLabel(resolution.kind)}</Badge>}
         actions={
@@ -79,16 +75,9 @@ function ResolutionPage() {
         }
       />
       <Stack gap="xl">
-        {message && (
-          <Alert color="green" role="status">
-            {message}
-          </Alert>
-        )}
+        <Success>{message}</Success>
         {editing ? (
-          <section aria-labelledby="resolution-edit">
-            <Title order={2} id="resolution-edit" mb="sm">
-              {t.editTitle}
-            </Title>
+          <Section id="resolution-edit" title={t.editTitle}>
             <ResolutionForm
               key={resolution.id}
               original={resolution}
@@ -103,15 +92,12 @@ function ResolutionPage() {
                 setMessage(saved ? t.saved : null);
               }}
             />
-          </section>
+          </Section>
         ) : (
           <>
-            <section aria-labelledby="resolution-details">
-              <Title order={2} id="resolution-details" mb="sm">
-                {t.details}
-              </Title>
+            <Section id="resolution-details" title={t.details}>
               <ResolutionDetails resolution={resolution} />
-            </section>
+            </Section>
             <ResolutionContent content={resolution.content} />
           </>
         )}

@@ -1,17 +1,15 @@
 // /nghi-quyet?q=&kind= — the registry of guiding documents: search as you type (with or without
 // diacritics, after a short pause), a kind filter, and for the ward office "Đăng ký văn bản".
-import { useEffect, useRef, useState } from 'react';
-import { Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { createRoute, useNavigate } from '@tanstack/react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../components/feedback';
-import { Forbidden } from '../components/Forbidden';
-import { SearchIcon } from '../components/icons';
+import { requireAbility } from '../components/Forbidden';
 import { ButtonLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
+import { SearchInput } from '../components/SearchInput';
+import { useAddressSearch } from '../components/useAddressSearch';
 import { useMe } from '../features/auth/session';
-import { canReadRegistry, canRegisterDocuments } from '../features/resolutions/access';
 import { kindLabel, kinds } from '../features/resolutions/format';
 import { resolutionSearchQuery, type ResolutionKind } from '../features/resolutions/queries';
 import { ResolutionList } from '../features/resolutions/ResolutionList';
@@ -35,53 +33,32 @@ export const resolutionsRoute = createRoute({
     if (typeof search.kind === 'string' && (kinds as string[]).includes(search.kind)) out.kind = search.kind as ResolutionKind;
     return out;
   },
-  component: ResolutionsPage,
+  component: requireAbility('viewResolutions', ResolutionsPage),
 });
 
 function ResolutionsPage() {
   const me = useMe();
   const { q = '', kind = '' } = resolutionsRoute.useSearch();
   const navigate = useNavigate({ from: '/nghi-quyet' });
-  const [text, setText] = useState(q);
-  const [debounced] = useDebouncedValue(text.trim(), 300);
-  const allowed = canReadRegistry(me);
-  const results = useQuery({ ...resolutionSearchQuery(debounced, kind, LIMIT), enabled: allowed, placeholderData: keepPreviousData });
-
-  // The address follows the search (to share or reload it); the box follows the address when it
-  // changes from outside (the menu link, the back button).
-  const inAddress = useRef(q);
-  useEffect(() => {
-    if (q === inAddress.current) return;
-    inAddress.current = q;
-    setText(q);
-  }, [q]);
-  useEffect(() => {
-    if (debounced === inAddress.current) return;
-    inAddress.current = debounced;
-    void navigate({ search: (prev) => ({ ...prev, q: debounced || undefined }), replace: true });
-  }, [debounced, navigate]);
-
-  if (!allowed) return <Forbidden />;
-  const filtered = debounced !== '' || kind !== '';
+  const { text, setText, settled } = useAddressSearch(q, (value) => void navigate({ search: (prev) => ({ ...prev, q: value || undefined }), replace: true }));
+  const results = useQuery({ ...resolutionSearchQuery(settled, kind, LIMIT), placeholderData: keepPreviousData });
+  const filtered = settled !== '' || kind !== '';
   const data = results.data;
   return (
     <>
       <PageHeader
         title={t.title}
         below={<Text c="dimmed">{t.intro}</Text>}
-        actions={canRegisterDocuments(me) ? <ButtonLink to="/nghi-quyet/dang-ky">{t.register}</ButtonLink> : undefined}
+        actions={me.abilities.manageResolutions ? <ButtonLink to="/nghi-quyet/dang-ky">{t.register}</ButtonLink> : undefined}
       />
       <Stack gap="md">
         <Group align="flex-start" gap="md" role="search">
-          <TextInput
+          <SearchInput
             label={t.search.label}
             description={t.search.hint}
             placeholder={t.search.placeholder}
-            leftSection={<SearchIcon />}
-            type="search"
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
-            autoComplete="off"
             style={{ flex: '1 1 20rem' }}
             maw={560}
           />

@@ -1,15 +1,13 @@
-// /tim-kiem?q= — find members by name with or without diacritics ("nguyen van hung" finds
-// "Nguyễn Văn Hùng") or by card number. Searches as you type, after a short pause.
-import { useEffect, useRef, useState } from 'react';
-import { Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+// /tim-kiem?q= — search members across the ward by name (with or without diacritics) or card
+// number; results update as you type, after a short pause.
+import { Stack, Text } from '@mantine/core';
 import { createRoute, useNavigate } from '@tanstack/react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../components/feedback';
-import { Forbidden } from '../components/Forbidden';
-import { SearchIcon } from '../components/icons';
+import { requireAbility } from '../components/Forbidden';
 import { PageHeader } from '../components/PageHeader';
-import { useMe } from '../features/auth/session';
+import { SearchInput } from '../components/SearchInput';
+import { useAddressSearch } from '../components/useAddressSearch';
 import { MemberList } from '../features/members/MemberList';
 import { memberSearchQuery } from '../features/members/queries';
 import { vi } from '../i18n/vi';
@@ -22,47 +20,26 @@ export const searchRoute = createRoute({
   path: 'tim-kiem',
   validateSearch: (search: Record<string, unknown>): { q?: string } =>
     typeof search.q === 'string' && search.q ? { q: search.q.slice(0, 100) } : {},
-  component: SearchPage,
+  component: requireAbility('searchMembers', SearchPage),
 });
 
 function SearchPage() {
-  const me = useMe();
   const { q = '' } = searchRoute.useSearch();
   const navigate = useNavigate({ from: '/tim-kiem' });
-  const [text, setText] = useState(q);
-  const [debounced] = useDebouncedValue(text.trim(), 300);
-  const enabled = me.abilities.searchMembers && debounced.length >= 2;
-  const results = useQuery({ ...memberSearchQuery(debounced, LIMIT), enabled, placeholderData: keepPreviousData });
-
-  // Keep the address in step with the search, so that it can be shared or reloaded; and the box in
-  // step with the address when it changes from outside (the menu link, the back button).
-  const inAddress = useRef(q);
-  useEffect(() => {
-    if (q === inAddress.current) return;
-    inAddress.current = q;
-    setText(q);
-  }, [q]);
-  useEffect(() => {
-    if (debounced === inAddress.current) return;
-    inAddress.current = debounced;
-    void navigate({ search: debounced ? { q: debounced } : {}, replace: true });
-  }, [debounced, navigate]);
-
-  if (!me.abilities.searchMembers) return <Forbidden />;
+  const { text, setText, settled } = useAddressSearch(q, (value) => void navigate({ search: value ? { q: value } : {}, replace: true }));
+  const enabled = settled.length >= 2;
+  const results = useQuery({ ...memberSearchQuery(settled, LIMIT), enabled, placeholderData: keepPreviousData });
   const data = enabled ? results.data : undefined;
   return (
     <>
       <PageHeader title={vi.search.title} />
       <Stack gap="md">
-        <TextInput
+        <SearchInput
           label={vi.search.label}
           description={vi.search.hint}
           placeholder={vi.search.placeholder}
-          leftSection={<SearchIcon />}
-          type="search"
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
-          autoComplete="off"
           maw={560}
         />
         <div aria-live="polite">

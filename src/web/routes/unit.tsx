@@ -1,14 +1,16 @@
 // /don-vi/$unitId — one unit: where it sits (breadcrumb), its units, and for a cell its members,
 // with the XLSX/CSV export when allowed. A unit outside the user's reach answers "not found".
 import { useMemo, useState } from 'react';
-import { Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { createRoute } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { foldVietnamese } from '../../domain/vietnamese-names';
-import { ErrorAlert, Loading } from '../components/feedback';
-import { DownloadIcon, SearchIcon } from '../components/icons';
+import { PageFallback, QueryStatus } from '../components/feedback';
+import { DownloadIcon } from '../components/icons';
 import { AnchorLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
+import { SearchInput } from '../components/SearchInput';
+import { Section } from '../components/Section';
 import { MemberList } from '../features/members/MemberList';
 import { unitMembersQuery } from '../features/members/queries';
 import { holdsMembers, kindLabel } from '../features/units/labels';
@@ -28,14 +30,7 @@ function UnitPage() {
   const detail = useQuery(unitQuery(unitId));
   const units = useQuery(unitsQuery);
 
-  if (detail.isPending) return <Loading />;
-  if (detail.isError)
-    return (
-      <>
-        <PageHeader title={vi.unit.fallbackTitle} />
-        <ErrorAlert error={detail.error} />
-      </>
-    );
+  if (!detail.data) return <PageFallback query={detail} title={vi.unit.fallbackTitle} />;
 
   const { unit, ancestors, children, abilities } = detail.data;
   const visible = new Set(units.data?.map((u) => u.id) ?? []);
@@ -108,10 +103,7 @@ function Children({ detail }: { detail: UnitDetail }) {
     .map((kind) => ({ kind, units: detail.children.filter((c) => c.kind === kind) }))
     .filter((g) => g.units.length > 0);
   return (
-    <section aria-labelledby="unit-children">
-      <Title order={2} id="unit-children" mb="sm">
-        {vi.unit.children}
-      </Title>
+    <Section id="unit-children" title={vi.unit.children}>
       <Stack gap="lg">
         {groups.map((group) => (
           <div key={group.kind}>
@@ -147,7 +139,7 @@ function Children({ detail }: { detail: UnitDetail }) {
           </div>
         ))}
       </Stack>
-    </section>
+    </Section>
   );
 }
 
@@ -163,20 +155,15 @@ function CellMembers({ unitId }: { unitId: string }) {
   const exempt = members.data?.members.filter((m) => m.exempt).length ?? 0;
 
   return (
-    <section aria-labelledby="unit-members">
-      <Title order={2} id="unit-members" mb="sm">
-        {vi.unit.members}
-      </Title>
-      {members.isPending && <Loading />}
-      {members.isError && <ErrorAlert error={members.error} onRetry={() => void members.refetch()} />}
+    <Section id="unit-members" title={vi.unit.members}>
+      <QueryStatus query={members} />
       {members.data && members.data.total === 0 && <Text>{vi.unit.noMembers}</Text>}
       {members.data && members.data.total > 0 && (
         <Stack gap="sm">
           <Group align="flex-end" justify="space-between" gap="sm">
-            <TextInput
+            <SearchInput
               label={vi.unit.filter}
               placeholder={vi.unit.filterPlaceholder}
-              leftSection={<SearchIcon />}
               value={filter}
               onChange={(e) => setFilter(e.currentTarget.value)}
               style={{ flex: '1 1 16rem' }}
@@ -190,6 +177,6 @@ function CellMembers({ unitId }: { unitId: string }) {
           {shown.length === 0 ? <Text>{vi.unit.noMatch}</Text> : <MemberList members={shown} label={vi.unit.members} />}
         </Stack>
       )}
-    </section>
+    </Section>
   );
 }

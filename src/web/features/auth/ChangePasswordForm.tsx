@@ -1,9 +1,9 @@
 // Changing one's own password. The rules shown are checked here for quick feedback and again by
 // the server, whose message is shown when it refuses.
 import { useState } from 'react';
-import { Alert, Button, PasswordInput, Stack, Title } from '@mantine/core';
+import { Button, PasswordInput, Stack, Title } from '@mantine/core';
 import { api } from '../../api';
-import { ErrorAlert } from '../../components/feedback';
+import { ErrorAlert, Success } from '../../components/feedback';
 import { vi } from '../../i18n/vi';
 
 const t = vi.account;
@@ -49,11 +49,7 @@ export function ChangePasswordForm() {
       </Title>
       <form onSubmit={submit} noValidate>
         <Stack gap="md" maw={440}>
-          {done && (
-            <Alert color="green" role="status">
-              {t.changed}
-            </Alert>
-          )}
+          <Success>{done && t.changed}</Success>
           {failure !== null && <ErrorAlert error={failure} />}
           <PasswordInput label={t.currentPassword} autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.currentTarget.value)} error={errors.current} visibilityToggleButtonProps={{ 'aria-label': vi.auth.showPassword }} />
           <PasswordInput label={t.newPassword} description={t.newPasswordHint} autoComplete="new-password" required value={next} onChange={(e) => setNext(e.currentTarget.value)} error={errors.next} visibilityToggleButtonProps={{ 'aria-label': vi.auth.showPassword }} />

@@ -56,10 +56,6 @@ export function useMe(): Me {
   return me;
 }
 
-/** Roles that oversee a whole subtree (the ward, the province). */
-const overseerRoles: Role[] = ['admin', 'wardStaff', 'wardLeader', 'provinceViewer'];
-
-export const isOverseer = (me: Me) => me.roles.some((r) => overseerRoles.includes(r.role));
 export const grantsOf = (me: Me, role: Role) => me.roles.filter((r) => r.role === role);
 
 export type Landing =
@@ -69,12 +65,17 @@ export type Landing =
   | { kind: 'record'; memberId: string }
   | { kind: 'account' };
 
-/** Where "/" takes each user: ward staff and leaders see the ward, a secretary their cell, a member their record. */
+/**
+ * Where "/" takes each user, from the abilities the server computed. Whoever follows a whole commune
+ * (the ward office and leadership, the province, the administrator: those the server lets follow
+ * its plans) starts on the overview; a cell secretary on their cell; anyone else who sees part of
+ * the tree (a unit officer) on their units; a member on their own record.
+ */
 export function landingFor(me: Me): Landing {
-  if (isOverseer(me)) return { kind: 'overview' };
+  if (me.abilities.viewPlans) return { kind: 'overview' };
   const cell = grantsOf(me, 'cellSecretary')[0];
   if (cell) return { kind: 'cell', unitId: cell.unitId };
-  if (grantsOf(me, 'unitOfficer').length > 0) return { kind: 'officer' };
+  if (me.abilities.viewOrganisation) return { kind: 'officer' };
   if (me.user.memberId) return { kind: 'record', memberId: me.user.memberId };
   return { kind: 'account' };
 }

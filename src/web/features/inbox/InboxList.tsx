@@ -5,8 +5,9 @@ import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/feedback';
+import { NoBreakNumbers } from '../../components/NoBreakNumbers';
+import { formatDate, formatDateTime } from '../../format';
 import { vi } from '../../i18n/vi';
-import { formatDateTime, formatDay } from '../plans/format';
 import { inboxQuery, markRead, type InboxItem } from '../plans/queries';
 
 const t = vi.inbox;
@@ -57,10 +58,12 @@ export function InboxList({ items }: { items: InboxItem[] }) {
               <Stack gap={6}>
                 <Group gap="xs">
                   {isUnread ? <Badge color="red">{vi.plans.unread}</Badge> : <Badge color="green">{vi.plans.read}</Badge>}
-                  <Text fz="sm">{t.issuedOn(item.planNumber, formatDay(item.issuedOn))}</Text>
+                  <Text fz="sm">
+                    <NoBreakNumbers>{t.issuedOn(item.planNumber, formatDate(item.issuedOn))}</NoBreakNumbers>
+                  </Text>
                 </Group>
                 <Title order={2} fz="lg" fw={isUnread ? 800 : 600}>
-                  {item.planTitle}
+                  <NoBreakNumbers>{item.planTitle}</NoBreakNumbers>
                 </Title>
                 <Text fz="sm">{t.to(item.unitName)}</Text>
                 <Text fz="sm" c="dimmed">

@@ -1,12 +1,15 @@
 // Importing a member list: choose the file → the server checks every row (preview) → a table of
 // every bad row with its row, column and reason → "Nhập N đảng viên", enabled only when the file
 // has no errors → all rows or none are written. Anything slower than a second shows its progress.
-import { useEffect, useRef, useState } from 'react';
-import { Alert, Anchor, Button, FileInput, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, type UploadProgress } from '../../api';
+import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/feedback';
-import { FileIcon } from '../../components/icons';
+import { FileField } from '../../components/FileField';
+import { useSlowProgress } from '../../components/progress';
+import { Stat } from '../../components/Stat';
+import { Working } from '../../components/Working';
 import { memberColumns, optionalColumns } from '../../../domain/member-import';
 import { vi } from '../../i18n/vi';
 import { importMembers, type ImportPreview } from './queries';
@@ -98,7 +101,7 @@ export function ImportMembers({ communeId }: { communeId: string }) {
           </Stack>
         </Alert>
       ) : (
-        <FileInput
+        <FileField
           label={t.file}
           description={t.fileDescription}
           placeholder={t.filePlaceholder}
@@ -106,24 +109,17 @@ export function ImportMembers({ communeId }: { communeId: string }) {
           value={file}
           onChange={(f) => void check(f)}
           clearable
-          clearButtonProps={{ 'aria-label': t.clearFile }}
+          clearButtonProps={{ 'aria-label': vi.common.clearFile }}
           disabled={busy}
-          leftSection={<FileIcon />}
-          // The placeholder is the button's own text here, so it needs full text contrast.
-          styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
-          fileInputProps={{ 'aria-label': t.file } as React.ComponentProps<'input'>}
           maw={560}
         />
       )}
 
       {busy && progress.slow && (
-        <Stack gap={6} role="status" aria-live="polite" maw={560}>
-          <Text>
-            {phase === 'checking' ? t.checking : t.importing}{' '}
-            {progress.percent !== null ? t.uploading(progress.percent) : t.processing}
-          </Text>
-          <Progress value={progress.percent ?? 100} animated={progress.percent === null} striped={progress.percent === null} size="lg" aria-hidden />
-        </Stack>
+        <Working
+          label={`${phase === 'checking' ? t.checking : t.importing} ${progress.percent !== null ? vi.common.uploading(progress.percent) : t.processing}`}
+          percent={progress.percent}
+        />
       )}
 
       {error !== null && <ErrorAlert error={error} />}
@@ -157,19 +153,6 @@ export function ImportMembers({ communeId }: { communeId: string }) {
   );
 }
 
-function Stat({ label, value, alert = false }: { label: string; value: number; alert?: boolean }) {
-  return (
-    <Paper withBorder p="sm" radius="md" style={alert ? { borderColor: 'var(--mantine-color-red-9)', borderWidth: 2 } : undefined}>
-      <Text component="dt" fz="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fz="xl" fw={700} c={alert ? 'red.9' : undefined}>
-        {value.toLocaleString('vi-VN')}
-      </Text>
-    </Paper>
-  );
-}
-
 function IssueTable({ preview }: { preview: ImportPreview }) {
   return (
     <Stack gap="xs">
@@ -200,27 +183,6 @@ function IssueTable({ preview }: { preview: ImportPreview }) {
       </Table>
     </Stack>
   );
-}
-
-/** Tracks an upload and reports it only once it has taken more than a second. */
-function useSlowProgress() {
-  const [slow, setSlow] = useState(false);
-  const [percent, setPercent] = useState<number | null>(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const track = async <T,>(work: (onProgress: (p: UploadProgress) => void) => Promise<T>): Promise<T> => {
-    clearTimeout(timer.current);
-    setSlow(false);
-    setPercent(0);
-    timer.current = setTimeout(() => setSlow(true), 1000);
-    try {
-      return await work((p) => setPercent(p.percent));
-    } finally {
-      clearTimeout(timer.current);
-      setSlow(false);
-    }
-  };
-  return { slow, percent, track };
 }
 
 /** The header row of the expected file, as a CSV Excel opens with the right characters (BOM). */

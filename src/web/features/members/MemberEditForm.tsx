@@ -1,12 +1,14 @@
 // Editing a member. Sends only what changed, with the version it started from; when someone else
 // saved in between (409), shows their values next to ours and offers to load the newest record.
-import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Radio, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../api';
-import { ErrorAlert } from '../../components/feedback';
+import { ConflictNotice, conflictRows } from '../../components/ConflictNotice';
+import { DateField } from '../../components/DateField';
+import { FormButtons, FormMessages } from '../../components/FormParts';
+import { conflictOf, useEditForm } from '../../components/useEditForm';
+import { dateInput, formatDate, orNone, readDate } from '../../format';
 import { vi } from '../../i18n/vi';
-import { formatDate, genderLabel, orNone, readDateInput } from './format';
+import { genderLabel } from './format';
 import { memberQuery, updateMember, type Member, type MemberDetail, type MemberPatch } from './queries';
 
 const f = vi.member.fields;
@@ -24,15 +26,16 @@ interface FormValues {
 }
 
 type Field = keyof FormValues;
+const fieldOrder: Field[] = ['fullName', 'gender', 'birthDate', 'joinedOn', 'officialOn', 'cardNumber', 'phone', 'email', 'exempt'];
 const dateFields = ['birthDate', 'joinedOn', 'officialOn'] as const;
 const textFields = ['cardNumber', 'phone', 'email'] as const;
 
 const toForm = (m: Member): FormValues => ({
   fullName: m.fullName,
   gender: m.gender,
-  birthDate: m.birthDate ? formatDate(m.birthDate) : '',
-  joinedOn: m.joinedOn ? formatDate(m.joinedOn) : '',
-  officialOn: m.officialOn ? formatDate(m.officialOn) : '',
+  birthDate: dateInput(m.birthDate),
+  joinedOn: dateInput(m.joinedOn),
+  officialOn: dateInput(m.officialOn),
   cardNumber: m.cardNumber ?? '',
   phone: m.phone ?? '',
   email: m.email ?? '',
@@ -48,7 +51,7 @@ function buildPatch(values: FormValues, original: Member): { patch: Partial<Memb
   else if (fullName !== original.fullName) patch.fullName = fullName;
   if (values.gender !== original.gender) patch.gender = values.gender;
   for (const field of dateFields) {
-    const read = readDateInput(values[field]);
+    const read = readDate(values[field]);
     if (!read.ok) errors[field] = read.message;
     else if (read.iso !== original[field]) patch[field] = read.iso;
   }
@@ -62,7 +65,7 @@ function buildPatch(values: FormValues, original: Member): { patch: Partial<Memb
 }
 
 /** How a field of a member reads, to compare theirs and ours. */
-function show(field: keyof MemberPatch, value: unknown): string {
+function show(field: Field, value: unknown): string {
   if (field === 'gender') return genderLabel(String(value));
   if (field === 'exempt') return value ? vi.common.yes : vi.common.no;
   if (field === 'birthDate' || field === 'joinedOn' || field === 'officialOn') return formatDate(value as string | null);
@@ -76,28 +79,15 @@ interface Props {
 
 export function MemberEditForm({ detail, onDone }: Props) {
   const queryClient = useQueryClient();
-  const [base, setBase] = useState<Member>(detail.member);
-  const [values, setValues] = useState<FormValues>(() => toForm(detail.member));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<{ theirs: Member; ours: Partial<MemberPatch>; message: string } | null>(null);
+  const form = useEditForm(detail.member, toForm);
+  const { base, values, errors, set } = form;
 
-  const set = <K extends Field>(field: K, value: FormValues[K]) => setValues((v) => ({ ...v, [field]: value }));
-
-  const submit = async (event: React.FormEvent) => {
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setFailure(null);
-    setNotice(null);
     const { patch, errors: found } = buildPatch(values, base);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    if (Object.keys(patch).length === 0) {
-      setNotice(vi.member.noChanges);
-      return;
-    }
-    setSaving(true);
+    if (!form.begin(event.currentTarget, found)) return;
+    if (Object.keys(patch).length === 0) return form.setNotice(vi.common.noChanges);
+    form.setSaving(true);
     try {
       const saved = await updateMember(base.id, { ...patch, version: base.version } as MemberPatch);
       queryClient.setQueryData(memberQuery(base.id).queryKey, { ...detail, member: saved });
@@ -106,78 +96,40 @@ export function MemberEditForm({ detail, onDone }: Props) {
       void queryClient.invalidateQueries({ queryKey: ['audit', 'member', base.id] });
       onDone(saved);
     } catch (error) {
-      const current = (error as ApiError).details as { current?: Member } | undefined;
-      if (error instanceof ApiError && error.status === 409 && current?.current) {
-        setConflict({ theirs: current.current, ours: patch, message: error.message });
+      const conflict = conflictOf<Member>(error);
+      if (conflict) {
+        form.setConflict(conflict);
         void queryClient.invalidateQueries({ queryKey: ['audit', 'member', base.id] });
-      } else setFailure(error);
+      } else form.setFailure(error);
     } finally {
-      setSaving(false);
+      form.setSaving(false);
     }
   };
 
-  const reloadNewest = () => {
-    if (!conflict) return;
-    const newest = conflict.theirs;
+  const reloadNewest = (newest: Member) => {
     queryClient.setQueryData(memberQuery(newest.id).queryKey, { ...detail, member: newest });
     void queryClient.invalidateQueries({ queryKey: ['units'] });
-    setBase(newest);
-    setValues(toForm(newest));
-    setErrors({});
-    setConflict(null);
+    form.restart(newest);
   };
 
-  if (conflict) {
-    const fields = (Object.keys(conflict.ours) as (keyof MemberPatch)[]).filter((k) => k !== 'version');
-    const changedByThem = (Object.keys(f) as string[]).filter(
-      (k) => k in base && k in conflict.theirs && JSON.stringify(base[k as keyof Member]) !== JSON.stringify(conflict.theirs[k as keyof Member]),
-    ) as (keyof MemberPatch)[];
-    const compare = [...new Set([...changedByThem, ...fields])];
+  if (form.conflict) {
+    const { theirs, message } = form.conflict;
     return (
-      <Alert color="orange" title={vi.member.conflictTitle} role="alert">
-        <Stack gap="sm">
-          <Text>{conflict.message}</Text>
-          <Table.ScrollContainer minWidth={320}>
-            <Table withTableBorder fz="md" aria-label={vi.member.conflictCompare}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{vi.member.conflictField}</Table.Th>
-                  <Table.Th scope="col">{vi.member.conflictTheirs}</Table.Th>
-                  <Table.Th scope="col">{vi.member.conflictYours}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {compare.map((field) => (
-                  <Table.Tr key={field}>
-                    <Table.Th scope="row">{f[field] ?? field}</Table.Th>
-                    <Table.Td>{show(field, conflict.theirs[field as keyof Member])}</Table.Td>
-                    <Table.Td>{show(field, field in conflict.ours ? conflict.ours[field] : base[field as keyof Member])}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Text fz="sm">{vi.member.conflictReloadHint}</Text>
-          <Group>
-            <Button onClick={reloadNewest}>{vi.member.conflictReload}</Button>
-            <Button variant="default" onClick={() => onDone(null)}>
-              {vi.common.cancel}
-            </Button>
-          </Group>
-        </Stack>
-      </Alert>
+      <ConflictNotice
+        title={vi.member.conflictTitle}
+        message={message}
+        compareLabel={vi.member.conflictCompare}
+        rows={conflictRows({ order: fieldOrder, base, theirs, ours: buildPatch(values, base).patch, labels: f, show })}
+        onReload={() => reloadNewest(theirs)}
+        onCancel={() => onDone(null)}
+      />
     );
   }
 
   return (
     <form onSubmit={submit} noValidate aria-label={vi.member.editTitle}>
       <Stack gap="md">
-        {failure !== null && <ErrorAlert error={failure} />}
-        {notice && (
-          <Alert color="blue" role="status">
-            {notice}
-          </Alert>
-        )}
+        <FormMessages failure={form.failure} notice={form.notice} />
         <TextInput
           label={f.fullName}
           required
@@ -194,16 +146,7 @@ export function MemberEditForm({ detail, onDone }: Props) {
         </Radio.Group>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {dateFields.map((field) => (
-            <TextInput
-              key={field}
-              label={f[field]}
-              description={vi.member.dateHint}
-              placeholder={vi.member.datePlaceholder}
-              value={values[field]}
-              onChange={(e) => set(field, e.currentTarget.value)}
-              error={errors[field]}
-              autoComplete="off"
-            />
+            <DateField key={field} label={f[field]} description={vi.member.dateHint} value={values[field]} onValue={(v) => set(field, v)} error={errors[field]} />
           ))}
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -219,14 +162,7 @@ export function MemberEditForm({ detail, onDone }: Props) {
           />
         </SimpleGrid>
         <Checkbox label={f.exempt} checked={values.exempt} onChange={(e) => set('exempt', e.currentTarget.checked)} />
-        <Group>
-          <Button type="submit" loading={saving}>
-            {vi.common.save}
-          </Button>
-          <Button variant="default" onClick={() => onDone(null)} disabled={saving}>
-            {vi.common.cancel}
-          </Button>
-        </Group>
+        <FormButtons saving={form.saving} onCancel={() => onDone(null)} />
       </Stack>
     </form>
   );

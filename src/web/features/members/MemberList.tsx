@@ -1,12 +1,13 @@
-// A list of members: a table on wide screens, one card per member on phones (no sideways
-// scrolling). Names link to the member's page.
-import { Badge, Paper, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+// A list of members: a table on wide screens, one card per member on phones. Names link to the
+// member's page.
+import { Badge, Text } from '@mantine/core';
+import { Facts } from '../../components/Facts';
 import { AnchorLink } from '../../components/links';
+import { ResponsiveList, type Column } from '../../components/ResponsiveList';
+import { formatDate, orNone } from '../../format';
 import { vi } from '../../i18n/vi';
-import { formatDate, genderLabel, orNone } from './format';
+import { genderLabel } from './format';
 import type { Member } from './queries';
-import classes from './MemberList.module.css';
 
 interface MemberListProps {
   members: Member[];
@@ -18,82 +19,56 @@ interface MemberListProps {
 
 const f = vi.member.fields;
 
+const ExemptBadge = ({ ml }: { ml?: string }) => (
+  <Badge color="grape" ml={ml}>
+    {vi.member.exempt}
+  </Badge>
+);
+
 export function MemberList({ members, showCell = false, label }: MemberListProps) {
-  // The table needs the width left beside the navigation on a desktop screen.
-  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
-  if (!wide) {
-    return (
-      <ul className={classes.cards} aria-label={label}>
-        {members.map((m, i) => (
-          <Paper component="li" key={m.id} withBorder p="sm" radius="md">
-            <Text fz="sm" c="dimmed" component="span">
-              {i + 1}.{' '}
-            </Text>
-            <AnchorLink to="/dang-vien/$memberId" params={{ memberId: m.id }} fw={700} fz="lg">
-              {m.fullName}
-            </AnchorLink>
-            {m.exempt && (
-              <Badge color="grape" ml="xs">
-                {vi.member.exempt}
-              </Badge>
-            )}
-            <dl className={classes.facts}>
-              <dt>{f.gender}</dt>
-              <dd>{genderLabel(m.gender)}</dd>
-              <dt>{f.birthDate}</dt>
-              <dd>{formatDate(m.birthDate)}</dd>
-              <dt>{f.cardNumber}</dt>
-              <dd>{orNone(m.cardNumber)}</dd>
-              {showCell && (
-                <>
-                  <dt>{f.cell}</dt>
-                  <dd>{m.cellName}</dd>
-                </>
-              )}
-            </dl>
-          </Paper>
-        ))}
-      </ul>
-    );
-  }
+  const columns: Column<Member>[] = [
+    { header: f.index, cell: (_, i) => i + 1 },
+    {
+      header: f.fullName,
+      cell: (m) => (
+        <AnchorLink to="/dang-vien/$memberId" params={{ memberId: m.id }} fw={600}>
+          {m.fullName}
+        </AnchorLink>
+      ),
+    },
+    { header: f.gender, cell: (m) => genderLabel(m.gender) },
+    { header: f.birthDate, cell: (m) => formatDate(m.birthDate), nowrap: true },
+    { header: f.cardNumber, cell: (m) => orNone(m.cardNumber), nowrap: true },
+    ...(showCell ? [{ header: f.cell, cell: (m: Member) => m.cellName }] : []),
+    { header: f.notes, cell: (m) => m.exempt && <ExemptBadge /> },
+  ];
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped highlightOnHover verticalSpacing="sm" fz="md" className={classes.table} aria-label={label}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{f.index}</Table.Th>
-            <Table.Th scope="col">{f.fullName}</Table.Th>
-            <Table.Th scope="col">{f.gender}</Table.Th>
-            <Table.Th scope="col">{f.birthDate}</Table.Th>
-            <Table.Th scope="col">{f.cardNumber}</Table.Th>
-            {showCell && <Table.Th scope="col">{f.cell}</Table.Th>}
-            <Table.Th scope="col">{f.notes}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {members.map((m, i) => (
-            <Table.Tr key={m.id}>
-              <Table.Td>{i + 1}</Table.Td>
-              <Table.Td>
-                <AnchorLink to="/dang-vien/$memberId" params={{ memberId: m.id }} fw={600}>
-                  {m.fullName}
-                </AnchorLink>
-              </Table.Td>
-              <Table.Td>{genderLabel(m.gender)}</Table.Td>
-              <Table.Td className={classes.nowrap}>{formatDate(m.birthDate)}</Table.Td>
-              <Table.Td className={classes.nowrap}>{orNone(m.cardNumber)}</Table.Td>
-              {showCell && <Table.Td>{m.cellName}</Table.Td>}
-              <Table.Td>
-                {m.exempt && (
-                  <Badge color="grape">
-                    {vi.member.exempt}
-                  </Badge>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ResponsiveList
+      items={members}
+      label={label}
+      columns={columns}
+      minWidth={640}
+      twoColumns
+      card={(m, i) => (
+        <>
+          <Text fz="sm" c="dimmed" component="span">
+            {i + 1}.{' '}
+          </Text>
+          <AnchorLink to="/dang-vien/$memberId" params={{ memberId: m.id }} fw={700} fz="lg">
+            {m.fullName}
+          </AnchorLink>
+          {m.exempt && <ExemptBadge ml="xs" />}
+          <Facts
+            compact
+            rows={[
+              [f.gender, genderLabel(m.gender)],
+              [f.birthDate, formatDate(m.birthDate)],
+              [f.cardNumber, orNone(m.cardNumber)],
+              [f.cell, showCell && m.cellName],
+            ]}
+          />
+        </>
+      )}
+    />
   );
 }

@@ -1,29 +1,14 @@
 // Members as the server gives them: lists of a unit, search, one member, edits and imports.
 import { queryOptions } from '@tanstack/react-query';
-import type { MemberDto, MemberUpdate } from '../../../server/features/members/schema';
+import type { z } from 'zod';
+import type { ImportPreview } from '../../../server/features/members/import-service';
+import type { memberDetailResponse, MemberDto, MemberUpdate } from '../../../server/features/members/schema';
 import { api, uploadFile, type UploadProgress } from '../../api';
 
 export type Member = MemberDto;
 export type MemberPatch = MemberUpdate;
-
-export interface MemberDetail {
-  member: Member;
-  abilities: { edit: boolean };
-}
-
-export interface ImportIssue {
-  row: number;
-  column: string | null;
-  message: string;
-}
-
-export interface ImportPreview {
-  total: number;
-  valid: number;
-  toCreate: number;
-  toUpdate: number;
-  issues: ImportIssue[];
-}
+export type MemberDetail = z.infer<typeof memberDetailResponse>;
+export type { ImportPreview };
 
 export interface AuditEntry {
   id: number;

@@ -2,17 +2,18 @@
 // returns its text), see on one side the text with every diagnostic at its line and on the other
 // the plan read from it, fix the text (the analysis re-runs as you type), then create the draft.
 import { useRef, useState } from 'react';
-import { Alert, Button, FileInput, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api';
-import { ErrorAlert } from '../../components/feedback';
-import { FileIcon } from '../../components/icons';
-import { useMe } from '../auth/session';
+import { ErrorAlert, Success } from '../../components/feedback';
+import { FileField } from '../../components/FileField';
+import { useSlow, useSlowProgress } from '../../components/progress';
+import { Working } from '../../components/Working';
 import { vi } from '../../i18n/vi';
+import { useMe } from '../auth/session';
+import { kindOptions } from '../plans/format';
 import { createPlan, plansKey, type PlanKind } from '../plans/queries';
-import { useSlow, useSlowProgress } from '../plans/progress';
-import { Working } from '../plans/Working';
 import { analyseFile, MAX_PLAN_FILE_BYTES, usePlanAnalysis } from './analysis';
 import { PlanWorkbench } from './PlanWorkbench';
 
@@ -61,7 +62,7 @@ export function ImportPlan() {
   };
 
   const errors = analysis.plan?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
-  const canCreate = me.user.tenantId !== null;
+  const canCreate = me.abilities.draftPlans;
   const tooShort = text.trim().length < MIN_SOURCE;
 
   const create = async () => {
@@ -81,7 +82,7 @@ export function ImportPlan() {
     <Stack gap="lg">
       <Text maw={860}>{t.intro}</Text>
       <Stack gap="sm" maw={560}>
-        <FileInput
+        <FileField
           label={t.file}
           description={t.fileDescription}
           placeholder={t.filePlaceholder}
@@ -89,19 +90,12 @@ export function ImportPlan() {
           value={file}
           onChange={(f) => void choose(f)}
           clearable
-          clearButtonProps={{ 'aria-label': t.clearFile }}
+          clearButtonProps={{ 'aria-label': vi.common.clearFile }}
           disabled={reading}
-          leftSection={<FileIcon />}
-          styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
-          fileInputProps={{ 'aria-label': t.file } as React.ComponentProps<'input'>}
         />
-        {reading && progress.slow && <Working label={progress.percent !== null ? t.uploading(progress.percent) : t.processing} percent={progress.percent} />}
+        {reading && progress.slow && <Working label={progress.percent !== null ? vi.common.uploading(progress.percent) : t.processing} percent={progress.percent} />}
         {fileError !== null && <ErrorAlert error={fileError} />}
-        {readNotice && (
-          <Alert color="green" role="status" variant="outline">
-            {readNotice}
-          </Alert>
-        )}
+        <Success>{readNotice}</Success>
       </Stack>
 
       <PlanWorkbench
@@ -122,7 +116,7 @@ export function ImportPlan() {
                   label={vi.plans.kindLabel}
                   value={kind}
                   onChange={(e) => setKind(e.currentTarget.value as PlanKind)}
-                  data={Object.entries(vi.plans.kind).map(([value, label]) => ({ value, label }))}
+                  data={kindOptions}
                 />
                 <Button size="md" onClick={() => void create()} loading={creating} disabled={tooShort} aria-describedby="plan-import-create-hint">
                   {t.create}
@@ -136,7 +130,7 @@ export function ImportPlan() {
             </Stack>
           ) : (
             <Text fz="sm" c="dimmed">
-              {t.noCommune}
+              {t.checkOnly}
             </Text>
           )
         }

@@ -4,8 +4,9 @@ import type { ReactNode } from 'react';
 import { Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ImportedPlan, PlanSection } from '../../../domain/plan-import';
 import { vi } from '../../i18n/vi';
-import { Facts } from '../plans/Facts';
-import { dueMeaning, formatDay } from '../plans/format';
+import { Facts } from '../../components/Facts';
+import { formatDate } from '../../format';
+import { dueMeaning } from '../plans/format';
 
 const t = vi.planImport;
 
@@ -97,7 +98,7 @@ function Resolutions({ plan, order }: { plan: ImportedPlan; order: Sub }) {
               size="sm"
               rows={[
                 [t.resolutionNumber, <strong key="n">{r.number}</strong>],
-                [t.resolutionDate, r.issuedOn ? formatDay(r.issuedOn) : vi.common.none],
+                [t.resolutionDate, formatDate(r.issuedOn)],
                 [t.resolutionIssuer, r.issuer ?? vi.common.none],
                 [t.resolutionSubject, r.subject ?? vi.common.none],
               ]}

@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { Button, NativeSelect, Paper, Radio, Stack, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ErrorAlert, Loading } from '../../components/feedback';
+import { ErrorAlert, QueryStatus } from '../../components/feedback';
 import { ButtonLink } from '../../components/links';
+import { useSlow } from '../../components/progress';
+import { Working } from '../../components/Working';
 import { vi } from '../../i18n/vi';
-import { summaryNumber } from './PlanList';
+import { kindOptions, planNumber } from './format';
 import { createPlan, plansKey, plansQuery, type PlanKind } from './queries';
 import { ResolutionPicker } from './ResolutionPicker';
-import { useSlow } from './progress';
-import { Working } from './Working';
 
 const t = vi.plans;
 type Way = 'template' | 'clone' | 'import';
@@ -78,10 +78,8 @@ export function CreatePlan() {
         <form onSubmit={submit} noValidate aria-label={t.newTitle}>
           <Stack gap="md">
             {way === 'clone' &&
-              (plans.isPending ? (
-                <Loading />
-              ) : plans.isError ? (
-                <ErrorAlert error={plans.error} />
+              (!plans.data ? (
+                <QueryStatus query={plans} />
               ) : plans.data.length === 0 ? (
                 <Text>{t.noSourcePlans}</Text>
               ) : (
@@ -93,7 +91,7 @@ export function CreatePlan() {
                   withAsterisk
                   data={[
                     { value: '', label: '—' },
-                    ...plans.data.map((p) => ({ value: p.id, label: t.planOption(p.title, summaryNumber(p)) })),
+                    ...plans.data.map((p) => ({ value: p.id, label: t.planOption(p.title, planNumber(p)) })),
                   ]}
                 />
               ))}
@@ -102,7 +100,7 @@ export function CreatePlan() {
                 label={t.kindLabel}
                 value={kind}
                 onChange={(e) => setKind(e.currentTarget.value as PlanKind)}
-                data={Object.entries(t.kind).map(([value, label]) => ({ value, label }))}
+                data={kindOptions}
                 maw={560}
               />
             )}

@@ -5,9 +5,9 @@ import { useMemo, useState } from 'react';
 import { Badge, ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorAlert, Loading } from '../../components/feedback';
+import { QueryStatus } from '../../components/feedback';
+import { formatDateTime } from '../../format';
 import { vi } from '../../i18n/vi';
-import { formatDateTime } from './format';
 import { deliveriesQuery } from './queries';
 
 const t = vi.plans;
@@ -21,8 +21,7 @@ export function Deliveries({ planId }: { planId: string }) {
     const list = deliveries.data ?? [];
     return [...list.filter((d) => !d.readAt), ...list.filter((d) => d.readAt)];
   }, [deliveries.data]);
-  if (deliveries.isPending) return <Loading />;
-  if (deliveries.isError) return <ErrorAlert error={deliveries.error} onRetry={() => void deliveries.refetch()} />;
+  if (!deliveries.data) return <QueryStatus query={deliveries} />;
   if (all.length === 0) return <Text>{t.deliveriesEmpty}</Text>;
   const read = all.filter((d) => d.readAt).length;
   const rows = all.filter((d) => (filter === 'all' ? true : filter === 'read' ? d.readAt : !d.readAt));

@@ -2,13 +2,13 @@
 // server; when it cannot, the server's message says how to enable it) and the HTML preview, which
 // opens in a new tab and prints to A4.
 import { useState } from 'react';
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { ErrorAlert } from '../../components/feedback';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { ErrorAlert, Success } from '../../components/feedback';
 import { DownloadIcon, FileIcon } from '../../components/icons';
+import { useSlow } from '../../components/progress';
+import { Working } from '../../components/Working';
 import { vi } from '../../i18n/vi';
 import { documentUrl, downloadDocument } from './queries';
-import { useSlow } from './progress';
-import { Working } from './Working';
 
 const t = vi.plans;
 
@@ -57,11 +57,7 @@ export function DocumentActions({ planId }: { planId: string }) {
         {t.previewHint}
       </Text>
       {slow && busy && <Working label={t.preparing(busy.toUpperCase())} />}
-      {done && (
-        <Alert color="green" role="status" variant="outline">
-          {done}
-        </Alert>
-      )}
+      <Success>{done}</Success>
       {failure !== null && <ErrorAlert error={failure} />}
     </Stack>
   );

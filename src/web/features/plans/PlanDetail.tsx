@@ -1,25 +1,26 @@
 // One plan: what it is (number, date, status, resolutions), its next workflow step, its documents,
 // its text (edited while a draft, read-only after), its recipients and, once issued, who has read it.
 import { useEffect, useState } from 'react';
-import { Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Grid, Group, Stack, Text } from '@mantine/core';
 import { useBlocker } from '@tanstack/react-router';
+import { Facts } from '../../components/Facts';
 import { AnchorLink } from '../../components/links';
+import { NoBreakNumbers } from '../../components/NoBreakNumbers';
 import { PageHeader } from '../../components/PageHeader';
+import { Section } from '../../components/Section';
+import { formatDate } from '../../format';
 import { vi } from '../../i18n/vi';
 import { useMe } from '../auth/session';
-import { canSeePlans, hasInbox } from './access';
 import { Deliveries } from './Deliveries';
 import { DocumentActions } from './DocumentActions';
-import { Facts } from './Facts';
-import { formatDay, statusColor, statusLabel } from './format';
+import { headlineOf, kindLabel } from './format';
 import { PlanEditor } from './PlanEditor';
+import { PlanStatusBadge } from './PlanStatusBadge';
 import type { Plan } from './queries';
 import { Recipients } from './Recipients';
 import { WorkflowPanel } from './WorkflowPanel';
 
 const t = vi.plans;
-
-export const headlineOf = (plan: Pick<Plan, 'number' | 'symbol'>) => (plan.number !== null ? t.headlineNumbered(plan.number, plan.symbol) : t.headlineDraft);
 
 export function PlanDetail({ plan }: { plan: Plan }) {
   const me = useMe();
@@ -36,13 +37,14 @@ export function PlanDetail({ plan }: { plan: Plan }) {
   return (
     <>
       <PageHeader
-        title={headlineOf(plan)}
+        title={<NoBreakNumbers>{headlineOf(plan)}</NoBreakNumbers>}
+        documentTitle={headlineOf(plan)}
         above={
-          canSeePlans(me) ? (
+          me.abilities.viewPlans ? (
             <AnchorLink to="/ke-hoach" fz="sm">
               ‹ {t.backToList}
             </AnchorLink>
-          ) : hasInbox(me) ? (
+          ) : me.abilities.viewInbox ? (
             <AnchorLink to="/van-ban-den" fz="sm">
               ‹ {t.backToInbox}
             </AnchorLink>
@@ -51,11 +53,9 @@ export function PlanDetail({ plan }: { plan: Plan }) {
         below={
           <Stack gap={6}>
             <Group gap="xs">
-              <Badge color={statusColor(plan.status)} size="lg">
-                {statusLabel(plan.status)}
-              </Badge>
+              <PlanStatusBadge status={plan.status} size="lg" />
               <Text fz="sm" c="dimmed">
-                {t.kind[plan.kind] ?? plan.kind}
+                {kindLabel(plan.kind)}
               </Text>
             </Group>
             <Text fw={600} maw={900}>
@@ -68,55 +68,37 @@ export function PlanDetail({ plan }: { plan: Plan }) {
       <Stack gap="xl">
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 6 }}>
-            <Paper withBorder p="md" radius="md" component="section" aria-labelledby="plan-summary" h="100%">
-              <Title order={2} id="plan-summary" fz="xl" mb="sm">
-                {t.summaryLabel}
-              </Title>
+            <Section framed fullHeight id="plan-summary" title={t.summaryLabel}>
               <Summary plan={plan} />
-            </Paper>
+            </Section>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Stack gap="lg">
-              {(plan.abilities.submit || plan.abilities.approve || plan.abilities.issue || plan.abilities.newVersion || plan.abilities.edit || canSeePlans(me)) && (
-                <Paper withBorder p="md" radius="md" component="section" aria-labelledby="plan-workflow">
-                  <Title order={2} id="plan-workflow" fz="xl" mb="sm">
-                    {t.workflowTitle}
-                  </Title>
+              {(plan.abilities.submit || plan.abilities.approve || plan.abilities.issue || plan.abilities.newVersion || plan.abilities.edit || me.abilities.viewPlans) && (
+                <Section framed id="plan-workflow" title={t.workflowTitle}>
                   <WorkflowPanel plan={plan} dirty={dirty} />
-                </Paper>
+                </Section>
               )}
-              <Paper withBorder p="md" radius="md" component="section" aria-labelledby="plan-documents">
-                <Title order={2} id="plan-documents" fz="xl" mb="sm">
-                  {t.documentsTitle}
-                </Title>
+              <Section framed id="plan-documents" title={t.documentsTitle}>
                 <DocumentActions planId={plan.id} />
-              </Paper>
+              </Section>
             </Stack>
           </Grid.Col>
         </Grid>
 
         {plan.abilities.viewDeliveries && (
-          <section aria-labelledby="plan-deliveries">
-            <Title order={2} id="plan-deliveries" mb="sm">
-              {t.deliveriesTitle}
-            </Title>
+          <Section id="plan-deliveries" title={t.deliveriesTitle}>
             <Deliveries planId={plan.id} />
-          </section>
+          </Section>
         )}
 
-        <section aria-labelledby="plan-content">
-          <Title order={2} id="plan-content" mb="sm">
-            {t.contentTitle}
-          </Title>
+        <Section id="plan-content" title={t.contentTitle}>
           <PlanEditor plan={plan} text={text} onText={setText} />
-        </section>
+        </Section>
 
-        <section aria-labelledby="plan-recipients">
-          <Title order={2} id="plan-recipients" mb="sm">
-            {t.recipientsTitle}
-          </Title>
+        <Section id="plan-recipients" title={t.recipientsTitle}>
           <Recipients plan={plan} />
-        </section>
+        </Section>
       </Stack>
     </>
   );
@@ -125,9 +107,9 @@ export function PlanDetail({ plan }: { plan: Plan }) {
 function Summary({ plan }: { plan: Plan }) {
   const rows: [string, React.ReactNode][] = [
     [t.numberLine, plan.number !== null ? plan.numberText : t.unnumbered],
-    [t.issuedOn, formatDay(plan.issuedOn)],
+    [t.issuedOn, formatDate(plan.issuedOn)],
     [t.issuer, plan.issuerName],
-    [t.kindFact, t.kind[plan.kind] ?? plan.kind],
+    [t.kindFact, kindLabel(plan.kind)],
     [
       t.resolutions,
       plan.resolutions.length === 0 ? (
@@ -136,7 +118,7 @@ function Summary({ plan }: { plan: Plan }) {
         <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
           {plan.resolutions.map((r) => (
             <li key={r.id}>
-              <strong>{r.number}</strong> — {r.subject}
+              <strong className="qt-nowrap">{r.number}</strong> — {r.subject}
             </li>
           ))}
         </Stack>

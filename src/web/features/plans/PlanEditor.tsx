@@ -7,12 +7,13 @@ import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api';
 import { ErrorAlert } from '../../components/feedback';
+import { conflictOf, type Conflict } from '../../components/useEditForm';
+import { useSlow } from '../../components/progress';
+import { Working } from '../../components/Working';
 import { vi } from '../../i18n/vi';
 import { usePlanAnalysis } from '../plan-import/analysis';
 import { PlanWorkbench } from '../plan-import/PlanWorkbench';
 import { planQuery, plansKey, updatePlan, type Plan } from './queries';
-import { useSlow } from './progress';
-import { Working } from './Working';
 
 const t = vi.plans;
 
@@ -28,7 +29,7 @@ export function PlanEditor({ plan, text, onText }: Props) {
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<{ theirs: Plan; message: string } | null>(null);
+  const [conflict, setConflict] = useState<Conflict<Plan> | null>(null);
   const [kept, setKept] = useState<string | null>(null);
   const slow = useSlow(saving);
   const conflictRef = useRef<HTMLDivElement>(null);
@@ -62,8 +63,9 @@ export function PlanEditor({ plan, text, onText }: Props) {
       setConflict(null);
       setNotice(t.saved);
     } catch (error) {
-      const details = error instanceof ApiError ? (error.details as { current?: Plan } | undefined) : undefined;
-      if (error instanceof ApiError && error.status === 409 && details?.current) setConflict({ theirs: details.current, message: error.message });
+      // Someone saved first, or moved the plan on (no longer a draft): their version, beside ours.
+      const found = conflictOf<Plan>(error);
+      if (found) setConflict(found);
       else {
         setFailure(error);
         // The plan moved on meanwhile (submitted, issued by someone else): show its current state,

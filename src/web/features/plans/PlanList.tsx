@@ -1,34 +1,41 @@
-// The commune's plans, newest change first: title, status, number and date of issue.
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+// The commune's plans, newest change first: title, status, number and date of issue. `compact`
+// (the home page) leaves out the kind, draws the list tighter and shows at most three lines of a
+// long title (the whole title is still read by screen readers and on the plan's page).
+import { Group, Paper, Stack, Text } from '@mantine/core';
 import { AnchorLink } from '../../components/links';
+import { NoBreakNumbers } from '../../components/NoBreakNumbers';
+import { formatDate } from '../../format';
 import { vi } from '../../i18n/vi';
-import { formatDay, statusColor, statusLabel } from './format';
+import { kindLabel, planNumber } from './format';
+import { PlanStatusBadge } from './PlanStatusBadge';
 import type { PlanSummary } from './queries';
 
 const t = vi.plans;
 
-export const summaryNumber = (p: Pick<PlanSummary, 'number' | 'symbol'>) => (p.number === null ? t.unnumbered : `Số ${p.number}-${p.symbol}`);
-
-export function PlanList({ plans }: { plans: PlanSummary[] }) {
+export function PlanList({ plans, label = t.listLabel, compact = false }: { plans: PlanSummary[]; label?: string; compact?: boolean }) {
   return (
-    <Stack component="ul" gap="sm" aria-label={t.listLabel} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+    <Stack component="ul" gap={compact ? 'xs' : 'sm'} aria-label={label} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {plans.map((plan) => (
-        <Paper component="li" key={plan.id} withBorder p="md" radius="md">
-          <Stack gap={6}>
-            <AnchorLink to="/ke-hoach/$planId" params={{ planId: plan.id }} fw={700} fz="lg">
-              {plan.title}
+        <Paper component="li" key={plan.id} withBorder p={compact ? 'sm' : 'md'} radius="md">
+          <Stack gap={compact ? 4 : 6}>
+            <AnchorLink to="/ke-hoach/$planId" params={{ planId: plan.id }} fw={compact ? 600 : 700} fz={compact ? undefined : 'lg'} lineClamp={compact ? 3 : undefined}>
+              <NoBreakNumbers>{plan.title}</NoBreakNumbers>
             </AnchorLink>
             <Group gap="sm" wrap="wrap">
-              <Badge color={statusColor(plan.status)}>{statusLabel(plan.status)}</Badge>
-              <Text fz="sm">{summaryNumber(plan)}</Text>
+              <PlanStatusBadge status={plan.status} />
+              <Text fz="sm">
+                <NoBreakNumbers>{planNumber(plan)}</NoBreakNumbers>
+              </Text>
               {plan.issuedOn && (
                 <Text fz="sm">
-                  {t.columns.date}: {formatDay(plan.issuedOn)}
+                  {t.columns.date}: {formatDate(plan.issuedOn)}
                 </Text>
               )}
-              <Text fz="sm" c="dimmed">
-                {t.kind[plan.kind] ?? plan.kind}
-              </Text>
+              {!compact && (
+                <Text fz="sm" c="dimmed">
+                  {kindLabel(plan.kind)}
+                </Text>
+              )}
             </Group>
           </Stack>
         </Paper>

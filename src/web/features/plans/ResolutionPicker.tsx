@@ -1,13 +1,15 @@
 // Choosing the registered resolution a new plan is for: a search box (with or without diacritics,
 // answered by the registry's search) and the matches as a list of choices.
-import { useEffect, useState } from 'react';
-import { Loader, Radio, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { Loader, Radio, ScrollArea, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/feedback';
-import { SearchIcon } from '../../components/icons';
+import { SearchInput } from '../../components/SearchInput';
+import { SEARCH_PAUSE_MS } from '../../components/useAddressSearch';
+import { formatDate } from '../../format';
 import { vi } from '../../i18n/vi';
-import { formatDay } from './format';
-import { resolutionsQuery } from './queries';
+import { resolutionSearchQuery } from '../resolutions/queries';
 
 const t = vi.plans;
 
@@ -19,20 +21,15 @@ interface Props {
 
 export function ResolutionPicker({ value, onChange, error }: Props) {
   const [q, setQ] = useState('');
-  const [settled, setSettled] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(q.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [q]);
-  const found = useQuery({ ...resolutionsQuery(settled), placeholderData: keepPreviousData });
+  const [settled] = useDebouncedValue(q.trim(), SEARCH_PAUSE_MS);
+  const found = useQuery({ ...resolutionSearchQuery(settled, ''), placeholderData: keepPreviousData });
 
   return (
     <Stack gap="xs">
-      <TextInput
+      <SearchInput
         label={t.resolutionSearch}
         description={t.resolutionHint}
         placeholder={t.resolutionSearchPlaceholder}
-        leftSection={<SearchIcon />}
         rightSection={found.isFetching ? <Loader size="xs" aria-hidden /> : undefined}
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
@@ -48,7 +45,7 @@ export function ResolutionPicker({ value, onChange, error }: Props) {
                 <Radio
                   key={r.id}
                   value={r.id}
-                  label={<Text span fw={600}>{`${r.number} (${formatDay(r.issuedOn)})`}</Text>}
+                  label={<Text span fw={600}>{`${r.number} (${formatDate(r.issuedOn)})`}</Text>}
                   description={`${r.issuer} — ${r.subject}`}
                 />
               ))}

@@ -2,15 +2,15 @@
 // the leadership approves or returns it, the office issues it (with its date) and, once issued,
 // starts a new version when something must change.
 import { useState } from 'react';
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { ErrorAlert } from '../../components/feedback';
+import { ErrorAlert, Success } from '../../components/feedback';
+import { useSlow } from '../../components/progress';
+import { Working } from '../../components/Working';
 import { vi } from '../../i18n/vi';
 import { todayIso } from './format';
 import { issuePlan, newPlanVersion, planQuery, plansKey, runStep, type Plan, type WorkflowStep } from './queries';
-import { useSlow } from './progress';
-import { Working } from './Working';
 
 const t = vi.plans;
 type Action = WorkflowStep | 'issue' | 'newVersion';
@@ -103,11 +103,7 @@ export function WorkflowPanel({ plan, dirty }: { plan: Plan; dirty: boolean }) {
         </Stack>
       )}
       {slow && <Working label={t.working} />}
-      {done && (
-        <Alert color="green" role="status" variant="outline">
-          {done}
-        </Alert>
-      )}
+      <Success>{done}</Success>
       {failure !== null && <ErrorAlert error={failure} />}
     </Stack>
   );

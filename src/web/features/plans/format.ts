@@ -1,21 +1,20 @@
-// How plan data reads on screen: statuses in words, dates as offices write them, deadlines as
-// written and as normalised dates.
+// How plan data reads on screen: statuses in words, numbers, deadlines as written and as
+// normalised dates (dates and times: see ../../format.ts).
 import type { Due } from '../../../domain/plan-import';
 import { formatDayFirst } from '../../../domain/dates';
 import { vi } from '../../i18n/vi';
 
 export const statusLabel = (status: string) => vi.plans.status[status] ?? status;
 export const statusColor = (status: string) => vi.plans.statusColor[status] ?? 'gray';
+export const kindLabel = (kind: string) => vi.plans.kind[kind] ?? kind;
+/** The kinds of plan, as the choices of a select. */
+export const kindOptions = Object.entries(vi.plans.kind).map(([value, label]) => ({ value, label }));
 
-export const formatDay = (iso: string | null | undefined) => (iso ? formatDayFirst(iso) : vi.common.none);
+/** "Số 2-KH/ĐU", or "Chưa cấp số" before the plan is issued. */
+export const planNumber = (p: { number: number | null; symbol: string }) => (p.number === null ? vi.plans.unnumbered : vi.plans.numbered(p.number, p.symbol));
 
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return vi.common.none;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getHours())}:${pad(d.getMinutes())} ${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
-}
+/** The page heading: "Kế hoạch số 2-KH/ĐU", or "Dự thảo kế hoạch" before it is issued. */
+export const headlineOf = (p: { number: number | null; symbol: string }) => (p.number !== null ? vi.plans.headlineNumbered(p.number, p.symbol) : vi.plans.headlineDraft);
 
 /** The normalised reading of a deadline: "Trước 05/06/2026", "01/05/2026 – 31/05/2026"… */
 export function dueMeaning(due: Due): string {

@@ -1,10 +1,9 @@
 // Plans as the server gives them: the list, one plan, its workflow steps, its deliveries and
-// documents; the inbox of recipient units; the resolutions a new plan can be drafted for.
+// documents; the inbox of recipient units.
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { deliverySchema, inboxItem, planSchema, planSummary } from '../../../server/features/plans/schema';
 import type { PlanBody } from '../../../server/features/plans/body';
-import type { resolutionSummary } from '../../../server/features/resolutions/schema';
 import { ApiError, api } from '../../api';
 import { vi } from '../../i18n/vi';
 
@@ -16,7 +15,6 @@ export type PlanStatus = Plan['status'];
 export type PlanKind = Plan['kind'];
 export type Delivery = Json<z.infer<typeof deliverySchema>>;
 export type InboxItem = Json<z.infer<typeof inboxItem>>;
-export type ResolutionSummary = z.infer<typeof resolutionSummary>;
 
 export const plansKey = ['plans'] as const;
 
@@ -44,13 +42,6 @@ export const inboxQuery = queryOptions({
   queryFn: () => api<{ items: InboxItem[] }>('/api/inbox').then((r) => r.items),
   staleTime: 15_000,
 });
-
-export const resolutionsQuery = (q: string) =>
-  queryOptions({
-    queryKey: ['resolutions', 'search', q],
-    queryFn: ({ signal }) => api<{ resolutions: ResolutionSummary[] }>('/api/resolutions', { query: { q, limit: 50 }, signal }).then((r) => r.resolutions),
-    staleTime: 30_000,
-  });
 
 export type CreatePlanInput =
   | { from: 'import'; kind?: PlanKind; source: string }

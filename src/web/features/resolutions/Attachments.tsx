@@ -2,25 +2,25 @@
 // with its progress when it takes more than a second and a clear reason when it is refused
 // (too large, not really a PDF or DOCX).
 import { useRef, useState } from 'react';
-import { Alert, Anchor, Group, FileInput, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api';
-import { ErrorAlert } from '../../components/feedback';
+import { ErrorAlert, Success } from '../../components/feedback';
+import { FileField } from '../../components/FileField';
 import { DownloadIcon, FileIcon } from '../../components/icons';
-import { formatDateTime } from '../members/format';
+import { useSlowProgress } from '../../components/progress';
+import { Section } from '../../components/Section';
+import { Working } from '../../components/Working';
+import { formatDateTime } from '../../format';
 import { vi } from '../../i18n/vi';
 import { fileKind, formatSize } from './format';
-import { useSlowProgress } from './progress';
 import { MAX_ATTACHMENT_BYTES, attachmentUrl, resolutionKeys, uploadAttachment, type Attachment } from './queries';
 
 const t = vi.resolutions.attachments;
 
 export function Attachments({ resolutionId, attachments, canEdit }: { resolutionId: string; attachments: Attachment[]; canEdit: boolean }) {
   return (
-    <section aria-labelledby="resolution-attachments">
-      <Title order={2} id="resolution-attachments" mb="sm">
-        {t.title}
-      </Title>
+    <Section id="resolution-attachments" title={t.title}>
       <Stack gap="md">
         {attachments.length === 0 ? (
           <Text>{t.none}</Text>
@@ -48,7 +48,7 @@ export function Attachments({ resolutionId, attachments, canEdit }: { resolution
         )}
         {canEdit && <UploadAttachment resolutionId={resolutionId} />}
       </Stack>
-    </section>
+    </Section>
   );
 }
 
@@ -96,7 +96,7 @@ function UploadAttachment({ resolutionId }: { resolutionId: string }) {
 
   return (
     <Stack gap="sm" maw={560}>
-      <FileInput
+      <FileField
         key={inputKey}
         label={t.upload}
         description={t.uploadHint}
@@ -104,22 +104,9 @@ function UploadAttachment({ resolutionId }: { resolutionId: string }) {
         accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         onChange={(file) => void upload(file)}
         disabled={busy}
-        leftSection={<FileIcon />}
-        // The placeholder is the button's own text here, so it needs full text contrast.
-        styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
-        fileInputProps={{ 'aria-label': t.upload } as React.ComponentProps<'input'>}
       />
-      {busy && progress.slow && (
-        <Stack gap={6} role="status" aria-live="polite">
-          <Text>{progress.percent !== null ? t.uploading(progress.percent) : t.processing}</Text>
-          <Progress value={progress.percent ?? 100} animated={progress.percent === null} striped={progress.percent === null} size="lg" aria-hidden />
-        </Stack>
-      )}
-      {done && (
-        <Alert color="green" role="status">
-          {done}
-        </Alert>
-      )}
+      {busy && progress.slow && <Working label={progress.percent !== null ? vi.common.uploading(progress.percent) : t.processing} percent={progress.percent} />}
+      <Success>{done}</Success>
       {error !== null && <ErrorAlert error={error} title={t.failedTitle} />}
     </Stack>
   );

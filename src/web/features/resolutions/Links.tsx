@@ -2,14 +2,18 @@
 // it). The ward office adds a link by finding the other document and choosing the relation, and
 // removes one with a confirmation.
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, NativeSelect, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NativeSelect, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ErrorAlert, Loading } from '../../components/feedback';
-import { SearchIcon } from '../../components/icons';
+import { ErrorAlert, QueryStatus, Success } from '../../components/feedback';
 import { AnchorLink } from '../../components/links';
+import { NoBreakNumbers } from '../../components/NoBreakNumbers';
+import { SearchInput } from '../../components/SearchInput';
+import { Section } from '../../components/Section';
+import { SEARCH_PAUSE_MS } from '../../components/useAddressSearch';
+import { formatDate } from '../../format';
 import { vi } from '../../i18n/vi';
-import { documentName, formatDate, kindLabel, linkPhrase, relations } from './format';
+import { documentName, kindLabel, linkPhrase, relations } from './format';
 import { linkResolution, resolutionKeys, resolutionSearchQuery, unlinkResolution, type ResolutionLink, type ResolutionRelation, type ResolutionSummary } from './queries';
 
 const t = vi.resolutions.links;
@@ -18,12 +22,12 @@ export function Links({ resolutionId, links, canEdit }: { resolutionId: string; 
   const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   return (
-    <section aria-labelledby="resolution-links">
-      <Group justify="space-between" align="center" mb="sm" gap="sm">
-        <Title order={2} id="resolution-links">
-          {t.title}
-        </Title>
-        {canEdit && !adding && (
+    <Section
+      id="resolution-links"
+      title={t.title}
+      actions={
+        canEdit &&
+        !adding && (
           <Button
             variant="light"
             onClick={() => {
@@ -33,14 +37,11 @@ export function Links({ resolutionId, links, canEdit }: { resolutionId: string; 
           >
             {t.add}
           </Button>
-        )}
-      </Group>
+        )
+      }
+    >
       <Stack gap="md">
-        {message && (
-          <Alert color="green" role="status">
-            {message}
-          </Alert>
-        )}
+        <Success>{message}</Success>
         {links.length === 0 ? (
           <Text>{t.none}</Text>
         ) : (
@@ -61,7 +62,7 @@ export function Links({ resolutionId, links, canEdit }: { resolutionId: string; 
           />
         )}
       </Stack>
-    </section>
+    </Section>
   );
 }
 
@@ -94,7 +95,7 @@ function LinkRow({ resolutionId, link, canEdit, onRemoved }: { resolutionId: str
             {linkPhrase(link)}
           </Text>
           <AnchorLink to="/nghi-quyet/$resolutionId" params={{ resolutionId: link.other.id }} fw={700}>
-            {name}
+            <NoBreakNumbers>{name}</NoBreakNumbers>
           </AnchorLink>
           <Text fz="sm">
             {link.other.subject} · {link.other.issuer}
@@ -130,7 +131,7 @@ function LinkRow({ resolutionId, link, canEdit, onRemoved }: { resolutionId: str
 function AddLink({ resolutionId, linkedIds, onDone }: { resolutionId: string; linkedIds: Set<string>; onDone: (added: boolean) => void }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
-  const [debounced] = useDebouncedValue(text.trim(), 300);
+  const [debounced] = useDebouncedValue(text.trim(), SEARCH_PAUSE_MS);
   const [relation, setRelation] = useState<ResolutionRelation>('implements');
   const [picked, setPicked] = useState<ResolutionSummary | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
@@ -175,18 +176,8 @@ function AddLink({ resolutionId, linkedIds, onDone }: { resolutionId: string; li
           data={relations.map((r) => ({ value: r, label: t.relations[r] ?? r }))}
           maw={360}
         />
-        <TextInput
-          label={t.find}
-          placeholder={t.findPlaceholder}
-          leftSection={<SearchIcon />}
-          type="search"
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          autoComplete="off"
-          maw={560}
-        />
-        {results.isPending && <Loading label={vi.resolutions.search.searching} />}
-        {results.isError && <ErrorAlert error={results.error} />}
+        <SearchInput label={t.find} placeholder={t.findPlaceholder} value={text} onChange={(e) => setText(e.currentTarget.value)} maw={560} />
+        <QueryStatus query={results} loadingLabel={vi.resolutions.search.searching} />
         {results.data && candidates.length === 0 && <Text>{t.noneFound}</Text>}
         {candidates.length > 0 && (
           <Radio.Group

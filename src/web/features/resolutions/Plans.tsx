@@ -1,23 +1,19 @@
-// The plans that implement a document, each linking to its page (/ke-hoach/$planId).
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+// The plans that implement a document, each linking to its page (/ke-hoach/$planId). The server
+// lists only the plans the user may read (drafts are the office's and the leadership's).
+import { Group, Paper, Stack, Text } from '@mantine/core';
 import { AnchorLink } from '../../components/links';
-import { isOverseer, useMe } from '../auth/session';
+import { NoBreakNumbers } from '../../components/NoBreakNumbers';
+import { Section } from '../../components/Section';
 import { vi } from '../../i18n/vi';
+import { planNumber } from '../plans/format';
+import { PlanStatusBadge } from '../plans/PlanStatusBadge';
 import type { LinkedPlan } from './queries';
 
 const t = vi.resolutions.plans;
 
-const statusColor: Record<string, string> = { draft: 'gray', submitted: 'orange', approved: 'blue', issued: 'green' };
-
-export function Plans({ plans: all }: { plans: LinkedPlan[] }) {
-  // Drafts are the office's and the leadership's (plans/policy.ts); others see issued plans only.
-  const me = useMe();
-  const plans = isOverseer(me) ? all : all.filter((p) => p.status === 'issued');
+export function Plans({ plans }: { plans: LinkedPlan[] }) {
   return (
-    <section aria-labelledby="resolution-plans">
-      <Title order={2} id="resolution-plans" mb="sm">
-        {t.title}
-      </Title>
+    <Section id="resolution-plans" title={t.title}>
       {plans.length === 0 ? (
         <Text>{t.none}</Text>
       ) : (
@@ -27,18 +23,18 @@ export function Plans({ plans: all }: { plans: LinkedPlan[] }) {
               <Group gap="xs" mb={2}>
                 {plan.number !== null && (
                   <Text fw={600} fz="sm">
-                    {t.number(plan.number, plan.symbol)}
+                    <NoBreakNumbers>{planNumber(plan)}</NoBreakNumbers>
                   </Text>
                 )}
-                <Badge color={statusColor[plan.status] ?? 'gray'}>{t.statuses[plan.status] ?? plan.status}</Badge>
+                <PlanStatusBadge status={plan.status} />
               </Group>
               <AnchorLink to="/ke-hoach/$planId" params={{ planId: plan.id }} fw={700}>
-                {plan.title}
+                <NoBreakNumbers>{plan.title}</NoBreakNumbers>
               </AnchorLink>
             </Paper>
           ))}
         </Stack>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,42 +1,31 @@
 // A document's fields, read-only, and its core content as plain paragraphs (never as HTML).
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Box, Paper, Stack, Text } from '@mantine/core';
+import { DetailItem, DetailList } from '../../components/DetailList';
+import { Section } from '../../components/Section';
+import { formatDate } from '../../format';
 import { vi } from '../../i18n/vi';
-import { formatDate, kindLabel, paragraphsOf } from './format';
+import { kindLabel, paragraphsOf } from './format';
 import type { Resolution } from './queries';
-import classes from './ResolutionList.module.css';
+import classes from './resolutions.module.css';
 
 const t = vi.resolutions;
 const f = t.fields;
 
 export function ResolutionDetails({ resolution }: { resolution: Resolution }) {
-  const rows: [string, string][] = [
-    [f.kind, kindLabel(resolution.kind)],
-    [f.number, resolution.number],
-    [f.issuedOn, formatDate(resolution.issuedOn)],
-    [f.issuer, resolution.issuer],
-  ];
   return (
     <Paper withBorder p="md" radius="md">
-      <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 4 }} spacing="lg" verticalSpacing="sm" m={0}>
-        {rows.map(([label, value]) => (
-          <Stack key={label} gap={0}>
-            <Text component="dt" fz="sm" c="dimmed">
-              {label}
-            </Text>
-            <Text component="dd" m={0} fw={600} fz="lg">
-              {value}
-            </Text>
-          </Stack>
-        ))}
-      </SimpleGrid>
-      <Stack gap={0} component="dl" mt="md" mb={0} mx={0}>
-        <Text component="dt" fz="sm" c="dimmed">
-          {f.subject}
-        </Text>
-        <Text component="dd" m={0} fw={600} fz="lg" className={classes.subject}>
-          {resolution.subject}
-        </Text>
-      </Stack>
+      <DetailList
+        cols={{ base: 1, xs: 2, md: 4 }}
+        rows={[
+          [f.kind, kindLabel(resolution.kind)],
+          [f.number, resolution.number],
+          [f.issuedOn, formatDate(resolution.issuedOn)],
+          [f.issuer, resolution.issuer],
+        ]}
+      />
+      <Box component="dl" mt="md" mb={0}>
+        <DetailItem label={f.subject} value={resolution.subject} className={classes.subject} />
+      </Box>
     </Paper>
   );
 }
@@ -44,10 +33,7 @@ export function ResolutionDetails({ resolution }: { resolution: Resolution }) {
 export function ResolutionContent({ content }: { content: string }) {
   const paragraphs = paragraphsOf(content);
   return (
-    <section aria-labelledby="resolution-content">
-      <Title order={2} id="resolution-content" mb="sm">
-        {f.content}
-      </Title>
+    <Section id="resolution-content" title={f.content}>
       {paragraphs.length === 0 ? (
         <Text c="dimmed">{t.noContent}</Text>
       ) : (
@@ -64,6 +50,6 @@ export function ResolutionContent({ content }: { content: string }) {
           ))}
         </Stack>
       )}
-    </section>
+    </Section>
   );
 }

@@ -2,12 +2,15 @@
 // dates, lengths); the server checks again and its Vietnamese errors land on their fields. An edit
 // sends only what changed with the version it started from; when someone else saved in between
 // (409), both versions are shown and the newest can be loaded.
-import { useState } from 'react';
-import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { ApiError } from '../../api';
-import { ErrorAlert } from '../../components/feedback';
+import { ConflictNotice, conflictRows } from '../../components/ConflictNotice';
+import { DateField } from '../../components/DateField';
+import { FormButtons, FormMessages } from '../../components/FormParts';
+import { conflictOf, useEditForm } from '../../components/useEditForm';
+import { dateInput, fieldErrorsOf, formatDate, readDate } from '../../format';
 import { vi } from '../../i18n/vi';
-import { checkNumber, fieldErrorsOf, formatDate, kindLabel, kinds, normaliseNumber, readDate } from './format';
+import { checkNumber, kindLabel, kinds, normaliseNumber } from './format';
 import type { Resolution, ResolutionInput, ResolutionKind } from './queries';
 
 const t = vi.resolutions;
@@ -28,14 +31,9 @@ const LIMITS = { issuer: 200, subject: 1000, content: 200_000 } as const;
 
 const empty: FormValues = { kind: 'nghi-quyet', number: '', issuedOn: '', issuer: '', subject: '', content: '' };
 
-export const toForm = (r: Resolution): FormValues => ({
-  kind: r.kind,
-  number: r.number,
-  issuedOn: r.issuedOn ? formatDate(r.issuedOn) : '',
-  issuer: r.issuer,
-  subject: r.subject,
-  content: r.content,
-});
+/** The form for a document; an empty one to register a new document. */
+const toForm = (r: Resolution | undefined): FormValues =>
+  r ? { kind: r.kind, number: r.number, issuedOn: dateInput(r.issuedOn), issuer: r.issuer, subject: r.subject, content: r.content } : empty;
 
 /** Checks the form; returns the document as the server takes it, or the errors per field. */
 function read(values: FormValues): { input: ResolutionInput; errors: Partial<Record<Field, string>> } {
@@ -46,12 +44,12 @@ function read(values: FormValues): { input: ResolutionInput; errors: Partial<Rec
   if (!date.ok) errors.issuedOn = date.message;
   const issuer = values.issuer.trim().replace(/\s+/gu, ' ');
   if (issuer.length < 2) errors.issuer = t.form.issuerRequired;
-  else if (issuer.length > LIMITS.issuer) errors.issuer = t.form.tooLong(LIMITS.issuer);
+  else if (issuer.length > LIMITS.issuer) errors.issuer = vi.common.tooLong(LIMITS.issuer);
   const subject = values.subject.trim().replace(/\s+/gu, ' ');
   if (subject.length < 3) errors.subject = t.form.subjectRequired;
-  else if (subject.length > LIMITS.subject) errors.subject = t.form.tooLong(LIMITS.subject);
+  else if (subject.length > LIMITS.subject) errors.subject = vi.common.tooLong(LIMITS.subject);
   const content = values.content.replace(/\r\n?/gu, '\n').trim();
-  if (content.length > LIMITS.content) errors.content = t.form.tooLong(LIMITS.content);
+  if (content.length > LIMITS.content) errors.content = vi.common.tooLong(LIMITS.content);
   return {
     input: { kind: values.kind, number: normaliseNumber(values.number), issuedOn: date.ok ? date.iso : null, issuer, subject, content },
     errors,
@@ -89,116 +87,56 @@ interface Props {
 }
 
 export function ResolutionForm({ original, onSubmit, onDone, submitLabel, label }: Props) {
-  const [base, setBase] = useState<Resolution | undefined>(original);
-  const [values, setValues] = useState<FormValues>(() => (original ? toForm(original) : empty));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<{ theirs: Resolution; ours: Partial<ResolutionInput>; message: string } | null>(null);
+  const form = useEditForm(original, toForm);
+  const { base, values, errors, set } = form;
 
-  const set = <K extends Field>(field: K, value: FormValues[K]) => setValues((v) => ({ ...v, [field]: value }));
-
-  const submit = async (event: React.FormEvent) => {
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setFailure(null);
-    setNotice(null);
     const { input, errors: found } = read(values);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstError(event.currentTarget as HTMLFormElement);
-      return;
-    }
+    if (!form.begin(event.currentTarget, found)) return;
     const patch = base ? changes(input, base) : input;
-    if (base && Object.keys(patch).length === 0) {
-      setNotice(t.noChanges);
-      return;
-    }
-    setSaving(true);
+    if (base && Object.keys(patch).length === 0) return form.setNotice(vi.common.noChanges);
+    form.setSaving(true);
     try {
-      // The content always goes with an edit: the server's update schema defaults a missing
-      // content to '' (resolutions/schema.ts), which would erase it.
-      const saved = await onSubmit(base ? { ...patch, content: input.content, version: base.version } : input);
+      const saved = await onSubmit(base ? { ...patch, version: base.version } : input);
       onDone(saved);
     } catch (error) {
-      const current = error instanceof ApiError ? (error.details as { current?: Resolution } | undefined)?.current : undefined;
-      if (error instanceof ApiError && error.status === 409 && current && base) {
-        setConflict({ theirs: current, ours: patch, message: error.message });
-      } else if (error instanceof ApiError && error.id === 'resolution.number-taken') {
-        setErrors({ number: error.message });
-      } else if (error instanceof ApiError && error.status === 400 && error.id === 'validation') {
-        const byField = fieldErrorsOf(error.details);
-        const known = Object.fromEntries(Object.entries(byField).filter(([k]) => (fieldOrder as string[]).includes(k)));
-        if (Object.keys(known).length > 0) setErrors(known);
-        setFailure(error);
-      } else setFailure(error);
+      const conflict = conflictOf<Resolution>(error);
+      if (conflict && base) form.setConflict(conflict);
+      else if (error instanceof ApiError && error.id === 'resolution.number-taken') form.setErrors({ number: error.message });
+      else {
+        // The server's reasons land on their fields where it names one.
+        if (error instanceof ApiError && error.status === 400 && error.id === 'validation') {
+          const byField = fieldErrorsOf(error.details);
+          const known = Object.fromEntries(Object.entries(byField).filter(([k]) => (fieldOrder as string[]).includes(k)));
+          if (Object.keys(known).length > 0) form.setErrors(known);
+        }
+        form.setFailure(error);
+      }
     } finally {
-      setSaving(false);
+      form.setSaving(false);
     }
   };
 
-  const reloadNewest = () => {
-    if (!conflict) return;
-    setBase(conflict.theirs);
-    setValues(toForm(conflict.theirs));
-    setErrors({});
-    setConflict(null);
-  };
-
-  if (conflict && base) {
-    const changedByThem = fieldOrder.filter((k) => JSON.stringify(base[k]) !== JSON.stringify(conflict.theirs[k]));
-    const compare = fieldOrder.filter((k) => changedByThem.includes(k) || k in conflict.ours);
+  const { conflict } = form;
+  if (conflict?.theirs && base) {
+    const { theirs, message } = conflict;
     return (
-      <Alert color="orange" title={t.conflictTitle} role="alert">
-        <Stack gap="sm">
-          <Text>{conflict.message}</Text>
-          <Table.ScrollContainer minWidth={320}>
-            <Table withTableBorder fz="md" aria-label={t.conflictCompare}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col" w="22%">
-                    {t.conflictField}
-                  </Table.Th>
-                  <Table.Th scope="col" w="39%">
-                    {t.conflictTheirs}
-                  </Table.Th>
-                  <Table.Th scope="col" w="39%">
-                    {t.conflictYours}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {compare.map((field) => (
-                  <Table.Tr key={field}>
-                    <Table.Th scope="row">{f[field]}</Table.Th>
-                    <Table.Td>{show(field, conflict.theirs[field])}</Table.Td>
-                    <Table.Td>{show(field, field in conflict.ours ? conflict.ours[field] : base[field])}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Text fz="sm">{t.conflictReloadHint}</Text>
-          <Group>
-            <Button onClick={reloadNewest}>{t.conflictReload}</Button>
-            <Button variant="default" onClick={() => onDone(null)}>
-              {vi.common.cancel}
-            </Button>
-          </Group>
-        </Stack>
-      </Alert>
+      <ConflictNotice
+        title={t.conflictTitle}
+        message={message}
+        compareLabel={t.conflictCompare}
+        rows={conflictRows({ order: fieldOrder, base, theirs, ours: changes(read(values).input, base), labels: f, show })}
+        onReload={() => form.restart(theirs)}
+        onCancel={() => onDone(null)}
+      />
     );
   }
 
   return (
     <form onSubmit={submit} noValidate aria-label={label}>
       <Stack gap="md">
-        {failure !== null && <ErrorAlert error={failure} />}
-        {notice && (
-          <Alert color="blue" role="status">
-            {notice}
-          </Alert>
-        )}
+        <FormMessages failure={form.failure} notice={form.notice} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NativeSelect
             label={f.kind}
@@ -222,16 +160,7 @@ export function ResolutionForm({ original, onSubmit, onDone, submitLabel, label 
             autoComplete="off"
             spellCheck={false}
           />
-          <TextInput
-            label={f.issuedOn}
-            description={t.form.dateHint}
-            placeholder={t.form.datePlaceholder}
-            value={values.issuedOn}
-            onChange={(e) => set('issuedOn', e.currentTarget.value)}
-            error={errors.issuedOn}
-            autoComplete="off"
-            inputMode="numeric"
-          />
+          <DateField label={f.issuedOn} description={t.form.dateHint} value={values.issuedOn} onValue={(v) => set('issuedOn', v)} error={errors.issuedOn} />
         </SimpleGrid>
         <TextInput
           label={f.issuer}
@@ -265,20 +194,8 @@ export function ResolutionForm({ original, onSubmit, onDone, submitLabel, label 
           onChange={(e) => set('content', e.currentTarget.value)}
           error={errors.content}
         />
-        <Group>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-          <Button variant="default" onClick={() => onDone(null)} disabled={saving}>
-            {vi.common.cancel}
-          </Button>
-        </Group>
+        <FormButtons saving={form.saving} submitLabel={submitLabel} onCancel={() => onDone(null)} />
       </Stack>
     </form>
   );
-}
-
-/** Moves focus to the first field with an error, after React has shown the messages. */
-function focusFirstError(form: HTMLFormElement) {
-  requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }

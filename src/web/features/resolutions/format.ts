@@ -1,6 +1,5 @@
-// How the registry reads on screen: kinds and relations in words, dates as dd/mm/yyyy, file sizes,
-// and the checks a number and a date pass before anything is sent.
-import { formatDayFirst, parseDayFirstDate } from '../../../domain/dates';
+// How the registry reads on screen: kinds and relations in words, document names, file sizes, and
+// the check a number passes before anything is sent (dates: see ../../format.ts).
 import { vi } from '../../i18n/vi';
 import type { ResolutionKind, ResolutionLink, ResolutionRelation } from './queries';
 
@@ -11,8 +10,6 @@ export const kinds: ResolutionKind[] = ['nghi-quyet', 'chi-thi', 'ket-luan', 'qu
 export const relations: ResolutionRelation[] = ['implements', 'guides', 'replaces'];
 
 export const kindLabel = (kind: string) => t.kinds[kind] ?? kind;
-
-export const formatDate = (iso: string | null | undefined) => (iso ? formatDayFirst(iso) : vi.common.none);
 
 /** "Nghị quyết số 91-NQ/TU". */
 export const documentName = (r: { kind: string; number: string }) => t.documentName(kindLabel(r.kind), r.number);
@@ -31,15 +28,6 @@ export function checkNumber(text: string): string | null {
   if (!value) return t.form.numberRequired;
   if (value.length < 3 || value.length > 40 || !NUMBER_PATTERN.test(value)) return t.form.numberInvalid;
   return null;
-}
-
-/** "12/5/2026" → "2026-05-12"; empty → null; otherwise the Vietnamese reason it is wrong. */
-export function readDate(text: string): { ok: true; iso: string | null } | { ok: false; message: string } {
-  const value = text.trim();
-  if (!value) return { ok: true, iso: null };
-  const parsed = parseDayFirstDate(value);
-  if (parsed.ok) return { ok: true, iso: parsed.iso };
-  return { ok: false, message: parsed.reason === 'impossible' ? t.form.dateImpossible : t.form.dateInvalid };
 }
 
 export function formatSize(bytes: number): string {
@@ -61,16 +49,4 @@ export function paragraphsOf(content: string): string[][] {
     .split(/\n\s*\n/u)
     .map((p) => p.split('\n').map((line) => line.trim()).filter(Boolean))
     .filter((lines) => lines.length > 0);
-}
-
-/** Field errors from a 400 "validation" answer: [{ path: "/number", message }] → { number: message }. */
-export function fieldErrorsOf(details: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!Array.isArray(details)) return out;
-  for (const item of details as { path?: unknown; message?: unknown }[]) {
-    if (typeof item?.path !== 'string' || typeof item.message !== 'string') continue;
-    const field = item.path.replace(/^\//u, '').split('/')[0];
-    if (field && !(field in out)) out[field] = item.message;
-  }
-  return out;
 }

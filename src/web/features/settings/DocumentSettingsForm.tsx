@@ -1,14 +1,16 @@
 // The commune's document settings: plan numbers per year or over the committee's term (from its
 // start date), the spelling ỦY/UỶ, and the names printed in the header; a preview shows the header
 // as it will print. Read-only for the leadership; the ward office edits, with conflict detection.
-import { useState } from 'react';
-import { Alert, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Group, Paper, Radio, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { formatDayFirst } from '../../../domain/dates';
 import { ApiError } from '../../api';
-import { ErrorAlert } from '../../components/feedback';
+import { ConflictNotice } from '../../components/ConflictNotice';
+import { DateField } from '../../components/DateField';
+import { DetailList, type Detail } from '../../components/DetailList';
+import { FormButtons, FormMessages } from '../../components/FormParts';
+import { conflictOf, useEditForm } from '../../components/useEditForm';
+import { dateInput, fieldErrorsOf, formatDate, readDate } from '../../format';
 import { vi } from '../../i18n/vi';
-import { fieldErrorsOf, readDate } from '../resolutions/format';
 import { documentSettingsQuery, saveDocumentSettings, type DocumentSettings, type DocumentSettingsUpdate } from './queries';
 import classes from './settings.module.css';
 
@@ -35,7 +37,7 @@ const nameFields = [
 
 const toForm = (s: Pick<DocumentSettings, Field>): FormValues => ({
   numbering: s.numbering,
-  termStartedOn: s.termStartedOn ? formatDayFirst(s.termStartedOn) : '',
+  termStartedOn: dateInput(s.termStartedOn),
   uySpelling: s.uySpelling,
   superiorName: s.superiorName,
   issuerName: s.issuerName,
@@ -51,7 +53,7 @@ function read(values: FormValues): { update: Omit<DocumentSettingsUpdate, 'versi
   for (const [field, min, max] of nameFields) {
     const value = values[field].trim().replace(/\s+/gu, ' ');
     if (value.length < min) errors[field] = t.nameTooShort(min);
-    else if (value.length > max) errors[field] = vi.resolutions.form.tooLong(max);
+    else if (value.length > max) errors[field] = vi.common.tooLong(max);
     names[field] = value;
   }
   return {
@@ -71,9 +73,9 @@ export function printed(name: string, spelling: Spelling): string {
 }
 
 export function DocumentSettingsView({ settings }: { settings: DocumentSettings }) {
-  const rows: [string, string][] = [
+  const rows: Detail[] = [
     [f.numbering, t.numbering[settings.numbering] ?? settings.numbering],
-    ...(settings.numbering === 'term' ? [[f.termStartedOn, settings.termStartedOn ? formatDayFirst(settings.termStartedOn) : vi.common.none] as [string, string]] : []),
+    ...(settings.numbering === 'term' ? [[f.termStartedOn, formatDate(settings.termStartedOn)] as Detail] : []),
     [f.uySpelling, settings.uySpelling],
     [f.superiorName, settings.superiorName],
     [f.issuerName, settings.issuerName],
@@ -83,18 +85,7 @@ export function DocumentSettingsView({ settings }: { settings: DocumentSettings 
     <Stack gap="md">
       <Alert color="blue">{t.readOnly}</Alert>
       <Paper withBorder p="md" radius="md">
-        <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing="lg" verticalSpacing="sm" m={0}>
-          {rows.map(([label, value]) => (
-            <Stack key={label} gap={0}>
-              <Text component="dt" fz="sm" c="dimmed">
-                {label}
-              </Text>
-              <Text component="dd" m={0} fw={600} fz="lg">
-                {value}
-              </Text>
-            </Stack>
-          ))}
-        </SimpleGrid>
+        <DetailList rows={rows} />
       </Paper>
       <HeaderPreview values={toForm(settings)} />
     </Stack>
@@ -103,80 +94,52 @@ export function DocumentSettingsView({ settings }: { settings: DocumentSettings 
 
 export function DocumentSettingsForm({ settings }: { settings: DocumentSettings }) {
   const queryClient = useQueryClient();
-  const [base, setBase] = useState(settings);
-  const [values, setValues] = useState<FormValues>(() => toForm(settings));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [notice, setNotice] = useState<{ color: string; text: string } | null>(null);
-  const [conflict, setConflict] = useState<{ current: DocumentSettings; message: string } | null>(null);
-
-  const set = <K extends Field>(field: K, value: FormValues[K]) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setNotice(null);
-  };
+  const form = useEditForm(settings, toForm);
+  const { base, values, errors, set } = form;
 
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = event.currentTarget;
-    setFailure(null);
-    setNotice(null);
     const { update, errors: found } = read(values);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    if (isSame(update, base)) {
-      setNotice({ color: 'blue', text: t.noChanges });
-      return;
-    }
-    setSaving(true);
+    if (!form.begin(event.currentTarget, found)) return;
+    if (isSame(update, base)) return form.setNotice(t.noChanges);
+    form.setSaving(true);
     try {
       const saved = await saveDocumentSettings({ ...update, version: base.version });
       queryClient.setQueryData(documentSettingsQuery.queryKey, saved);
-      setBase(saved);
-      setValues(toForm(saved));
-      setNotice({ color: 'green', text: t.saved });
+      form.restart(saved);
+      form.setDone(t.saved);
     } catch (error) {
-      const current = error instanceof ApiError ? (error.details as { current?: DocumentSettings } | undefined)?.current : undefined;
-      if (error instanceof ApiError && error.status === 409 && current) setConflict({ current: { ...base, ...current }, message: error.message });
-      else if (error instanceof ApiError && error.id === 'settings.term-start-required') setErrors({ termStartedOn: error.message });
+      const conflict = conflictOf<DocumentSettings>(error);
+      if (conflict) form.setConflict({ ...conflict, theirs: { ...base, ...conflict.theirs } });
+      else if (error instanceof ApiError && error.id === 'settings.term-start-required') form.setErrors({ termStartedOn: error.message });
       else {
-        if (error instanceof ApiError && error.id === 'validation') setErrors(fieldErrorsOf(error.details) as Partial<Record<Field, string>>);
-        setFailure(error);
+        if (error instanceof ApiError && error.id === 'validation') form.setErrors(fieldErrorsOf(error.details) as Partial<Record<Field, string>>);
+        form.setFailure(error);
       }
     } finally {
-      setSaving(false);
+      form.setSaving(false);
     }
   };
 
-  const reloadNewest = () => {
-    if (!conflict) return;
-    const newest = conflict.current;
-    queryClient.setQueryData(documentSettingsQuery.queryKey, newest);
-    setBase(newest);
-    setValues(toForm(newest));
-    setErrors({});
-    setConflict(null);
-  };
-
-  if (conflict) {
+  if (form.conflict) {
+    const newest = form.conflict.theirs;
     return (
-      <Alert color="orange" title={t.conflictTitle} role="alert">
-        <Stack gap="sm" align="flex-start">
-          <Text>{conflict.message}</Text>
-          <Text fz="sm">{t.conflictReloadHint}</Text>
-          <Button onClick={reloadNewest}>{t.conflictReload}</Button>
-        </Stack>
-      </Alert>
+      <ConflictNotice
+        title={t.conflictTitle}
+        message={form.conflict.message}
+        reloadLabel={t.conflictReload}
+        reloadHint={t.conflictReloadHint}
+        onReload={() => {
+          queryClient.setQueryData(documentSettingsQuery.queryKey, newest);
+          form.restart(newest);
+        }}
+      />
     );
   }
 
   return (
     <form onSubmit={submit} noValidate aria-label={t.documents}>
       <Stack gap="lg">
-        {failure !== null && <ErrorAlert error={failure} />}
         <Radio.Group size="md" label={f.numbering} value={values.numbering} onChange={(v) => set('numbering', v as Numbering)}>
           <Stack gap="xs" mt={6}>
             <Radio value="year" label={t.numbering.year} />
@@ -184,16 +147,13 @@ export function DocumentSettingsForm({ settings }: { settings: DocumentSettings 
           </Stack>
         </Radio.Group>
         {values.numbering === 'term' && (
-          <TextInput
+          <DateField
             label={f.termStartedOn}
             description={t.termHint}
-            placeholder={vi.resolutions.form.datePlaceholder}
             required
             value={values.termStartedOn}
-            onChange={(e) => set('termStartedOn', e.currentTarget.value)}
+            onValue={(v) => set('termStartedOn', v)}
             error={errors.termStartedOn}
-            autoComplete="off"
-            inputMode="numeric"
             maw={320}
           />
         )}
@@ -209,16 +169,8 @@ export function DocumentSettingsForm({ settings }: { settings: DocumentSettings 
         </SimpleGrid>
         <TextInput label={f.placeName} description={t.placeHint} value={values.placeName} onChange={(e) => set('placeName', e.currentTarget.value)} error={errors.placeName} autoComplete="off" maw={420} />
         <HeaderPreview values={values} />
-        {notice && (
-          <Alert color={notice.color} role="status">
-            {notice.text}
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={saving}>
-            {vi.common.save}
-          </Button>
-        </Group>
+        <FormMessages failure={form.failure} notice={form.notice} done={form.done} />
+        <FormButtons saving={form.saving} />
       </Stack>
     </form>
   );

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { Alert, Button, Code, Group, List, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api';
-import { ErrorAlert, Loading } from '../../components/feedback';
+import { ErrorAlert, QueryStatus, Success } from '../../components/feedback';
+import { Section } from '../../components/Section';
 import { vi } from '../../i18n/vi';
 import { saveVocabulary, vocabularyQuery, type VocabularyExtension } from './queries';
 import classes from './settings.module.css';
@@ -27,14 +28,9 @@ function parse(text: string): Parsed {
 export function VocabularySection() {
   const vocabulary = useQuery(vocabularyQuery);
   return (
-    <section aria-labelledby="settings-vocabulary">
-      <Title order={2} id="settings-vocabulary" mb="sm">
-        {t.title}
-      </Title>
-      {vocabulary.isPending && <Loading />}
-      {vocabulary.isError && <ErrorAlert error={vocabulary.error} onRetry={() => void vocabulary.refetch()} />}
-      {vocabulary.data && <VocabularyEditor extension={vocabulary.data} />}
-    </section>
+    <Section id="settings-vocabulary" title={t.title}>
+      {vocabulary.data ? <VocabularyEditor extension={vocabulary.data} /> : <QueryStatus query={vocabulary} />}
+    </Section>
   );
 }
 
@@ -184,11 +180,7 @@ function VocabularyEditor({ extension }: { extension: VocabularyExtension }) {
               </Stack>
             </Alert>
           )}
-          {saved && (
-            <Alert color="green" role="status">
-              {saved}
-            </Alert>
-          )}
+          <Success>{saved}</Success>
           <Group>
             <Button type="submit" loading={saving}>
               {vi.common.save}

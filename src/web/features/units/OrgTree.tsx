@@ -1,9 +1,10 @@
 // The organisation tree: nested lists with a disclosure button per branch (aria-expanded), each
 // unit a link to its page, its kind in words and the number of members below it.
 import { useMemo, useState } from 'react';
-import { ActionIcon, Box, Button, Group, Text, TextInput } from '@mantine/core';
-import { ChevronDown, ChevronRight, SearchIcon } from '../../components/icons';
+import { ActionIcon, Box, Button, Group, Text } from '@mantine/core';
+import { ChevronDown, ChevronRight } from '../../components/icons';
 import { AnchorLink } from '../../components/links';
+import { SearchInput } from '../../components/SearchInput';
 import { vi } from '../../i18n/vi';
 import { holdsMembers, kindLabel } from './labels';
 import { filterTree, walk, type TreeNode } from './tree';
@@ -25,10 +26,9 @@ export function OrgTree({ nodes }: { nodes: TreeNode[] }) {
   return (
     <Box>
       <Group align="flex-end" gap="sm" mb="md" className="qt-no-print">
-        <TextInput
+        <SearchInput
           label={vi.organisation.filter}
           placeholder={vi.organisation.filterPlaceholder}
-          leftSection={<SearchIcon />}
           value={filter}
           onChange={(e) => setFilter(e.currentTarget.value)}
           style={{ flex: '1 1 16rem' }}

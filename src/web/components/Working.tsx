@@ -1,4 +1,5 @@
-// The progress of slow work (over a second): words for screen readers and a bar for the eyes.
+// The progress of slow work (over a second, see progress.ts): words for screen readers and a bar
+// for the eyes; the bar fills with `percent` while a file is sent and pulses while the server works.
 import { Progress, Stack, Text } from '@mantine/core';
 
 export function Working({ label, percent = null }: { label: string; percent?: number | null }) {

@@ -1,0 +1,11 @@
+// Every string the web app shows, in Vietnamese. One name per thing (PRODUCT.md §7): Chi bộ,
+// Đảng viên, Đơn vị, Kế hoạch, Nghị quyết… Components never hold their own wording. The strings
+// are kept in a few parts by area; `vi` puts them together.
+import { app } from './app';
+import { members } from './members';
+import { plans } from './plans';
+import { registry } from './registry';
+
+export const vi = { ...app, ...members, ...registry, ...plans } as const;
+
+export type Strings = typeof vi;
