@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from './tables';
+import type { Abilities } from './abilities';
 
 export const loginBody = z.object({
   username: z.string().trim().min(1, 'Vui lòng nhập tên đăng nhập.').max(100),
@@ -22,7 +23,24 @@ export const meResponse = z.object({
     memberId: z.uuid().nullable(),
   }),
   roles: z.array(grantSchema),
-  abilities: z.record(z.string(), z.boolean()),
+  abilities: z.object({
+    viewOrganisation: z.boolean(),
+    searchMembers: z.boolean(),
+    importMembers: z.boolean(),
+    manageUsers: z.boolean(),
+    viewAudit: z.boolean(),
+    importPlans: z.boolean(),
+    viewResolutions: z.boolean(),
+    manageResolutions: z.boolean(),
+    draftPlans: z.boolean(),
+    approvePlans: z.boolean(),
+    viewPlans: z.boolean(),
+    viewInbox: z.boolean(),
+    viewSettings: z.boolean(),
+    editSettings: z.boolean(),
+    editVocabulary: z.boolean(),
+    viewOwnRecord: z.boolean(),
+  } satisfies Record<keyof Abilities, z.ZodBoolean>),
   csrfToken: z.string(),
 });
 
