@@ -7,9 +7,12 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
   if (!request.isMultipart()) throw missing();
   const file = await request.file({ limits: { fileSize: maxBytes } });
   if (!file) throw missing();
+  const tooLarge = () => payloadTooLarge(`${Math.round(maxBytes / 1024 / 1024)} MB`);
   const bytes = await file.toBuffer().catch((error: { code?: string }) => {
-    if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw payloadTooLarge(`${Math.round(maxBytes / 1024 / 1024)} MB`);
-    throw error;
+    throw error.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : error;
   });
+  // The multipart reader can finish reading before it flags the cut: check the flag ourselves,
+  // so a file over the limit is never stored truncated.
+  if (file.file.truncated || bytes.length > maxBytes) throw tooLarge();
   return { bytes, fileName: file.filename };
 }
