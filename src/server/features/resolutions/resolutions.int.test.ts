@@ -112,6 +112,21 @@ describe('the document registry', () => {
     expect(taken.json().error.id).toBe('resolution.number-taken');
   });
 
+  it('refuses an oversized file sent over a real connection, every time', async () => {
+    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(20 * 1024 * 1024, 0x20)]);
+    for (let i = 0; i < 3; i++) {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(big)], { type: 'application/pdf' }), 'lon.pdf');
+      const res = await fetch(`${address}/api/resolutions/${id}/attachments`, {
+        method: 'POST',
+        body: form,
+        headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrfToken },
+      });
+      expect(res.status).toBe(413);
+    }
+  });
+
   it('links documents and lists both directions', async () => {
     const guide = await create({ ...r91, kind: 'huong-dan', number: '15-HD/BTGDVTU', subject: 'hướng dẫn học tập Nghị quyết 91', content: '' });
     const link = await staff.inject({ method: 'POST', url: `/api/resolutions/${guide.json().id}/links`, payload: { toId: id, relation: 'guides' } });
