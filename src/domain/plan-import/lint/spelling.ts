@@ -49,19 +49,22 @@ interface Misspelling {
 
 interface MisspellingIndex {
   byFirstWord: Map<string, Misspelling[]>;
-  /** Length and first two code units (in both cases) of every first word: most words are ruled out without making a string. */
-  shapes: Set<number>;
+  /**
+   * First code unit → (length, second code unit) of every first word, in both cases: most words are
+   * ruled out without making a string. Small integers only, so the checks allocate nothing.
+   */
+  shapes: Map<number, Set<number>>;
 }
 
 const indexCache = new WeakMap<Vocabulary, MisspellingIndex>();
 
-/** A number that identifies a word's length and first two code units (NaN-free: a missing unit counts as 0). */
-const shape = (length: number, first: number, second: number): number => length * 2 ** 32 + first * 2 ** 16 + (second || 0);
+/** A word's length and second code unit as one small integer (a missing unit counts as 0). */
+const shape = (length: number, second: number): number => Math.min(length, 0x7fff) * 0x10000 + (second || 0);
 
 function misspellingIndex(vocabulary: Vocabulary): MisspellingIndex {
   const cached = indexCache.get(vocabulary);
   if (cached) return cached;
-  const index: MisspellingIndex = { byFirstWord: new Map(), shapes: new Set() };
+  const index: MisspellingIndex = { byFirstWord: new Map(), shapes: new Map() };
   for (const [wrong, right] of Object.entries(vocabulary.misspellings)) {
     const words = lowerWords(wrong);
     if (words.length === 0) continue;
@@ -71,7 +74,11 @@ function misspellingIndex(vocabulary: Vocabulary): MisspellingIndex {
     list.sort((a, b) => b.words.length - a.words.length);
     index.byFirstWord.set(first, list);
     const upper = first.toUpperCase();
-    for (const a of [first, upper]) for (const b of [first, upper]) index.shapes.add(shape(first.length, a.charCodeAt(0), b.charCodeAt(1)));
+    for (const a of [first, upper]) {
+      const seconds = index.shapes.get(a.charCodeAt(0)) ?? new Set<number>();
+      for (const b of [first, upper]) seconds.add(shape(first.length, b.charCodeAt(1)));
+      index.shapes.set(a.charCodeAt(0), seconds);
+    }
   }
   indexCache.set(vocabulary, index);
   return index;
@@ -105,7 +112,7 @@ export const knownMisspelling: Rule = (context) => {
     const text = line.text;
     for (let i = 0; i < starts.length; i++) {
       const length = ends[i] - starts[i];
-      if (!index.shapes.has(shape(length, text.charCodeAt(starts[i]), length > 1 ? text.charCodeAt(starts[i] + 1) : 0))) continue;
+      if (!index.shapes.get(text.charCodeAt(starts[i]))?.has(shape(length, length > 1 ? text.charCodeAt(starts[i] + 1) : 0))) continue;
       const candidates = index.byFirstWord.get(text.slice(starts[i], ends[i]).toLowerCase());
       const hit = candidates?.find((c) => matchesAt(text, spans, i, c.words));
       if (!hit) continue;
