@@ -2,7 +2,8 @@
 // the same reader as uploads), and print diagnostics in the one-a-line format.
 
 import { readFile, stat } from 'node:fs/promises';
-import type { Diagnostic, ImportedPlan } from '../domain/plan-import';
+import { parseArgs } from 'node:util';
+import { type Diagnostic, type ImportedPlan, importPlan } from '../domain/plan-import';
 import { MAX_PLAN_BYTES, planInputError, readPlanInput } from '../server/features/plan-import/input';
 
 export type PlanFile = { ok: true; text: string } | { ok: false; message: string };
@@ -33,4 +34,39 @@ export function formatDiagnostic(d: Diagnostic): string {
 /** 0 when the plan parsed without errors (warnings allowed), 1 when it has errors. */
 export function exitCodeOf(plan: ImportedPlan): 0 | 1 {
   return plan.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/**
+ * The common start of `import` and `lint`: options, help, exactly one file, read and analysed.
+ * Returns the exit code when the command ends here (help, bad usage, unreadable file).
+ */
+export async function analysePlanArgument(
+  args: string[],
+  command: { usage: string; summary: string; json?: boolean },
+): Promise<{ plan: ImportedPlan; json: boolean } | { exitCode: number }> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { help: { type: 'boolean', short: 'h' }, ...(command.json ? { json: { type: 'boolean' as const } } : {}) },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${command.usage}\n`);
+    return { exitCode: 2 };
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`${command.usage}\n${command.summary}.\n`);
+    return { exitCode: 0 };
+  }
+  if (parsed.positionals.length !== 1) {
+    process.stderr.write(`${command.usage}\n`);
+    return { exitCode: 2 };
+  }
+  const file = await readPlanFile(parsed.positionals[0]!);
+  if (!file.ok) {
+    process.stderr.write(`${file.message}\n`);
+    return { exitCode: 2 };
+  }
+  return { plan: importPlan(file.text), json: parsed.values.json === true };
 }

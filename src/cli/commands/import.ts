@@ -3,9 +3,8 @@
 // readable Vietnamese summary on stdout and the diagnostics on stderr.
 // Exit codes: 0 parsed (warnings allowed), 1 parsed with errors, 2 the file could not be read.
 
-import { parseArgs } from 'node:util';
-import { type Due, type ImportedPlan, importPlan } from '../../domain/plan-import';
-import { exitCodeOf, formatDiagnostic, readPlanFile } from '../plan-file';
+import type { Due, ImportedPlan } from '../../domain/plan-import';
+import { analysePlanArgument, exitCodeOf, formatDiagnostic } from '../plan-file';
 
 export const summary = 'Nhập một kế hoạch (.docx, .txt, .md) và in ra dạng có cấu trúc (--json: toàn bộ JSON)';
 
@@ -66,33 +65,10 @@ export function describePlan(plan: ImportedPlan): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  let values: { json?: boolean; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n${summary}.\n`);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  const file = await readPlanFile(positionals[0]);
-  if (!file.ok) {
-    process.stderr.write(`${file.message}\n`);
-    return 2;
-  }
-  const plan = importPlan(file.text);
-  if (values.json) {
+  const result = await analysePlanArgument(args, { usage: USAGE, summary, json: true });
+  if ('exitCode' in result) return result.exitCode;
+  const { plan, json } = result;
+  if (json) {
     process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
   } else {
     process.stdout.write(`${describePlan(plan)}\n`);
