@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   serve: () => import('./commands/serve'),
   migrate: () => import('./commands/migrate'),
   seed: () => import('./commands/seed'),
+  init: () => import('./commands/init'),
   import: () => import('./commands/import'),
   lint: () => import('./commands/lint'),
   render: () => import('./commands/render'),
