@@ -16,9 +16,14 @@ export function cleanRecipientLabel(label: string): string {
   return label.normalize('NFC').replace(/^[-–•+]\s*/u, '').replace(/[.,;]\s*$/u, '').trim();
 }
 
+/** "Các chi bộ, đảng bộ cơ sở, chi bộ trực thuộc": the line that reaches every cell. */
+export function isCollectiveCellsLine(label: string): boolean {
+  return /^cac chi bo\b/u.test(key(cleanRecipientLabel(label)));
+}
+
 export function matchRecipient(label: string, units: { id: string; name: string }[]): RecipientTarget {
   const k = key(cleanRecipientLabel(label));
-  if (/^cac chi bo\b/u.test(k)) return { group: 'cells' };
+  if (isCollectiveCellsLine(label)) return { group: 'cells' };
   if (/^luu\b/u.test(k)) return null;
   const unit = units.find((u) => key(u.name) === k || `cac ${key(u.name)}` === k);
   return unit ? { unitId: unit.id } : null;

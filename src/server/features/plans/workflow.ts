@@ -7,7 +7,7 @@ import { conflict, forbidden } from '../../errors';
 import { recordAudit } from '../audit/service';
 import { units } from '../units/tables';
 import { toRef } from '../units/service';
-import { matchRecipient } from '../../../domain/recipients';
+import { isCollectiveCellsLine } from '../../../domain/recipients';
 import { canApprovePlan, canDraftPlan, canIssuePlan, canSubmitPlan } from './policy';
 import { conflictIssued, loadPlanFor } from './service';
 import { loadCommuneSettings, numberPeriod } from '../settings/service';
@@ -77,7 +77,7 @@ export const issuePlan = (db: Db, actor: Actor, id: string, version: number, iss
 async function deliver(tx: Tx, plan: Plan) {
   const recipients = await tx.select().from(planRecipients).where(eq(planRecipients.planId, plan.id));
   const targets = new Set(recipients.flatMap((r) => (r.unitId ? [r.unitId] : [])));
-  if (recipients.some((r) => !r.unitId && matchRecipient(r.label, []) !== null)) {
+  if (recipients.some((r) => !r.unitId && isCollectiveCellsLine(r.label))) {
     const cells = await tx
       .select({ id: units.id })
       .from(units)
