@@ -35,14 +35,17 @@ export async function loadPlanFor(db: DbOrTx, actor: Actor, id: string) {
   return { plan, commune };
 }
 
-async function unitsOf(db: DbOrTx, tenantId: string) {
-  return db.select({ id: units.id, name: units.name, kind: units.kind }).from(units).where(eq(units.tenantId, tenantId));
+type TenantUnit = { id: string; name: string };
+type RecipientInput = { unitId: string | null; label: string };
+
+/** The commune's units: read once per write, for the linter, recipient matching and checks. */
+async function unitsOf(db: DbOrTx, tenantId: string): Promise<TenantUnit[]> {
+  return db.select({ id: units.id, name: units.name }).from(units).where(eq(units.tenantId, tenantId));
 }
 
 /** Reads the text with the commune's unit names, so that unknown assignees are flagged. */
-export async function analysePlanSource(db: DbOrTx, tenantId: string, source: string): Promise<ImportedPlan> {
-  const names = (await unitsOf(db, tenantId)).map((u) => u.name);
-  return importPlan(source, { units: names, vocabulary: await currentVocabulary(db) });
+async function analysePlanSource(db: DbOrTx, tenantUnits: TenantUnit[], source: string): Promise<ImportedPlan> {
+  return importPlan(source, { units: tenantUnits.map((u) => u.name), vocabulary: await currentVocabulary(db) });
 }
 
 /** Links the plan to the registry, registering resolutions it cites that the registry lacks. */
@@ -62,17 +65,20 @@ async function linkResolutions(tx: Tx, actor: Actor, plan: Plan, parsed: Importe
   }
 }
 
-async function replaceRecipients(tx: Tx, plan: Plan, list: { unitId: string | null; label: string }[]) {
-  const tenantUnits = await unitsOf(tx, plan.tenantId);
+/** Recipients sent by a user must name units of the commune, or no unit at all. */
+function checkRecipients(list: RecipientInput[], tenantUnits: TenantUnit[]) {
   const ids = new Set(tenantUnits.map((u) => u.id));
   for (const r of list) {
     if (r.unitId && !ids.has(r.unitId)) throw badRequest('plan.recipient-not-a-unit', `Nơi nhận "${r.label}" không phải là một đơn vị của đảng bộ.`);
   }
+}
+
+async function replaceRecipients(tx: Tx, plan: Plan, list: RecipientInput[]) {
   await tx.delete(planRecipients).where(eq(planRecipients.planId, plan.id));
   if (list.length) await tx.insert(planRecipients).values(list.map((r, position) => ({ ...r, position, planId: plan.id, tenantId: plan.tenantId })));
 }
 
-function recipientsFromText(parsed: ImportedPlan, tenantUnits: { id: string; name: string }[]) {
+function recipientsFromText(parsed: ImportedPlan, tenantUnits: TenantUnit[]): RecipientInput[] {
   return parsed.recipients.map((label) => {
     const target = matchRecipient(label, tenantUnits);
     return { unitId: target && 'unitId' in target ? target.unitId : null, label: cleanRecipientLabel(label) };
@@ -84,13 +90,14 @@ export async function createPlan(db: Db, actor: Actor, input: z.infer<typeof pla
     const commune = await resolveCommune(tx, actor);
     if (!canDraftPlan(actor, toRef(commune))) throw forbidden('soạn kế hoạch của đảng bộ này');
     const { source, kind } = await sourceFor(tx, actor, commune, input, today);
-    const parsed = await analysePlanSource(tx, commune.id, source);
+    const tenantUnits = await unitsOf(tx, commune.id);
+    const parsed = await analysePlanSource(tx, tenantUnits, source);
     const [plan] = await tx
       .insert(plans)
       .values({ tenantId: commune.id, issuerUnitId: commune.id, kind, title: parsed.title ?? 'Kế hoạch chưa có trích yếu', source, body: bodyFromImport(parsed), createdBy: actor.userId })
       .returning();
     await linkResolutions(tx, actor, plan!, parsed);
-    await replaceRecipients(tx, plan!, recipientsFromText(parsed, await unitsOf(tx, commune.id)));
+    await replaceRecipients(tx, plan!, recipientsFromText(parsed, tenantUnits));
     await recordAudit(tx, { tenantId: commune.id, actorId: actor.userId, action: `plan.create-from-${input.from}`, entity: 'plan', entityId: plan!.id, after: plan });
     return plan!.id;
   });
@@ -142,18 +149,20 @@ export async function updatePlan(db: Db, actor: Actor, id: string, patch: z.infe
       throw stateConflict('plan.not-draft', 'Kế hoạch đã được trình hoặc duyệt nên không còn sửa được. Hãy đề nghị trả lại để sửa.', current);
     }
     if (patch.version !== plan.version) throw conflict('plan', await describePlan(tx, actor, plan, commune));
+    const tenantUnits = await unitsOf(tx, commune.id);
+    if (patch.recipients) checkRecipients(patch.recipients, tenantUnits);
     const changes: Partial<Plan> = { version: plan.version + 1, updatedAt: new Date() };
     if (patch.kind) changes.kind = patch.kind;
     let parsed: ImportedPlan | null = null;
     if (patch.source !== undefined) {
-      parsed = await analysePlanSource(tx, commune.id, patch.source);
+      parsed = await analysePlanSource(tx, tenantUnits, patch.source);
       Object.assign(changes, { source: patch.source, body: bodyFromImport(parsed), title: parsed.title ?? plan.title });
     }
     const [updated] = await tx.update(plans).set(changes).where(and(eq(plans.id, id), eq(plans.version, patch.version))).returning();
     if (!updated) throw conflict('plan');
     if (parsed) await linkResolutions(tx, actor, updated, parsed);
     if (patch.recipients) await replaceRecipients(tx, updated, patch.recipients);
-    else if (parsed) await replaceRecipients(tx, updated, recipientsFromText(parsed, await unitsOf(tx, commune.id)));
+    else if (parsed) await replaceRecipients(tx, updated, recipientsFromText(parsed, tenantUnits));
     await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'plan.update', entity: 'plan', entityId: id, before: plan, after: updated });
     return updated;
   });
