@@ -36,10 +36,8 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       const actor = actorOf(request);
       if (!canViewAudit(actor)) throw forbidden('xem nhật ký thay đổi');
       const filters: SQL[] = [];
-      // Administrators of the whole tree read everything; ward staff read their own commune.
-      if (!actor.grants.some((g) => g.role === 'admin' && g.unitPath.split('/').length <= 3)) {
-        filters.push(eq(auditLog.tenantId, actor.tenantId ?? '00000000-0000-0000-0000-000000000000'));
-      }
+      // Ward staff read their own commune; an administrator above communes reads every entry.
+      if (actor.tenantId) filters.push(eq(auditLog.tenantId, actor.tenantId));
       if (request.query.entity) filters.push(eq(auditLog.entity, request.query.entity));
       if (request.query.entityId) filters.push(eq(auditLog.entityId, request.query.entityId));
       const entries = await db.select().from(auditLog).where(and(...filters)).orderBy(desc(auditLog.id)).limit(request.query.limit);

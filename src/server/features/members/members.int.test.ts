@@ -91,6 +91,11 @@ describe('editing a member', () => {
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, member!.id));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'member.update', before: expect.objectContaining({ phone: member!.phone }), after: expect.objectContaining({ phone: '0912345678' }) });
+    // The office reads its commune's history, the administrator above communes reads all, others none.
+    const history = `/api/audit?entity=member&entityId=${member!.id}`;
+    expect((await s.inject({ url: history })).json().entries.map((e: { action: string }) => e.action)).toEqual(['member.update']);
+    expect((await (await t.signIn('admin')).inject({ url: history })).json().entries).toHaveLength(1);
+    expect((await (await t.signIn('bithu')).inject({ url: history })).statusCode).toBe(403);
   });
 
   it('refuses impossible dates and wrong types and changes nothing', async () => {

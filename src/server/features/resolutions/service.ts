@@ -5,7 +5,7 @@ import { conflict, duplicate, forbidden, notFound, badRequest } from '../../erro
 import { foldVietnamese } from '../../../domain/vietnamese-names';
 import { recordAudit } from '../audit/service';
 import { planResolutions, plans } from '../plans/tables';
-import { resolveCommune, toRef } from '../units/service';
+import { loadUnit, resolveCommune, toRef } from '../units/service';
 import { canManageResolutions, canViewResolutions } from './policy';
 import { canViewPlan } from '../plans/policy';
 import { attachments, resolutionLinks, resolutions, type Resolution, type ResolutionRelation } from './tables';
@@ -26,13 +26,18 @@ async function communeFor(db: DbOrTx, actor: Actor, manage: boolean) {
   return commune;
 }
 
-export async function loadResolution(db: DbOrTx, actor: Actor, id: string, manage = false): Promise<Resolution> {
+/** A document with its commune, judged against that commune; out of reach means not found. */
+async function loadWithCommune(db: DbOrTx, actor: Actor, id: string, manage: boolean) {
   const [row] = await db.select().from(resolutions).where(eq(resolutions.id, id));
   if (!row) throw notFound('resolution');
-  const commune = await communeFor(db, actor, false).catch(() => null);
-  if (!commune || commune.id !== row.tenantId) throw notFound('resolution');
-  if (manage && !canManageResolutions(actor, toRef(commune))) throw forbidden('sửa văn bản này');
-  return row;
+  const commune = toRef(await loadUnit(db, row.tenantId));
+  if (!canViewResolutions(actor, commune)) throw notFound('resolution');
+  if (manage && !canManageResolutions(actor, commune)) throw forbidden('sửa văn bản này');
+  return { resolution: row, commune };
+}
+
+export async function loadResolution(db: DbOrTx, actor: Actor, id: string, manage = false): Promise<Resolution> {
+  return (await loadWithCommune(db, actor, id, manage)).resolution;
 }
 
 export async function createResolution(db: Db, actor: Actor, input: Input) {
@@ -123,8 +128,7 @@ export async function searchResolutions(db: DbOrTx, actor: Actor, options: { q: 
 }
 
 export async function resolutionDetail(db: DbOrTx, actor: Actor, id: string) {
-  const resolution = await loadResolution(db, actor, id);
-  const commune = await resolveCommune(db, actor);
+  const { resolution, commune } = await loadWithCommune(db, actor, id, false);
   const [files, outgoing, incoming, linkedPlans] = await Promise.all([
     db.select().from(attachments).where(and(eq(attachments.ownerType, 'resolution'), eq(attachments.ownerId, id))).orderBy(attachments.createdAt),
     db.select().from(resolutionLinks).where(eq(resolutionLinks.fromId, id)),
@@ -149,8 +153,8 @@ export async function resolutionDetail(db: DbOrTx, actor: Actor, id: string) {
       ...outgoing.map((l) => ({ id: l.id, relation: l.relation, direction: 'outgoing' as const, other: summary(byId.get(l.toId)!) })),
       ...incoming.map((l) => ({ id: l.id, relation: l.relation, direction: 'incoming' as const, other: summary(byId.get(l.fromId)!) })),
     ],
-    plans: linkedPlans.filter((p) => canViewPlan(actor, p, toRef(commune))).map(({ tenantId: _t, ...p }) => p),
-    abilities: { edit: canManageResolutions(actor, toRef(commune)) },
+    plans: linkedPlans.filter((p) => canViewPlan(actor, p, commune)).map(({ tenantId: _t, ...p }) => p),
+    abilities: { edit: canManageResolutions(actor, commune) },
   };
 }
 
