@@ -7,6 +7,7 @@ import { searchResolutions } from '../src/server/features/resolutions/service';
 import type { Actor } from '../src/server/auth/actor';
 import { seededRandom } from '../src/server/seed/random';
 import { report } from './support';
+import { openScratchDatabase } from '../test/support/postgres';
 
 const topics = ['hạ tầng giao thông', 'chuyển đổi số', 'du lịch cộng đồng', 'xây dựng Đảng', 'nông thôn mới', 'giáo dục và đào tạo',
   'y tế cơ sở', 'bảo vệ môi trường', 'quốc phòng an ninh', 'công tác dân vận', 'khoa học công nghệ', 'văn hóa dân tộc Tày',
@@ -18,26 +19,7 @@ export async function run() {
   await measure('PGlite', await openDatabase({}));
   // The same on a PostgreSQL server when one is named (e.g. QT_BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test).
   const url = process.env.QT_BENCH_DATABASE_URL;
-  if (url) await measure('PostgreSQL', await openScratchPostgres(url));
-}
-
-async function openScratchPostgres(url: string) {
-  const { default: pg } = await import('pg');
-  const name = `qt_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openDatabase({ url: target.toString() });
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  if (url) await measure('PostgreSQL', await openScratchDatabase(url, { prefix: 'qt_bench' }));
 }
 
 async function measure(engine: string, database: Awaited<ReturnType<typeof openDatabase>>) {

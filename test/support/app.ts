@@ -8,7 +8,7 @@ import { buildApp } from '../../src/server/app';
 import { openDatabase, type Database } from '../../src/server/db/client';
 import { loadEnv, type Env } from '../../src/server/env';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo';
-import { adminUrl } from './postgres';
+import { openScratchDatabase } from './postgres';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -28,21 +28,7 @@ export interface Session {
 
 export async function openTestDatabase(): Promise<Database> {
   if (process.env.QT_TEST_DB === 'postgres') {
-    const { default: pg } = await import('pg');
-    const url = process.env.TEST_DATABASE_URL!;
-    const name = `qt_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`);
-    const database = await openDatabase({ url: adminUrl(url, name) });
-    return {
-      ...database,
-      close: async () => {
-        await database.close();
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
-      },
-    };
+    return openScratchDatabase(process.env.TEST_DATABASE_URL!, { prefix: 'qt_t', template: inject('templateDatabase') });
   }
   const dump = new Blob([readFileSync(inject('templateDump'))]);
   return openDatabase({ loadDataDir: dump });

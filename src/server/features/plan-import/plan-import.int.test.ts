@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { Document, Packer, Paragraph } from 'docx';
 import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
 import { multipartFile } from '../../../../test/support/factories';
+import { planFixture } from '../../../../test/support/fixtures';
 
-const fixture = readFileSync(new URL('../../../../../shared/fixtures/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
+const fixture = planFixture;
 
 let t: TestApp;
 let staff: Session;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
 import { findUnit, multipartFile } from '../../../../test/support/factories';
+import { issueImportedPlan, planFixture } from '../../../../test/support/fixtures';
 import { planDeliveries, plans } from './tables';
 
-const fixture = readFileSync(new URL('../../../../../shared/fixtures/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
+const fixture = planFixture;
 
 let t: TestApp;
 let staff: Session;
@@ -56,11 +56,9 @@ describe('plans', () => {
     const issued = await step(staff, plan.id, 'issue', 3, { issuedOn: '2026-05-20' });
     expect(issued.json()).toMatchObject({ status: 'issued', number: 2, numberText: 'Số 2-KH/ĐU', issuedOn: '2026-05-20' });
 
-    const second = await importFixture();
-    for (const [s, name, v] of [[staff, 'submit', 1], [leader, 'approve', 2], [staff, 'issue', 3]] as const) await step(s, second.id, name, v, { issuedOn: '2026-06-01' });
+    const second = await issueImportedPlan(staff, leader, { issuedOn: '2026-06-01' });
     expect((await staff.inject({ url: `/api/plans/${second.id}` })).json().number).toBe(3);
-    const nextYear = await importFixture();
-    for (const [s, name, v] of [[staff, 'submit', 1], [leader, 'approve', 2], [staff, 'issue', 3]] as const) await step(s, nextYear.id, name, v, { issuedOn: '2027-01-05' });
+    const nextYear = await issueImportedPlan(staff, leader, { issuedOn: '2027-01-05' });
     expect((await staff.inject({ url: `/api/plans/${nextYear.id}` })).json().numberText).toBe('Số 1-KH/ĐU');
 
     // Delivered: the UBND (a named unit) and every cell (the collective line).
@@ -88,8 +86,7 @@ describe('plans', () => {
   });
 
   it('locks an issued plan: number or date edits get 409; a change makes a new version', async () => {
-    const plan = await importFixture();
-    for (const [s, name, v] of [[staff, 'submit', 1], [leader, 'approve', 2], [staff, 'issue', 3]] as const) await step(s, plan.id, name, v);
+    const plan = await issueImportedPlan(staff, leader);
     const edit = await staff.inject({ method: 'PATCH', url: `/api/plans/${plan.id}`, payload: { version: 4, number: 99 } });
     expect(edit.statusCode).toBe(409);
     expect(edit.json().error.id).toBe('plan.issued-locked');

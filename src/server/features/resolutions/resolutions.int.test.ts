@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count } from 'drizzle-orm';
 import { Document, Packer, Paragraph } from 'docx';
 import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
 import { multipartFile } from '../../../../test/support/factories';
+import { planFixture } from '../../../../test/support/fixtures';
 import { attachments, resolutions } from './tables';
 
 let t: TestApp;
@@ -142,8 +143,7 @@ describe('the document registry', () => {
     expect(read.statusCode).toBe(200);
     expect(read.json().abilities.edit).toBe(false);
     // A draft plan of the resolution stays with the office and the leadership.
-    const source = readFileSync(new URL('../../../../../shared/fixtures/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
-    await staff.inject({ method: 'POST', url: '/api/plans', payload: { from: 'import', source } });
+    await staff.inject({ method: 'POST', url: '/api/plans', payload: { from: 'import', source: planFixture } });
     expect((await staff.inject({ url: `/api/resolutions/${id}` })).json().plans.map((p: { status: string }) => p.status).sort()).toEqual(['draft', 'issued']);
     expect(read.json().plans.map((p: { status: string }) => p.status)).toEqual(['issued']);
     expect((await member.inject({ url: `/api/resolutions/${id}` })).json().plans.map((p: { status: string }) => p.status)).toEqual(['issued']);

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
-
-const fixture = readFileSync(new URL('../../../../../shared/fixtures/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
+import { issueImportedPlan } from '../../../../test/support/fixtures';
 
 let t: TestApp;
 let staff: Session;
@@ -13,13 +11,6 @@ beforeAll(async () => {
   leader = await t.signIn('thuongtruc');
 });
 afterAll(() => t?.close());
-
-async function issue(issuedOn: string) {
-  const plan = (await staff.inject({ method: 'POST', url: '/api/plans', payload: { from: 'import', source: fixture } })).json();
-  await staff.inject({ method: 'POST', url: `/api/plans/${plan.id}/submit`, payload: { version: 1 } });
-  await leader.inject({ method: 'POST', url: `/api/plans/${plan.id}/approve`, payload: { version: 2 } });
-  return (await staff.inject({ method: 'POST', url: `/api/plans/${plan.id}/issue`, payload: { version: 3, issuedOn } })).json();
-}
 
 describe('document settings', () => {
   it('defaults to the commune’s names and yearly numbering', async () => {
@@ -37,8 +28,8 @@ describe('document settings', () => {
     const set = await staff.inject({ method: 'PUT', url: '/api/settings/documents', payload: { version: 1, numbering: 'term', termStartedOn: '2025-10-01', uySpelling: 'UỶ' } });
     expect(set.statusCode).toBe(200);
     expect((await staff.inject({ method: 'PUT', url: '/api/settings/documents', payload: { version: 1, placeName: 'Tràng Đà' } })).statusCode).toBe(409);
-    const a = await issue('2026-12-20');
-    const b = await issue('2027-01-10');
+    const a = await issueImportedPlan(staff, leader, { issuedOn: '2026-12-20' });
+    const b = await issueImportedPlan(staff, leader, { issuedOn: '2027-01-10' });
     expect(b.number).toBe(a.number + 1);
     const doc = await staff.inject({ url: `/api/plans/${b.id}/document?format=html` });
     expect(doc.body).toContain('ĐẢNG UỶ PHƯỜNG NÔNG TIẾN');
