@@ -56,6 +56,9 @@ export const conflict = (entity: string, current?: unknown) =>
 
 export const duplicate = (id: string, message: string) => new AppError(409, id, message);
 
+/** "10 MB" for a limit in bytes, so a message is derived from the limit it reports. */
+export const megabytes = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+
 export const payloadTooLarge = (limitText: string) =>
   new AppError(413, 'payload-too-large', `Dữ liệu gửi lên quá lớn (tối đa ${limitText}).`);
 

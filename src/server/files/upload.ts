@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { badRequest, payloadTooLarge } from '../errors';
+import { badRequest, megabytes, payloadTooLarge } from '../errors';
 
 /** Reads the one uploaded file of a multipart request; over `maxBytes` it is refused whole (413). */
 export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<{ bytes: Buffer; fileName: string }> {
@@ -7,7 +7,7 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
   if (!request.isMultipart()) throw missing();
   const file = await request.file({ limits: { fileSize: maxBytes } });
   if (!file) throw missing();
-  const tooLarge = () => payloadTooLarge(`${Math.round(maxBytes / 1024 / 1024)} MB`);
+  const tooLarge = () => payloadTooLarge(megabytes(maxBytes));
   const bytes = await file.toBuffer().catch((error: { code?: string }) => {
     throw error.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : error;
   });

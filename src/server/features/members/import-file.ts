@@ -1,22 +1,23 @@
 // Reads a member list from XLSX (exceljs) or CSV (csv-parse), recognised by content, not extension.
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { badRequest, payloadTooLarge, unsupportedMedia } from '../../errors';
+import { badRequest, megabytes, payloadTooLarge, unsupportedMedia } from '../../errors';
+import { inspectZip, isZip, type ZipLimits } from '../../files/zip-guard';
 import { type CellValue, isBlankRow } from '../../../domain/member-import';
 
 export const MAX_MEMBER_FILE_BYTES = 10 * 1024 * 1024;
 const MAX_ROWS = 20_000;
+/** A 20,000-row list inflates to some tens of MB; a zip bomb to gigabytes. */
+const XLSX_LIMITS: ZipLimits = { maxEntries: 2_000, maxEntryBytes: 100 * 1024 * 1024, maxTotalBytes: 150 * 1024 * 1024, maxRatio: 100 };
 
 export interface Sheet {
   header: CellValue[];
   rows: { row: number; values: CellValue[] }[];
 }
 
-const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-
 export async function readMemberSheet(bytes: Buffer): Promise<Sheet> {
   if (bytes.length === 0) throw badRequest('members-import.empty', 'Tệp tải lên không có nội dung.');
-  if (bytes.length > MAX_MEMBER_FILE_BYTES) throw payloadTooLarge('10 MB');
+  if (bytes.length > MAX_MEMBER_FILE_BYTES) throw payloadTooLarge(megabytes(MAX_MEMBER_FILE_BYTES));
   if (isZip(bytes)) return readXlsx(bytes);
   const text = decodeText(bytes);
   if (text === null) {
@@ -35,6 +36,9 @@ function decodeText(bytes: Buffer): string | null {
 }
 
 async function readXlsx(bytes: Buffer): Promise<Sheet> {
+  const verdict = inspectZip(bytes, XLSX_LIMITS);
+  if (verdict === 'bomb') throw badRequest('members-import.zip-bomb', 'Tệp Excel bị từ chối: nội dung nén quá lớn hoặc có tỉ lệ nén bất thường.');
+  if (verdict === 'bad') throw badRequest('members-import.bad-xlsx', 'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải .xlsx.');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -2,8 +2,8 @@
 // (strictly decoded), Word .docx through mammoth after a zip-bomb check, and a clear Vietnamese
 // error for anything else (empty, binary, not UTF-8, too large, broken or unsupported).
 
-import { inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';
+import { inspectZip, isZip, type ZipLimits } from '../../files/zip-guard';
 
 export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
 /** Limits on what a .docx may expand to: total size, and expansion ratio of the whole file. */
@@ -52,8 +52,6 @@ function extensionOf(filename: string): string {
   return m ? m[1].toLowerCase() : '';
 }
 
-const isZip = (bytes: Uint8Array): boolean => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-
 function hasNul(bytes: Uint8Array): boolean {
   return bytes.indexOf(0) >= 0;
 }
@@ -67,64 +65,12 @@ function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-type ZipVerdict = 'ok' | 'bad' | 'bomb';
-
-/**
- * Reads the zip's central directory and checks, before mammoth inflates anything, that the
- * declared sizes stay under the limits; then inflates each entry with an output cap equal to its
- * declared size, so a file that lies about its sizes is caught too.
- */
-export function inspectZip(bytes: Uint8Array): ZipVerdict {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u32 = (at: number): number => view.getUint32(at, true);
-  const u16 = (at: number): number => view.getUint16(at, true);
-  let eocd = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at--) {
-    if (u32(at) === 0x06054b50) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) return 'bad';
-  const entries = u16(eocd + 10);
-  const directorySize = u32(eocd + 12);
-  const directoryOffset = u32(eocd + 16);
-  if (entries === 0xffff || directoryOffset === 0xffffffff) return 'bomb'; // ZIP64: never needed by a 5 MB plan
-  if (entries > MAX_DOCX_ENTRIES) return 'bomb';
-  if (directoryOffset + directorySize > bytes.length) return 'bad';
-  let totalUncompressed = 0;
-  let at = directoryOffset;
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > bytes.length || u32(at) !== 0x02014b50) return 'bad';
-    const method = u16(at + 10);
-    const compressed = u32(at + 20);
-    const uncompressed = u32(at + 24);
-    const nameLength = u16(at + 28);
-    const headerLength = 46 + nameLength + u16(at + 30) + u16(at + 32);
-    const localOffset = u32(at + 42);
-    if (compressed === 0xffffffff || uncompressed === 0xffffffff) return 'bomb';
-    totalUncompressed += uncompressed;
-    if (totalUncompressed > MAX_DOCX_UNCOMPRESSED_BYTES || totalUncompressed > MAX_DOCX_RATIO * bytes.length) return 'bomb';
-    const verdict = checkEntry(bytes, view, localOffset, method, compressed, uncompressed);
-    if (verdict !== 'ok') return verdict;
-    at += headerLength;
-  }
-  return 'ok';
-}
-
-function checkEntry(bytes: Uint8Array, view: DataView, offset: number, method: number, compressed: number, uncompressed: number): ZipVerdict {
-  if (offset + 30 > bytes.length || view.getUint32(offset, true) !== 0x04034b50) return 'bad';
-  const dataStart = offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
-  if (dataStart + compressed > bytes.length) return 'bad';
-  if (method === 0) return compressed === uncompressed ? 'ok' : 'bad';
-  if (method !== 8) return 'bad';
-  try {
-    const out = inflateRawSync(bytes.subarray(dataStart, dataStart + compressed), { maxOutputLength: Math.max(1, uncompressed) });
-    return out.length === uncompressed ? 'ok' : 'bad';
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'bomb' : 'bad';
-  }
-}
+const DOCX_LIMITS: ZipLimits = {
+  maxEntries: MAX_DOCX_ENTRIES,
+  maxEntryBytes: MAX_DOCX_UNCOMPRESSED_BYTES,
+  maxTotalBytes: MAX_DOCX_UNCOMPRESSED_BYTES,
+  maxRatio: MAX_DOCX_RATIO,
+};
 
 /**
  * mammoth's Markdown keeps headings, numbered and bulleted lists and bold; it escapes punctuation
@@ -141,7 +87,7 @@ interface MammothWithMarkdown {
 
 async function readDocx(bytes: Uint8Array): Promise<PlanInput> {
   if (!isZip(bytes)) return fail('plan-import.bad-docx');
-  const verdict = inspectZip(bytes);
+  const verdict = inspectZip(bytes, DOCX_LIMITS);
   if (verdict !== 'ok') return fail(verdict === 'bomb' ? 'plan-import.zip-bomb' : 'plan-import.bad-docx');
   try {
     // convertToMarkdown is deprecated in mammoth's typings but kept and tested upstream; it is the
