@@ -37,3 +37,19 @@ export function formatDayFirst(iso: string | null | undefined): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
+
+/** The zone of every "today" and due moment, whatever zone the server runs in. */
+export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const vietnamDay = new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in Vietnam as "2026-05-12": at 00:30 in Hà Nội it is already the new day. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return vietnamDay.format(now);
+}
+
+/** "2026-05-12" plus whole years, 29/02 landing on 28/02 in a common year. */
+export function addYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return toIso(y + years, m, Math.min(d, daysInMonth(y + years, m)));
+}

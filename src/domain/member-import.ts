@@ -2,6 +2,8 @@
 // file, looks up cells and card numbers, and passes them in; this decides what each row means.
 import { parseDayFirstDate } from './dates';
 import { foldVietnamese, normaliseFullName } from './vietnamese-names';
+import { restoreNeutralised } from './spreadsheet-text';
+import { memberDateIssues, type MemberDateField } from './member-dates';
 
 export const memberColumns = [
   'STT',
@@ -46,7 +48,11 @@ export interface ImportContext {
   cells: { id: string; name: string }[];
   /** Card numbers already used by members of other communes. */
   foreignCardNumbers: Set<string>;
+  /** Vietnam's date: no date of a record may be after it. */
+  today: string;
 }
+
+const dateColumn: Record<MemberDateField, MemberColumn> = { birthDate: 'Ngày sinh', joinedOn: 'Ngày vào Đảng', officialOn: 'Ngày chính thức' };
 
 const key = (s: string) => foldVietnamese(s).replace(/\s+/gu, ' ').trim();
 
@@ -106,12 +112,7 @@ export function validateMemberRows(
       joinedOn: readDate(values[columns.get('Ngày vào Đảng') ?? -1], 'Ngày vào Đảng', fail),
       officialOn: readDate(values[columns.get('Ngày chính thức') ?? -1], 'Ngày chính thức', fail),
     };
-    if (dates.joinedOn && dates.officialOn && dates.officialOn < dates.joinedOn) {
-      fail('Ngày chính thức', 'Ngày chính thức không thể trước ngày vào Đảng.');
-    }
-    if (dates.birthDate && dates.joinedOn && dates.joinedOn < dates.birthDate) {
-      fail('Ngày vào Đảng', 'Ngày vào Đảng không thể trước ngày sinh.');
-    }
+    for (const issue of memberDateIssues(dates, context.today)) fail(dateColumn[issue.field], issue.message);
 
     const cardNumber = get('Số thẻ đảng viên').replace(/\s+/gu, '') || null;
     if (cardNumber) {
@@ -152,7 +153,7 @@ function readDate(value: CellValue, column: MemberColumn, fail: (c: MemberColumn
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).normalize('NFC').trim();
+  return restoreNeutralised(String(value).normalize('NFC').trim());
 }
 
 /** True when a row of the sheet holds nothing (trailing empty lines are common in Excel files). */

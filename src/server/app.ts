@@ -21,6 +21,7 @@ import { createSessionCache } from './auth/session-cache';
 import { featureRoutes } from './features';
 import { createFileStore } from './files/store';
 import { createPdfConverter, type PdfConverter } from './documents/pdf';
+import { registerTextGuard } from './text-guard';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -45,6 +46,7 @@ export async function buildApp({ env, database, logger = false, pdf = createPdfC
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  registerTextGuard(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

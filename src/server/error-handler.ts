@@ -2,9 +2,10 @@
 // messages, stable ids, and no internals for 5xx errors.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, badRequest, internal, payloadTooLarge, tooManyRequests, validationFailed, unsupportedMedia } from './errors';
+import { AppError, badRequest, internal, megabytes, payloadTooLarge, tooManyRequests, validationFailed, unsupportedMedia } from './errors';
 
-export function toAppError(error: FastifyError | Error): AppError {
+/** `bodyLimit`: the limit of the route that refused the body, so the 413 names the real one. */
+export function toAppError(error: FastifyError | Error, bodyLimit?: number): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     return validationFailed(
@@ -14,7 +15,7 @@ export function toAppError(error: FastifyError | Error): AppError {
   const code = (error as FastifyError).code ?? '';
   const status = (error as FastifyError).statusCode;
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE' || status === 413) {
-    return payloadTooLarge(code === 'FST_REQ_FILE_TOO_LARGE' ? 'kích thước cho phép' : '1 MB');
+    return payloadTooLarge(code === 'FST_REQ_FILE_TOO_LARGE' || !bodyLimit ? 'kích thước cho phép' : megabytes(bodyLimit));
   }
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
     return unsupportedMedia('unsupported-media-type', 'Kiểu dữ liệu gửi lên không được hỗ trợ.');
@@ -29,11 +30,29 @@ export function toAppError(error: FastifyError | Error): AppError {
 }
 
 export async function errorHandler(this: unknown, error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
-  const appError = toAppError(error);
-  if (appError.status >= 500) request.log.error({ err: error }, 'unhandled error');
+  const appError = toAppError(error, request.routeOptions?.bodyLimit);
+  if (appError.status >= 500) request.log.error(describeForLog(error, request), 'unhandled error');
   const body: { error: { id: string; message: string; details?: unknown } } = {
     error: { id: appError.id, message: appError.message },
   };
   if (appError.details !== undefined) body.error.details = appError.details;
   return reply.status(appError.status).type('application/json; charset=utf-8').send(body);
+}
+
+/**
+ * What an unexpected error logs: its kind, the database's error code, the route pattern and the
+ * stack frames. Never the message of a database error (it quotes the SQL parameters: a member's
+ * name, phone or card number), never the URL's query or the body.
+ */
+export function describeForLog(error: Error, request: FastifyRequest) {
+  const cause = (error as { cause?: { code?: unknown; name?: unknown } }).cause;
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 12);
+  return {
+    errorName: error.name,
+    code: (error as { code?: unknown }).code ?? cause?.code,
+    causeName: cause?.name,
+    method: request.method,
+    route: request.routeOptions?.url,
+    frames,
+  };
 }

@@ -1,9 +1,9 @@
 // Exports a unit's members in the same columns offices import, as XLSX or CSV.
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
 import { formatDayFirst } from '../../../domain/dates';
 import { memberColumns, optionalColumns } from '../../../domain/member-import';
 import type { MemberDto } from './schema';
+import { toCsv } from '../../files/csv';
 
 const header = [...memberColumns, ...optionalColumns];
 
@@ -37,6 +37,5 @@ export async function membersToXlsx(list: MemberDto[], title: string): Promise<B
 }
 
 export function membersToCsv(list: MemberDto[]): Buffer {
-  // A BOM so that Excel on a Vietnamese office PC opens the UTF-8 file with its diacritics intact.
-  return Buffer.from(`\uFEFF${stringify([header, ...list.map(toRow)])}`, 'utf8');
+  return toCsv([[...header], ...list.map(toRow)]);
 }

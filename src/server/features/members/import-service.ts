@@ -4,6 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { AppError, forbidden, badRequest } from '../../errors';
+import { todayInVietnam } from '../../../domain/dates';
 import { type ImportIssue, type MemberDraft, readHeader, validateMemberRows } from '../../../domain/member-import';
 import { recordAudit } from '../audit/service';
 import { listCellsOfTenant, loadUnit, toRef } from '../units/service';
@@ -36,7 +37,7 @@ async function analyse(db: DbOrTx, actor: Actor, communeId: string, bytes: Buffe
     : [];
   const foreignCardNumbers = new Set(owners.filter((o) => o.tenantId !== commune.id).map((o) => o.cardNumber!));
   const existing = new Map(owners.filter((o) => o.tenantId === commune.id).map((o) => [o.cardNumber!, o.id]));
-  const { drafts, issues } = validateMemberRows(sheet.rows, columns, { cells, foreignCardNumbers });
+  const { drafts, issues } = validateMemberRows(sheet.rows, columns, { cells, foreignCardNumbers, today: todayInVietnam() });
   const toUpdate = drafts.filter((d) => d.cardNumber && existing.has(d.cardNumber)).length;
   return {
     commune,

@@ -4,6 +4,8 @@ import type { Actor } from '../../auth/actor';
 import { overseers } from '../../auth/actor';
 import { badRequest, conflict, duplicate, forbidden, notFound } from '../../errors';
 import { normaliseFullName, sortByVietnameseName } from '../../../domain/vietnamese-names';
+import { todayInVietnam } from '../../../domain/dates';
+import { memberDateIssues, type MemberDates } from '../../../domain/member-dates';
 import { recordAudit } from '../audit/service';
 import { units, type Unit } from '../units/tables';
 import { loadUnit, toRef, withinGrants } from '../units/service';
@@ -72,6 +74,8 @@ export async function updateMember(db: Db, actor: Actor, id: string, patch: Memb
       if (other && other.id !== id) throw duplicate('member.card-number-taken', `Số thẻ đảng viên ${patch.cardNumber} đã thuộc về một đảng viên khác.`);
     }
     const { version, ...changes } = patch;
+    // Only a change of dates is judged: an old record with odd dates can still get a new phone.
+    if (Object.keys(pickDates(changes)).length > 0) checkMemberDates({ ...pickDates(current.member), ...pickDates(changes) });
     if (changes.fullName) changes.fullName = normaliseFullName(changes.fullName);
     const [updated] = await tx
       .update(members)
@@ -90,4 +94,13 @@ export async function updateMember(db: Db, actor: Actor, id: string, patch: Memb
     });
     return toDto({ member: updated, cellName });
   });
+}
+
+const pickDates = (m: { birthDate?: string | null; joinedOn?: string | null; officialOn?: string | null }) =>
+  Object.fromEntries((['birthDate', 'joinedOn', 'officialOn'] as const).filter((f) => m[f] !== undefined).map((f) => [f, m[f]])) as Partial<MemberDates>;
+
+/** The member's dates after the change must tell a possible life (domain/member-dates.ts). */
+function checkMemberDates(dates: Partial<MemberDates>) {
+  const issues = memberDateIssues({ birthDate: dates.birthDate ?? null, joinedOn: dates.joinedOn ?? null, officialOn: dates.officialOn ?? null }, todayInVietnam());
+  if (issues.length > 0) throw badRequest('member.dates-invalid', issues.map((i) => i.message).join(' '), { issues });
 }

@@ -10,9 +10,14 @@ import { removeDiacritics } from '../../../domain/vietnamese-names';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
-/** Keeps the base name readable but harmless in headers and on disk listings. */
+/**
+ * What a stored file name never keeps, so it stays readable but harmless in headers and listings:
+ * path and shell separators, controls, and the invisible direction and format marks (U+202E turns "hoadon\u202Excod.pdf" into "hoadonfdp.docx" on screen).
+ */
+const UNSAFE_IN_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+/gu;
+
 export function safeFileName(name: string, extension: string): string {
-  const base = name.normalize('NFC').replace(/\.[^.]*$/u, '').replace(/[\\/:*?"<>|\u0000-\u001f]+/gu, ' ').trim().slice(0, 120) || 'tep';
+  const base = name.normalize('NFC').replace(/\.[^.]*$/u, '').replace(UNSAFE_IN_FILE_NAME, ' ').replace(/\s+/gu, ' ').trim().slice(0, 120) || 'tep';
   return `${base}.${extension}`;
 }
 
