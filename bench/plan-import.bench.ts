@@ -1,13 +1,13 @@
 // Plan import and lint: the fixture (target median < 1 ms, ≥ 1,000 plans/s) and a 5 MB text
 // analysed or refused (target < 1 s).
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Bench } from 'tinybench';
 import { importPlan } from '../src/domain/plan-import';
 import { MAX_PLAN_BYTES, readPlanInput } from '../src/server/features/plan-import/input';
 import { report } from './support';
+import { planFixturePath } from '../test/support/fixtures';
 
-const fixturePath = resolve(import.meta.dirname, '../../shared/fixtures/ke-hoach-91-NQ-TU.md');
+const fixturePath = planFixturePath;
 
 /** `size` bytes of UTF-8 text made of whole copies of `text`, padded with spaces. */
 function textOfSize(text: string, size: number): Buffer {

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importPlan } from './plan-import';
 import { defaultSchedule, planTemplate, retargetPlanSource, type ResolutionFacts } from './plan-template';
+import { planFixture } from '../../test/support/fixtures';
 
-const fixture = readFileSync(new URL('../../../shared/fixtures/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
+const fixture = planFixture;
 const r91: ResolutionFacts = {
   number: '91-NQ/TU',
   issuedOn: '2026-05-12',

@@ -2,13 +2,13 @@
 // dates shows the resolution-date-mismatch diagnostic at its line; fixing the text makes it go
 // away as you type. An empty file gets the Vietnamese error; a Word file is read into the editor.
 // The same page works on a phone.
-import { readFileSync } from 'node:fs';
 import { Document, Packer, Paragraph } from 'docx';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { cspViolations, expectAccessible, horizontalOverflow, launchBrowser, phone, screenshot, signedInContext, story } from './support/browser';
+import { planFixture } from '../support/fixtures';
 
-const fixture = readFileSync(new URL('../../../shared/fixtures/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
+const fixture = planFixture;
 // Section II cites the resolution again with its date: give it another one.
 const SECTION_II_CITATION = 'Các nội dung cốt lõi của Nghị quyết số 91-NQ/TU, ngày 12/5/2026';
 const mismatched = fixture.replace(SECTION_II_CITATION, SECTION_II_CITATION.replace('12/5/2026', '15/5/2026'));

@@ -2,12 +2,12 @@
 // department stays a name on the document only, a line goes to the Veterans' Association, a new
 // line is added for the Fatherland Front; after a reload the page shows them. A colleague saving
 // the recipients meanwhile is reported, and the newest list can be loaded.
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ApiClient, expectAccessible, findUnit, horizontalOverflow, launchBrowser, phone, screenshot, signedInContext, story } from './support/browser';
+import { planFixture } from '../support/fixtures';
 
-const SOURCE = readFileSync('/work/shared/fixtures/ke-hoach-91-NQ-TU.md', 'utf8');
+const SOURCE = planFixture;
 const PROVINCE = 'Ban Tuyên giáo và Dân vận Tỉnh ủy (báo cáo)';
 const VETERANS = 'Hội Cựu chiến binh phường';
 const FRONT = 'Ủy ban Mặt trận Tổ quốc phường';

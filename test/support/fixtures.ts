@@ -1,9 +1,10 @@
-// The real plan of shared/fixtures, and the steps that take a plan from draft to issued.
+// The real plan (the demo seed's copy of shared/fixtures/ke-hoach-91-NQ-TU.md, kept in the repository so
+// that a clone anywhere runs its tests), and the steps that take a plan from draft to issued.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Session } from './app';
 
-export const planFixturePath = fileURLToPath(new URL('../../../shared/fixtures/ke-hoach-91-NQ-TU.md', import.meta.url));
+export const planFixturePath = fileURLToPath(new URL('../../src/server/seed/data/ke-hoach-91-NQ-TU.md', import.meta.url));
 export const planFixture = readFileSync(planFixturePath, 'utf8');
 
 /** Imports `source` as a draft (by the office), has it approved (by the leadership) and issued. */

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { planFixturePath } from '../../../test/support/fixtures';
 
 const root = resolve(import.meta.dirname, '../../..');
-const fixture = resolve(root, '../shared/fixtures/ke-hoach-91-NQ-TU.md');
+const fixture = planFixturePath;
 const run = promisify(execFile);
 
 async function quantriet(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,13 +1,13 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import JSZip from 'jszip';
 import { createPdfConverter } from '../../server/documents/pdf';
 import { run } from './render';
+import { planFixturePath } from '../../../test/support/fixtures';
 
-const FIXTURE = fileURLToPath(new URL('../../../../shared/fixtures/ke-hoach-91-NQ-TU.md', import.meta.url));
+const FIXTURE = planFixturePath;
 
 const probe = createPdfConverter();
 const pdfInstalled = await probe.available();

@@ -1,15 +1,14 @@
 // Property-based tests: whatever text comes in, the importer returns a plan and never throws, and
 // every diagnostic points inside the normalised text.
 
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findDues, parseDue } from '../due-date';
 import { importPlan } from './index';
 import { analysedText, canonicalText, normalise } from './normalise';
+import { planFixture } from '../../../test/support/fixtures';
 
-const fixture = readFileSync(resolve(import.meta.dirname, '../../../../shared/fixtures/ke-hoach-91-NQ-TU.md'), 'utf8');
+const fixture = planFixture;
 const fixtureLines = fixture.split('\n');
 
 function expectValidPlan(text: string): void {

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ImportedPlan, importPlan } from './index';
 import { canonicalText } from './normalise';
+import { planFixturePath, planFixture } from '../../../test/support/fixtures';
 
 const root = resolve(import.meta.dirname, '../../..');
 const plans = resolve(root, 'test/fixtures/plans');
@@ -22,7 +23,7 @@ const WARD_UNITS = [
 ];
 
 const CASES: Array<{ name: string; source: string; units?: string[] }> = [
-  { name: 'ke-hoach-91-NQ-TU', source: resolve(root, '../shared/fixtures/ke-hoach-91-NQ-TU.md') },
+  { name: 'ke-hoach-91-NQ-TU', source: planFixturePath },
   { name: 'ke-hoach-57-NQ-TW-chuyen-doi-so', source: resolve(plans, 'ke-hoach-57-NQ-TW-chuyen-doi-so.md') },
   { name: 'ke-hoach-12-NQ-TU-van-hoa-du-lich', source: resolve(plans, 'ke-hoach-12-NQ-TU-van-hoa-du-lich.md'), units: WARD_UNITS },
   { name: 'ke-hoach-08-NQ-TU-plain', source: resolve(plans, 'ke-hoach-08-NQ-TU-plain.txt') },
@@ -78,7 +79,7 @@ describe('importPlan on plans of the genre', () => {
 });
 
 describe('the fixture ke-hoach-91-NQ-TU', () => {
-  const plan = importPlan(readFileSync(resolve(root, '../shared/fixtures/ke-hoach-91-NQ-TU.md'), 'utf8'));
+  const plan = importPlan(planFixture);
   it('reports exactly its four slips', () => {
     expect(plan.diagnostics.map((d) => [d.line, d.code])).toEqual([
       [15, 'repeated-punctuation'],
