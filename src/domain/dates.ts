@@ -15,6 +15,24 @@ export function toIso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** Parses YYYY-MM-DD and rejects dates that do not exist (31/02, 29/02 of a common year). */
+export function parseIsoDate(date: string): { year: number; month: number; day: number } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(date.trim());
+  if (!m) throw new RangeError(`Ngày không hợp lệ: "${date}" (cần dạng YYYY-MM-DD)`);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!isValidYmd(year, month, day)) throw new RangeError(`Ngày không tồn tại: ${date}`);
+  return { year, month, day };
+}
+
+export function isValidIsoDate(date: string): boolean {
+  try {
+    parseIsoDate(date);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export type DateParse = { ok: true; iso: string } | { ok: false; reason: 'format' | 'impossible' };
 
 /** Reads "12/5/2026", "12-05-2026", "12.5.2026" (day first) or ISO "2026-05-12". */

@@ -1,5 +1,8 @@
 // Numbers, symbols and date lines of Party documents (Hướng dẫn 36-HD/VPTW): pure formatting and the
 // counting rule, no I/O. The documents layer prints these strings as they are.
+import { parseIsoDate } from './dates';
+
+export { isValidIsoDate, parseIsoDate } from './dates';
 
 /** "Số 45-KH/ĐU": no colon after "Số". `symbol` is "KH/ĐU" or "-KH/ĐU". */
 export function formatPlanNumber(n: number, symbol: string): string {
@@ -62,27 +65,6 @@ export function formatDateLine(place: string, date: string | null, blanks: DateL
   const dd = day < 10 ? `0${day}` : String(day);
   const mm = month <= 2 ? `0${month}` : String(month);
   return `${prefix} ${dd} tháng ${mm} năm ${year}`;
-}
-
-/** Parses YYYY-MM-DD and rejects dates that do not exist (31/02, 29/02 of a common year). */
-export function parseIsoDate(date: string): { year: number; month: number; day: number } {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
-  if (!m) throw new RangeError(`Ngày không hợp lệ: "${date}" (cần dạng YYYY-MM-DD)`);
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
-    throw new RangeError(`Ngày không tồn tại: ${date}`);
-  }
-  return { year, month, day };
-}
-
-export function isValidIsoDate(date: string): boolean {
-  try {
-    parseIsoDate(date);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export interface IssuedNumber {

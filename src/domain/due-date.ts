@@ -3,6 +3,7 @@
 // Shared by the plan importer and the tasks feature.
 
 import type { Due } from './plan-import/types';
+import { daysInMonth, toIso as isoDate } from './dates';
 
 export type { Due };
 
@@ -77,15 +78,8 @@ const DOCUMENT_REFERENCE_BEFORE = /(?:\d+\s?-\s?[\p{Lu}Đ]+(?:\s?\/\s?[\p{Lu}Đ]
 // ---------------------------------------------------------------------------------------------
 // Calendar.
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-export function isoDate(year: number, month: number, day: number): string {
-  return `${year}-${pad(month)}-${pad(day)}`;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+/** The calendar lives in dates.ts; these names stay for the importer's modules. */
+export { isoDate, daysInMonth };
 
 /** Why a day/month/year does not exist, in Vietnamese, or null when it does. `written` is the text as written. */
 export function impossibleDate(day: number | null, month: number, year: number, written?: string): string | null {
