@@ -91,9 +91,33 @@ export async function buildApp({ env, database, logger = false, pdf = createPdfC
 /** The built single-page app: files as they are, and index.html for every other page address. */
 async function serveWebApp(app: FastifyInstance, webDir: string) {
   const hasWeb = existsSync(join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
-  app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) throw notFound('route');
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  // The web app loads before anyone signs in, so its routes are public. @fastify/static (v10) takes
+  // no route `config`, so an onRoute hook declares them public; it lives in this encapsulated scope,
+  // where nothing but the static files and the not-found handler is registered.
+  await app.register(async (web) => {
+    web.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    if (hasWeb) await web.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
+    // Public too (auth/plugin.ts): an unknown API address is a 404 whether signed in or not.
+    web.setNotFoundHandler(async (request, reply) => {
+      if (isApiAddress(request.url) || request.method !== 'GET' || !hasWeb) throw notFound('route');
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
   });
+}
+
+/** "/api/…" however spelt (encoded, doubled slashes, capitals): never answered with the web app. */
+function isApiAddress(url: string): boolean {
+  let path = url.split('?')[0] ?? '';
+  for (let i = 0; i < 3; i++) {
+    try {
+      const decoded = decodeURIComponent(path);
+      if (decoded === path) break;
+      path = decoded;
+    } catch {
+      break;
+    }
+  }
+  return /^\/api(\/|$)/u.test(path.replace(/\/{2,}/gu, '/').toLowerCase());
 }

@@ -20,6 +20,7 @@ const entityNames: Record<string, string> = {
   route: 'đường dẫn',
   resolution: 'văn bản',
   plan: 'kế hoạch',
+  delivery: 'văn bản được gửi',
   file: 'tệp',
 };
 

@@ -3,12 +3,25 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Database } from '../../src/server/db/client';
 import { units } from '../../src/server/features/units/tables';
+import { childPath } from '../../src/domain/org-tree';
 import { members } from '../../src/server/features/members/tables';
 
 export async function findUnit(database: Database, name: string) {
   const [unit] = await database.db.select().from(units).where(eq(units.name, name));
   if (!unit) throw new Error(`no unit ${name}`);
   return unit;
+}
+
+/** A second commune under the demo province: its own tenant, with a materialised path like the seed's. */
+export async function buildCommune(database: Database, name: string) {
+  const [province] = await database.db.select().from(units).where(eq(units.kind, 'province'));
+  if (!province) throw new Error('no province');
+  const id = crypto.randomUUID();
+  const [commune] = await database.db
+    .insert(units)
+    .values({ id, tenantId: id, parentId: province.id, kind: 'commune', name, path: childPath(province.path, id) })
+    .returning();
+  return commune!;
 }
 
 export async function membersOf(database: Database, cellName: string) {

@@ -1,7 +1,9 @@
 // Reads the session cookie of every request into `request.actor`, refuses unauthenticated calls to
 // any route that is not declared `config: { public: true }`, and checks the CSRF token on writes.
+// The decision rests on the route the router matched, never on the text of the address: the router
+// decodes "/%61pi/…" into "/api/…", so a test of the raw URL can be walked around.
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Db } from '../db/client';
 import { csrfFailed, unauthenticated } from '../errors';
 import type { Actor } from './actor';
@@ -21,6 +23,16 @@ declare module 'fastify' {
     /** The route answers without a session (sign-in, health, public pages). */
     public?: boolean;
   }
+  interface FastifyInstance {
+    /** Every route registered after the auth plugin and whether it is public (for tests and audits). */
+    routeAccess(): RouteAccess[];
+  }
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  public: boolean;
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -30,10 +42,23 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; sessio
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('csrfToken', null);
 
+  // Kept by reference and read when asked: hooks of inner scopes (the web app's files) may still
+  // set `config.public` after this one has seen the route.
+  const routes: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
+  });
+  app.decorate('routeAccess', () =>
+    routes.flatMap((r) =>
+      (Array.isArray(r.method) ? r.method : [r.method]).map((method) => ({ method, url: r.url, public: r.config?.public === true })),
+    ),
+  );
+
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    if (!request.url.startsWith('/api/')) return; // the web app's static files
+    // An address no route matches reaches the not-found handler (app.ts): a 404, or the web app's
+    // index.html for a page address; neither holds data, so it answers without a session too.
+    const isPublic = request.routeOptions.config?.public === true || request.is404;
     const token = request.cookies[SESSION_COOKIE];
-    const isPublic = request.routeOptions.config?.public === true;
     if (token) {
       const key = hashToken(token);
       let session = opts.sessions.get(key) ?? null;
@@ -51,7 +76,14 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; sessio
         }
       }
     }
-    if (!isPublic && !request.actor && request.routeOptions.url) throw unauthenticated();
+    if (!isPublic && !request.actor) throw unauthenticated();
+  });
+
+  // Answers carry personal data (members, plans, the session's CSRF token): no browser or proxy may
+  // keep them. An answer that may be cached says so itself (the web app's files, index.html).
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
   });
 });
 

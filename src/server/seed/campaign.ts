@@ -66,6 +66,6 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
 
   // The next campaign in preparation: a plan for 57-NQ/TW drafted from the template, waiting for
   // the Thường trực's approval.
-  const next = await createPlan(db, staff, { from: 'template', kind: 'propagation', resolutionId: r57.id }, '2026-11-16');
+  const next = await createPlan(db, staff, { from: 'template', kind: 'propagation', resolutionId: r57.id }, { today: '2026-11-16' });
   await submitPlan(db, staff, next, 1);
 }

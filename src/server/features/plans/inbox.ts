@@ -8,7 +8,7 @@ import { users } from '../../auth/tables';
 import { recordAudit } from '../audit/service';
 import { units } from '../units/tables';
 import { toRef, withinGrants } from '../units/service';
-import { canDraftPlan, canReadInbox } from './policy';
+import { canConfirmReceipt, canDraftPlan, canReadInbox } from './policy';
 import { loadPlanFor } from './service';
 import { planDeliveries, plans } from './tables';
 
@@ -43,6 +43,7 @@ export async function markDeliveryRead(db: Db, actor: Actor, deliveryId: string)
       .innerJoin(units, eq(units.id, planDeliveries.unitId))
       .where(eq(planDeliveries.id, deliveryId));
     if (!row || !canReadInbox(actor, toRef(row.unit))) throw notFound('delivery');
+    if (!canConfirmReceipt(actor, toRef(row.unit))) throw forbidden('xác nhận đã nhận văn bản thay đơn vị nhận');
     if (row.delivery.readAt) return row.delivery;
     const [updated] = await tx
       .update(planDeliveries)

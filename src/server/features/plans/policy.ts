@@ -37,3 +37,12 @@ export function canIssuePlan(actor: Actor, plan: PlanRef, commune: UnitRef): boo
 export function canReadInbox(actor: Actor, unit: UnitRef): boolean {
   return hasRoleOver(actor, [...overseers, 'unitOfficer', 'cellSecretary'], unit);
 }
+
+/**
+ * Only the recipient unit itself confirms that it received a plan: an officer of that unit or the
+ * secretary of that cell (the inbox's own people, as listInbox shows them). Overseers — the office,
+ * the leadership, the province, the administrator — read the receipts, they never write them.
+ */
+export function canConfirmReceipt(actor: Actor, unit: UnitRef): boolean {
+  return hasRoleOver(actor, ['unitOfficer', 'cellSecretary'], unit);
+}

@@ -6,6 +6,7 @@ import { renderDocx } from '../../documents/docx';
 import { renderHtml } from '../../documents/html';
 import { actorOf } from '../../auth/plugin';
 import { contentDisposition } from '../resolutions/attachments';
+import { communeQuery } from '../units/schema';
 import { listDeliveries, listInbox, markDeliveryRead } from './inbox';
 import { planDocumentModel, planFileName } from './document';
 import { deliverySchema, inboxItem, issueBody, planCreateBody, planIdParams, planSchema, planSummary, planUpdateBody, transitionBody } from './schema';
@@ -20,16 +21,18 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter }> = 
     return describePlan(db, actor, plan, commune);
   };
 
-  app.get('/api/plans', { schema: { tags, summary: 'Các kế hoạch của đảng bộ', response: { 200: z.object({ plans: z.array(planSummary) }) } } }, async (request) => ({
-    plans: await listPlans(db, actorOf(request)),
-  }));
+  app.get(
+    '/api/plans',
+    { schema: { tags, summary: 'Các kế hoạch của đảng bộ', querystring: communeQuery, response: { 200: z.object({ plans: z.array(planSummary) }) } } },
+    async (request) => ({ plans: await listPlans(db, actorOf(request), request.query.communeId) }),
+  );
 
   app.post(
     '/api/plans',
-    { schema: { tags, summary: 'Tạo kế hoạch: từ văn bản nhập, từ mẫu, hoặc sao từ kế hoạch trước', body: planCreateBody, response: { 201: planSchema } } },
+    { schema: { tags, summary: 'Tạo kế hoạch: từ văn bản nhập, từ mẫu, hoặc sao từ kế hoạch trước', querystring: communeQuery, body: planCreateBody, response: { 201: planSchema } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const id = await createPlan(db, actor, request.body);
+      const id = await createPlan(db, actor, request.body, { communeId: request.query.communeId });
       return reply.status(201).send(await describe(actor, id));
     },
   );

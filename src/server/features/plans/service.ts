@@ -85,9 +85,14 @@ function recipientsFromText(parsed: ImportedPlan, tenantUnits: TenantUnit[]): Re
   });
 }
 
-export async function createPlan(db: Db, actor: Actor, input: z.infer<typeof planCreateBody>, today = new Date().toISOString().slice(0, 10)) {
+export async function createPlan(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof planCreateBody>,
+  { today = new Date().toISOString().slice(0, 10), communeId }: { today?: string; communeId?: string } = {},
+) {
   return db.transaction(async (tx) => {
-    const commune = await resolveCommune(tx, actor);
+    const commune = await resolveCommune(tx, actor, communeId);
     if (!canDraftPlan(actor, toRef(commune))) throw forbidden('soạn kế hoạch của đảng bộ này');
     const { source, kind } = await sourceFor(tx, actor, commune, input, today);
     const tenantUnits = await unitsOf(tx, commune.id);
@@ -171,8 +176,8 @@ export async function updatePlan(db: Db, actor: Actor, id: string, patch: z.infe
 export const conflictIssued = () =>
   stateConflict('plan.issued-locked', 'Kế hoạch đã ban hành nên không thể sửa (kể cả số và ngày). Hãy tạo phiên bản mới nếu cần thay đổi.');
 
-export async function listPlans(db: DbOrTx, actor: Actor) {
-  const commune = await resolveCommune(db, actor);
+export async function listPlans(db: DbOrTx, actor: Actor, communeId?: string) {
+  const commune = await resolveCommune(db, actor, communeId);
   const rows = await db.select().from(plans).where(eq(plans.tenantId, commune.id)).orderBy(desc(plans.updatedAt));
   return rows.filter((p) => canViewPlan(actor, p, toRef(commune)));
 }

@@ -5,6 +5,7 @@ import type { FileStore } from '../../files/store';
 import { actorOf } from '../../auth/plugin';
 import { badRequest } from '../../errors';
 import { readUpload } from '../../files/upload';
+import { communeQuery } from '../units/schema';
 import { contentDisposition, findAttachment, MAX_ATTACHMENT_BYTES, storeAttachment } from './attachments';
 import { attachmentSchema, linkInput, resolutionDetail, resolutionIdParams, resolutionInput, resolutionSchema, resolutionSearchQuery, resolutionSummary, resolutionUpdate } from './schema';
 import { createResolution, linkResolutions, loadResolution, resolutionDetail as loadDetail, searchResolutions, unlinkResolutions, updateResolution } from './service';
@@ -20,8 +21,8 @@ export const resolutionRoutes: FastifyPluginAsyncZod<{ db: Db; files: FileStore 
 
   app.post(
     '/api/resolutions',
-    { schema: { tags, summary: 'Đăng ký văn bản', body: resolutionInput, response: { 201: resolutionSchema } } },
-    async (request, reply) => reply.status(201).send(await createResolution(db, actorOf(request), request.body)),
+    { schema: { tags, summary: 'Đăng ký văn bản', querystring: communeQuery, body: resolutionInput, response: { 201: resolutionSchema } } },
+    async (request, reply) => reply.status(201).send(await createResolution(db, actorOf(request), request.body, request.query.communeId)),
   );
 
   app.get(

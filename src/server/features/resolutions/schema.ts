@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { communeQuery } from '../units/schema';
 import { resolutionKinds, resolutionRelations } from './tables';
 
 const isoDate = z.iso.date({ message: 'Ngày không hợp lệ.' });
@@ -60,7 +61,7 @@ export const resolutionDetail = z.object({
   abilities: z.object({ edit: z.boolean() }),
 });
 
-export const resolutionSearchQuery = z.object({
+export const resolutionSearchQuery = communeQuery.extend({
   q: z.string().trim().max(200).default(''),
   kind: z.enum(resolutionKinds).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),

@@ -19,8 +19,8 @@ export const normaliseNumber = (number: string) => number.normalize('NFC').repla
 
 const publicFields = ({ tenantId: _t, createdBy: _c, createdAt: _a, updatedAt: _u, searchVector: _s, ...rest }: Resolution) => rest;
 
-async function communeFor(db: DbOrTx, actor: Actor, manage: boolean) {
-  const commune = await resolveCommune(db, actor);
+async function communeFor(db: DbOrTx, actor: Actor, manage: boolean, communeId?: string) {
+  const commune = await resolveCommune(db, actor, communeId);
   const allowed = manage ? canManageResolutions(actor, toRef(commune)) : canViewResolutions(actor, toRef(commune));
   if (!allowed) throw forbidden(manage ? 'quản lý văn bản của đảng bộ này' : 'xem văn bản của đảng bộ này');
   return commune;
@@ -40,9 +40,9 @@ export async function loadResolution(db: DbOrTx, actor: Actor, id: string, manag
   return (await loadWithCommune(db, actor, id, manage)).resolution;
 }
 
-export async function createResolution(db: Db, actor: Actor, input: Input) {
+export async function createResolution(db: Db, actor: Actor, input: Input, communeId?: string) {
   return db.transaction(async (tx) => {
-    const commune = await communeFor(tx, actor, true);
+    const commune = await communeFor(tx, actor, true, communeId);
     const number = normaliseNumber(input.number);
     await assertNumberFree(tx, commune.id, number);
     const [row] = await tx.insert(resolutions).values({ ...input, number, tenantId: commune.id, createdBy: actor.userId }).returning();
@@ -95,8 +95,8 @@ const summaryColumns = {
   version: resolutions.version,
 };
 
-export async function searchResolutions(db: DbOrTx, actor: Actor, options: { q: string; kind?: Resolution['kind']; limit: number }) {
-  const commune = await communeFor(db, actor, false);
+export async function searchResolutions(db: DbOrTx, actor: Actor, options: { q: string; kind?: Resolution['kind']; limit: number; communeId?: string }) {
+  const commune = await communeFor(db, actor, false, options.communeId);
   const filters = [eq(resolutions.tenantId, commune.id)];
   if (options.kind) filters.push(eq(resolutions.kind, options.kind));
   const tsQuery = toTsQuery(options.q);

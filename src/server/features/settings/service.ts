@@ -36,9 +36,9 @@ export function numberPeriod(settings: CommuneSettings, issuedOn: string): strin
   return issuedOn.slice(0, 4);
 }
 
-export async function updateCommuneSettings(db: Db, actor: Actor, patch: z.infer<typeof settingsUpdate>) {
+export async function updateCommuneSettings(db: Db, actor: Actor, patch: z.infer<typeof settingsUpdate>, communeId?: string) {
   return db.transaction(async (tx) => {
-    const commune = await resolveCommune(tx, actor);
+    const commune = await resolveCommune(tx, actor, communeId);
     if (!canEditSettings(actor, toRef(commune))) throw forbidden('đổi thiết lập văn bản của đảng bộ');
     const current = await loadCommuneSettings(tx, commune);
     if (current.version !== patch.version) throw conflict('settings', current);

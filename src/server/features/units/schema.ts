@@ -3,6 +3,9 @@ import { unitKinds } from './tables';
 
 export const unitIdParams = z.object({ id: z.uuid({ message: 'Mã đơn vị không hợp lệ.' }) });
 
+/** The commune a commune-scoped route works in, for accounts above several (the province). */
+export const communeQuery = z.object({ communeId: z.uuid({ message: 'Mã đảng bộ xã, phường không hợp lệ.' }).optional() });
+
 export const unitSchema = z.object({
   id: z.uuid(),
   parentId: z.uuid().nullable(),

@@ -4,6 +4,7 @@ import { type Actor, type UnitRef, grantRoots, overseers } from '../../auth/acto
 import type { Role } from '../../auth/tables';
 import { badRequest, notFound } from '../../errors';
 import { members } from '../members/tables';
+import { canWorkInCommune } from './policy';
 import { units, type Unit } from './tables';
 
 /** Loads a unit for a policy check; an unknown id is "not found" whoever asks. */
@@ -66,21 +67,32 @@ export async function listCellsOfTenant(db: DbOrTx, tenantId: string) {
     .where(and(eq(units.tenantId, tenantId), eq(units.kind, 'cell')));
 }
 
-/** The commune a request works in: the one named, else the actor's own. */
+/**
+ * The commune a request works in: the one named (`?communeId=`), which the actor must reach — out of
+ * reach reads as not found, so no id reveals a commune; else the actor's own; else the only commune
+ * below a province-level account's grants.
+ */
 export async function resolveCommune(db: DbOrTx, actor: Actor, communeId?: string | null): Promise<Unit> {
   const id = communeId ?? actor.tenantId ?? (await onlyCommuneWithin(db, actor));
-  if (!id) throw badRequest('commune.required', 'Hãy chọn đảng bộ xã, phường để làm việc.');
   const unit = await loadUnit(db, id);
+  if (!canWorkInCommune(actor, toRef(unit))) throw notFound('unit');
   if (unit.kind !== 'commune') throw badRequest('commune.required', 'Đơn vị được chọn không phải đảng bộ xã, phường.');
   return unit;
 }
 
 /** A province-level account (administrator, province viewer) over a single commune works in it. */
-async function onlyCommuneWithin(db: DbOrTx, actor: Actor): Promise<string | null> {
+async function onlyCommuneWithin(db: DbOrTx, actor: Actor): Promise<string> {
   const communes = await db
     .select({ id: units.id })
     .from(units)
     .where(and(eq(units.kind, 'commune'), withinGrants(actor, overseers)))
     .limit(2);
-  return communes.length === 1 ? communes[0]!.id : null;
+  if (communes.length === 1) return communes[0]!.id;
+  // Names no commune: the list to choose from is the organisation tree the account may see.
+  throw badRequest(
+    'commune.required',
+    communes.length
+      ? 'Tài khoản theo dõi nhiều đảng bộ xã, phường: hãy chọn đảng bộ để làm việc.'
+      : 'Tài khoản chưa được giao đảng bộ xã, phường nào để làm việc.',
+  );
 }
