@@ -39,10 +39,25 @@ export function startProcess(command: string, args: string[], env: Record<string
 
 export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
   process.kill(-child.pid!, 'SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+  // Wait for the whole group, not only npm: the server under it holds the data folder's lock until
+  // it has closed the database, and the next start on that folder would be refused before.
+  const deadline = Date.now() + 10_000;
+  while (groupAlive(child.pid!) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function report(name: string, value: string, target: string, ok: boolean) {

@@ -35,7 +35,17 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  return mod.run(rest);
+  try {
+    return await mod.run(rest);
+  } catch (error) {
+    // A refusal with a stable id (the data folder in use…) is a message for the user, not a crash.
+    const { AppError } = await import('../server/errors');
+    if (error instanceof AppError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
 }
 
 async function printHelp(): Promise<void> {

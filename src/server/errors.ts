@@ -85,3 +85,25 @@ function capitalise(s: string) {
 /** The record is in a state that forbids the change (an issued plan, a submitted report…). */
 export const stateConflict = (id: string, message: string, current?: unknown) =>
   new AppError(409, id, message, current === undefined ? undefined : { current });
+
+/**
+ * Another process uses the embedded data folder (src/server/db/data-folder-lock.ts). Never an HTTP
+ * answer: the command line prints the message and exits.
+ */
+export const dataFolderInUse = (dataDir: string, holder: { pid: number; command: string; startedAt: string }) => {
+  const started = new Date(holder.startedAt);
+  const about = [holder.command, Number.isNaN(started.getTime()) ? '' : `bắt đầu lúc ${formatLocalTime(started)}`].filter(Boolean).join(', ');
+  return new AppError(
+    409,
+    'database.folder-in-use',
+    `Thư mục dữ liệu ${dataDir} đang được tiến trình ${holder.pid}${about ? ` (${about})` : ''} sử dụng. ` +
+      'Hãy dừng tiến trình đó trước, hoặc dùng QT_DATA_DIR khác.',
+    { pid: holder.pid },
+  );
+};
+
+/** "15:02:03 ngày 2/12/2025", in the machine's time zone. */
+function formatLocalTime(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())} ngày ${date.getDate()}/${date.getMonth() + 1}/${date.getFullYear()}`;
+}

@@ -1,9 +1,12 @@
 // One database handle for the whole process: embedded PGlite in QT_DATA_DIR by default,
 // a PostgreSQL server when DATABASE_URL is set. Both speak the same SQL and run the same migrations.
+// A data folder on disk is locked for this process until close() (data-folder-lock.ts); an
+// in-memory PGlite (no dataDir, as in tests) and PostgreSQL take no lock.
 import { mkdirSync } from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema';
+import { acquireDataFolderLock } from './data-folder-lock';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -30,14 +33,29 @@ export async function openDatabase(options: { dataDir?: string; url?: string; lo
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite({
-    dataDir: options.dataDir,
-    loadDataDir: options.loadDataDir,
-    extensions: await pgliteExtensions(),
-  });
-  await client.waitReady;
+  // Before PGlite reads a byte: a second process on the folder stops here (database.folder-in-use).
+  const lock = options.dataDir ? await acquireDataFolderLock(options.dataDir) : null;
+  let client;
+  try {
+    client = new PGlite({
+      dataDir: options.dataDir,
+      loadDataDir: options.loadDataDir,
+      extensions: await pgliteExtensions(),
+    });
+    await client.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  const close = async () => {
+    try {
+      await client.close();
+    } finally {
+      lock?.release();
+    }
+  };
+  return { db, kind: 'pglite', close };
 }
 
 async function openPostgres(url: string): Promise<Database> {
