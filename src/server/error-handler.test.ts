@@ -15,3 +15,13 @@ describe('the log of an unexpected error', () => {
     expect(logged).not.toContain('Failed query');
   });
 });
+
+describe('messages', () => {
+  it('name every entity in Vietnamese', async () => {
+    const { conflict, notFound } = await import('./errors');
+    for (const entity of ['unit', 'member', 'user', 'route', 'resolution', 'plan', 'delivery', 'file', 'link', 'settings', 'vocabulary']) {
+      expect(notFound(entity).message).not.toContain(entity);
+      expect(conflict(entity).message).not.toContain(entity);
+    }
+  });
+});

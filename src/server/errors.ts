@@ -22,6 +22,9 @@ const entityNames: Record<string, string> = {
   plan: 'kế hoạch',
   delivery: 'văn bản được gửi',
   file: 'tệp',
+  link: 'liên kết giữa hai văn bản',
+  settings: 'thiết lập văn bản',
+  vocabulary: 'từ vựng bổ sung',
 };
 
 const nameOf = (entity: string) => entityNames[entity] ?? entity;
