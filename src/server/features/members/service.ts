@@ -4,6 +4,7 @@ import type { Actor } from '../../auth/actor';
 import { overseers } from '../../auth/actor';
 import { badRequest, conflict, duplicate, forbidden, notFound } from '../../errors';
 import { normaliseFullName, sortByVietnameseName } from '../../../domain/vietnamese-names';
+import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { units, type Unit } from '../units/tables';
 import { loadUnit, toRef, withinGrants } from '../units/service';
@@ -73,12 +74,10 @@ export async function updateMember(db: Db, actor: Actor, id: string, patch: Memb
     }
     const { version, ...changes } = patch;
     if (changes.fullName) changes.fullName = normaliseFullName(changes.fullName);
-    const [updated] = await tx
-      .update(members)
-      .set({ ...changes, version: version + 1, updatedAt: new Date() })
-      .where(and(eq(members.id, id), eq(members.version, version)))
-      .returning();
-    if (!updated) throw conflict('member');
+    const updated = await updateVersioned(tx, members, eq(members.id, id), version, { ...changes, updatedAt: new Date() }, {
+      entity: 'member',
+      current: async () => toDto(await loadMember(tx, id)),
+    });
     await recordAudit(tx, {
       tenantId: updated.tenantId,
       actorId: actor.userId,
