@@ -3,8 +3,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { units } from '../features/units/tables';
+import { updateVersioned } from '../db/versioned';
 import { recordAudit } from '../features/audit/service';
-import { invalidCredentials, locked, badRequest, conflict } from '../errors';
+import { invalidCredentials, locked, badRequest } from '../errors';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { roleGrants, sessions, users, type User } from './tables';
 import type { Actor, Grant } from './actor';
@@ -121,12 +122,7 @@ export async function changePassword(
   if (problem) throw badRequest('auth.weak-password', problem);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    const updated = await tx
-      .update(users)
-      .set({ passwordHash, version: user.version + 1, updatedAt: new Date() })
-      .where(and(eq(users.id, user.id), eq(users.version, user.version)))
-      .returning({ id: users.id });
-    if (updated.length === 0) throw conflict('user');
+    await updateVersioned(tx, users, eq(users.id, user.id), user.version, { passwordHash, updatedAt: new Date() }, { entity: 'user' });
     // Other sessions of this account end: a changed password must lock out whoever knew the old one.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), sql`${sessions.id} <> ${hashToken(keepSessionToken)}`));
     await recordAudit(tx, { tenantId: user.tenantId, actorId: user.id, action: 'auth.password-changed', entity: 'user', entityId: user.id });

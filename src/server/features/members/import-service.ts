@@ -6,6 +6,7 @@ import type { Actor } from '../../auth/actor';
 import { AppError, forbidden, badRequest } from '../../errors';
 import { todayInVietnam } from '../../../domain/dates';
 import { type ImportIssue, type MemberDraft, readHeader, validateMemberRows } from '../../../domain/member-import';
+import { nextVersion } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { listCellsOfTenant, loadUnit, toRef } from '../units/service';
 import { readMemberSheet } from './import-file';
@@ -76,7 +77,7 @@ export async function commitMemberImport(db: Db, actor: Actor, communeId: string
       const [before] = await tx.select().from(members).where(eq(members.id, id));
       const [after] = await tx
         .update(members)
-        .set({ ...fields(d), version: (before?.version ?? 0) + 1, updatedAt: new Date() })
+        .set({ ...fields(d), version: nextVersion(members), updatedAt: new Date() })
         .where(and(eq(members.id, id), eq(members.tenantId, commune.id)))
         .returning();
       audit.push({ tenantId: commune.id, actorId: actor.userId, action: 'member.import-update', entity: 'member', entityId: id, before, after });

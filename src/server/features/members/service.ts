@@ -6,6 +6,7 @@ import { badRequest, conflict, duplicate, forbidden, notFound } from '../../erro
 import { normaliseFullName, sortByVietnameseName } from '../../../domain/vietnamese-names';
 import { todayInVietnam } from '../../../domain/dates';
 import { memberDateIssues, type MemberDates } from '../../../domain/member-dates';
+import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { units, type Unit } from '../units/tables';
 import { loadUnit, toRef, withinGrants } from '../units/service';
@@ -77,12 +78,10 @@ export async function updateMember(db: Db, actor: Actor, id: string, patch: Memb
     // Only a change of dates is judged: an old record with odd dates can still get a new phone.
     if (Object.keys(pickDates(changes)).length > 0) checkMemberDates({ ...pickDates(current.member), ...pickDates(changes) });
     if (changes.fullName) changes.fullName = normaliseFullName(changes.fullName);
-    const [updated] = await tx
-      .update(members)
-      .set({ ...changes, version: version + 1, updatedAt: new Date() })
-      .where(and(eq(members.id, id), eq(members.version, version)))
-      .returning();
-    if (!updated) throw conflict('member');
+    const updated = await updateVersioned(tx, members, eq(members.id, id), version, { ...changes, updatedAt: new Date() }, {
+      entity: 'member',
+      current: async () => toDto(await loadMember(tx, id)),
+    });
     await recordAudit(tx, {
       tenantId: updated.tenantId,
       actorId: actor.userId,

@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { badRequest, conflict, forbidden } from '../../errors';
 import { loadVocabulary, parseVocabulary, type Vocabulary } from '../../../domain/plan-import';
+import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { vocabularyExtensions } from './tables';
 import { canEditVocabulary } from './policy';
@@ -28,9 +29,14 @@ export async function saveExtension(db: Db, actor: Actor, input: { version: numb
   return db.transaction(async (tx) => {
     const current = await loadExtension(tx);
     if (current.version !== input.version) throw conflict('vocabulary', current);
-    const next = { id: ROW, data: parsed.vocabulary, version: current.version + 1, updatedBy: actor.userId, updatedAt: new Date() };
-    await tx.insert(vocabularyExtensions).values(next).onConflictDoUpdate({ target: vocabularyExtensions.id, set: next });
+    const changes = { data: parsed.vocabulary, updatedBy: actor.userId, updatedAt: new Date() };
+    // Version 0 is the extension not saved yet: the first save inserts the row.
+    const row = await updateVersioned(tx, vocabularyExtensions, eq(vocabularyExtensions.id, ROW), input.version, changes, {
+      entity: 'vocabulary',
+      current: () => loadExtension(tx),
+      create: { absentVersion: 0, target: vocabularyExtensions.id, values: { id: ROW, ...changes } },
+    });
     await recordAudit(tx, { tenantId: null, actorId: actor.userId, action: 'vocabulary.update', entity: 'vocabulary', entityId: ROW, before: current.data, after: parsed.vocabulary });
-    return { data: parsed.vocabulary, version: next.version };
+    return { data: parsed.vocabulary, version: row.version };
   });
 }

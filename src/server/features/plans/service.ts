@@ -8,6 +8,7 @@ import { importPlan, type ImportedPlan } from '../../../domain/plan-import';
 import { defaultSchedule, planTemplate, retargetPlanSource } from '../../../domain/plan-template';
 import { cleanRecipientLabel, matchRecipient } from '../../../domain/recipients';
 import { formatNumberLine } from '../../../domain/document-numbering';
+import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { attachments, resolutions, type Resolution } from '../resolutions/tables';
 import { normaliseNumber } from '../resolutions/service';
@@ -156,15 +157,17 @@ export async function updatePlan(db: Db, actor: Actor, id: string, patch: z.infe
     if (patch.version !== plan.version) throw conflict('plan', await describePlan(tx, actor, plan, commune));
     const tenantUnits = await unitsOf(tx, commune.id);
     if (patch.recipients) checkRecipients(patch.recipients, tenantUnits);
-    const changes: Partial<Plan> = { version: plan.version + 1, updatedAt: new Date() };
+    const changes: Partial<Plan> = { updatedAt: new Date() };
     if (patch.kind) changes.kind = patch.kind;
     let parsed: ImportedPlan | null = null;
     if (patch.source !== undefined) {
       parsed = await analysePlanSource(tx, tenantUnits, patch.source);
       Object.assign(changes, { source: patch.source, body: bodyFromImport(parsed), title: parsed.title ?? plan.title });
     }
-    const [updated] = await tx.update(plans).set(changes).where(and(eq(plans.id, id), eq(plans.version, patch.version))).returning();
-    if (!updated) throw conflict('plan');
+    const updated = await updateVersioned(tx, plans, eq(plans.id, id), patch.version, changes, {
+      entity: 'plan',
+      current: async () => describePlan(tx, actor, (await loadPlanFor(tx, actor, id)).plan, commune),
+    });
     if (parsed) await linkResolutions(tx, actor, updated, parsed);
     if (patch.recipients) await replaceRecipients(tx, updated, patch.recipients);
     else if (parsed) await replaceRecipients(tx, updated, recipientsFromText(parsed, tenantUnits));

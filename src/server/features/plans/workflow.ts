@@ -4,6 +4,7 @@ import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { conflict, forbidden } from '../../errors';
+import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { units } from '../units/tables';
 import { toRef } from '../units/service';
@@ -27,16 +28,13 @@ async function transition(db: Db, actor: Actor, id: string, version: number, ste
     }[step];
     if (!allowed) {
       if (plan.status === 'issued') throw conflictIssued();
+      // The step was refused because someone moved the plan on since the user loaded it: say so.
+      if (plan.version !== version) throw conflict('plan');
       throw forbidden(stepNames[step]);
     }
     if (plan.version !== version) throw conflict('plan');
     const changes = await apply(tx, plan);
-    const [updated] = await tx
-      .update(plans)
-      .set({ ...changes, version: plan.version + 1, updatedAt: new Date() })
-      .where(and(eq(plans.id, id), eq(plans.version, version)))
-      .returning();
-    if (!updated) throw conflict('plan');
+    const updated = await updateVersioned(tx, plans, eq(plans.id, id), version, { ...changes, updatedAt: new Date() }, { entity: 'plan' });
     await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: `plan.${step}`, entity: 'plan', entityId: id, before: plan, after: updated });
     return updated;
   });

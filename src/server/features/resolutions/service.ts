@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { conflict, duplicate, forbidden, notFound, badRequest } from '../../errors';
 import { foldVietnamese } from '../../../domain/vietnamese-names';
+import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { planResolutions, plans } from '../plans/tables';
 import { loadUnit, resolveCommune, toRef } from '../units/service';
@@ -65,12 +66,10 @@ export async function updateResolution(db: Db, actor: Actor, id: string, patch: 
       changes.number = normaliseNumber(changes.number);
       await assertNumberFree(tx, current.tenantId, changes.number, id);
     }
-    const [row] = await tx
-      .update(resolutions)
-      .set({ ...changes, version: version + 1, updatedAt: new Date() })
-      .where(and(eq(resolutions.id, id), eq(resolutions.version, version)))
-      .returning();
-    if (!row) throw conflict('resolution');
+    const row = await updateVersioned(tx, resolutions, eq(resolutions.id, id), version, { ...changes, updatedAt: new Date() }, {
+      entity: 'resolution',
+      current: async () => publicFields(await loadResolution(tx, actor, id, true)),
+    });
     await recordAudit(tx, { tenantId: row.tenantId, actorId: actor.userId, action: 'resolution.update', entity: 'resolution', entityId: id, before: current, after: row });
     return publicFields(row);
   });

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { badRequest, conflict, forbidden } from '../../errors';
+import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { resolveCommune, toRef } from '../units/service';
 import { canEditSettings } from './policy';
@@ -43,11 +44,16 @@ export async function updateCommuneSettings(db: Db, actor: Actor, patch: z.infer
     const current = await loadCommuneSettings(tx, commune);
     if (current.version !== patch.version) throw conflict('settings', current);
     const { version, ...changes } = patch;
-    const next = { ...current, ...changes, version: version + 1 };
-    if (next.numbering === 'term' && !next.termStartedOn) {
+    const { version: _v, ...merged } = { ...current, ...changes };
+    if (merged.numbering === 'term' && !merged.termStartedOn) {
       throw badRequest('settings.term-start-required', 'Đánh số theo nhiệm kỳ cần ngày bắt đầu nhiệm kỳ.');
     }
-    await tx.insert(communeSettings).values(next).onConflictDoUpdate({ target: communeSettings.tenantId, set: next });
+    // Before the first save there is no row: the defaults above show as version 1.
+    const next = await updateVersioned(tx, communeSettings, eq(communeSettings.tenantId, commune.id), version, merged, {
+      entity: 'settings',
+      current: () => loadCommuneSettings(tx, commune),
+      create: { absentVersion: 1, target: communeSettings.tenantId, values: merged },
+    });
     await recordAudit(tx, { tenantId: commune.id, actorId: actor.userId, action: 'settings.update', entity: 'settings', entityId: commune.id, before: current, after: next });
     return { settings: next, commune };
   });
