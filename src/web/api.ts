@@ -89,7 +89,13 @@ export interface UploadProgress {
  * Sends a file as multipart `file`. XMLHttpRequest rather than fetch, because only it reports the
  * progress of an upload, which matters for large lists on slow connections.
  */
-export function uploadFile<T>(path: string, file: File, onProgress?: (p: UploadProgress) => void, signal?: AbortSignal): Promise<T> {
+export function uploadFile<T>(
+  path: string,
+  file: File,
+  onProgress?: (p: UploadProgress) => void,
+  signal?: AbortSignal,
+  fields: Record<string, string> = {},
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -110,6 +116,7 @@ export function uploadFile<T>(path: string, file: File, onProgress?: (p: UploadP
     xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file, file.name);
     xhr.send(form);
   });

@@ -1,8 +1,10 @@
 // Story (b): the ward office imports a member list. A file with one bad row shows that row and its
-// reason and imports nothing; the corrected file imports every row.
+// reason and imports nothing; the corrected file imports every row. Story (b2), on a phone: the
+// office's workbook calls the cell "Chi bộ Tổ dân phố Tràng Đà 1"; mapped once, it imports, and the
+// next file with that name needs no mapping.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ApiClient, expectAccessible, findUnit, horizontalOverflow, launchBrowser, screenshot, signedInContext, story } from './support/browser';
+import { ApiClient, expectAccessible, findUnit, horizontalOverflow, launchBrowser, phone, screenshot, signedInContext, story } from './support/browser';
 
 const CELL = 'Chi bộ Khuôn Hấu 4';
 const run = Date.now().toString(36).toUpperCase();
@@ -95,5 +97,78 @@ story('The ward office imports a member list', () => {
     await page.goto(`/don-vi/${cellId}`);
     await page.getByRole('link', { name: 'Lò Văn Khánh' }).first().waitFor();
     expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(1280);
+  });
+});
+
+story('On a phone, the ward office maps the workbook\'s cell name once and imports', () => {
+  const OFFICE_NAME = 'Chi bộ Tổ dân phố Tràng Đà 1';
+  const mapRun = `M${run}`;
+  const rows = (from: number) => [
+    ['1', 'Nông Văn Thắng', '05/06/1972', 'Nam', OFFICE_NAME, '01/05/1998', '01/05/1999', `${mapRun}${from}`, '', ''],
+    ['2', 'Hà Thị Duyên', '07/08/1981', 'Nữ', OFFICE_NAME, '03/02/2008', '03/02/2009', `${mapRun}${from + 1}`, '', ''],
+  ];
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await signedInContext(browser, 'vanphong', phone);
+    page = await context.newPage();
+    api = await ApiClient.signIn('banxaydung');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const choose = async (name: string, content: Buffer) => {
+    await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: content });
+    await page.getByRole('heading', { name: 'Kết quả kiểm tra' }).waitFor();
+  };
+
+  test('the unknown name is listed once with its rows; chosen, the file is valid and imports', async () => {
+    await page.goto('/nhap-danh-sach');
+    await page.getByRole('heading', { level: 1, name: 'Nhập danh sách đảng viên' }).waitFor();
+    await choose('danh-sach-van-phong.csv', csv(rows(1)));
+
+    await page.getByRole('heading', { name: 'Ghép tên trong tệp với đơn vị' }).waitFor();
+    const select = page.getByLabel(OFFICE_NAME);
+    expect(await select.count()).toBe(1);
+    await page.getByText('2 dòng (dòng 2, 3)').waitFor();
+    const issues = page.getByRole('table', { name: '1 lỗi cần sửa trong tệp' });
+    expect((await issues.getByRole('row').nth(1).getByRole('cell').allTextContents()).map((s) => s.trim())).toEqual([
+      '2',
+      'Chi bộ',
+      `Không có chi bộ "${OFFICE_NAME}" trong đảng bộ (2 dòng). Hãy chọn chi bộ tương ứng.`,
+    ]);
+    // The best suggestion comes first.
+    const firstSuggestion = await select.locator('optgroup').first().locator('option').first().textContent();
+    expect(firstSuggestion).toBe('Chi bộ Tràng Đà 1');
+    await select.selectOption({ label: 'Chi bộ Tràng Đà 1' });
+    await expectAccessible(page, 'import mapping step on a phone');
+    expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(390);
+    await screenshot(page, 'import-mapping-phone', true);
+
+    await page.getByRole('button', { name: 'Áp dụng và kiểm tra lại' }).click();
+    await page.getByText('Tệp hợp lệ.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Nhập 2 đảng viên' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'Nhập thành công' });
+    await status.waitFor();
+    expect(await status.textContent()).toContain('Đã nhập 2 đảng viên (2 thêm mới, 0 cập nhật).');
+    const found = await api.get<{ total: number; members: { cellName: string }[] }>(`/api/members/search?q=${encodeURIComponent(mapRun)}`);
+    expect(found.total).toBe(2);
+    expect(found.members.map((m) => m.cellName)).toEqual(['Chi bộ Tràng Đà 1', 'Chi bộ Tràng Đà 1']);
+  });
+
+  test('the next import, another day, finds the name mapped already', async () => {
+    await page.goto('/nhap-danh-sach');
+    await page.getByRole('heading', { level: 1, name: 'Nhập danh sách đảng viên' }).waitFor();
+    await choose('danh-sach-thang-sau.csv', csv(rows(3)));
+    await page.getByText('Đã ghi nhớ từ lần nhập trước').waitFor();
+    await page.getByText('Tệp hợp lệ.', { exact: false }).waitFor();
+    expect(await page.getByRole('table', { name: /lỗi cần sửa/u }).count()).toBe(0);
+    await expectAccessible(page, 'import with a remembered mapping');
   });
 });

@@ -16,3 +16,31 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
   if (file.file.truncated || bytes.length > maxBytes) throw tooLarge();
   return { bytes, fileName: file.filename };
 }
+
+/**
+ * Reads the one uploaded file and the text fields beside it, in whatever order the form sends them
+ * (`readUpload` sees only the fields sent before the file). Over `maxBytes` the file is refused (413).
+ */
+export async function readUploadWithFields(
+  request: FastifyRequest,
+  maxBytes: number,
+): Promise<{ bytes: Buffer; fileName: string; fields: Record<string, string> }> {
+  const missing = () => badRequest('upload.no-file', 'Hãy chọn tệp để tải lên.');
+  if (!request.isMultipart()) throw missing();
+  const tooLarge = () => payloadTooLarge(megabytes(maxBytes));
+  const fields: Record<string, string> = {};
+  let upload: { bytes: Buffer; fileName: string } | undefined;
+  for await (const part of request.parts({ limits: { fileSize: maxBytes } })) {
+    if (part.type === 'field') {
+      fields[part.fieldname] = String(part.value);
+      continue;
+    }
+    const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+      throw error.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : error;
+    });
+    if (part.file.truncated || bytes.length > maxBytes) throw tooLarge();
+    upload ??= { bytes, fileName: part.filename };
+  }
+  if (!upload) throw missing();
+  return { ...upload, fields };
+}

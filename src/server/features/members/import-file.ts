@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { badRequest, megabytes, payloadTooLarge, unsupportedMedia } from '../../errors';
 import { inspectZip, isZip, type ZipLimits } from '../../files/zip-guard';
-import { type CellValue, isBlankRow } from '../../../domain/member-import';
+import { type CellValue, cellText, columnFor, isBlankRow } from '../../../domain/member-import';
 
 export const MAX_MEMBER_FILE_BYTES = 10 * 1024 * 1024;
 const MAX_ROWS = 20_000;
@@ -87,8 +87,9 @@ function readCsv(text: string): Sheet {
 
 function splitHeader(all: { row: number; values: CellValue[] }[]): Sheet {
   const nonBlank = all.filter((r) => !isBlankRow(r.values));
-  // Lists often open with a title ("DANH SÁCH ĐẢNG VIÊN …"): the header is the row naming "Họ và tên".
-  const headerAt = nonBlank.slice(0, 10).findIndex((r) => r.values.some((v) => /^h[oọ] v[aà] t[eê]n$/iu.test(String(v ?? '').trim())));
+  // Lists often open with a title ("DANH SÁCH ĐẢNG VIÊN …"): the header is the row naming "Họ và tên"
+  // (or "Họ tên", or another of its synonyms).
+  const headerAt = nonBlank.slice(0, 10).findIndex((r) => r.values.some((v) => columnFor(cellText(v)) === 'Họ và tên'));
   const rows = headerAt > 0 ? nonBlank.slice(headerAt) : nonBlank;
   const [first, ...rest] = rows;
   if (!first) throw badRequest('members-import.empty', 'Tệp không có dữ liệu.');

@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { actorOf } from '../../auth/plugin';
-import { readUpload } from '../../files/upload';
+import { readUploadWithFields } from '../../files/upload';
 import { unitIdParams } from '../units/schema';
 import { MAX_MEMBER_FILE_BYTES } from './import-file';
-import { commitMemberImport, previewMemberImport } from './import-service';
+import { parseMappings } from './import-mappings';
+import { commitMemberImport, loadImportCommune, previewMemberImport } from './import-service';
+import { memberTemplateXlsx } from './import-template';
 
 const previewResponse = z.object({
   total: z.number().int(),
@@ -13,7 +15,21 @@ const previewResponse = z.object({
   toCreate: z.number().int(),
   toUpdate: z.number().int(),
   issues: z.array(z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() })),
+  cellNames: z.array(
+    z.object({
+      name: z.string(),
+      rows: z.array(z.number().int()),
+      count: z.number().int(),
+      chosen: z.string().nullable(),
+      remembered: z.boolean(),
+      suggestions: z.array(z.object({ id: z.string(), name: z.string(), score: z.number() })),
+    }),
+  ),
+  columns: z.array(z.object({ name: z.string(), chosen: z.string().nullable(), remembered: z.boolean(), suggestions: z.array(z.string()) })),
+  cells: z.array(z.object({ id: z.string(), name: z.string() })),
 });
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const memberImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.post(
@@ -22,6 +38,8 @@ export const memberImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       schema: {
         tags: ['members'],
         summary: 'Nhập danh sách đảng viên từ XLSX/CSV: xem trước (mode=preview) hoặc nhập (mode=commit), tất cả hoặc không dòng nào',
+        description:
+          'Multipart: `file` (bắt buộc) và `mappings` (tùy chọn, JSON `{ "cells": { "<tên chi bộ trong tệp>": "<id chi bộ>" }, "columns": { "<tên cột trong tệp>": "<tên cột mẫu>" } }`). Ghép tên được ghi nhớ khi nhập thành công.',
         params: unitIdParams,
         querystring: z.object({ mode: z.enum(['preview', 'commit']).default('preview') }),
         consumes: ['multipart/form-data'],
@@ -29,11 +47,24 @@ export const memberImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       },
     },
     async (request) => {
-      const { bytes } = await readUpload(request, MAX_MEMBER_FILE_BYTES);
       const actor = actorOf(request);
+      // Who may import is asked before a byte of the upload is read.
+      const commune = await loadImportCommune(db, actor, request.params.id);
+      const { bytes, fields } = await readUploadWithFields(request, MAX_MEMBER_FILE_BYTES);
+      const mappings = parseMappings(fields.mappings);
       return request.query.mode === 'commit'
-        ? commitMemberImport(db, actor, request.params.id, bytes)
-        : previewMemberImport(db, actor, request.params.id, bytes);
+        ? commitMemberImport(db, actor, commune, bytes, mappings)
+        : previewMemberImport(db, actor, commune, bytes, mappings);
     },
+  );
+
+  app.get(
+    '/api/members/import-template.xlsx',
+    { schema: { tags: ['members'], summary: 'Tệp mẫu danh sách đảng viên (Excel): dòng tiêu đề và một dòng ví dụ' } },
+    async (_request, reply) =>
+      reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="mau-danh-sach-dang-vien.xlsx"`)
+        .send(await memberTemplateXlsx()),
   );
 };

@@ -1,17 +1,38 @@
-// Member import: a preview that lists every bad row with its reason, and a commit that writes all
-// rows or none. The commit re-reads and re-validates the file: nothing from the preview is trusted.
-import { and, eq, inArray } from 'drizzle-orm';
+// Member import: a preview that lists every bad row with its reason and every unknown cell name and
+// header once (with suggestions), and a commit that writes all rows or none. The commit re-reads and
+// re-validates the file: nothing from the preview is trusted. The file is parsed and checked before
+// the transaction opens; inside, only the card owners are read again and the rows written.
+import { inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { AppError, forbidden, badRequest } from '../../errors';
 import { todayInVietnam } from '../../../domain/dates';
-import { type ImportIssue, type MemberDraft, readHeader, validateMemberRows } from '../../../domain/member-import';
-import { nextVersion } from '../../db/versioned';
+import { type ImportIssue, mappingKey, normaliseCardNumber, readHeader, suggestColumns, validateMemberRows } from '../../../domain/member-import';
+import { suggestNames } from '../../../domain/name-matching';
 import { recordAudit } from '../audit/service';
+import type { Unit } from '../units/tables';
 import { listCellsOfTenant, loadUnit, toRef } from '../units/service';
 import { readMemberSheet } from './import-file';
+import { checkCellMappings, type ImportMappings, loadRememberedMappings, rememberMappings } from './import-mappings';
+import { writeImportedMembers } from './import-write';
 import { canImportMembers } from './policy';
 import { members } from './tables';
+
+export interface CellNameChoice {
+  name: string;
+  rows: number[];
+  count: number;
+  chosen: string | null;
+  remembered: boolean;
+  suggestions: { id: string; name: string; score: number }[];
+}
+
+export interface ColumnChoice {
+  name: string;
+  chosen: string | null;
+  remembered: boolean;
+  suggestions: string[];
+}
 
 export interface ImportPreview {
   total: number;
@@ -19,69 +40,96 @@ export interface ImportPreview {
   toCreate: number;
   toUpdate: number;
   issues: ImportIssue[];
+  /** Names of the file's "Chi bộ" column that are not a cell's name, once each. */
+  cellNames: CellNameChoice[];
+  /** Headers that are neither a column nor a known synonym. */
+  columns: ColumnChoice[];
+  /** The commune's cells, for choosing. */
+  cells: { id: string; name: string }[];
 }
 
-async function analyse(db: DbOrTx, actor: Actor, communeId: string, bytes: Buffer) {
+const MAX_ROWS_LISTED = 50;
+
+/** The commune to import into, once the actor may: asked before the upload is read. */
+export async function loadImportCommune(db: DbOrTx, actor: Actor, communeId: string): Promise<Unit> {
   const commune = await loadUnit(db, communeId);
   if (commune.kind !== 'commune' || !canImportMembers(actor, toRef(commune))) throw forbidden('nhập danh sách đảng viên cho đơn vị này');
-  const sheet = await readMemberSheet(bytes);
-  const { columns, issues: headerIssues } = readHeader(sheet.header);
-  if (headerIssues.length > 0) {
-    return { commune, drafts: [] as MemberDraft[], existing: new Map<string, string>(), preview: { total: sheet.rows.length, valid: 0, toCreate: 0, toUpdate: 0, issues: headerIssues } };
-  }
-  const cells = await listCellsOfTenant(db, commune.id);
-  const cards = sheet.rows
-    .map((r) => String(r.values[columns.get('Số thẻ đảng viên') ?? -1] ?? '').replace(/\s+/gu, ''))
-    .filter(Boolean);
+  return commune;
+}
+
+async function cardOwners(db: DbOrTx, communeId: string, cards: string[]) {
   const owners = cards.length
     ? await db.select({ id: members.id, cardNumber: members.cardNumber, tenantId: members.tenantId }).from(members).where(inArray(members.cardNumber, cards))
     : [];
-  const foreignCardNumbers = new Set(owners.filter((o) => o.tenantId !== commune.id).map((o) => o.cardNumber!));
-  const existing = new Map(owners.filter((o) => o.tenantId === commune.id).map((o) => [o.cardNumber!, o.id]));
-  const { drafts, issues } = validateMemberRows(sheet.rows, columns, { cells, foreignCardNumbers, today: todayInVietnam() });
-  const toUpdate = drafts.filter((d) => d.cardNumber && existing.has(d.cardNumber)).length;
   return {
-    commune,
-    drafts,
-    existing,
-    preview: { total: sheet.rows.length, valid: drafts.length, toCreate: drafts.length - toUpdate, toUpdate, issues },
+    foreign: new Set(owners.filter((o) => o.tenantId !== communeId).map((o) => o.cardNumber!)),
+    existing: new Map(owners.filter((o) => o.tenantId === communeId).map((o) => [o.cardNumber!, o.id])),
   };
 }
 
-export async function previewMemberImport(db: Db, actor: Actor, communeId: string, bytes: Buffer): Promise<ImportPreview> {
-  return (await analyse(db, actor, communeId, bytes)).preview;
+async function analyse(db: Db, actor: Actor, commune: Unit, bytes: Buffer, sent: ImportMappings) {
+  if (commune.kind !== 'commune' || !canImportMembers(actor, toRef(commune))) throw forbidden('nhập danh sách đảng viên cho đơn vị này');
+  const sheet = await readMemberSheet(bytes);
+  const [cells, remembered] = await Promise.all([listCellsOfTenant(db, commune.id), loadRememberedMappings(db, commune.id)]);
+  await checkCellMappings(db, actor, commune, cells, sent);
+  const cellList = cells.map((c) => ({ id: c.id, name: c.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi', { numeric: true }));
+  const ownCells = new Set(cells.map((c) => c.id));
+
+  const sentColumns = new Map(Object.entries(sent.columns).map(([k, v]) => [mappingKey(k), v]));
+  const columnMap = Object.fromEntries([...remembered.columns, ...sentColumns]);
+  const { columns, issues: headerIssues, unknown } = readHeader(sheet.header, columnMap);
+  const columnChoices: ColumnChoice[] = unknown.map((name) => ({ name, chosen: null, remembered: false, suggestions: suggestColumns(name, new Set(columns.keys())) }));
+  for (const [index, cell] of sheet.header.entries()) {
+    const name = String(cell ?? '').trim();
+    const chosen = sentColumns.get(mappingKey(name)) ?? remembered.columns.get(mappingKey(name));
+    if (name && chosen && columns.get(chosen) === index) columnChoices.push({ name, chosen, remembered: !sentColumns.has(mappingKey(name)), suggestions: [] });
+  }
+  const base = { cellNames: [] as CellNameChoice[], columns: columnChoices, cells: cellList };
+  if (headerIssues.length > 0) {
+    return { drafts: [], existing: new Map<string, string>(), cards: [], preview: { total: sheet.rows.length, valid: 0, toCreate: 0, toUpdate: 0, issues: headerIssues, ...base } };
+  }
+
+  const sentCells = new Map(Object.entries(sent.cells).map(([k, v]) => [mappingKey(k), v]));
+  const cellMappings = new Map([...[...remembered.cells].filter(([, id]) => ownCells.has(id)), ...sentCells]);
+  const cards = sheet.rows.map((r) => normaliseCardNumber(r.values[columns.get('Số thẻ đảng viên') ?? -1])).filter((c): c is string => c !== null);
+  const { foreign, existing } = await cardOwners(db, commune.id, cards);
+  const { drafts, issues, cellNames } = validateMemberRows(sheet.rows, columns, { cells, foreignCardNumbers: foreign, today: todayInVietnam(), cellMappings });
+  const toUpdate = drafts.filter((d) => d.cardNumber && existing.has(d.cardNumber)).length;
+  base.cellNames = cellNames.map((use) => ({
+    name: use.name,
+    rows: use.rows.slice(0, MAX_ROWS_LISTED),
+    count: use.count,
+    chosen: use.cellId,
+    remembered: use.cellId !== null && !sentCells.has(mappingKey(use.name)),
+    suggestions: suggestNames(use.name, cellList, (c) => c.name).map((s) => ({ ...s.item, score: Math.round(s.score * 100) / 100 })),
+  }));
+  return {
+    drafts,
+    existing,
+    cards,
+    preview: { total: sheet.rows.length, valid: drafts.length, toCreate: drafts.length - toUpdate, toUpdate, issues, ...base },
+  };
 }
 
-export async function commitMemberImport(db: Db, actor: Actor, communeId: string, bytes: Buffer): Promise<ImportPreview> {
+export async function previewMemberImport(db: Db, actor: Actor, commune: Unit, bytes: Buffer, mappings: ImportMappings = { cells: {}, columns: {} }): Promise<ImportPreview> {
+  return (await analyse(db, actor, commune, bytes, mappings)).preview;
+}
+
+export async function commitMemberImport(db: Db, actor: Actor, commune: Unit, bytes: Buffer, mappings: ImportMappings = { cells: {}, columns: {} }): Promise<ImportPreview> {
+  const { drafts, existing, cards, preview } = await analyse(db, actor, commune, bytes, mappings);
+  if (preview.issues.length > 0) {
+    throw new AppError(400, 'members-import.invalid-rows', `Tệp có ${preview.issues.length} lỗi; chưa nhập đảng viên nào. Hãy sửa các dòng lỗi rồi nhập lại.`, { preview });
+  }
+  if (drafts.length === 0) throw badRequest('members-import.no-rows', 'Tệp không có đảng viên nào để nhập.');
   return db.transaction(async (tx) => {
-    const { commune, drafts, existing, preview } = await analyse(tx, actor, communeId, bytes);
-    if (preview.issues.length > 0) {
-      throw new AppError(400, 'members-import.invalid-rows', `Tệp có ${preview.issues.length} lỗi; chưa nhập đảng viên nào. Hãy sửa các dòng lỗi rồi nhập lại.`, { preview });
-    }
-    if (drafts.length === 0) throw badRequest('members-import.no-rows', 'Tệp không có đảng viên nào để nhập.');
-    const audit = [];
-    const fields = (d: MemberDraft) => {
-      const { row: _row, ...rest } = d;
-      return rest;
-    };
-    const creates = drafts.filter((d) => !(d.cardNumber && existing.has(d.cardNumber)));
-    for (let i = 0; i < creates.length; i += 500) {
-      const inserted = await tx
-        .insert(members)
-        .values(creates.slice(i, i + 500).map((d) => ({ ...fields(d), tenantId: commune.id })))
-        .returning();
-      audit.push(...inserted.map((m) => ({ tenantId: commune.id, actorId: actor.userId, action: 'member.import-create', entity: 'member', entityId: m.id, after: m })));
-    }
-    for (const d of drafts.filter((x) => x.cardNumber && existing.has(x.cardNumber))) {
-      const id = existing.get(d.cardNumber!)!;
-      const [before] = await tx.select().from(members).where(eq(members.id, id));
-      const [after] = await tx
-        .update(members)
-        .set({ ...fields(d), version: nextVersion(members), updatedAt: new Date() })
-        .where(and(eq(members.id, id), eq(members.tenantId, commune.id)))
-        .returning();
-      audit.push({ tenantId: commune.id, actorId: actor.userId, action: 'member.import-update', entity: 'member', entityId: id, before, after });
-    }
+    // The card numbers' owners may have changed since the file was checked: then check it again.
+    const now = await cardOwners(tx, commune.id, cards);
+    const same = now.foreign.size === 0 && now.existing.size === existing.size && [...existing].every(([card, id]) => now.existing.get(card) === id);
+    if (!same) throw new AppError(409, 'members-import.changed', 'Danh sách đảng viên vừa được người khác thay đổi. Hãy kiểm tra lại tệp rồi nhập.');
+    const audit = await writeImportedMembers(tx, actor.userId, commune.id, drafts, existing);
+    await rememberMappings(tx, commune.id, mappings);
+    const mapped = Object.keys(mappings.cells).length + Object.keys(mappings.columns).length;
+    if (mapped > 0) audit.push({ tenantId: commune.id, actorId: actor.userId, action: 'member-import.mappings', entity: 'unit', entityId: commune.id, after: mappings });
     await recordAudit(tx, audit);
     return preview;
   });

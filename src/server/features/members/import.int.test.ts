@@ -58,7 +58,7 @@ describe('members import', () => {
     const messages = res.json().issues.map((i: { row: number; message: string }) => `${i.row}: ${i.message}`);
     expect(messages).toEqual([
       '2: Thiếu họ và tên.',
-      '3: Không có chi bộ "Chi bộ Không Có" trong đảng bộ.',
+      '3: Không có chi bộ "Chi bộ Không Có" trong đảng bộ. Hãy chọn chi bộ tương ứng.',
       '4: Giới tính "Khác" không hợp lệ (ghi "Nam" hoặc "Nữ").',
       '6: Số thẻ 09990010 trùng với dòng 5.',
       '7: Ngày vào Đảng "31/4/2010" không tồn tại.',

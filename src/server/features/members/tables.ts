@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { units } from '../units/tables';
 
@@ -38,3 +38,23 @@ export const members = pgTable(
 );
 
 export type Member = typeof members.$inferSelect;
+
+/**
+ * What the commune's files call its cells and columns, as the office mapped them on an import
+ * ("Chi bộ Tổ dân phố Tràng Đà 1" → the cell "Chi bộ Tràng Đà 1"), offered again on the next import.
+ */
+export const memberImportMappings = pgTable(
+  'member_import_mappings',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    kind: text('kind').$type<'cell' | 'column'>().notNull(),
+    /** The name as the file writes it, folded (no diacritics, lower case, single spaces). */
+    sourceKey: text('source_key').notNull(),
+    /** The name as last written, for people. */
+    sourceName: text('source_name').notNull(),
+    /** A cell's id for kind "cell", a column's name for kind "column"; checked again on every use. */
+    target: text('target').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.kind, t.sourceKey] })],
+);

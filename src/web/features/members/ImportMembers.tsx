@@ -12,7 +12,8 @@ import { Stat } from '../../components/Stat';
 import { Working } from '../../components/Working';
 import { memberColumns, optionalColumns } from '../../../domain/member-import';
 import { vi } from '../../i18n/vi';
-import { importMembers, type ImportPreview } from './queries';
+import { ImportMapping } from './ImportMapping';
+import { importMembers, memberTemplateHref, type ImportMappings, type ImportPreview } from './queries';
 
 const t = vi.import;
 type Phase = 'idle' | 'checking' | 'checked' | 'importing' | 'done';
@@ -24,10 +25,13 @@ export function ImportMembers({ communeId }: { communeId: string }) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The names mapped on this page, kept when another file is chosen (the server also remembers them).
+  const [mappings, setMappings] = useState<ImportMappings>({ cells: {}, columns: {} });
+  const [checks, setChecks] = useState(0);
   const progress = useSlowProgress();
   const run = useRef(0);
 
-  const check = async (chosen: File | null) => {
+  const check = async (chosen: File | null, using = mappings) => {
     const id = ++run.current;
     setFile(chosen);
     setPreview(null);
@@ -36,9 +40,10 @@ export function ImportMembers({ communeId }: { communeId: string }) {
     if (!chosen) return setPhase('idle');
     setPhase('checking');
     try {
-      const answer = await progress.track((onProgress) => importMembers(communeId, 'preview', chosen, onProgress));
+      const answer = await progress.track((onProgress) => importMembers(communeId, 'preview', chosen, using, onProgress));
       if (id !== run.current) return;
       setPreview(answer);
+      setChecks((n) => n + 1);
       setPhase('checked');
     } catch (e) {
       if (id !== run.current) return;
@@ -52,7 +57,7 @@ export function ImportMembers({ communeId }: { communeId: string }) {
     setError(null);
     setPhase('importing');
     try {
-      const answer = await progress.track((onProgress) => importMembers(communeId, 'commit', file, onProgress));
+      const answer = await progress.track((onProgress) => importMembers(communeId, 'commit', file, mappings, onProgress));
       setResult(answer);
       setPreview(null);
       setPhase('done');
@@ -64,6 +69,18 @@ export function ImportMembers({ communeId }: { communeId: string }) {
       setError(e);
       setPhase('checked');
     }
+  };
+
+  /** The choices of the mapping step replace those for the names of this file; others are kept. */
+  const applyMappings = (chosen: ImportMappings) => {
+    if (!preview) return;
+    const next = { cells: { ...mappings.cells }, columns: { ...mappings.columns } };
+    for (const c of preview.cellNames) delete next.cells[c.name];
+    for (const c of preview.columns) delete next.columns[c.name];
+    Object.assign(next.cells, chosen.cells);
+    Object.assign(next.columns, chosen.columns);
+    setMappings(next);
+    void check(file, next);
   };
 
   const reset = () => {
@@ -85,9 +102,14 @@ export function ImportMembers({ communeId }: { communeId: string }) {
         <Text>{t.intro}</Text>
         <Text fz="sm">
           {t.columns} {[...memberColumns, ...optionalColumns].join(', ')}.{' '}
-          <Anchor href={templateHref()} download="mau-danh-sach-dang-vien.csv">
+          <Anchor href={memberTemplateHref} download="mau-danh-sach-dang-vien.xlsx">
             {t.template}
+          </Anchor>{' '}
+          (
+          <Anchor href={templateHref()} download="mau-danh-sach-dang-vien.csv">
+            {t.templateCsv}
           </Anchor>
+          )
         </Text>
       </Stack>
 
@@ -123,6 +145,10 @@ export function ImportMembers({ communeId }: { communeId: string }) {
       )}
 
       {error !== null && <ErrorAlert error={error} />}
+
+      {preview && (preview.cellNames.length > 0 || preview.columns.length > 0) && (
+        <ImportMapping key={checks} preview={preview} busy={busy} onApply={applyMappings} />
+      )}
 
       {preview && (
         <Stack gap="md">

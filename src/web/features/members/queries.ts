@@ -52,6 +52,15 @@ export function updateMember(memberId: string, patch: MemberPatch): Promise<Memb
   return api<Member>(`/api/members/${encodeURIComponent(memberId)}`, { method: 'PATCH', body: patch });
 }
 
-export function importMembers(communeId: string, mode: 'preview' | 'commit', file: File, onProgress?: (p: UploadProgress) => void) {
-  return uploadFile<ImportPreview>(`/api/units/${encodeURIComponent(communeId)}/members/import?mode=${mode}`, file, onProgress);
+/** Names in the file → cell id, headers in the file → column: the `mappings` field of an import. */
+export interface ImportMappings {
+  cells: Record<string, string>;
+  columns: Record<string, string>;
 }
+
+export function importMembers(communeId: string, mode: 'preview' | 'commit', file: File, mappings: ImportMappings, onProgress?: (p: UploadProgress) => void) {
+  const fields = { mappings: JSON.stringify(mappings) };
+  return uploadFile<ImportPreview>(`/api/units/${encodeURIComponent(communeId)}/members/import?mode=${mode}`, file, onProgress, undefined, fields);
+}
+
+export const memberTemplateHref = '/api/members/import-template.xlsx';
