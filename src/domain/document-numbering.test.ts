@@ -6,8 +6,6 @@ import {
   formatPlanNumber,
   isValidIsoDate,
   issuerAbbreviation,
-  nextNumber,
-  type IssuedNumber,
 } from './document-numbering';
 
 describe('number line', () => {
@@ -62,38 +60,5 @@ describe('date line', () => {
     expect(() => formatDateLine('Nông Tiến', '15/05/2026')).toThrow(RangeError);
     expect(isValidIsoDate('2028-02-29')).toBe(true);
     expect(isValidIsoDate('2026-02-29')).toBe(false);
-  });
-});
-
-describe('nextNumber', () => {
-  const issued: IssuedNumber[] = [
-    { issuerId: 'dang-uy', docType: 'KH', number: 44, issuedOn: '2026-04-02' },
-    { issuerId: 'dang-uy', docType: 'KH', number: 41, issuedOn: '2026-01-10' },
-    { issuerId: 'dang-uy', docType: 'KH', number: 97, issuedOn: '2025-12-30' },
-    { issuerId: 'dang-uy', docType: 'BC', number: 120, issuedOn: '2026-05-01' },
-    { issuerId: 'chi-bo-1', docType: 'KH', number: 3, issuedOn: '2026-05-01' },
-  ];
-
-  it('counts per issuer and type of document, restarting each year', () => {
-    expect(nextNumber(issued, { issuerId: 'dang-uy', docType: 'KH', year: 2026, mode: 'year' })).toBe(45);
-    expect(nextNumber(issued, { issuerId: 'dang-uy', docType: 'BC', year: 2026, mode: 'year' })).toBe(121);
-    expect(nextNumber(issued, { issuerId: 'chi-bo-1', docType: 'KH', year: 2026, mode: 'year' })).toBe(4);
-    expect(nextNumber(issued, { issuerId: 'dang-uy', docType: 'KH', year: 2027, mode: 'year' })).toBe(1);
-  });
-
-  it('runs over the committee term when set so', () => {
-    const scope = { issuerId: 'dang-uy', docType: 'KH', year: 2026, mode: 'term' as const };
-    expect(nextNumber(issued, { ...scope, termStart: '2025-10-01' })).toBe(98);
-    expect(nextNumber(issued, { ...scope, termStart: '2026-01-01' })).toBe(45);
-    expect(() => nextNumber(issued, scope)).toThrow(RangeError);
-  });
-
-  it('never gives a withdrawn number again: it counts from the highest, not the count', () => {
-    const gaps: IssuedNumber[] = [
-      { issuerId: 'x', docType: 'KH', number: 1, issuedOn: '2026-01-05' },
-      { issuerId: 'x', docType: 'KH', number: 5, issuedOn: '2026-03-05' },
-    ];
-    expect(nextNumber(gaps, { issuerId: 'x', docType: 'KH', year: 2026, mode: 'year' })).toBe(6);
-    expect(nextNumber([], { issuerId: 'x', docType: 'KH', year: 2026, mode: 'year' })).toBe(1);
   });
 });

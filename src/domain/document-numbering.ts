@@ -1,5 +1,6 @@
-// Numbers, symbols and date lines of Party documents (Hướng dẫn 36-HD/VPTW): pure formatting and the
-// counting rule, no I/O. The documents layer prints these strings as they are.
+// Numbers, symbols and date lines of Party documents (Hướng dẫn 36-HD/VPTW): pure formatting, no I/O.
+// The documents layer prints these strings as they are; what is counted per which period is in
+// document-types.ts, the counting itself in server/documents/numbering.ts.
 import { parseIsoDate } from './dates';
 
 export { isValidIsoDate, parseIsoDate } from './dates';
@@ -65,47 +66,4 @@ export function formatDateLine(place: string, date: string | null, blanks: DateL
   const dd = day < 10 ? `0${day}` : String(day);
   const mm = month <= 2 ? `0${month}` : String(month);
   return `${prefix} ${dd} tháng ${mm} năm ${year}`;
-}
-
-export interface IssuedNumber {
-  issuerId: string;
-  docType: string; // "KH", "BC", "GTT" …
-  number: number;
-  issuedOn: string; // ISO date
-}
-
-export interface NumberingScope {
-  issuerId: string;
-  docType: string;
-  /** The year of the document being numbered. */
-  year: number;
-  /** 'year': numbers restart on 1 January; 'term': they run over the committee's whole term. */
-  mode: 'year' | 'term';
-  /** First day of the committee's term (ISO date); required in 'term' mode. */
-  termStart?: string;
-}
-
-/**
- * The next number for a document: one more than the highest number already given by the same issuer
- * to the same type of document in the same counting period. The highest, not the count, so a
- * withdrawn number is never given twice.
- */
-export function nextNumber(existing: readonly IssuedNumber[], scope: NumberingScope): number {
-  let inPeriod: (issuedOn: string) => boolean;
-  if (scope.mode === 'year') {
-    inPeriod = (issuedOn) => parseIsoDate(issuedOn).year === scope.year;
-  } else {
-    if (!scope.termStart) throw new RangeError('Thiếu ngày bắt đầu nhiệm kỳ để đánh số theo nhiệm kỳ');
-    const start = scope.termStart;
-    parseIsoDate(start);
-    // ISO dates compare as strings.
-    inPeriod = (issuedOn) => issuedOn >= start;
-  }
-  let highest = 0;
-  for (const doc of existing) {
-    if (doc.issuerId !== scope.issuerId || doc.docType !== scope.docType) continue;
-    if (!inPeriod(doc.issuedOn)) continue;
-    highest = Math.max(highest, doc.number);
-  }
-  return highest + 1;
 }

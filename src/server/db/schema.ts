@@ -7,3 +7,4 @@ export * from '../features/resolutions/tables';
 export * from '../features/plans/tables';
 export * from '../features/settings/tables';
 export * from '../features/plan-import/tables';
+export * from '../documents/tables';

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from './docx';
 import { buildPlanDocument } from './plan-document';
 import { SAMPLE_HEADER, SAMPLE_PLAN } from './sample-plan';
+import { sampleCellDocument } from './sample-cell-report';
 
 interface Run {
   /** Effective run properties: the run's own first, then its paragraph style's chain, then the defaults. */
@@ -243,5 +244,38 @@ describe('renderDocx: number and date lines', () => {
     const { document } = await unzip(await renderDocx(model));
     expect(document).toContain('<w:t xml:space="preserve">Số    -KH/ĐU</w:t>');
     expect(document).toContain('<w:t xml:space="preserve">Nông Tiến, ngày    tháng    năm 20…</w:t>');
+  });
+});
+
+describe('renderDocx: a cell’s document, from the shared parts', () => {
+  async function columns(model: Parameters<typeof renderDocx>[0]) {
+    const { document, styles } = await unzip(await renderDocx(model));
+    const tables = [...document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+    expect(tables).toHaveLength(2);
+    return tables.map((table) => [...table.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => paragraphs(m[0], styles)));
+  }
+
+  it('heads a cell report "ĐẢNG BỘ PHƯỜNG NÔNG TIẾN / CHI BỘ … / * / Số 3-BC/CB", the cell in bold', async () => {
+    const [[left, right]] = await columns(sampleCellDocument('cellReport'));
+    expect(left.map((p) => p.text)).toEqual(['ĐẢNG BỘ PHƯỜNG NÔNG TIẾN', 'CHI BỘ TỔ DÂN PHỐ TRÀNG ĐÀ 6', '*', 'Số 3-BC/CB']);
+    expect(left.map((p) => bold(p.runs[0]))).toEqual([false, true, false, false]);
+    expect(left.every((p) => align(p) === 'center' && size(p.runs[0]) === 28)).toBe(true);
+    expect(right.map((p) => p.text)).toEqual(['ĐẢNG CỘNG SẢN VIỆT NAM', 'Nông Tiến, ngày 08 tháng 6 năm 2026']);
+  });
+
+  it('signs it "T/M CHI BỘ / BÍ THƯ" and the name, and lists its recipients', async () => {
+    const [, [recipients, signer]] = await columns(sampleCellDocument('cellReport'));
+    // The recipients as given; "- Lưu Chi bộ." stands in only when there are none (parts.test.ts).
+    expect(recipients.map((p) => p.text)).toEqual(['Nơi nhận:', '- Đảng ủy phường (báo cáo).']);
+    const [authority, position, name] = signer;
+    expect([authority.text, bold(authority.runs[0])]).toEqual(['T/M CHI BỘ', true]);
+    expect([position.text, bold(position.runs[0])]).toEqual(['BÍ THƯ', false]);
+    expect([name.text, bold(name.runs[0])]).toEqual(['Hoàng Thị Lan', true]);
+    expect(spacing(name, 'before')).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('prints no number line for a type that is not numbered (a cell’s minutes): three header lines', async () => {
+    const [[left]] = await columns(sampleCellDocument('cellMinutes'));
+    expect(left.map((p) => p.text)).toEqual(['ĐẢNG BỘ PHƯỜNG NÔNG TIẾN', 'CHI BỘ TỔ DÂN PHỐ TRÀNG ĐÀ 6', '*']);
   });
 });

@@ -145,8 +145,8 @@ function headerBlock(model: DocumentModel): Table {
     para('header', [run(h.superior)]),
     para('header', [run(h.issuer, { bold: true, size: sizeIn('header', SIZE.issuer) })]),
     para('header', [run('*', { size: sizeIn('header', SIZE.asterisk) })]),
-    para('header', [run(h.numberLine, { size: sizeIn('header', SIZE.number) })]),
   ];
+  if (h.numberLine !== null) left.push(para('header', [run(h.numberLine, { size: sizeIn('header', SIZE.number) })]));
   const right = [
     para('header', [run(LAYOUT.header.partyTitle, { size: sizeIn('header', SIZE.partyTitle), bold: true, underline: true })]),
     para('header', [run(h.dateLine, { size: sizeIn('header', SIZE.placeDate), italic: true })]),

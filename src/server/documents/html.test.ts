@@ -5,6 +5,7 @@ import { renderDocx } from './docx';
 import { escapeHtml, renderHtml } from './html';
 import { buildPlanDocument } from './plan-document';
 import { SAMPLE_HEADER, SAMPLE_PLAN } from './sample-plan';
+import { sampleCellDocument } from './sample-cell-report';
 
 const decode = (s: string) =>
   s
@@ -104,5 +105,18 @@ describe('renderHtml', () => {
     expect(body).toContain('Xem &lt;img src=x onerror=alert(1)&gt; <b>ngay</b>');
     expect(out).toContain('<title>KẾ HOẠCH &lt;script&gt;');
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('renderHtml: a cell’s document', () => {
+  it('prints the same lines as the DOCX, with the cell’s header and no number line when unnumbered', async () => {
+    for (const type of ['cellReport', 'cellMinutes'] as const) {
+      const model = sampleCellDocument(type);
+      const lines = htmlLines(renderHtml(model));
+      expect(lines).toEqual(await docxLines(await renderDocx(model)));
+      expect(lines.slice(0, 3)).toEqual(['ĐẢNG BỘ PHƯỜNG NÔNG TIẾN', 'CHI BỘ TỔ DÂN PHỐ TRÀNG ĐÀ 6', '*']);
+      expect(lines[3]).toBe(type === 'cellReport' ? 'Số 3-BC/CB' : 'ĐẢNG CỘNG SẢN VIỆT NAM');
+      expect(lines.slice(-3)).toEqual(['T/M CHI BỘ', 'BÍ THƯ', 'Hoàng Thị Lan']);
+    }
   });
 });

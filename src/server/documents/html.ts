@@ -106,7 +106,7 @@ export function renderHtml(model: DocumentModel): string {
 <body>
 <main class="page">
 <table class="cols doc-header"><colgroup><col class="left"><col></colgroup><tr>
-<td>${p('superior', h.superior)}${p('issuer', h.issuer)}${p('asterisk', '*')}${p('number', h.numberLine)}</td>
+<td>${p('superior', h.superior)}${p('issuer', h.issuer)}${p('asterisk', '*')}${h.numberLine === null ? '' : p('number', h.numberLine)}</td>
 <td><p class="party-title"><span>${escapeHtml(LAYOUT.header.partyTitle)}</span></p>${p('place-date', h.dateLine)}</td>
 </tr></table>
 <div class="title">${p('doc-type', model.docType)}${model.abstract ? p('abstract', model.abstract) : ''}${

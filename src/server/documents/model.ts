@@ -19,14 +19,14 @@ export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string };
 
 export interface DocumentHeader {
-  /** "ĐẢNG BỘ TỈNH TUYÊN QUANG", in capitals as printed. */
+  /** "ĐẢNG BỘ TỈNH TUYÊN QUANG" (a cell's: "ĐẢNG BỘ PHƯỜNG NÔNG TIẾN"), in capitals as printed. */
   superior: string;
-  /** "ĐẢNG ỦY PHƯỜNG NÔNG TIẾN", in capitals as printed, with the organisation's spelling. */
+  /** "ĐẢNG ỦY PHƯỜNG NÔNG TIẾN" (a cell's: "CHI BỘ …"), in capitals as printed, with the organisation's spelling. */
   issuer: string;
-  /** "45-KH/ĐU"; null for an unissued draft. */
+  /** "45-KH/ĐU"; null for an unissued draft and for a type that is not numbered. */
   number: string | null;
-  /** "Số 45-KH/ĐU" or "Số    -KH/ĐU". */
-  numberLine: string;
+  /** "Số 45-KH/ĐU" or "Số    -KH/ĐU"; null for a type that is not numbered, which prints no number line. */
+  numberLine: string | null;
   place: string;
   /** ISO date; null for an undated draft. */
   date: string | null;
@@ -35,7 +35,7 @@ export interface DocumentHeader {
 }
 
 export interface DocumentSignature {
-  /** "T/M BAN THƯỜNG VỤ", capitals. */
+  /** "T/M BAN THƯỜNG VỤ", "T/M CHI BỘ", capitals. */
   onBehalfOf: string;
   /** "PHÓ BÍ THƯ", capitals. */
   position: string;
@@ -45,7 +45,7 @@ export interface DocumentSignature {
 
 export interface DocumentModel {
   header: DocumentHeader;
-  /** "KẾ HOẠCH". */
+  /** "KẾ HOẠCH": the registry's name of the type (domain/document-types.ts). */
   docType: string;
   /** The abstract (trích yếu) under the type; null when the source has no title. */
   abstract: string | null;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ImportedPlan } from '../../domain/plan-import/types';
 import { applyUySpelling } from './layout';
 import { blockText } from './model';
-import { abstractCase, buildPlanDocument, recipientLines } from './plan-document';
+import { abstractCase, recipientLines } from './parts';
+import { buildPlanDocument } from './plan-document';
 import { SAMPLE_HEADER as HEADER, SAMPLE_PLAN } from './sample-plan';
 import { parseInlines, textToBlocks } from './text-blocks';
 

@@ -1,33 +1,15 @@
-// The plan (Kế hoạch) as a document model: header block, "KẾ HOẠCH" and its abstract, the preamble,
-// sections I-IV with their sub-sections and text, the signature block and the recipients.
+// The plan (Kế hoạch) as a document model: the shared header (parts.ts), "KẾ HOẠCH" and its abstract,
+// the preamble, sections I-IV with their sub-sections and text, the shared signature block and
+// recipients. The model builder of one document type; the next types follow the same shape.
 import type { ImportedPlan, ImportedSignature, PlanSection } from '../../domain/plan-import/types';
-import {
-  documentSymbol,
-  formatDateLine,
-  formatNumberLine,
-  issuerAbbreviation,
-} from '../../domain/document-numbering';
-import { DOCUMENT_DEFAULTS } from './defaults';
-import { LAYOUT, applyUySpelling, type UySpelling } from './layout';
-import type { Block, DocumentHeader, DocumentModel, DocumentSignature } from './model';
+import { DOCUMENT_TYPES } from '../../domain/document-types';
+import { LAYOUT, type UySpelling } from './layout';
+import type { Block, DocumentModel } from './model';
+import { abstractCase, buildHeader, buildRecipients, buildSignature, defaultSignature, upper, type HeaderInput } from './parts';
 import { stripMarkers, textToBlocks } from './text-blocks';
 
-export interface PlanHeaderInput {
-  /** "Đảng bộ tỉnh Tuyên Quang"; printed in capitals. */
-  superior: string;
-  /** "Đảng ủy phường Nông Tiến"; printed in capitals. */
-  issuer: string;
-  /** 45, "45" or "45-KH/ĐU"; null for an unissued draft. */
-  number: number | string | null;
-  /** "Nông Tiến". */
-  place: string;
-  /** ISO date; null for an undated draft. */
-  date: string | null;
-  /** The whole symbol, "KH/ĐU", as the plan record keeps it; derived when absent. */
-  symbol?: string;
-  /** The issuer's abbreviation in a derived symbol; from the issuer's name when absent ("ĐU"). */
-  issuerAbbreviation?: string;
-}
+/** The plan's header: the shared header's input, the type being the plan. */
+export type PlanHeaderInput = Omit<HeaderInput, 'type'>;
 
 export interface PlanDocumentOptions {
   /** The organisation's spelling of "ỦY"/"UỶ" in the capitals it prints. */
@@ -36,7 +18,7 @@ export interface PlanDocumentOptions {
   signature?: ImportedSignature;
 }
 
-const PLAN_DOC_TYPE = 'KH';
+const PLAN = DOCUMENT_TYPES.plan;
 
 export function buildPlanDocument(
   plan: ImportedPlan,
@@ -49,32 +31,12 @@ export function buildPlanDocument(
   for (const section of plan.sections) pushSection(body, section, 1);
 
   return {
-    header: buildHeader(header, spelling),
-    docType: 'KẾ HOẠCH',
+    header: buildHeader({ ...header, type: PLAN }, spelling),
+    docType: PLAN.name,
     abstract: plan.title ? abstractCase(stripMarkers(plan.title)) : null,
     body,
-    signature: buildSignature(plan.signature ?? options.signature ?? DOCUMENT_DEFAULTS.signature, spelling),
-    recipients: recipientLines(plan.recipients.length > 0 ? plan.recipients : DOCUMENT_DEFAULTS.recipients),
-  };
-}
-
-function buildHeader(input: PlanHeaderInput, spelling: UySpelling): DocumentHeader {
-  const symbol = input.symbol ?? documentSymbol(PLAN_DOC_TYPE, input.issuerAbbreviation ?? issuerAbbreviation(input.issuer));
-  const number = input.number === null ? null : String(input.number).trim() || null;
-  const numberLine = formatNumberLine(number, symbol, LAYOUT.header.blankNumber);
-  return {
-    superior: capitals(input.superior, spelling),
-    issuer: capitals(input.issuer, spelling),
-    // A bare number gets the symbol, so `number` always reads like the number line without "Số ".
-    number: number === null ? null : numberLine.replace(/^Số /u, ''),
-    numberLine,
-    place: input.place.trim(),
-    date: input.date,
-    dateLine: formatDateLine(input.place, input.date, {
-      day: LAYOUT.header.blankDay,
-      month: LAYOUT.header.blankMonth,
-      year: LAYOUT.header.blankYear,
-    }),
+    signature: buildSignature(plan.signature ?? options.signature ?? defaultSignature(PLAN.issuerKind), spelling),
+    recipients: buildRecipients(plan.recipients, PLAN.issuerKind),
   };
 }
 
@@ -93,42 +55,4 @@ function headingText(level: 1 | 2 | 3, number: string, title: string): string {
   if (level === 1) return `${number}. ${upper(title)}`;
   if (/^\p{Ll}$/u.test(number)) return `${number}) ${title}`;
   return `${number}. ${title}`;
-}
-
-function buildSignature(signature: ImportedSignature, spelling: UySpelling): DocumentSignature {
-  return {
-    onBehalfOf: capitals(signature.onBehalfOf, spelling),
-    position: capitals(signature.position, spelling),
-    name: stripMarkers(signature.name),
-  };
-}
-
-/** "- Ban Tuyên giáo … (báo cáo)," for each recipient; the last one ends with a full stop. */
-export function recipientLines(recipients: readonly string[]): string[] {
-  const names = recipients
-    .map((r) => stripMarkers(r).replace(/^[-–•+]\s*/u, '').replace(/[,.;]+$/u, '').trim())
-    .filter((r) => r !== '');
-  return names.map((name, i) => `- ${name}${i === names.length - 1 ? '.' : ','}`);
-}
-
-/**
- * The abstract continues the type of document ("KẾ HOẠCH / tổ chức tuyên truyền …"), so it starts in
- * lower case, unless its first word is an abbreviation ("UBND …") or a capitalised name of several
- * words ("Ban Thường vụ …").
- */
-export function abstractCase(title: string): string {
-  const words = title.trim().split(/\s+/u);
-  const [first = '', second = ''] = words;
-  const isAbbreviation = first.length > 1 && first === upper(first);
-  const isName = /^\p{Lu}/u.test(second);
-  if (isAbbreviation || isName) return title.trim();
-  return title.trim().replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase('vi'));
-}
-
-function capitals(text: string, spelling: UySpelling): string {
-  return applyUySpelling(upper(stripMarkers(text)), spelling);
-}
-
-function upper(text: string): string {
-  return text.normalize('NFC').toLocaleUpperCase('vi');
 }

@@ -14,7 +14,7 @@ export async function planDocumentModel(db: DbOrTx, plan: Plan, commune: Unit): 
   const recipients = await db.select().from(planRecipients).where(eq(planRecipients.planId, plan.id)).orderBy(asc(planRecipients.position));
   return buildPlanDocument(
     { kind: 'ke-hoach', title: plan.title, ...plan.body, recipients: recipients.map((r) => r.label), diagnostics: [] },
-    { superior: settings.superiorName, issuer: settings.issuerName, number: plan.number, place: settings.placeName, date: plan.issuedOn },
+    { superior: settings.superiorName, issuer: settings.issuerName, number: plan.number, symbol: plan.symbol, place: settings.placeName, date: plan.issuedOn },
     { spelling: settings.uySpelling },
   );
 }

@@ -1,6 +1,6 @@
 // draft → submitted → approved (ward leadership) → issued. Issuing numbers the plan per issuer,
 // symbol and period, fixes its date, locks it and delivers it to every recipient unit's inbox.
-import { and, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { conflict, forbidden } from '../../errors';
@@ -11,7 +11,7 @@ import { toRef } from '../units/service';
 import { isCollectiveCellsLine } from '../../../domain/recipients';
 import { canApprovePlan, canDraftPlan, canIssuePlan, canSubmitPlan } from './policy';
 import { conflictIssued, loadPlanFor } from './service';
-import { loadCommuneSettings, numberPeriod } from '../settings/service';
+import { nextDocumentNumber } from '../../documents/numbering';
 import { planDeliveries, planRecipients, planResolutions, plans, type Plan } from './tables';
 
 type Step = 'submit' | 'approve' | 'return' | 'issue';
@@ -58,17 +58,10 @@ export const returnPlan = (db: Db, actor: Actor, id: string, version: number) =>
 
 export const issuePlan = (db: Db, actor: Actor, id: string, version: number, issuedOn = new Date().toISOString().slice(0, 10)) =>
   transition(db, actor, id, version, 'issue', async (tx, plan) => {
-    const [commune] = await tx.select().from(units).where(eq(units.id, plan.tenantId));
-    const settings = await loadCommuneSettings(tx, commune!);
-    const period = numberPeriod(settings, issuedOn);
-    // Serialise numbering per issuer: concurrent issues wait here instead of taking the same number.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`plan-number:${plan.issuerUnitId}:${plan.symbol}:${period}`}))`);
-    const [last] = await tx
-      .select({ n: max(plans.number) })
-      .from(plans)
-      .where(and(eq(plans.issuerUnitId, plan.issuerUnitId), eq(plans.symbol, plan.symbol), eq(plans.numberPeriod, period)));
+    // The register counts per issuer, symbol and period for every type of document (decision 011).
+    const { number, period } = await nextDocumentNumber(tx, { tenantId: plan.tenantId, issuerUnitId: plan.issuerUnitId, type: 'plan', issuedOn, documentId: plan.id, symbol: plan.symbol });
     await deliver(tx, plan);
-    return { status: 'issued', number: (last?.n ?? 0) + 1, numberPeriod: period, issuedOn, issuedBy: actor.userId };
+    return { status: 'issued', number, numberPeriod: period, issuedOn, issuedBy: actor.userId };
   });
 
 /** One inbox entry per recipient unit; the collective line reaches every cell and grassroots organisation. */

@@ -31,12 +31,6 @@ export async function loadCommuneSettings(db: DbOrTx, commune: Unit): Promise<Co
   };
 }
 
-/** The period a plan number counts in: the year, or the committee's term (a setting). */
-export function numberPeriod(settings: CommuneSettings, issuedOn: string): string {
-  if (settings.numbering === 'term' && settings.termStartedOn && issuedOn >= settings.termStartedOn) return `term:${settings.termStartedOn}`;
-  return issuedOn.slice(0, 4);
-}
-
 export async function updateCommuneSettings(db: Db, actor: Actor, patch: z.infer<typeof settingsUpdate>, communeId?: string) {
   return db.transaction(async (tx) => {
     const commune = await resolveCommune(tx, actor, communeId);

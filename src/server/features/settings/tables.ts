@@ -3,7 +3,7 @@ import { date, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 /** Per-commune settings of documents. */
 export const communeSettings = pgTable('commune_settings', {
   tenantId: uuid('tenant_id').primaryKey(),
-  /** Plan numbers restart each year ("year") or run over the committee's term ("term"). */
+  /** The commune's document numbers restart each year ("year") or run over its term ("term"); document-types.ts. */
   numbering: text('numbering').$type<'year' | 'term'>().notNull().default('year'),
   termStartedOn: date('term_started_on'),
   /** "ỦY" or "UỶ" in headers. */
