@@ -51,7 +51,7 @@ async function freePort(): Promise<number> {
 }
 
 /** 'healthy' once GET /api/health answers 200, 'exited' if the process stops first. */
-async function healthyOrExited(run: Run, port: number, timeoutMs = 90_000): Promise<'healthy' | 'exited'> {
+async function healthyOrExited(run: Run, port: number, timeoutMs = 240_000): Promise<'healthy' | 'exited'> {
   let exited = false;
   void run.exited.then(() => (exited = true));
   const deadline = Date.now() + timeoutMs;
@@ -114,5 +114,5 @@ describe('one process per embedded data folder', () => {
     third.run.child.kill('SIGTERM');
     expect((await third.run.exited).code).toBe(0);
     expect(existsSync(join(dataDir, '.quantriet.lock'))).toBe(false);
-  }, 300_000);
+  }, 600_000);
 });
