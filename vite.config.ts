@@ -1,10 +1,43 @@
 // Builds the web app (src/web) into dist/web, which the server serves (QT_WEB_DIR). index.html
 // stays at the repository root so that `vite` and `vite build` need no extra flags.
-import { defineConfig } from 'vite';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy beside every built text file worth compressing, at
+ * the best levels: the server sends them as they are (@fastify/static `preCompressed`), so a phone
+ * downloads a quarter of the bytes and the server spends no CPU per request (decision 010).
+ */
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+function precompress(): Plugin {
+  return {
+    name: 'qt-precompress',
+    apply: 'build',
+    // zlib's asynchronous calls run on libuv's thread pool: the files compress in parallel.
+    async writeBundle(options, bundle) {
+      const dir = options.dir!;
+      const files = Object.values(bundle)
+        .filter((output) => /\.(js|css|html|svg|json|txt)$/u.test(output.fileName))
+        .map((output) => ({ file: join(dir, output.fileName), data: Buffer.from(output.type === 'chunk' ? output.code : output.source) }))
+        .filter(({ data }) => data.length >= 1024);
+      await Promise.all(
+        files.flatMap(({ file, data }) => [
+          brotli(data, { params: { [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }).then((out) => writeFile(`${file}.br`, out)),
+          gz(data, { level: 9 }).then((out) => writeFile(`${file}.gz`, out)),
+        ]),
+      );
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   // No public folder: every asset is imported by the code and fingerprinted.
   publicDir: false,
   build: {

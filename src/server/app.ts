@@ -22,6 +22,7 @@ import { featureRoutes } from './features';
 import { createFileStore } from './files/store';
 import { createPdfConverter, type PdfConverter } from './documents/pdf';
 import { registerTextGuard } from './text-guard';
+import { webAssetOptions } from './web-assets';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -91,7 +92,7 @@ export async function buildApp({ env, database, logger = false, pdf = createPdfC
 /** The built single-page app: files as they are, and index.html for every other page address. */
 async function serveWebApp(app: FastifyInstance, webDir: string) {
   const hasWeb = existsSync(join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, ...webAssetOptions });
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) throw notFound('route');
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
