@@ -46,6 +46,19 @@ export default defineConfig({
     // Strict CSP (script-src 'self'): no inline module-preload polyfill.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1200,
+    // Few files, each fetched once: over HTTP/1.1 with a phone's latency, twenty small files cost
+    // more round trips than their bytes. What the first page needs (sign-in included) is one file;
+    // what several signed-in pages share is another; each page keeps only its own code.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'start', tags: ['$initial'], priority: 2 },
+            { name: 'shared', minShareCount: 2, test: (id: string) => !/[\\/]features[\\/](plans|plan-import|resolutions|settings)[\\/]/u.test(id), priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
