@@ -1,4 +1,4 @@
-// Every page behind sign-in: checks the session first (GET /api/me) and sends strangers to the
+// Every page behind sign-in: checks the session first (GET /api/session) and sends strangers to the
 // sign-in page, remembering where they were going.
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { meQuery } from '../features/auth/session';
