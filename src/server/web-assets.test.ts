@@ -87,5 +87,4 @@ describe('the web app is served compressed, with long-lived caching of hashed as
       }
     }
   });
-
 });
