@@ -22,6 +22,7 @@ import { featureRoutes } from './features';
 import { createFileStore } from './files/store';
 import { createPdfConverter, type PdfConverter } from './documents/pdf';
 import { registerTextGuard } from './text-guard';
+import { webAssetOptions } from './web-assets';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -98,7 +99,7 @@ async function serveWebApp(app: FastifyInstance, webDir: string) {
     web.addHook('onRoute', (route) => {
       route.config = { ...route.config, public: true };
     });
-    if (hasWeb) await web.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
+    if (hasWeb) await web.register(fastifyStatic, { root: webDir, wildcard: false, ...webAssetOptions });
     // Public too (auth/plugin.ts): an unknown API address is a 404 whether signed in or not.
     web.setNotFoundHandler(async (request, reply) => {
       if (isApiAddress(request.url) || request.method !== 'GET' || !hasWeb) throw notFound('route');

@@ -4,6 +4,14 @@ import { buildApp } from './app';
 import { openMigratedDatabase } from './database';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './seed/demo';
 
+/** Another program (often a second QuánTriệt) already listens on the port: said in one line, no stack. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`Cổng ${port} đang được một chương trình khác sử dụng. Hãy dừng chương trình đó hoặc đặt PORT khác.`);
+    this.name = 'PortInUseError';
+  }
+}
+
 export async function startServer(options: { seedDemo: boolean; env?: Env }) {
   const env = options.env ?? loadEnv();
   const database = await openMigratedDatabase(env);
@@ -23,7 +31,15 @@ export async function startServer(options: { seedDemo: boolean; env?: Env }) {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  const address = await app.listen({ host: env.HOST, port: env.PORT });
+  let address: string;
+  try {
+    address = await app.listen({ host: env.HOST, port: env.PORT });
+  } catch (error) {
+    await app.close();
+    await database.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(env.PORT);
+    throw error;
+  }
   console.log(`QuánTriệt đang chạy tại ${address.replace('127.0.0.1', '127.0.0.1')} (cơ sở dữ liệu: ${database.kind === 'pglite' ? env.QT_DATA_DIR : 'PostgreSQL'})`);
   return { app, database, address };
 }

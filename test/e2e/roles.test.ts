@@ -18,10 +18,12 @@ async function quickLinks(page: Page): Promise<string[]> {
   return (await links.allTextContents()).map((s) => s.trim());
 }
 
-async function heading(page: Page): Promise<string> {
+/** The page's title once it reads `expected`: a page opened for the first time loads its code, and
+ * until then the previous page stays on screen. */
+async function expectHeading(page: Page, expected: string) {
   const h1 = page.getByRole('heading', { level: 1 });
-  await h1.waitFor();
-  return (await h1.textContent())?.trim() ?? '';
+  await h1.filter({ hasText: expected }).waitFor();
+  expect((await h1.textContent())?.trim()).toBe(expected);
 }
 
 story('Each role signs in and sees its own part of the ward', () => {
@@ -77,7 +79,7 @@ story('Each role signs in and sees its own part of the ward', () => {
 
   test('ward staff see the ward, the tree and the import', async () => {
     await as('vanphong', async (page) => {
-      expect(await heading(page)).toBe('Xin chào, Lê Thị Thu Hà');
+      await expectHeading(page, 'Xin chào, Lê Thị Thu Hà');
       expect(await page.title()).toBe('Trang chủ — QuánTriệt');
       expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       await page.getByRole('heading', { name: 'Đảng ủy phường Nông Tiến' }).waitFor();
@@ -91,7 +93,7 @@ story('Each role signs in and sees its own part of the ward', () => {
       await expectAccessible(page, 'home of ward staff');
 
       await page.getByRole('navigation', { name: NAV }).getByRole('link', { name: 'Tổ chức' }).click();
-      expect(await heading(page)).toBe('Tổ chức');
+      await expectHeading(page, 'Tổ chức');
       const tree = page.getByRole('list', { name: 'Cây tổ chức' });
       await tree.getByRole('link', { name: 'Chi bộ Tràng Đà 1', exact: true }).waitFor();
       expect(await tree.getByRole('link', { name: 'Đảng bộ tỉnh Tuyên Quang' }).count()).toBe(0);
@@ -102,18 +104,18 @@ story('Each role signs in and sees its own part of the ward', () => {
       await expectAccessible(page, 'organisation tree');
 
       await page.getByRole('navigation', { name: NAV }).getByRole('link', { name: 'Nhập danh sách' }).click();
-      expect(await heading(page)).toBe('Nhập danh sách đảng viên');
+      await expectHeading(page, 'Nhập danh sách đảng viên');
     });
   });
 
   test('ward leadership see the ward but may not import', async () => {
     await as('thuongtruc', async (page) => {
-      expect(await heading(page)).toBe('Xin chào, Nguyễn Mạnh Hùng');
+      await expectHeading(page, 'Xin chào, Nguyễn Mạnh Hùng');
       expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       // The demo plan waiting for approval is pointed out to the leadership.
       await page.getByText(/^\d+ kế hoạch đang chờ bạn duyệt\.$/u).waitFor();
       await page.goto('/nhap-danh-sach');
-      expect(await heading(page)).toBe('Không có quyền truy cập');
+      await expectHeading(page, 'Không có quyền truy cập');
       // Leaders read members but do not edit them.
       await page.goto(`/dang-vien/${someMemberOfOtherCell}`);
       await page.getByRole('heading', { name: 'Thông tin đảng viên' }).waitFor();
@@ -140,7 +142,7 @@ story('Each role signs in and sees its own part of the ward', () => {
   test('a cell secretary lands on their cell and cannot open another cell by its address', async () => {
     await as('bithu', async (page) => {
       await page.waitForURL(`**/don-vi/${ownCellId}`);
-      expect(await heading(page)).toBe('Chi bộ Tràng Đà 1');
+      await expectHeading(page, 'Chi bộ Tràng Đà 1');
       await page.getByRole('heading', { name: 'Danh sách đảng viên' }).waitFor();
       await page.getByRole('table', { name: 'Danh sách đảng viên' }).getByRole('link').first().waitFor();
       expect(await navLabels(page)).toEqual(['Chi bộ của tôi', 'Văn bản đến', 'Tổ chức', 'Văn bản, nghị quyết', 'Hồ sơ của tôi', 'Tài khoản']);
@@ -163,13 +165,13 @@ story('Each role signs in and sees its own part of the ward', () => {
       await page.waitForURL('**/dang-vien/*');
       const me = await (await page.request.get('/api/me')).json();
       expect(new URL(page.url()).pathname).toBe(`/dang-vien/${me.user.memberId}`);
-      expect(await heading(page)).toBe(me.user.displayName);
+      await expectHeading(page, me.user.displayName);
       expect(await navLabels(page)).toEqual(['Văn bản, nghị quyết', 'Hồ sơ của tôi', 'Tài khoản']);
       expect(await page.getByRole('button', { name: 'Sửa thông tin' }).count()).toBe(0);
       await expectAccessible(page, 'own record of a member');
 
       await page.goto('/to-chuc');
-      expect(await heading(page)).toBe('Không có quyền truy cập');
+      await expectHeading(page, 'Không có quyền truy cập');
       await page.goto(`/dang-vien/${someMemberOfOtherCell}`);
       await page.getByText('Không tìm thấy đảng viên.').waitFor();
       await page.goto(`/don-vi/${ownCellId}`);

@@ -4,7 +4,13 @@ export const summary = 'chạy máy chủ web (--seed-demo: tạo phường mẫ
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { 'seed-demo': { type: 'boolean', default: false } } });
-  const { startServer } = await import('../../server/server');
-  await startServer({ seedDemo: values['seed-demo'] ?? false });
+  const { PortInUseError, startServer } = await import('../../server/server');
+  try {
+    await startServer({ seedDemo: values['seed-demo'] ?? false });
+  } catch (error) {
+    if (!(error instanceof PortInUseError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
   return new Promise<number>(() => {}); // runs until a signal stops it
 }

@@ -101,6 +101,18 @@ describe('sessions', () => {
     expect(missing.json().error.id).toBe('route.not-found');
   });
 
+  it('answers GET /api/session with 200 whether or not someone is signed in', async () => {
+    const none = await t.app.inject({ url: '/api/session' });
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toEqual({ signedIn: false, me: null });
+    const s = await t.signIn('bithu');
+    const mine = await s.inject({ url: '/api/session' });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json()).toMatchObject({ signedIn: true, me: { user: { username: 'bithu' }, csrfToken: s.csrfToken } });
+    const stale = await t.app.inject({ url: '/api/session', headers: { cookie: 'qt_session=not-a-session' } });
+    expect(stale.json()).toEqual({ signedIn: false, me: null });
+  });
+
   it('refuses a cookie-authenticated write without the CSRF token', async () => {
     const s = await t.signIn('thuongtruc');
     const res = await t.app.inject({

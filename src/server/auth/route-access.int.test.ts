@@ -75,6 +75,8 @@ describe('what is public', () => {
         'HEAD /api/health',
         'GET /api/docs/json',
         'HEAD /api/docs/json',
+        'GET /api/session',
+        'HEAD /api/session',
         'POST /api/auth/login',
         'POST /api/auth/logout',
         'GET /',
@@ -94,7 +96,7 @@ describe('what is public', () => {
     const file = await anonymous('/assets/app-3f2a9c.js');
     expect(file.statusCode).toBe(200);
     expect(file.body).toBe(asset);
-    expect(file.headers['cache-control']).toMatch(/max-age=3600/u);
+    expect(file.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const page = await anonymous('/ke-hoach/00000000-0000-4000-8000-000000000000');
     expect(page.statusCode).toBe(200);
     expect(page.body).toBe(indexHtml);

@@ -6,7 +6,7 @@ import { units } from '../features/units/tables';
 import { computeAbilities } from './abilities';
 import type { Actor } from './actor';
 import { actorOf, clearSessionCookie, setSessionCookie } from './plugin';
-import { changePasswordBody, loginBody, meResponse, okResponse } from './schema';
+import { changePasswordBody, loginBody, meResponse, okResponse, sessionResponse } from './schema';
 import { changePassword, hashToken, loginWithPassword, logout } from './service';
 import type { SessionCache } from './session-cache';
 
@@ -66,6 +66,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env; sessions: Ses
   app.get('/api/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại', response: { 200: meResponse } } }, async (request) => {
     return describe(actorOf(request), request.csrfToken ?? '');
   });
+
+  // The web app's first question on every load: a signed-out visitor is an answer, not a 401 (which
+  // browsers log as an error). /api/me keeps answering 401 without a session, for other callers.
+  app.get(
+    '/api/session',
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'Phiên đăng nhập hiện tại (nếu có)', response: { 200: sessionResponse } } },
+    async (request) => {
+      if (!request.actor) return { signedIn: false, me: null };
+      return { signedIn: true, me: await describe(request.actor, request.csrfToken ?? '') };
+    },
+  );
 
   app.post(
     '/api/me/password',

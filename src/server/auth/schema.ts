@@ -44,4 +44,7 @@ export const meResponse = z.object({
   csrfToken: z.string(),
 });
 
+/** GET /api/session: who is signed in, if anyone. Asking is never an error (the web app's first probe). */
+export const sessionResponse = z.object({ signedIn: z.boolean(), me: meResponse.nullable() });
+
 export const okResponse = z.object({ ok: z.literal(true) });

@@ -1,41 +1,9 @@
 // /tai-khoan — who is signed in, with which roles, and changing the password.
-import { Paper, Stack } from '@mantine/core';
-import { createRoute } from '@tanstack/react-router';
-import { DetailList } from '../components/DetailList';
-import { PageHeader } from '../components/PageHeader';
-import { Section } from '../components/Section';
-import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
-import { useMe } from '../features/auth/session';
-import { vi } from '../i18n/vi';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from './app-layout';
-
-const t = vi.account;
 
 export const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'tai-khoan',
-  component: AccountPage,
+  component: lazyRouteComponent(() => import('./account.page')),
 });
-
-function AccountPage() {
-  const me = useMe();
-  return (
-    <>
-      <PageHeader title={t.title} />
-      <Stack gap="xl" maw={640}>
-        <Section id="account-profile" title={t.profile}>
-          <Paper withBorder p="md" radius="md">
-            <DetailList
-              rows={[
-                [t.displayName, me.user.displayName],
-                [t.username, me.user.username],
-                [t.roles, me.roles.map((r) => `${vi.roles[r.role] ?? r.role} — ${r.unitName}`).join('; ')],
-              ]}
-            />
-          </Paper>
-        </Section>
-        <ChangePasswordForm />
-      </Stack>
-    </>
-  );
-}

@@ -1,9 +1,6 @@
-// Every page behind sign-in: checks the session first (GET /api/me) and sends strangers to the
+// Every page behind sign-in: checks the session first (GET /api/session) and sends strangers to the
 // sign-in page, remembering where they were going.
-import { Outlet, createRoute, redirect } from '@tanstack/react-router';
-import { useQuery } from '@tanstack/react-query';
-import { AppLayout } from '../components/AppLayout';
-import { Loading } from '../components/feedback';
+import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { meQuery } from '../features/auth/session';
 import { rootRoute } from './root';
 
@@ -15,15 +12,5 @@ export const appRoute = createRoute({
     if (!me) throw redirect({ to: '/dang-nhap', search: { redirect: location.href } });
     return { me };
   },
-  component: SignedIn,
+  component: lazyRouteComponent(() => import('./app-layout.page')),
 });
-
-function SignedIn() {
-  const { data: me } = useQuery(meQuery);
-  if (!me) return <Loading />;
-  return (
-    <AppLayout me={me}>
-      <Outlet />
-    </AppLayout>
-  );
-}

@@ -1,28 +1,9 @@
 // /to-chuc — the organisation tree the user may see, with member counts.
-import { Text } from '@mantine/core';
-import { createRoute } from '@tanstack/react-router';
-import { useQuery } from '@tanstack/react-query';
-import { QueryStatus } from '../components/feedback';
-import { requireAbility } from '../components/Forbidden';
-import { PageHeader } from '../components/PageHeader';
-import { OrgTree } from '../features/units/OrgTree';
-import { unitsQuery } from '../features/units/queries';
-import { buildTree } from '../features/units/tree';
-import { vi } from '../i18n/vi';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from './app-layout';
 
 export const organisationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'to-chuc',
-  component: requireAbility('viewOrganisation', OrganisationPage),
+  component: lazyRouteComponent(() => import('./organisation.page')),
 });
-
-function OrganisationPage() {
-  const units = useQuery(unitsQuery);
-  return (
-    <>
-      <PageHeader title={vi.organisation.title} below={<Text c="dimmed">{vi.organisation.intro}</Text>} />
-      {units.data ? <OrgTree nodes={buildTree(units.data)} /> : <QueryStatus query={units} />}
-    </>
-  );
-}

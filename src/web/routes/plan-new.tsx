@@ -1,30 +1,9 @@
 // /ke-hoach/tao-moi — create a plan: from the template, by cloning an earlier one, or by importing.
-import { createRoute } from '@tanstack/react-router';
-import { requireAbility } from '../components/Forbidden';
-import { AnchorLink } from '../components/links';
-import { PageHeader } from '../components/PageHeader';
-import { CreatePlan } from '../features/plans/CreatePlan';
-import { vi } from '../i18n/vi';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from './app-layout';
 
 export const planNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'ke-hoach/tao-moi',
-  component: requireAbility('draftPlans', PlanNewPage),
+  component: lazyRouteComponent(() => import('./plan-new.page')),
 });
-
-function PlanNewPage() {
-  return (
-    <>
-      <PageHeader
-        title={vi.plans.newTitle}
-        above={
-          <AnchorLink to="/ke-hoach" fz="sm">
-            ‹ {vi.plans.backToList}
-          </AnchorLink>
-        }
-      />
-      <CreatePlan />
-    </>
-  );
-}

@@ -1,52 +1,10 @@
 // /thiet-lap — how the commune numbers and heads its documents (read by the leadership, edited by
 // the ward office) and, for the administrator, the plan checker's vocabulary extension.
-import { Stack, Text } from '@mantine/core';
-import { createRoute } from '@tanstack/react-router';
-import { useQuery } from '@tanstack/react-query';
-import { Notice, QueryStatus } from '../components/feedback';
-import { requireAbility } from '../components/Forbidden';
-import { PageHeader } from '../components/PageHeader';
-import { Section } from '../components/Section';
-import { useMe } from '../features/auth/session';
-import { DocumentSettingsForm, DocumentSettingsView } from '../features/settings/DocumentSettingsForm';
-import { documentSettingsQuery } from '../features/settings/queries';
-import { VocabularySection } from '../features/settings/VocabularyEditor';
-import { vi } from '../i18n/vi';
-import { canOpenSettings } from '../nav';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appRoute } from './app-layout';
-
-const t = vi.settings;
 
 export const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'thiet-lap',
-  component: requireAbility(canOpenSettings, SettingsPage),
+  component: lazyRouteComponent(() => import('./settings.page')),
 });
-
-function SettingsPage() {
-  const me = useMe();
-  return (
-    <>
-      <PageHeader title={t.title} below={<Text c="dimmed">{t.intro}</Text>} />
-      <Stack gap="xl">
-        {me.abilities.viewSettings ? <DocumentSettingsSection /> : <Notice title={t.documents}>{t.noCommune}</Notice>}
-        {me.abilities.editVocabulary && <VocabularySection />}
-      </Stack>
-    </>
-  );
-}
-
-function DocumentSettingsSection() {
-  const settings = useQuery(documentSettingsQuery);
-  return (
-    <Section id="settings-documents" title={t.documents}>
-      {!settings.data ? (
-        <QueryStatus query={settings} />
-      ) : settings.data.abilities.edit ? (
-        <DocumentSettingsForm settings={settings.data} />
-      ) : (
-        <DocumentSettingsView settings={settings.data} />
-      )}
-    </Section>
-  );
-}

@@ -1,10 +1,12 @@
 // /dang-nhap — sign-in. Someone already signed in goes straight on; after signing in, the user
 // returns to the page they were sent here from (only addresses inside the app are followed).
+import { useEffect } from 'react';
 import { Box, Center, Paper, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { createRoute, redirect, useNavigate } from '@tanstack/react-router';
 import { usePageTitle } from '../components/PageHeader';
 import { SignInForm } from '../features/auth/SignInForm';
-import { meQuery, safeRedirect } from '../features/auth/session';
+import { meKey, meQuery, safeRedirect } from '../features/auth/session';
 import { vi } from '../i18n/vi';
 import { rootRoute } from './root';
 
@@ -13,9 +15,10 @@ export const signInRoute = createRoute({
   path: 'dang-nhap',
   validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
     typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
-  beforeLoad: async ({ context, search }) => {
-    const me = await context.queryClient.ensureQueryData(meQuery).catch(() => null);
-    if (me) throw redirect({ href: safeRedirect(search.redirect) });
+  // The form shows at once (a phone should not wait a round trip for it); whoever turns out to be
+  // signed in already is sent on as soon as the session answer arrives.
+  beforeLoad: ({ context, search }) => {
+    if (context.queryClient.getQueryData(meKey)) throw redirect({ href: safeRedirect(search.redirect) });
   },
   component: SignInPage,
 });
@@ -24,6 +27,10 @@ function SignInPage() {
   usePageTitle(vi.auth.title);
   const search = signInRoute.useSearch();
   const navigate = useNavigate();
+  const { data: me } = useQuery(meQuery);
+  useEffect(() => {
+    if (me) void navigate({ href: safeRedirect(search.redirect), replace: true });
+  }, [me, navigate, search.redirect]);
   return (
     <Box bg="gray.1" mih="100vh">
       <Box bg="red.9" c="white" py="md" px="md" component="header">

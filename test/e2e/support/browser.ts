@@ -60,6 +60,8 @@ export async function signInThroughPage(page: Page, username: string, password =
   await page.getByLabel(/^Mật khẩu/).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
+  // The next page's code may still be loading (pages load on first visit): wait until it replaced the form.
+  await page.getByLabel('Tên đăng nhập').waitFor({ state: 'detached' });
 }
 
 /** A context already signed in (through the API: faster, for stories that are not about signing in). */

@@ -1,4 +1,4 @@
-// The signed-in user (GET /api/me), sign-in and sign-out. The server computes what the user may
+// The signed-in user (GET /api/session), sign-in and sign-out. The server computes what the user may
 // do (`abilities`); the web app only reads it to decide what to offer.
 import { createContext, useContext } from 'react';
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { meResponse } from '../../../server/auth/schema';
 import type { Abilities } from '../../../server/auth/abilities';
 import type { Role } from '../../../server/auth/tables';
-import { ApiError, api, setCsrfToken } from '../../api';
+import { api, setCsrfToken } from '../../api';
 
 export type Me = Omit<z.infer<typeof meResponse>, 'abilities' | 'roles'> & {
   abilities: Abilities;
@@ -16,15 +16,11 @@ export type { Role };
 
 export const meKey = ['me'] as const;
 
+// GET /api/session answers 200 for a visitor too, so a first load signed out logs no error.
 async function fetchMe(): Promise<Me | null> {
-  try {
-    const me = await api<Me>('/api/me');
-    setCsrfToken(me.csrfToken);
-    return me;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+  const { me } = await api<{ signedIn: boolean; me: Me | null }>('/api/session');
+  if (me) setCsrfToken(me.csrfToken);
+  return me;
 }
 
 export const meQuery = queryOptions({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });

@@ -1,0 +1,153 @@
+// First load on a cheap phone (issue 9): Debian's Chromium at 390 × 844 with Chromium's own
+// throttling (CPU 4× slower, 1.6 Mbit/s down, 750 kbit/s up, 150 ms latency), a cold cache each
+// time, against the real server on the demo ward. Three figures, each the median of a few runs:
+// the sign-in page until its form is usable, the cell secretary's home after signing in, and the
+// JavaScript the sign-in page downloads before anyone signs in (brotli-compressed size).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openMigratedDatabase } from '../src/server/database';
+import { seedDemo } from '../src/server/seed/demo';
+import { freePort, report, startProcess, stopProcess, tempDataDir, waitForHealth } from './support';
+
+const CHROMIUM = process.env.QT_CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RUNS = Number(process.env.QT_BENCH_RUNS ?? 3);
+const STEP_TIMEOUT_MS = 60_000;
+const WEB_DIR = 'dist/web';
+const PASSWORD = 'quantriet';
+// QT_BENCH_TRACE=1 prints every request of each load: when it started and ended, its size on the wire.
+const TRACE = process.env.QT_BENCH_TRACE === '1';
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** A cold phone: a fresh context (empty cache), Chromium's CPU and network throttling through CDP. */
+async function coldPhone(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page; scripts: Map<string, number>; encodings: Set<string> }> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+  // Bytes on the wire per script, as Chromium counts them (body and headers).
+  const scripts = new Map<string, number>();
+  const encodings = new Set<string>();
+  const urls = new Map<string, string>();
+  const started = new Map<string, { url: string; at: number }>();
+  cdp.on('Network.requestWillBeSent', (e) => started.set(e.requestId, { url: e.request.url, at: e.timestamp }));
+  cdp.on('Network.responseReceived', (e) => {
+    if (e.type !== 'Script') return;
+    urls.set(e.requestId, e.response.url);
+    encodings.add(e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'identity');
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const url = urls.get(e.requestId);
+    if (url) scripts.set(url, e.encodedDataLength);
+    const start = started.get(e.requestId);
+    if (TRACE && start) console.log(`  ${start.at.toFixed(2)}–${e.timestamp.toFixed(2)} s ${kb(e.encodedDataLength).padStart(9)} ${start.url.replace(baseURL, '')}`);
+  });
+  return { context, page, scripts, encodings };
+}
+
+/** Milliseconds since the page's navigation started: each predicate answers performance.now() once it holds. */
+async function readyAt(page: Page, ready: () => number | false): Promise<number> {
+  const handle = await page.waitForFunction(ready, undefined, { timeout: STEP_TIMEOUT_MS, polling: 50 });
+  return (await handle.jsonValue()) as number;
+}
+
+const signInUsable = () => {
+  const field = document.querySelector<HTMLInputElement>('input[name="username"]');
+  return Boolean(field && !field.disabled && field.getClientRects().length > 0) && performance.now();
+};
+
+// The cell secretary lands on their cell: its name as the page heading and the member cards.
+const cellHomeVisible = () => {
+  const heading = document.querySelector('main h1');
+  const list = document.querySelector('[aria-label="Danh sách đảng viên"] li');
+  return Boolean(heading?.textContent?.includes('Chi bộ Tràng Đà 1') && list && list.getClientRects().length > 0) && performance.now();
+};
+
+/** The brotli size (best quality, as the build writes them) of the built files the browser fetched. */
+function brotliBytes(urls: Iterable<string>): number {
+  let total = 0;
+  for (const url of urls) {
+    const file = join(WEB_DIR, new URL(url).pathname);
+    if (existsSync(file)) total += brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return total;
+}
+
+export async function run() {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`(skipped: ${CHROMIUM} not found)`);
+    return;
+  }
+  execFileSync('node', ['bin/build-web.js', '--if-stale'], { stdio: 'ignore' });
+  const dataDir = tempDataDir();
+  const database = await openMigratedDatabase({ QT_DATA_DIR: dataDir });
+  await seedDemo(database.db);
+  await database.close();
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = startProcess('node', ['bin/quantriet', 'serve'], { QT_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', QT_LOGIN_RATE_LIMIT: '1000000', QT_WEB_DIR: WEB_DIR });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    await waitForHealth(url);
+    const signIn: number[] = [];
+    const afterSubmit: number[] = [];
+    const reopen: number[] = [];
+    let wire = 0;
+    let brotli = 0;
+    let files = 0;
+    let encodings = '';
+    for (let i = 0; i < RUNS; i++) {
+      // (a) The sign-in page, cold, until the username field is visible and enabled.
+      const cold = await coldPhone(browser, url);
+      await cold.page.goto('/dang-nhap', { waitUntil: 'commit' });
+      signIn.push(await readyAt(cold.page, signInUsable));
+      await cold.page.waitForLoadState('networkidle');
+      wire = [...cold.scripts.values()].reduce((a, b) => a + b, 0);
+      brotli = brotliBytes(cold.scripts.keys());
+      files = cold.scripts.size;
+      encodings = [...cold.encodings].join(', ');
+
+      // (b) Signing in as the cell secretary, until their cell shows (from the click).
+      await cold.page.getByLabel('Tên đăng nhập').fill('bithu');
+      await cold.page.getByLabel(/^Mật khẩu/).fill(PASSWORD);
+      const clicked = await cold.page.evaluate(() => performance.now());
+      await cold.page.getByRole('button', { name: 'Đăng nhập' }).click();
+      afterSubmit.push((await readyAt(cold.page, cellHomeVisible)) - clicked);
+      await cold.context.close();
+
+      // (c) The secretary, already signed in, opening the app on a cold cache.
+      const again = await coldPhone(browser, url);
+      const login = await again.context.request.post('/api/auth/login', { data: { username: 'bithu', password: PASSWORD } });
+      if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`);
+      await again.page.goto('/', { waitUntil: 'commit' });
+      reopen.push(await readyAt(again.page, cellHomeVisible));
+      await again.context.close();
+    }
+    const all = (values: number[]) => `median ${seconds(median(values))} of ${values.map(seconds).join(', ')}`;
+    report('sign-in page usable (phone, 4× CPU, 1.6 Mbit/s, 150 ms, cold)', all(signIn), 'usable in < 3 s', median(signIn) < 3000);
+    report('cell secretary home usable after signing in (from the click)', all(afterSubmit), 'usable in < 3 s', median(afterSubmit) < 3000);
+    report('cell secretary home usable, already signed in, cold cache', all(reopen), 'usable in < 3 s', median(reopen) < 3000);
+    report(
+      'JavaScript before sign-in (brotli)',
+      `${kb(brotli)} in ${files} file(s); ${kb(wire)} on the wire, sent as ${encodings}`,
+      '< 150 KB',
+      brotli < 150 * 1024,
+    );
+  } finally {
+    await browser.close();
+    await stopProcess(server);
+  }
+}

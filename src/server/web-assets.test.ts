@@ -1,0 +1,90 @@
+// The built web app goes out compressed and cached right: the real build (vite.config.ts writes the
+// .br and .gz copies) served by the real app. Hashed assets are immutable for a year, the page that
+// names them is revalidated every time, and the encoding follows Accept-Encoding.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/support/app';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('the web app is served compressed, with long-lived caching of hashed assets', () => {
+  let webDir: string;
+  let t: TestApp;
+  let script: string;
+
+  beforeAll(async () => {
+    webDir = mkdtempSync(join(tmpdir(), 'qt-web-assets-'));
+    const { build } = await import('vite');
+    await build({ root: repo, configFile: join(repo, 'vite.config.ts'), logLevel: 'silent', build: { outDir: webDir, emptyOutDir: true } });
+    t = await startTestApp({ QT_WEB_DIR: webDir });
+    const html = readFileSync(join(webDir, 'index.html'), 'utf8');
+    script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/u.exec(html)![1]!;
+  }, 180_000);
+
+  afterAll(async () => {
+    await t?.close();
+    rmSync(webDir, { recursive: true, force: true });
+  });
+
+  const get = (url: string, acceptEncoding?: string) =>
+    t.app.inject({ method: 'GET', url, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+
+  test('the build writes a brotli and a gzip copy of every script and style sheet', () => {
+    const assets = readdirSync(join(webDir, 'assets'));
+    const originals = assets.filter((f) => /\.(js|css)$/u.test(f));
+    expect(originals.length).toBeGreaterThan(1);
+    for (const file of originals) {
+      if (readFileSync(join(webDir, 'assets', file)).length < 1024) continue;
+      expect(assets).toContain(`${file}.br`);
+      expect(assets).toContain(`${file}.gz`);
+    }
+  });
+
+  test('brotli when the browser accepts it, gzip when only gzip, the file as it is otherwise', async () => {
+    const original = readFileSync(join(webDir, script.slice(1)));
+
+    const br = await get(script, 'gzip, deflate, br');
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/u);
+    expect(br.headers.vary).toMatch(/accept-encoding/iu);
+    expect(brotliDecompressSync(br.rawPayload).equals(original)).toBe(true);
+    expect(br.rawPayload.length).toBeLessThan(original.length / 2);
+
+    const gzip = await get(script, 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers.vary).toMatch(/accept-encoding/iu);
+    expect(gunzipSync(gzip.rawPayload).equals(original)).toBe(true);
+
+    for (const identity of [undefined, 'identity']) {
+      const plain = await get(script, identity);
+      expect(plain.statusCode).toBe(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.rawPayload.equals(original)).toBe(true);
+    }
+  });
+
+  test('hashed assets are kept a year without revalidation, whatever the encoding', async () => {
+    for (const encoding of ['br', 'gzip', undefined]) {
+      const res = await get(script, encoding);
+      expect(res.headers['cache-control']).toContain('immutable');
+      expect(res.headers['cache-control']).toContain('max-age=31536000');
+      expect(res.headers['cache-control']).toContain('public');
+    }
+  });
+
+  test('index.html, at / and as the fallback of every page address, is revalidated on each load', async () => {
+    for (const url of ['/', '/index.html', '/dang-nhap', '/don-vi/abc']) {
+      for (const encoding of ['br', undefined]) {
+        const res = await get(url, encoding);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.headers['cache-control'], url).toBe('no-cache');
+        expect(res.headers['content-type'], url).toMatch(/text\/html/u);
+      }
+    }
+  });
+});
