@@ -1,16 +1,19 @@
 // draft → submitted → approved (ward leadership) → issued. Issuing numbers the plan per issuer,
 // symbol and period, fixes its date, locks it and delivers it to every recipient unit's inbox.
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
+import type { Db, DbOrTx, Tx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
-import { conflict, forbidden } from '../../errors';
+import { badRequest, conflict, forbidden } from '../../errors';
+import { acknowledgedErrors, ruleNames, unacknowledgedErrors, type Acknowledgement, type DiagnosticCode } from '../../../domain/plan-import';
+import { formatNumberLine } from '../../../domain/document-numbering';
+import { todayInVietnam } from '../../../domain/dates';
 import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { units } from '../units/tables';
 import { toRef } from '../units/service';
 import { isCollectiveCellsLine } from '../../../domain/recipients';
 import { canApprovePlan, canDraftPlan, canIssuePlan, canSubmitPlan } from './policy';
-import { conflictIssued, loadPlanFor } from './service';
+import { analysePlanSource, conflictIssued, loadPlanFor, unitsOf } from './service';
 import { loadCommuneSettings, numberPeriod } from '../settings/service';
 import { planDeliveries, planRecipients, planResolutions, plans, type Plan } from './tables';
 
@@ -47,29 +50,72 @@ const stepNames: Record<Step, string> = {
   issue: 'ban hành kế hoạch này (chỉ ban hành được kế hoạch đã duyệt)',
 };
 
-export const submitPlan = (db: Db, actor: Actor, id: string, version: number) =>
-  transition(db, actor, id, version, 'submit', async () => ({ status: 'submitted', submittedBy: actor.userId }));
+/**
+ * The plan's text is linted again; every error must be acknowledged with a reason (warnings never
+ * block). The acknowledgements are kept with the submitted version and in its audit entry.
+ */
+export const submitPlan = (db: Db, actor: Actor, id: string, version: number, acknowledgements: Acknowledgement[] = []) =>
+  transition(db, actor, id, version, 'submit', async (tx, plan) => {
+    const { diagnostics } = await analysePlanSource(tx, await unitsOf(tx, plan.tenantId), plan.source);
+    const open = unacknowledgedErrors(diagnostics, acknowledgements);
+    if (open.length > 0) {
+      const list = open.map((d) => `dòng ${d.line}: ${ruleNames[d.code as DiagnosticCode] ?? d.code}`).join('; ');
+      throw badRequest(
+        'plan.lint-errors',
+        `Kế hoạch còn ${open.length} lỗi chưa sửa (${list}). Hãy sửa, hoặc ghi rõ lý do giữ nguyên từng lỗi (ít nhất vài từ) rồi trình lại.`,
+        { errors: open },
+      );
+    }
+    const at = new Date().toISOString();
+    const kept = acknowledgedErrors(diagnostics, acknowledgements).map(({ error, reason }) => ({
+      code: error.code,
+      line: error.line,
+      message: error.message,
+      reason,
+      byId: actor.userId,
+      byName: actor.displayName,
+      at,
+    }));
+    return { status: 'submitted', submittedBy: actor.userId, lintAcknowledgements: kept };
+  });
 
 export const approvePlan = (db: Db, actor: Actor, id: string, version: number) =>
   transition(db, actor, id, version, 'approve', async () => ({ status: 'approved', approvedBy: actor.userId }));
 
 export const returnPlan = (db: Db, actor: Actor, id: string, version: number) =>
-  transition(db, actor, id, version, 'return', async () => ({ status: 'draft' }));
+  transition(db, actor, id, version, 'return', async () => ({ status: 'draft', lintAcknowledgements: [] }));
 
-export const issuePlan = (db: Db, actor: Actor, id: string, version: number, issuedOn = new Date().toISOString().slice(0, 10)) =>
+/** The number the plan takes when issued on `issuedOn`: the next one of its issuer, symbol and period. */
+async function nextNumber(tx: DbOrTx, plan: Plan, issuedOn: string, { lock }: { lock: boolean }) {
+  const [commune] = await tx.select().from(units).where(eq(units.id, plan.tenantId));
+  const settings = await loadCommuneSettings(tx, commune!);
+  const period = numberPeriod(settings, issuedOn);
+  // Serialise numbering per issuer: concurrent issues wait here instead of taking the same number.
+  if (lock) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`plan-number:${plan.issuerUnitId}:${plan.symbol}:${period}`}))`);
+  const [last] = await tx
+    .select({ n: max(plans.number) })
+    .from(plans)
+    .where(and(eq(plans.issuerUnitId, plan.issuerUnitId), eq(plans.symbol, plan.symbol), eq(plans.numberPeriod, period)));
+  return { number: (last?.n ?? 0) + 1, period };
+}
+
+export const issuePlan = (db: Db, actor: Actor, id: string, version: number, issuedOn = todayInVietnam()) =>
   transition(db, actor, id, version, 'issue', async (tx, plan) => {
-    const [commune] = await tx.select().from(units).where(eq(units.id, plan.tenantId));
-    const settings = await loadCommuneSettings(tx, commune!);
-    const period = numberPeriod(settings, issuedOn);
-    // Serialise numbering per issuer: concurrent issues wait here instead of taking the same number.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`plan-number:${plan.issuerUnitId}:${plan.symbol}:${period}`}))`);
-    const [last] = await tx
-      .select({ n: max(plans.number) })
-      .from(plans)
-      .where(and(eq(plans.issuerUnitId, plan.issuerUnitId), eq(plans.symbol, plan.symbol), eq(plans.numberPeriod, period)));
+    const { number, period } = await nextNumber(tx, plan, issuedOn, { lock: true });
     await deliver(tx, plan);
-    return { status: 'issued', number: (last?.n ?? 0) + 1, numberPeriod: period, issuedOn, issuedBy: actor.userId };
+    return { status: 'issued', number, numberPeriod: period, issuedOn, issuedBy: actor.userId };
   });
+
+/** What issuing would write, without taking the number: shown in the confirmation before issuing. */
+export async function previewIssue(db: Db, actor: Actor, id: string, issuedOn = todayInVietnam()) {
+  const { plan, commune } = await loadPlanFor(db, actor, id);
+  if (!canIssuePlan(actor, plan, toRef(commune))) {
+    if (plan.status === 'issued') throw conflictIssued();
+    throw forbidden(stepNames.issue);
+  }
+  const { number } = await nextNumber(db, plan, issuedOn, { lock: false });
+  return { number: `${number}-${plan.symbol}`, numberText: formatNumberLine(String(number), plan.symbol), issuedOn };
+}
 
 /** One inbox entry per recipient unit; the collective line reaches every cell and grassroots organisation. */
 async function deliver(tx: Tx, plan: Plan) {
@@ -94,7 +140,7 @@ export async function newPlanVersion(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const { plan, commune } = await loadPlanFor(tx, actor, id);
     if (plan.status !== 'issued' || !canDraftPlan(actor, toRef(commune))) throw forbidden('tạo phiên bản mới của kế hoạch này');
-    const { id: _id, number: _n, numberPeriod: _p, issuedOn: _d, issuedBy: _i, approvedBy: _a, submittedBy: _s, createdAt: _c, updatedAt: _u, version: _v, ...rest } = plan;
+    const { id: _id, number: _n, numberPeriod: _p, issuedOn: _d, issuedBy: _i, approvedBy: _a, submittedBy: _s, createdAt: _c, updatedAt: _u, version: _v, lintAcknowledgements: _l, ...rest } = plan;
     const [draft] = await tx.insert(plans).values({ ...rest, status: 'draft', supersedesId: plan.id, createdBy: actor.userId }).returning();
     const cited = await tx.select().from(planResolutions).where(eq(planResolutions.planId, plan.id));
     if (cited.length) await tx.insert(planResolutions).values(cited.map((c) => ({ ...c, planId: draft!.id })));
