@@ -79,8 +79,15 @@ story('The ward office imports a plan and fixes what the checker finds', () => {
     await editor().fill(fixedText);
     await page.waitForFunction(() => document.querySelectorAll('button[data-code="resolution-date-mismatch"]').length === 0);
     expect(await row.getAttribute('data-severity')).not.toBe('error');
-    // The genre's other warnings remain (the fixture's real typos).
-    expect(await diagnostic('known-misspelling').count()).toBeGreaterThan(0);
+    // The genre's other warnings remain (the fixture's real typos), named in Vietnamese.
+    const misspellings = await diagnostic('known-misspelling').count();
+    expect(misspellings).toBe(2);
+    expect(await diagnostic('known-misspelling').first().textContent()).toContain('Viết sai chính tả');
+    // A certain fix takes one click; the text is checked again.
+    await page.getByRole('button', { name: 'Sửa dòng 27 thành “QUÁN TRIỆT”' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('button[data-code="known-misspelling"]').length === 1);
+    expect(await editor().inputValue()).toContain('II. NỘI DUNG TUYÊN TRUYỀN, QUÁN TRIỆT, HỌC TẬP');
+    expect(await editor().inputValue()).not.toContain('QUẢN TRIỆT');
   });
 
   test('an empty file is refused with the Vietnamese reason', async () => {

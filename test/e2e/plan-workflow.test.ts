@@ -167,6 +167,8 @@ story('A plan goes from the resolution to the recipients’ inbox', () => {
     await leader.getByRole('heading', { level: 1, name: 'Dự thảo kế hoạch' }).waitFor();
     expect(await leader.getByRole('button', { name: 'Ban hành' }).count()).toBe(0);
     await leader.getByRole('button', { name: 'Duyệt', exact: true }).click();
+    // Approving asks for confirmation.
+    await leader.getByRole('dialog', { name: 'Duyệt kế hoạch' }).getByRole('button', { name: 'Xác nhận duyệt' }).click();
     await leader.getByRole('status').filter({ hasText: 'Đã duyệt kế hoạch.' }).waitFor();
     expect(await status(leader).textContent()).toBe('Đã duyệt');
     await expectAccessible(leader, 'approved plan seen by the leadership');
@@ -174,14 +176,19 @@ story('A plan goes from the resolution to the recipients’ inbox', () => {
     await leaderContext.close();
 
     await page.reload();
-    await page.getByRole('button', { name: 'Ban hành' }).waitFor();
+    await page.getByRole('button', { name: 'Ban hành', exact: true }).waitFor();
     expect(await page.getByLabel('Ngày ban hành').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
-    await page.getByRole('button', { name: 'Ban hành' }).click();
+    await page.getByRole('button', { name: 'Ban hành', exact: true }).click();
+    // Issuing cannot be undone: the confirmation shows the number and date it will take.
+    const confirm = page.getByRole('dialog', { name: 'Ban hành kế hoạch' });
+    const will = (await confirm.getByText(/^Số \d+-KH\/ĐU, ngày \d{2}\/\d{2}\/\d{4}$/u).textContent()) ?? '';
+    await confirm.getByRole('button', { name: /^Ban hành Số \d+-KH\/ĐU$/u }).click();
     await page.getByRole('status').filter({ hasText: 'Đã ban hành kế hoạch' }).waitFor();
     expect(await status(page).textContent()).toBe('Đã ban hành');
     const issued = await loadPlan();
     expect(issued.status).toBe('issued');
     expect(issued.numberText).toMatch(/^Số \d+-KH\/ĐU$/u);
+    expect(will.startsWith(`${issued.numberText}, ngày `)).toBe(true);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Kế hoạch số ${issued.number}-KH/ĐU`);
     await page.getByRole('button', { name: 'Tạo phiên bản mới' }).waitFor();
   });

@@ -9,17 +9,20 @@ import { displayText } from './blocks';
 import { readConferences } from './conferences';
 import { readHeader } from './header';
 import { lint } from './lint';
-import { normalise } from './normalise';
+import { canonicalText, normalise } from './normalise';
 import { buildOutline, type OutlineNode } from './outline';
 import { readRecipients } from './recipients';
 import { collectResolutions, findMentions, findSelfAssessment } from './resolutions';
 import { readSignature } from './signature';
 import { readTasks } from './tasks';
 import { capitalise, foldKey } from './text';
-import type { ImportedPlan, PlanSection } from './types';
+import type { DiagnosticFix, ImportedPlan, PlanSection } from './types';
 import { defaultVocabulary, type Vocabulary } from './vocabulary';
 
 export * from './types';
+export * from './acknowledgements';
+export { RULE_NAMES as ruleNames } from './lint/context';
+export { canonicalText } from './normalise';
 export { defaultVocabulary, loadVocabulary, mergeVocabulary, parseVocabulary, type Vocabulary } from './vocabulary';
 
 export interface ImportOptions {
@@ -79,4 +82,13 @@ export function importPlan(text: string, options: ImportOptions = {}): ImportedP
   };
   if (header) plan.header = header;
   return plan;
+}
+
+/**
+ * The text with a diagnostic's fix applied. The fix's offsets are in the normalised text, so the
+ * answer is normalised too (LF line ends, NFC): what the editor shows after a one-click fix.
+ */
+export function applyFix(text: string, fix: DiagnosticFix): string {
+  const canonical = canonicalText(text);
+  return canonical.slice(0, fix.from) + fix.replacement + canonical.slice(fix.to);
 }

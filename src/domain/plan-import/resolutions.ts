@@ -29,7 +29,12 @@ const DATE_AFTER = /\s*[,(]?\s*(?:ban\s+hành\s+)?(?:ngày\s+)?(?:(\d{1,2})\s?[/
 const ISSUER_AFTER = /\s*,?\s*của\s+([^,;()]{2,90}?)(?=\s+về\s|\s*[,;()]|\.(?:\s|$)|\s*$)/uy;
 /** Where a subject runs into the next clause: "…về kinh tế số, Đảng ủy phường đề ra…". */
 const NEXT_CLAUSE = /,\s+(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Đảng ủy|Đảng uỷ|Chi bộ|Chi ủy|Chi uỷ)(?=\s)/u;
-const SUBJECT_AFTER = /\s*,?\s+về\s+((?:[^;()\n.]|\.(?!\s|$)){3,600})/uy;
+/**
+ * The subject runs to the end of the sentence or clause: a ";" ends it when the next item starts
+ * (a capital: "…năm 2030*; Kế hoạch của…"), not when the subject goes on in lower case
+ * ("…xây dựng Đảng; ở thôn, tổ dân phố").
+ */
+const SUBJECT_AFTER = /\s*,?\s+về\s+((?:[^;()\n.]|\.(?!\s|$)|;(?=[\s*_]*\p{Ll})){3,600})/uy;
 
 /** "91 - NQ / TU" → "91-NQ/TU". */
 export function normaliseNumber(number: string): string {

@@ -32,12 +32,24 @@ export type DiagnosticCode =
   | 'unknown-unit'
   | 'repeated-punctuation';
 
+/**
+ * A correction that is certain (a known misspelling → its correction, a repeated word → one copy):
+ * replace the characters [from, to) of the normalised text (canonicalText: no BOM, LF, NFC) by
+ * `replacement`. See applyFix.
+ */
+export interface DiagnosticFix {
+  from: number;
+  to: number;
+  replacement: string;
+}
+
 export interface Diagnostic {
   line: number; // 1-based, in the normalised text
   column: number; // 1-based
   severity: Severity;
   code: DiagnosticCode;
   message: string; // Vietnamese
+  fix?: DiagnosticFix;
 }
 
 export interface ResolutionMention {

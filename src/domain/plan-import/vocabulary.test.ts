@@ -49,7 +49,7 @@ describe('vocabulary', () => {
     expect(importPlan(text).diagnostics.filter((d) => d.code === 'known-misspelling')).toEqual([]);
     const vocabulary = loadVocabulary({ misspellings: { 'tuyên truyênn': 'tuyên truyền' } });
     expect(importPlan(text, { vocabulary }).diagnostics.filter((d) => d.code === 'known-misspelling')).toEqual([
-      { line: 1, column: 9, severity: 'warning', code: 'known-misspelling', message: 'Viết sai: “tuyên truyênn”, đúng là “tuyên truyền”.' },
+      { line: 1, column: 9, severity: 'warning', code: 'known-misspelling', message: 'Viết sai: “tuyên truyênn”, đúng là “tuyên truyền”.', fix: { from: 8, to: 21, replacement: 'tuyên truyền' } },
     ]);
   });
 });

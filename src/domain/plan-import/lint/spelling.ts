@@ -6,7 +6,7 @@ import type { SourceLine } from '../normalise';
 import { capitalise, isUpperCaseText, lowerWords, type WordSpans, wordSpans } from '../text';
 import type { Diagnostic } from '../types';
 import type { Vocabulary } from '../vocabulary';
-import { diagnostic, type LintContext, type Rule } from './context';
+import { diagnostic, fixIn, type LintContext, type Rule } from './context';
 
 const spanCache = new WeakMap<SourceLine, WordSpans>();
 
@@ -36,7 +36,9 @@ export const repeatedWord: Rule = (context) => {
       if (word !== text.slice(starts[i - 1], ends[i - 1]).toLowerCase() || allowed.has(word) || !hasLetter(word)) continue;
       const shown = text.slice(starts[i - 2] ?? starts[i - 1], ends[i]);
       const message = `Từ “${written}” bị lặp hai lần liền nhau: “${shown}”.`;
-      found.push(diagnostic('repeated-word', line.number, context.doc.columnAt(line, starts[i]), message));
+      // One copy: the space and the second word go.
+      const fix = fixIn(context.doc, line, ends[i - 1], ends[i], '');
+      found.push(diagnostic('repeated-word', line.number, context.doc.columnAt(line, starts[i]), message, fix));
     }
   }
   return found;
@@ -117,8 +119,10 @@ export const knownMisspelling: Rule = (context) => {
       const hit = candidates?.find((c) => matchesAt(text, spans, i, c.words));
       if (!hit) continue;
       const written = text.slice(starts[i], ends[i + hit.words.length - 1]);
-      const message = `Viết sai: “${written}”, đúng là “${inSameCase(written, hit.right)}”.`;
-      found.push(diagnostic('known-misspelling', line.number, context.doc.columnAt(line, starts[i]), message));
+      const right = inSameCase(written, hit.right);
+      const message = `Viết sai: “${written}”, đúng là “${right}”.`;
+      const fix = fixIn(context.doc, line, starts[i], ends[i + hit.words.length - 1], right);
+      found.push(diagnostic('known-misspelling', line.number, context.doc.columnAt(line, starts[i]), message, fix));
       i += hit.words.length - 1;
     }
   }
@@ -132,7 +136,8 @@ export const repeatedPunctuation: Rule = (context) => {
   for (const line of context.doc.lines) {
     if (line.blank || !/[.,;:] ?[.,;:]/u.test(line.text)) continue;
     for (const m of line.text.matchAll(DOUBLED_MARK)) {
-      found.push(diagnostic('repeated-punctuation', line.number, context.doc.columnAt(line, m.index), `Dấu câu bị lặp: “${m[0]}”.`));
+      const fix = fixIn(context.doc, line, m.index, m.index + m[0].length, m[1]!);
+      found.push(diagnostic('repeated-punctuation', line.number, context.doc.columnAt(line, m.index), `Dấu câu bị lặp: “${m[0]}”.`, fix));
     }
   }
   return found;

@@ -9,9 +9,9 @@ import { contentDisposition } from '../resolutions/attachments';
 import { communeQuery } from '../units/schema';
 import { listDeliveries, listInbox, markDeliveryRead } from './inbox';
 import { planDocumentModel, planFileName } from './document';
-import { deliverySchema, inboxItem, issueBody, planCreateBody, planIdParams, planSchema, planSummary, planUpdateBody, transitionBody } from './schema';
+import { deliverySchema, inboxItem, issueBody, issuePreviewSchema, planCreateBody, planIdParams, planSchema, planSummary, planUpdateBody, submitBody, transitionBody } from './schema';
 import { createPlan, describePlan, listPlans, loadPlanFor, updatePlan } from './service';
-import { approvePlan, issuePlan, newPlanVersion, returnPlan, submitPlan } from './workflow';
+import { approvePlan, issuePlan, newPlanVersion, previewIssue, returnPlan, submitPlan } from './workflow';
 
 const tags = ['plans'];
 
@@ -51,11 +51,43 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter }> = 
     },
   );
 
-  const steps = { submit: submitPlan, approve: approvePlan, return: returnPlan } as const;
+  app.post(
+    '/api/plans/:id/submit',
+    {
+      schema: {
+        tags,
+        summary: 'Trình duyệt (lỗi của bộ kiểm tra phải được sửa hoặc ghi lý do giữ nguyên)',
+        params: planIdParams,
+        body: submitBody,
+        response: { 200: planSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await submitPlan(db, actor, request.params.id, request.body.version, request.body.acknowledgements ?? []);
+      return describe(actor, request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/plans/:id/issue-preview',
+    {
+      schema: {
+        tags,
+        summary: 'Số và ngày kế hoạch sẽ nhận nếu ban hành (không giữ số)',
+        params: planIdParams,
+        querystring: z.object({ issuedOn: z.iso.date({ message: 'Ngày ban hành không hợp lệ.' }).optional() }),
+        response: { 200: issuePreviewSchema },
+      },
+    },
+    async (request) => previewIssue(db, actorOf(request), request.params.id, request.query.issuedOn),
+  );
+
+  const steps = { approve: approvePlan, return: returnPlan } as const;
   for (const [step, run] of Object.entries(steps)) {
     app.post(
       `/api/plans/:id/${step}`,
-      { schema: { tags, summary: { submit: 'Trình duyệt', approve: 'Duyệt', return: 'Trả lại để sửa' }[step], params: planIdParams, body: transitionBody, response: { 200: planSchema } } },
+      { schema: { tags, summary: { approve: 'Duyệt', return: 'Trả lại để sửa' }[step], params: planIdParams, body: transitionBody, response: { 200: planSchema } } },
       async (request) => {
         const actor = actorOf(request);
         await run(db, actor, request.params.id, request.body.version);

@@ -29,6 +29,42 @@ export const planUpdateBody = z
   .strict();
 
 export const transitionBody = z.object({ version: z.number().int().min(1), note: z.string().max(2000).optional() });
+
+/** An error kept on purpose: its code, its line (or every error of that code) and why. */
+export const acknowledgementInput = z.object({
+  code: z.string().min(1).max(100),
+  line: z.number().int().min(1).optional(),
+  reason: z.string().max(1000, 'Lý do quá dài.'),
+});
+export const submitBody = transitionBody.extend({ acknowledgements: z.array(acknowledgementInput).max(100).optional() });
+
+export const diagnosticSchema = z.object({
+  line: z.number().int(),
+  column: z.number().int(),
+  severity: z.enum(['error', 'warning', 'info']),
+  code: z.string(),
+  /** The rule's Vietnamese name (ruleNames). */
+  rule: z.string(),
+  message: z.string(),
+  fix: z.object({ from: z.number().int(), to: z.number().int(), replacement: z.string() }).optional(),
+});
+
+export const acknowledgementSchema = z.object({
+  code: z.string(),
+  rule: z.string(),
+  line: z.number().int(),
+  message: z.string(),
+  reason: z.string(),
+  byName: z.string(),
+  at: z.string(),
+});
+
+export const issuePreviewSchema = z.object({
+  /** "2-KH/ĐU": the number the plan would take if issued now on `issuedOn`. */
+  number: z.string(),
+  numberText: z.string(),
+  issuedOn: z.iso.date(),
+});
 export const issueBody = transitionBody.extend({ issuedOn: z.iso.date({ message: 'Ngày ban hành không hợp lệ.' }).optional() });
 
 export const recipientSchema = z.object({ id: z.uuid(), position: z.number().int(), unitId: z.uuid().nullable(), label: z.string(), unitName: z.string().nullable() });
@@ -54,6 +90,10 @@ export const planSchema = z.object({
   /** Sent with the plan ("có Nghị quyết số 91-NQ/TU gửi kèm theo"): the files of its resolutions. */
   attachments: z.array(z.object({ id: z.uuid(), resolutionId: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number() })),
   recipients: z.array(recipientSchema),
+  /** The linter's diagnostics on the plan's text, at every status. */
+  diagnostics: z.array(diagnosticSchema),
+  /** The errors the submitter acknowledged, with their reasons (empty while a draft). */
+  acknowledgements: z.array(acknowledgementSchema),
   abilities: z.object({ edit: z.boolean(), submit: z.boolean(), approve: z.boolean(), issue: z.boolean(), newVersion: z.boolean(), viewDeliveries: z.boolean() }),
 });
 

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { badRequest, conflict, forbidden, notFound, stateConflict } from '../../errors';
-import { importPlan, type ImportedPlan } from '../../../domain/plan-import';
+import { importPlan, ruleNames, type DiagnosticCode, type ImportedPlan } from '../../../domain/plan-import';
 import { defaultSchedule, planTemplate, retargetPlanSource } from '../../../domain/plan-template';
 import { cleanRecipientLabel, matchRecipient } from '../../../domain/recipients';
 import { formatNumberLine } from '../../../domain/document-numbering';
@@ -40,12 +40,12 @@ type TenantUnit = { id: string; name: string };
 type RecipientInput = { unitId: string | null; label: string };
 
 /** The commune's units: read once per write, for the linter, recipient matching and checks. */
-async function unitsOf(db: DbOrTx, tenantId: string): Promise<TenantUnit[]> {
+export async function unitsOf(db: DbOrTx, tenantId: string): Promise<TenantUnit[]> {
   return db.select({ id: units.id, name: units.name }).from(units).where(eq(units.tenantId, tenantId));
 }
 
 /** Reads the text with the commune's unit names, so that unknown assignees are flagged. */
-async function analysePlanSource(db: DbOrTx, tenantUnits: TenantUnit[], source: string): Promise<ImportedPlan> {
+export async function analysePlanSource(db: DbOrTx, tenantUnits: TenantUnit[], source: string): Promise<ImportedPlan> {
   return importPlan(source, { units: tenantUnits.map((u) => u.name), vocabulary: await currentVocabulary(db) });
 }
 
@@ -185,6 +185,8 @@ export async function listPlans(db: DbOrTx, actor: Actor, communeId?: string) {
   return rows.filter((p) => canViewPlan(actor, p, toRef(commune)));
 }
 
+const ruleName = (code: string) => ruleNames[code as DiagnosticCode] ?? code;
+
 export async function describePlan(db: DbOrTx, actor: Actor, plan: Plan, commune: Unit) {
   const ref = toRef(commune);
   const [cited, recipients] = await Promise.all([
@@ -207,9 +209,12 @@ export async function describePlan(db: DbOrTx, actor: Actor, plan: Plan, commune
         .where(and(eq(attachments.ownerType, 'resolution'), inArray(attachments.ownerId, cited.map((c) => c.id))))
         .orderBy(asc(attachments.createdAt))
     : [];
-  const { tenantId: _t, createdBy: _c, submittedBy: _s, approvedBy: _a, issuedBy: _i, numberPeriod: _p, ...rest } = plan;
+  const parsed = await analysePlanSource(db, await unitsOf(db, plan.tenantId), plan.source);
+  const { tenantId: _t, createdBy: _c, submittedBy: _s, approvedBy: _a, issuedBy: _i, numberPeriod: _p, lintAcknowledgements, ...rest } = plan;
   return {
     ...rest,
+    diagnostics: parsed.diagnostics.map((d) => ({ ...d, rule: ruleName(d.code) })),
+    acknowledgements: lintAcknowledgements.map(({ byId: _b, ...a }) => ({ ...a, rule: ruleName(a.code) })),
     issuerName: commune.name,
     numberText: formatNumberLine(plan.number === null ? null : String(plan.number), plan.symbol),
     resolutions: cited,

@@ -3,6 +3,17 @@ import { units } from '../units/tables';
 import { resolutions } from '../resolutions/tables';
 import type { PlanBody } from './body';
 
+/** An error of the linter the submitter chose to keep, with their reason (kept with the submitted version). */
+export interface LintAcknowledgement {
+  code: string;
+  line: number;
+  message: string;
+  reason: string;
+  byId: string;
+  byName: string;
+  at: string; // ISO timestamp
+}
+
 export const planKinds = [
   'propagation', // Kế hoạch tuyên truyền, quán triệt và học tập Nghị quyết (the fixture)
   'implementation', // Kế hoạch thực hiện Nghị quyết
@@ -40,6 +51,8 @@ export const plans = pgTable(
     submittedBy: uuid('submitted_by'),
     approvedBy: uuid('approved_by'),
     issuedBy: uuid('issued_by'),
+    /** The lint errors acknowledged when the plan was submitted (empty for a draft); audited with the step. */
+    lintAcknowledgements: jsonb('lint_acknowledgements').$type<LintAcknowledgement[]>().notNull().default([]),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -3,15 +3,18 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
-import { conflict, forbidden } from '../../errors';
+import { badRequest, conflict, forbidden } from '../../errors';
+import { acknowledgedErrors, ruleNames, unacknowledgedErrors, type Acknowledgement, type DiagnosticCode } from '../../../domain/plan-import';
+import { formatNumberLine } from '../../../domain/document-numbering';
+import { todayInVietnam } from '../../../domain/dates';
 import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { units } from '../units/tables';
 import { toRef } from '../units/service';
 import { isCollectiveCellsLine } from '../../../domain/recipients';
 import { canApprovePlan, canDraftPlan, canIssuePlan, canSubmitPlan } from './policy';
-import { conflictIssued, loadPlanFor } from './service';
-import { nextDocumentNumber } from '../../documents/numbering';
+import { analysePlanSource, conflictIssued, loadPlanFor, unitsOf } from './service';
+import { nextDocumentNumber, peekDocumentNumber } from '../../documents/numbering';
 import { planDeliveries, planRecipients, planResolutions, plans, type Plan } from './tables';
 
 type Step = 'submit' | 'approve' | 'return' | 'issue';
@@ -47,22 +50,62 @@ const stepNames: Record<Step, string> = {
   issue: 'ban hành kế hoạch này (chỉ ban hành được kế hoạch đã duyệt)',
 };
 
-export const submitPlan = (db: Db, actor: Actor, id: string, version: number) =>
-  transition(db, actor, id, version, 'submit', async () => ({ status: 'submitted', submittedBy: actor.userId }));
+/**
+ * The plan's text is linted again; every error must be acknowledged with a reason (warnings never
+ * block). The acknowledgements are kept with the submitted version and in its audit entry.
+ */
+export const submitPlan = (db: Db, actor: Actor, id: string, version: number, acknowledgements: Acknowledgement[] = []) =>
+  transition(db, actor, id, version, 'submit', async (tx, plan) => {
+    const { diagnostics } = await analysePlanSource(tx, await unitsOf(tx, plan.tenantId), plan.source);
+    const open = unacknowledgedErrors(diagnostics, acknowledgements);
+    if (open.length > 0) {
+      const list = open.map((d) => `dòng ${d.line}: ${ruleNames[d.code as DiagnosticCode] ?? d.code}`).join('; ');
+      throw badRequest(
+        'plan.lint-errors',
+        `Kế hoạch còn ${open.length} lỗi chưa sửa (${list}). Hãy sửa, hoặc ghi rõ lý do giữ nguyên từng lỗi (ít nhất vài từ) rồi trình lại.`,
+        { errors: open },
+      );
+    }
+    const at = new Date().toISOString();
+    const kept = acknowledgedErrors(diagnostics, acknowledgements).map(({ error, reason }) => ({
+      code: error.code,
+      line: error.line,
+      message: error.message,
+      reason,
+      byId: actor.userId,
+      byName: actor.displayName,
+      at,
+    }));
+    return { status: 'submitted', submittedBy: actor.userId, lintAcknowledgements: kept };
+  });
 
 export const approvePlan = (db: Db, actor: Actor, id: string, version: number) =>
   transition(db, actor, id, version, 'approve', async () => ({ status: 'approved', approvedBy: actor.userId }));
 
 export const returnPlan = (db: Db, actor: Actor, id: string, version: number) =>
-  transition(db, actor, id, version, 'return', async () => ({ status: 'draft' }));
+  transition(db, actor, id, version, 'return', async () => ({ status: 'draft', lintAcknowledgements: [] }));
 
-export const issuePlan = (db: Db, actor: Actor, id: string, version: number, issuedOn = new Date().toISOString().slice(0, 10)) =>
+/** The plan's counter in the register of numbers: its issuer, symbol and the period of `issuedOn`. */
+const counterOf = (plan: Plan, issuedOn: string) => ({ tenantId: plan.tenantId, issuerUnitId: plan.issuerUnitId, type: 'plan' as const, issuedOn, symbol: plan.symbol });
+
+export const issuePlan = (db: Db, actor: Actor, id: string, version: number, issuedOn = todayInVietnam()) =>
   transition(db, actor, id, version, 'issue', async (tx, plan) => {
     // The register counts per issuer, symbol and period for every type of document (decision 011).
-    const { number, period } = await nextDocumentNumber(tx, { tenantId: plan.tenantId, issuerUnitId: plan.issuerUnitId, type: 'plan', issuedOn, documentId: plan.id, symbol: plan.symbol });
+    const { number, period } = await nextDocumentNumber(tx, { ...counterOf(plan, issuedOn), documentId: plan.id });
     await deliver(tx, plan);
     return { status: 'issued', number, numberPeriod: period, issuedOn, issuedBy: actor.userId };
   });
+
+/** What issuing would write, without taking the number: shown in the confirmation before issuing. */
+export async function previewIssue(db: Db, actor: Actor, id: string, issuedOn = todayInVietnam()) {
+  const { plan, commune } = await loadPlanFor(db, actor, id);
+  if (!canIssuePlan(actor, plan, toRef(commune))) {
+    if (plan.status === 'issued') throw conflictIssued();
+    throw forbidden(stepNames.issue);
+  }
+  const { number } = await peekDocumentNumber(db, counterOf(plan, issuedOn));
+  return { number: `${number}-${plan.symbol}`, numberText: formatNumberLine(String(number), plan.symbol), issuedOn };
+}
 
 /** One inbox entry per recipient unit; the collective line reaches every cell and grassroots organisation. */
 async function deliver(tx: Tx, plan: Plan) {
@@ -87,7 +130,7 @@ export async function newPlanVersion(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const { plan, commune } = await loadPlanFor(tx, actor, id);
     if (plan.status !== 'issued' || !canDraftPlan(actor, toRef(commune))) throw forbidden('tạo phiên bản mới của kế hoạch này');
-    const { id: _id, number: _n, numberPeriod: _p, issuedOn: _d, issuedBy: _i, approvedBy: _a, submittedBy: _s, createdAt: _c, updatedAt: _u, version: _v, ...rest } = plan;
+    const { id: _id, number: _n, numberPeriod: _p, issuedOn: _d, issuedBy: _i, approvedBy: _a, submittedBy: _s, createdAt: _c, updatedAt: _u, version: _v, lintAcknowledgements: _l, ...rest } = plan;
     const [draft] = await tx.insert(plans).values({ ...rest, status: 'draft', supersedesId: plan.id, createdBy: actor.userId }).returning();
     const cited = await tx.select().from(planResolutions).where(eq(planResolutions.planId, plan.id));
     if (cited.length) await tx.insert(planResolutions).values(cited.map((c) => ({ ...c, planId: draft!.id })));

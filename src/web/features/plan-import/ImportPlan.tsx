@@ -14,7 +14,9 @@ import { vi } from '../../i18n/vi';
 import { useMe } from '../auth/session';
 import { kindOptions } from '../plans/format';
 import { createPlan, plansKey, type PlanKind } from '../plans/queries';
+import { createResolution, resolutionKeys, uploadAttachment } from '../resolutions/queries';
 import { analyseFile, MAX_PLAN_FILE_BYTES, usePlanAnalysis } from './analysis';
+import { initialDraft, RegisterResolutions, useUnregistered, type ResolutionDraft } from './RegisterResolutions';
 import { PlanWorkbench } from './PlanWorkbench';
 
 const t = vi.planImport;
@@ -36,6 +38,11 @@ export function ImportPlan() {
   const run = useRef(0);
   const analysis = usePlanAnalysis(text);
   const slowCreate = useSlow(creating);
+  const [drafts, setDrafts] = useState<Record<string, ResolutionDraft>>({});
+  const cited = analysis.plan?.resolutions ?? [];
+  const unregistered = useUnregistered(cited) ?? [];
+  const draftOf = (r: (typeof cited)[number]) => drafts[r.number] ?? initialDraft(r);
+  const undated = unregistered.find((r) => draftOf(r).issuedOn === null && r.mentions.length > 0);
 
   const choose = async (chosen: File | null) => {
     const id = ++run.current;
@@ -69,6 +76,13 @@ export function ImportPlan() {
     setCreateError(null);
     setCreating(true);
     try {
+      // The cited resolutions the registry lacks, as the user checked them, with their files.
+      for (const r of unregistered) {
+        const d = draftOf(r);
+        const registered = await createResolution({ kind: 'nghi-quyet', number: r.number, issuedOn: d.issuedOn, issuer: d.issuer, subject: d.subject, content: d.content });
+        if (d.file) await uploadAttachment(registered.id, d.file);
+      }
+      if (unregistered.length) void queryClient.invalidateQueries({ queryKey: resolutionKeys.all });
       const plan = await createPlan({ from: 'import', kind, source: text });
       void queryClient.invalidateQueries({ queryKey: plansKey });
       await navigate({ to: '/ke-hoach/$planId', params: { planId: plan.id } });
@@ -111,6 +125,7 @@ export function ImportPlan() {
         actions={
           canCreate ? (
             <Stack gap="xs">
+              <RegisterResolutions resolutions={unregistered} drafts={drafts} onChange={(number, draft) => setDrafts((all) => ({ ...all, [number]: draft }))} />
               <Group gap="sm" align="flex-end">
                 <NativeSelect
                   label={vi.plans.kindLabel}
@@ -118,12 +133,12 @@ export function ImportPlan() {
                   onChange={(e) => setKind(e.currentTarget.value as PlanKind)}
                   data={kindOptions}
                 />
-                <Button size="md" onClick={() => void create()} loading={creating} disabled={tooShort} aria-describedby="plan-import-create-hint">
+                <Button size="md" onClick={() => void create()} loading={creating} disabled={tooShort || undated !== undefined} aria-describedby="plan-import-create-hint">
                   {t.create}
                 </Button>
               </Group>
               <Text id="plan-import-create-hint" fz="sm" c="dimmed">
-                {tooShort ? t.createDisabled : errors > 0 ? t.createWithErrors(errors) : t.createHint}
+                {tooShort ? t.createDisabled : undated ? t.register.chooseDate(undated.number) : errors > 0 ? t.createWithErrors(errors) : t.createHint}
               </Text>
               {slowCreate && <Working label={t.creating} />}
               {createError !== null && <ErrorAlert error={createError} />}

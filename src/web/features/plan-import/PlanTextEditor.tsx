@@ -3,8 +3,8 @@
 // undo, spell-check settings and screen readers behave as everywhere) laid over a mirror of its
 // own text that wraps identically and draws the numbers and colours behind it.
 import { forwardRef, memo, useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
-import { Badge, Group, Input, Stack, Text, Title } from '@mantine/core';
-import type { Diagnostic, Severity } from '../../../domain/plan-import';
+import { Badge, Button, Group, Input, Stack, Text, Title } from '@mantine/core';
+import { ruleNames, type Diagnostic, type DiagnosticFix, type Severity } from '../../../domain/plan-import';
 import { vi } from '../../i18n/vi';
 import classes from './PlanTextEditor.module.css';
 
@@ -173,15 +173,24 @@ export const PlanTextEditor = forwardRef<PlanTextEditorHandle, Props>(function P
   );
 });
 
-/** The diagnostics, in line order, each a button that takes the editor to its line. */
+/** The rule's Vietnamese name; the code stays in a tooltip (and in the API). */
+export const ruleNameOf = (code: string) => ruleNames[code as keyof typeof ruleNames] ?? code;
+
+/**
+ * The diagnostics, in line order, each a button that takes the editor to its line, with its rule's
+ * Vietnamese name and, where the correction is certain and the text may be edited, a one-click fix.
+ */
 export function DiagnosticList({
   diagnostics,
   onJump,
+  onFix,
   pending = false,
   level = 2,
 }: {
   diagnostics: Diagnostic[];
   onJump: (line: number) => void;
+  /** Applies a diagnostic's fix to the text; absent where the text is read-only. */
+  onFix?: (fix: DiagnosticFix) => void;
   pending?: boolean;
   level?: 2 | 3;
 }) {
@@ -202,7 +211,7 @@ export function DiagnosticList({
       ) : (
         <ul className={classes.list} aria-labelledby="plan-diagnostics-title">
           {sorted.map((d, i) => (
-            <li key={`${d.line}-${d.column}-${d.code}-${i}`}>
+            <li key={`${d.line}-${d.column}-${d.code}-${i}`} className={classes.entry}>
               <button type="button" className={classes.item} data-severity={d.severity} data-code={d.code} onClick={() => onJump(d.line)}>
                 <Group gap="xs" component="span" wrap="wrap">
                   <Badge color={t.severityColor[d.severity]} component="span">
@@ -211,12 +220,26 @@ export function DiagnosticList({
                   <Text span fw={600}>
                     {t.at(d.line, d.column)}
                   </Text>
-                  <span className={classes.code}>{d.code}</span>
+                  <span className={classes.code} title={d.code}>
+                    {ruleNameOf(d.code)}
+                  </span>
                 </Group>
                 <Text span display="block" mt={4}>
                   {d.message}
                 </Text>
               </button>
+              {onFix && d.fix && (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  className={classes.fix}
+                  disabled={pending}
+                  onClick={() => onFix(d.fix!)}
+                  aria-label={t.fixLabel(d.line, d.fix.replacement)}
+                >
+                  {t.fix}
+                </Button>
+              )}
             </li>
           ))}
         </ul>

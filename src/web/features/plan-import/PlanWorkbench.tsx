@@ -3,6 +3,7 @@
 // Side by side on wide screens, one above the other on phones.
 import { useRef, type ReactNode } from 'react';
 import { Grid, Stack } from '@mantine/core';
+import { applyFix, type DiagnosticFix } from '../../../domain/plan-import';
 import { vi } from '../../i18n/vi';
 import type { Analysis } from './analysis';
 import { DiagnosticList, PlanTextEditor, type PlanTextEditorHandle } from './PlanTextEditor';
@@ -27,9 +28,12 @@ interface Props {
 export function PlanWorkbench({ id, text, onChange, analysis, readOnly = false, label = vi.planImport.text, description, placeholder, actions, level = 2 }: Props) {
   const editor = useRef<PlanTextEditorHandle>(null);
   // Diagnostics belong to the text analysed; while the user types, lines may have moved a little.
-  // A plan that is no longer edited shows its text plainly, without the linter's colours.
-  const diagnostics = readOnly ? [] : (analysis.plan?.diagnostics ?? []);
+  // A plan no longer edited (submitted, approved, issued) still shows them: the leadership reads
+  // them before approving.
+  const diagnostics = analysis.plan?.diagnostics ?? [];
   const jump = (line: number) => editor.current?.jumpTo(line);
+  // A one-click fix applies to the text it was found in, then the text is checked again.
+  const fix = !readOnly && onChange ? (f: DiagnosticFix) => !analysis.pending && onChange(applyFix(analysis.analysedText, f)) : undefined;
   return (
     <Grid gap={{ base: 'lg', md: 'xl' }}>
       <Grid.Col span={{ base: 12, md: 6 }}>
@@ -50,7 +54,7 @@ export function PlanWorkbench({ id, text, onChange, analysis, readOnly = false, 
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 6 }}>
         <Stack gap="xl">
-          {!readOnly && text.trim() !== '' && <DiagnosticList diagnostics={diagnostics} onJump={jump} pending={analysis.pending} level={level} />}
+          {text.trim() !== '' && <DiagnosticList diagnostics={diagnostics} onJump={jump} onFix={fix} pending={analysis.pending} level={level} />}
           <PlanStructure plan={analysis.plan} onJump={jump} headingId={`${id}-structure`} level={level} />
         </Stack>
       </Grid.Col>

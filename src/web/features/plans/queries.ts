@@ -64,6 +64,22 @@ export type WorkflowStep = 'submit' | 'approve' | 'return';
 export const runStep = (planId: string, step: WorkflowStep, version: number) =>
   api<Plan>(`/api/plans/${encodeURIComponent(planId)}/${step}`, { method: 'POST', body: { version } });
 
+export interface Acknowledgement {
+  code: string;
+  line?: number;
+  reason: string;
+}
+
+/** Submits a draft; each lint error of its text comes with the reason it is kept. */
+export const submitPlan = (planId: string, version: number, acknowledgements: Acknowledgement[]) =>
+  api<Plan>(`/api/plans/${encodeURIComponent(planId)}/submit`, { method: 'POST', body: acknowledgements.length ? { version, acknowledgements } : { version } });
+
+export type IssuePreview = { number: string; numberText: string; issuedOn: string };
+
+/** The number and date issuing would take now, without taking them. */
+export const issuePreview = (planId: string, issuedOn?: string) =>
+  api<IssuePreview>(`/api/plans/${encodeURIComponent(planId)}/issue-preview${issuedOn ? `?issuedOn=${encodeURIComponent(issuedOn)}` : ''}`);
+
 export const issuePlan = (planId: string, version: number, issuedOn?: string) =>
   api<Plan>(`/api/plans/${encodeURIComponent(planId)}/issue`, { method: 'POST', body: { version, issuedOn } });
 

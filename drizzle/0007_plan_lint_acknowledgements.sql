@@ -1,0 +1,1 @@
+ALTER TABLE "plans" ADD COLUMN "lint_acknowledgements" jsonb DEFAULT '[]'::jsonb NOT NULL;
