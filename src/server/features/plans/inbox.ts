@@ -11,6 +11,7 @@ import { toRef, withinGrants } from '../units/service';
 import { canConfirmReceipt, canDraftPlan, canReadInbox } from './policy';
 import { loadPlanFor } from './service';
 import { planDeliveries, plans } from './tables';
+import { now } from '../../clock';
 
 const deliveryColumns = {
   id: planDeliveries.id,
@@ -47,7 +48,7 @@ export async function markDeliveryRead(db: Db, actor: Actor, deliveryId: string)
     if (row.delivery.readAt) return row.delivery;
     const [updated] = await tx
       .update(planDeliveries)
-      .set({ readAt: new Date(), readBy: actor.userId })
+      .set({ readAt: now(), readBy: actor.userId })
       .where(and(eq(planDeliveries.id, deliveryId), isNull(planDeliveries.readAt)))
       .returning();
     await recordAudit(tx, { tenantId: row.delivery.tenantId, actorId: actor.userId, action: 'plan.read', entity: 'plan', entityId: row.delivery.planId, after: updated });

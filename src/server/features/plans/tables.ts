@@ -1,4 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { now } from '../../clock';
 import { units } from '../units/tables';
 import { resolutions } from '../resolutions/tables';
 import type { PlanBody } from './body';
@@ -41,8 +42,8 @@ export const plans = pgTable(
     approvedBy: uuid('approved_by'),
     issuedBy: uuid('issued_by'),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     index('plans_tenant_idx').on(t.tenantId),
@@ -93,7 +94,7 @@ export const planDeliveries = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
-    deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     readAt: timestamp('read_at', { withTimezone: true }),
     readBy: uuid('read_by'),
   },

@@ -13,6 +13,8 @@ import { canApprovePlan, canDraftPlan, canIssuePlan, canSubmitPlan } from './pol
 import { conflictIssued, loadPlanFor } from './service';
 import { loadCommuneSettings, numberPeriod } from '../settings/service';
 import { planDeliveries, planRecipients, planResolutions, plans, type Plan } from './tables';
+import { now } from '../../clock';
+import { todayInVietnam } from '../../../domain/dates';
 
 type Step = 'submit' | 'approve' | 'return' | 'issue';
 
@@ -34,7 +36,7 @@ async function transition(db: Db, actor: Actor, id: string, version: number, ste
     }
     if (plan.version !== version) throw conflict('plan');
     const changes = await apply(tx, plan);
-    const updated = await updateVersioned(tx, plans, eq(plans.id, id), version, { ...changes, updatedAt: new Date() }, { entity: 'plan' });
+    const updated = await updateVersioned(tx, plans, eq(plans.id, id), version, { ...changes, updatedAt: now() }, { entity: 'plan' });
     await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: `plan.${step}`, entity: 'plan', entityId: id, before: plan, after: updated });
     return updated;
   });
@@ -56,7 +58,7 @@ export const approvePlan = (db: Db, actor: Actor, id: string, version: number) =
 export const returnPlan = (db: Db, actor: Actor, id: string, version: number) =>
   transition(db, actor, id, version, 'return', async () => ({ status: 'draft' }));
 
-export const issuePlan = (db: Db, actor: Actor, id: string, version: number, issuedOn = new Date().toISOString().slice(0, 10)) =>
+export const issuePlan = (db: Db, actor: Actor, id: string, version: number, issuedOn = todayInVietnam(now())) =>
   transition(db, actor, id, version, 'issue', async (tx, plan) => {
     const [commune] = await tx.select().from(units).where(eq(units.id, plan.tenantId));
     const settings = await loadCommuneSettings(tx, commune!);
