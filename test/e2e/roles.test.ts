@@ -181,8 +181,9 @@ story('Each role signs in and sees its own part of the ward', () => {
     await as('tinhuy', async (page) => {
       await page.getByRole('heading', { name: 'Đảng bộ tỉnh Tuyên Quang' }).waitFor();
       await page.getByRole('link', { name: 'Đảng ủy phường Nông Tiến' }).first().waitFor();
-      // The province's only commune is where it reads documents, plans and settings (GET /api/me abilities).
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
+      // The province's only commune is where it reads documents and issued plans (GET /api/me abilities);
+      // the ward's drafts and document settings are the ward's.
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Kế hoạch', 'Tài khoản']);
       await page.goto('/nghi-quyet');
       await page.getByRole('heading', { level: 1, name: 'Văn bản, nghị quyết' }).waitFor();
       expect(await page.getByRole('link', { name: 'Đăng ký văn bản' }).count()).toBe(0);
