@@ -132,8 +132,13 @@ story('Each role signs in and sees its own part of the ward', () => {
       const tree = page.getByRole('list', { name: 'Cây tổ chức' });
       await tree.getByRole('link', { name: 'Ủy ban nhân dân phường', exact: true }).waitFor();
       expect(await tree.getByRole('link').count()).toBe(1);
+      // One unit: nothing to open or fold.
+      expect(await page.getByRole('button', { name: /^(Mở tất cả|Thu gọn tất cả)$/u }).count()).toBe(0);
+      // A unit above theirs is not theirs to see: said kindly, not as an error.
       await page.goto(`/don-vi/${communeId}`);
-      await page.getByText('Không tìm thấy đơn vị.').waitFor();
+      await page.getByText('Bạn không xem được đơn vị này').waitFor();
+      expect(await page.getByText('Có lỗi xảy ra').count()).toBe(0);
+      await expectAccessible(page, 'a unit the officer may not see');
     });
   });
 
@@ -173,7 +178,7 @@ story('Each role signs in and sees its own part of the ward', () => {
       await page.goto(`/dang-vien/${someMemberOfOtherCell}`);
       await page.getByText('Không tìm thấy đảng viên.').waitFor();
       await page.goto(`/don-vi/${ownCellId}`);
-      await page.getByText('Không tìm thấy đơn vị.').waitFor();
+      await page.getByText('Bạn không xem được đơn vị này').waitFor();
     });
   });
 
