@@ -156,7 +156,7 @@ story('Each role signs in and sees its own part of the ward', () => {
       expect(download.headers()['content-type']).toContain('spreadsheetml');
 
       await page.goto(`/don-vi/${otherCellId}`);
-      await page.getByText('Không tìm thấy đơn vị.').waitFor();
+      await page.getByText('Bạn không xem được đơn vị này').waitFor();
       expect(await page.getByText('Chi bộ Tràng Đà 2').count()).toBe(0);
       await page.goto(`/dang-vien/${someMemberOfOtherCell}`);
       await page.getByText('Không tìm thấy đảng viên.').waitFor();
