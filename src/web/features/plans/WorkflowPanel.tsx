@@ -9,7 +9,7 @@ import { ErrorAlert, Success } from '../../components/feedback';
 import { useSlow } from '../../components/progress';
 import { Working } from '../../components/Working';
 import { vi } from '../../i18n/vi';
-import { todayIso } from './format';
+import { todayInVietnam } from '../../../domain/dates';
 import { issuePlan, newPlanVersion, planQuery, plansKey, runStep, type Plan, type WorkflowStep } from './queries';
 
 const t = vi.plans;
@@ -21,7 +21,7 @@ export function WorkflowPanel({ plan, dirty }: { plan: Plan; dirty: boolean }) {
   const [busy, setBusy] = useState<Action | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [issuedOn, setIssuedOn] = useState(todayIso);
+  const [issuedOn, setIssuedOn] = useState(() => todayInVietnam());
   const slow = useSlow(busy !== null);
   const a = plan.abilities;
 
