@@ -134,8 +134,13 @@ story('Each role signs in and sees its own part of the ward', () => {
       const tree = page.getByRole('list', { name: 'Cây tổ chức' });
       await tree.getByRole('link', { name: 'Ủy ban nhân dân phường', exact: true }).waitFor();
       expect(await tree.getByRole('link').count()).toBe(1);
+      // One unit: nothing to open or fold.
+      expect(await page.getByRole('button', { name: /^(Mở tất cả|Thu gọn tất cả)$/u }).count()).toBe(0);
+      // A unit above theirs is not theirs to see: said kindly, not as an error.
       await page.goto(`/don-vi/${communeId}`);
-      await page.getByText('Không tìm thấy đơn vị.').waitFor();
+      await page.getByText('Bạn không xem được đơn vị này').waitFor();
+      expect(await page.getByText('Có lỗi xảy ra').count()).toBe(0);
+      await expectAccessible(page, 'a unit the officer may not see');
     });
   });
 
@@ -153,7 +158,7 @@ story('Each role signs in and sees its own part of the ward', () => {
       expect(download.headers()['content-type']).toContain('spreadsheetml');
 
       await page.goto(`/don-vi/${otherCellId}`);
-      await page.getByText('Không tìm thấy đơn vị.').waitFor();
+      await page.getByText('Bạn không xem được đơn vị này').waitFor();
       expect(await page.getByText('Chi bộ Tràng Đà 2').count()).toBe(0);
       await page.goto(`/dang-vien/${someMemberOfOtherCell}`);
       await page.getByText('Không tìm thấy đảng viên.').waitFor();
@@ -175,7 +180,7 @@ story('Each role signs in and sees its own part of the ward', () => {
       await page.goto(`/dang-vien/${someMemberOfOtherCell}`);
       await page.getByText('Không tìm thấy đảng viên.').waitFor();
       await page.goto(`/don-vi/${ownCellId}`);
-      await page.getByText('Không tìm thấy đơn vị.').waitFor();
+      await page.getByText('Bạn không xem được đơn vị này').waitFor();
     });
   });
 
@@ -183,8 +188,9 @@ story('Each role signs in and sees its own part of the ward', () => {
     await as('tinhuy', async (page) => {
       await page.getByRole('heading', { name: 'Đảng bộ tỉnh Tuyên Quang' }).waitFor();
       await page.getByRole('link', { name: 'Đảng ủy phường Nông Tiến' }).first().waitFor();
-      // The province's only commune is where it reads documents, plans and settings (GET /api/me abilities).
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
+      // The province's only commune is where it reads documents and issued plans (GET /api/me abilities);
+      // the ward's drafts and document settings are the ward's.
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Kế hoạch', 'Tài khoản']);
       await page.goto('/nghi-quyet');
       await page.getByRole('heading', { level: 1, name: 'Văn bản, nghị quyết' }).waitFor();
       expect(await page.getByRole('link', { name: 'Đăng ký văn bản' }).count()).toBe(0);

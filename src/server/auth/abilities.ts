@@ -18,7 +18,8 @@ export function computeAbilities(actor: Actor) {
     approvePlans: hasAnyRole(actor, ['wardLeader']),
     viewPlans: hasAnyRole(actor, overseers),
     viewInbox: hasAnyRole(actor, ['unitOfficer', 'cellSecretary']),
-    viewSettings: hasAnyRole(actor, overseers),
+    // The ward's own document settings: the province reads them through the plans, it has no page for them.
+    viewSettings: hasAnyRole(actor, ['admin', 'wardStaff', 'wardLeader']),
     editSettings: hasAnyRole(actor, editors),
     editVocabulary: canEditVocabulary(actor),
     viewOwnRecord: actor.memberId !== null,

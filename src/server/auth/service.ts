@@ -9,6 +9,7 @@ import { invalidCredentials, locked, badRequest } from '../errors';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { roleGrants, sessions, users, type User } from './tables';
 import type { Actor, Grant } from './actor';
+import { now } from '../clock';
 
 export interface AuthSettings {
   sessionHours: number;
@@ -122,7 +123,7 @@ export async function changePassword(
   if (problem) throw badRequest('auth.weak-password', problem);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await updateVersioned(tx, users, eq(users.id, user.id), user.version, { passwordHash, updatedAt: new Date() }, { entity: 'user' });
+    await updateVersioned(tx, users, eq(users.id, user.id), user.version, { passwordHash, updatedAt: now() }, { entity: 'user' });
     // Other sessions of this account end: a changed password must lock out whoever knew the old one.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), sql`${sessions.id} <> ${hashToken(keepSessionToken)}`));
     await recordAudit(tx, { tenantId: user.tenantId, actorId: user.id, action: 'auth.password-changed', entity: 'user', entityId: user.id });

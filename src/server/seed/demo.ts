@@ -12,7 +12,8 @@ import { recordAudit } from '../features/audit/service';
 import { familyNames, givenNames, middleNames } from './names';
 import { demoOrgChart, type OrgNode } from './org-chart';
 import { seededRandom } from './random';
-import { seedDemoCampaign } from './campaign';
+import { campaignMoments, seedDemoCampaign } from './campaign';
+import { atMoment } from '../clock';
 
 export const DEMO_PASSWORD = 'quantriet';
 
@@ -46,13 +47,13 @@ export async function isSeeded(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db): Promise<boolean> {
   if (await isSeeded(db)) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD); // one hash for every demo account: demo only
-  await db.transaction(async (tx) => {
+  await atMoment(campaignMoments.wardSetUp, () => db.transaction(async (tx) => {
     const unitIds = await insertUnits(tx);
     const tenantId = unitIds.get('commune')!;
     const firstMembers = await insertMembers(tx, tenantId, unitIds);
     await insertAccounts(tx, tenantId, unitIds, firstMembers, passwordHash);
     await recordAudit(tx, { tenantId, actorId: null, action: 'seed.demo', entity: 'unit', entityId: tenantId });
-  });
+  }));
   await seedDemoCampaign(db);
   return true;
 }

@@ -2,7 +2,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { errorMessage } from '../api';
+import { ApiError, errorMessage } from '../api';
 import { vi } from '../i18n/vi';
 import { PageHeader } from './PageHeader';
 
@@ -59,12 +59,30 @@ export function QueryStatus({ query, loadingLabel }: { query: UseQueryResult<unk
  * A record's page until the record is there: the spinner, then, if it cannot be read (not found,
  * no access: the server answers alike), a fallback heading with the server's reason.
  */
-export function PageFallback({ query, title, above }: { query: UseQueryResult<unknown>; title: string; above?: ReactNode }) {
+export function PageFallback({
+  query,
+  title,
+  above,
+  unavailable,
+}: {
+  query: UseQueryResult<unknown>;
+  title: string;
+  above?: ReactNode;
+  /** What to say, calmly, when the record is not there for this user (403/404) instead of an error. */
+  unavailable?: { title: string; message: string };
+}) {
   if (query.isPending) return <Loading />;
+  const missing = unavailable && query.error instanceof ApiError && (query.error.status === 403 || query.error.status === 404);
   return (
     <>
       <PageHeader title={title} above={above} />
-      <ErrorAlert error={query.error} />
+      {missing ? (
+        <Notice title={unavailable.title} color="blue">
+          {unavailable.message}
+        </Notice>
+      ) : (
+        <ErrorAlert error={query.error} />
+      )}
     </>
   );
 }

@@ -26,7 +26,7 @@ function UnitPage() {
   const detail = useQuery(unitQuery(unitId));
   const units = useQuery(unitsQuery);
 
-  if (!detail.data) return <PageFallback query={detail} title={vi.unit.fallbackTitle} />;
+  if (!detail.data) return <PageFallback query={detail} title={vi.unit.fallbackTitle} unavailable={{ title: vi.unit.unavailableTitle, message: vi.unit.unavailable }} />;
 
   const { unit, ancestors, children, abilities } = detail.data;
   const visible = new Set(units.data?.map((u) => u.id) ?? []);

@@ -1,4 +1,5 @@
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { now } from '../../clock';
 
 /** Append-only: a trigger (migration 0000) refuses UPDATE and DELETE. */
 export const auditLog = pgTable(
@@ -7,7 +8,7 @@ export const auditLog = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     tenantId: uuid('tenant_id'),
     actorId: uuid('actor_id'),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id'),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { badRequest, forbidden } from '../../errors';
+import { now } from '../../clock';
 import { allColumns, mappingKey, type MemberColumn } from '../../../domain/member-import';
 import type { Unit } from '../units/tables';
 import { units } from '../units/tables';
@@ -83,7 +84,7 @@ export async function rememberMappings(db: DbOrTx, tenantId: string, mappings: I
     .values(unique)
     .onConflictDoUpdate({
       target: [memberImportMappings.tenantId, memberImportMappings.kind, memberImportMappings.sourceKey],
-      set: { sourceName: sql`excluded.source_name`, target: sql`excluded.target`, updatedAt: sql`now()` },
+      set: { sourceName: sql`excluded.source_name`, target: sql`excluded.target`, updatedAt: now() },
     });
 }
 

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../db/client';
 import type { AuditEntry } from '../audit/service';
 import type { MemberDraft } from '../../../domain/member-import';
 import { members, type Member } from './tables';
+import { now } from '../../clock';
 
 const BATCH = 500;
 
@@ -49,7 +50,7 @@ function updateStatement(tenantId: string, rows: { id: string; d: MemberDraft }[
   );
   return sql`UPDATE members AS m SET cell_id = v.cell_id, full_name = v.full_name, gender = v.gender, birth_date = v.birth_date,
     joined_on = v.joined_on, official_on = v.official_on, card_number = v.card_number, phone = v.phone, email = v.email,
-    exempt = v.exempt, version = m.version + 1, updated_at = now()
+    exempt = v.exempt, version = m.version + 1, updated_at = ${now()}
     FROM (VALUES ${values}) AS v(id, cell_id, full_name, gender, birth_date, joined_on, official_on, card_number, phone, email, exempt)
     WHERE m.id = v.id AND m.tenant_id = ${tenantId}::uuid`;
 }

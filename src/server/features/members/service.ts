@@ -13,6 +13,7 @@ import { loadUnit, toRef, withinGrants } from '../units/service';
 import { canEditMember } from './policy';
 import { members, type Member } from './tables';
 import type { MemberDto, MemberUpdate } from './schema';
+import { now } from '../../clock';
 
 const memberColumns = { member: members, cellName: units.name, cellPath: units.path };
 
@@ -78,7 +79,7 @@ export async function updateMember(db: Db, actor: Actor, id: string, patch: Memb
     // Only a change of dates is judged: an old record with odd dates can still get a new phone.
     if (Object.keys(pickDates(changes)).length > 0) checkMemberDates({ ...pickDates(current.member), ...pickDates(changes) });
     if (changes.fullName) changes.fullName = normaliseFullName(changes.fullName);
-    const updated = await updateVersioned(tx, members, eq(members.id, id), version, { ...changes, updatedAt: new Date() }, {
+    const updated = await updateVersioned(tx, members, eq(members.id, id), version, { ...changes, updatedAt: now() }, {
       entity: 'member',
       current: async () => toDto(await loadMember(tx, id)),
     });

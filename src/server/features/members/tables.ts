@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { now } from '../../clock';
 import { sql } from 'drizzle-orm';
 import { units } from '../units/tables';
 
@@ -24,8 +25,8 @@ export const members = pgTable(
     /** Miễn sinh hoạt đảng: exempt from party activity (age, health). */
     exempt: boolean('exempt').notNull().default(false),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     index('members_tenant_idx').on(t.tenantId),
@@ -54,7 +55,7 @@ export const memberImportMappings = pgTable(
     sourceName: text('source_name').notNull(),
     /** A cell's id for kind "cell", a column's name for kind "column"; checked again on every use. */
     target: text('target').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.kind, t.sourceKey] })],
 );

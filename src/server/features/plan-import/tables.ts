@@ -1,4 +1,5 @@
 import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { now } from '../../clock';
 
 /**
  * An administrator's extension of the genre's vocabulary (misspellings, unit names), merged over
@@ -9,5 +10,5 @@ export const vocabularyExtensions = pgTable('vocabulary_extensions', {
   data: jsonb('data').notNull(),
   version: integer('version').notNull().default(1),
   updatedBy: uuid('updated_by'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
 });

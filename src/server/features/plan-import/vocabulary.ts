@@ -8,6 +8,7 @@ import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { vocabularyExtensions } from './tables';
 import { canEditVocabulary } from './policy';
+import { now } from '../../clock';
 
 const ROW = 'global';
 
@@ -29,7 +30,7 @@ export async function saveExtension(db: Db, actor: Actor, input: { version: numb
   return db.transaction(async (tx) => {
     const current = await loadExtension(tx);
     if (current.version !== input.version) throw conflict('vocabulary', current);
-    const changes = { data: parsed.vocabulary, updatedBy: actor.userId, updatedAt: new Date() };
+    const changes = { data: parsed.vocabulary, updatedBy: actor.userId, updatedAt: now() };
     // Version 0 is the extension not saved yet: the first save inserts the row.
     const row = await updateVersioned(tx, vocabularyExtensions, eq(vocabularyExtensions.id, ROW), input.version, changes, {
       entity: 'vocabulary',

@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { forbidden, notFound } from '../../errors';
 import { formatNumberLine } from '../../../domain/document-numbering';
+import { sortInTreeOrder } from '../../../domain/org-tree';
 import { users } from '../../auth/tables';
 import { recordAudit } from '../audit/service';
 import { units } from '../units/tables';
@@ -11,6 +12,7 @@ import { toRef, withinGrants } from '../units/service';
 import { canConfirmReceipt, canDraftPlan, canReadInbox } from './policy';
 import { loadPlanFor } from './service';
 import { planDeliveries, plans } from './tables';
+import { now } from '../../clock';
 
 const deliveryColumns = {
   id: planDeliveries.id,
@@ -47,7 +49,7 @@ export async function markDeliveryRead(db: Db, actor: Actor, deliveryId: string)
     if (row.delivery.readAt) return row.delivery;
     const [updated] = await tx
       .update(planDeliveries)
-      .set({ readAt: new Date(), readBy: actor.userId })
+      .set({ readAt: now(), readBy: actor.userId })
       .where(and(eq(planDeliveries.id, deliveryId), isNull(planDeliveries.readAt)))
       .returning();
     await recordAudit(tx, { tenantId: row.delivery.tenantId, actorId: actor.userId, action: 'plan.read', entity: 'plan', entityId: row.delivery.planId, after: updated });
@@ -58,11 +60,16 @@ export async function markDeliveryRead(db: Db, actor: Actor, deliveryId: string)
 export async function listDeliveries(db: DbOrTx, actor: Actor, planId: string) {
   const { plan, commune } = await loadPlanFor(db, actor, planId);
   if (!canDraftPlan(actor, toRef(commune))) throw forbidden('xem tình hình nhận kế hoạch');
-  return db
-    .select(deliveryColumns)
-    .from(planDeliveries)
-    .innerJoin(units, eq(units.id, planDeliveries.unitId))
-    .leftJoin(users, eq(users.id, planDeliveries.readBy))
-    .where(eq(planDeliveries.planId, plan.id))
-    .orderBy(units.sortOrder, units.name);
+  const [rows, tenantUnits] = await Promise.all([
+    db
+      .select({ ...deliveryColumns, path: units.path })
+      .from(planDeliveries)
+      .innerJoin(units, eq(units.id, planDeliveries.unitId))
+      .leftJoin(users, eq(users.id, planDeliveries.readBy))
+      .where(eq(planDeliveries.planId, plan.id)),
+    db.select({ id: units.id, sortOrder: units.sortOrder, name: units.name }).from(units).where(eq(units.tenantId, plan.tenantId)),
+  ]);
+  // The receipts read like the organisation tree: parents first, siblings in order and Vietnamese collation.
+  const byId = new Map(tenantUnits.map((u) => [u.id, u]));
+  return sortInTreeOrder(rows, (r) => r.path, byId).map(({ path: _path, ...r }) => r);
 }

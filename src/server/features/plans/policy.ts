@@ -3,10 +3,13 @@ import type { Plan } from './tables';
 
 type PlanRef = Pick<Plan, 'status' | 'tenantId'>;
 
-/** Drafts are the office's and the leadership's; an issued plan is read by everyone of the commune. */
+/**
+ * Drafts are the ward's (the office's and the leadership's); an issued plan is read by everyone of the
+ * commune and by the province above it, which sees what the ward issued, never its work in progress.
+ */
 export function canViewPlan(actor: Actor, plan: PlanRef, commune: UnitRef): boolean {
-  if (hasRoleOver(actor, overseers, commune)) return true;
-  return plan.status === 'issued' && actor.tenantId === plan.tenantId;
+  if (hasRoleOver(actor, overseers.filter((role) => role !== 'provinceViewer'), commune)) return true;
+  return plan.status === 'issued' && (actor.tenantId === plan.tenantId || hasRoleOver(actor, ['provinceViewer'], commune));
 }
 
 /** The office drafts plans of its commune. */

@@ -21,6 +21,8 @@ import { loadCommuneSettings } from '../settings/service';
 import { planRecipients, planResolutions, plans, type Plan, type PlanKind } from './tables';
 import type { z } from 'zod';
 import type { planCreateBody, planUpdateBody } from './schema';
+import { now } from '../../clock';
+import { todayInVietnam } from '../../../domain/dates';
 
 const kindNames: Record<Resolution['kind'], string> = {
   'nghi-quyet': 'Nghị quyết', 'chi-thi': 'Chỉ thị', 'ket-luan': 'Kết luận', 'quy-dinh': 'Quy định',
@@ -90,7 +92,7 @@ export async function createPlan(
   db: Db,
   actor: Actor,
   input: z.infer<typeof planCreateBody>,
-  { today = new Date().toISOString().slice(0, 10), communeId }: { today?: string; communeId?: string } = {},
+  { today = todayInVietnam(now()), communeId }: { today?: string; communeId?: string } = {},
 ) {
   return db.transaction(async (tx) => {
     const commune = await resolveCommune(tx, actor, communeId);
@@ -157,7 +159,7 @@ export async function updatePlan(db: Db, actor: Actor, id: string, patch: z.infe
     if (patch.version !== plan.version) throw conflict('plan', await describePlan(tx, actor, plan, commune));
     const tenantUnits = await unitsOf(tx, commune.id);
     if (patch.recipients) checkRecipients(patch.recipients, tenantUnits);
-    const changes: Partial<Plan> = { updatedAt: new Date() };
+    const changes: Partial<Plan> = { updatedAt: now() };
     if (patch.kind) changes.kind = patch.kind;
     let parsed: ImportedPlan | null = null;
     if (patch.source !== undefined) {

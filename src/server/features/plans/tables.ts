@@ -1,4 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { now } from '../../clock';
 import { units } from '../units/tables';
 import { resolutions } from '../resolutions/tables';
 import type { PlanBody } from './body';
@@ -54,8 +55,8 @@ export const plans = pgTable(
     /** The lint errors acknowledged when the plan was submitted (empty for a draft); audited with the step. */
     lintAcknowledgements: jsonb('lint_acknowledgements').$type<LintAcknowledgement[]>().notNull().default([]),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     index('plans_tenant_idx').on(t.tenantId),
@@ -106,7 +107,7 @@ export const planDeliveries = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
-    deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     readAt: timestamp('read_at', { withTimezone: true }),
     readBy: uuid('read_by'),
   },

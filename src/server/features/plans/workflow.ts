@@ -16,6 +16,7 @@ import { canApprovePlan, canDraftPlan, canIssuePlan, canSubmitPlan } from './pol
 import { analysePlanSource, conflictIssued, loadPlanFor, unitsOf } from './service';
 import { nextDocumentNumber, peekDocumentNumber } from '../../documents/numbering';
 import { planDeliveries, planRecipients, planResolutions, plans, type Plan } from './tables';
+import { now } from '../../clock';
 
 type Step = 'submit' | 'approve' | 'return' | 'issue';
 
@@ -37,7 +38,7 @@ async function transition(db: Db, actor: Actor, id: string, version: number, ste
     }
     if (plan.version !== version) throw conflict('plan');
     const changes = await apply(tx, plan);
-    const updated = await updateVersioned(tx, plans, eq(plans.id, id), version, { ...changes, updatedAt: new Date() }, { entity: 'plan' });
+    const updated = await updateVersioned(tx, plans, eq(plans.id, id), version, { ...changes, updatedAt: now() }, { entity: 'plan' });
     await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: `plan.${step}`, entity: 'plan', entityId: id, before: plan, after: updated });
     return updated;
   });
@@ -88,7 +89,7 @@ export const returnPlan = (db: Db, actor: Actor, id: string, version: number) =>
 /** The plan's counter in the register of numbers: its issuer, symbol and the period of `issuedOn`. */
 const counterOf = (plan: Plan, issuedOn: string) => ({ tenantId: plan.tenantId, issuerUnitId: plan.issuerUnitId, type: 'plan' as const, issuedOn, symbol: plan.symbol });
 
-export const issuePlan = (db: Db, actor: Actor, id: string, version: number, issuedOn = todayInVietnam()) =>
+export const issuePlan = (db: Db, actor: Actor, id: string, version: number, issuedOn = todayInVietnam(now())) =>
   transition(db, actor, id, version, 'issue', async (tx, plan) => {
     // The register counts per issuer, symbol and period for every type of document (decision 011).
     const { number, period } = await nextDocumentNumber(tx, { ...counterOf(plan, issuedOn), documentId: plan.id });

@@ -12,6 +12,7 @@ import { canViewPlan } from '../plans/policy';
 import { attachments, resolutionLinks, resolutions, type Resolution, type ResolutionRelation } from './tables';
 import type { z } from 'zod';
 import type { resolutionInput, resolutionUpdate } from './schema';
+import { now } from '../../clock';
 
 type Input = z.infer<typeof resolutionInput>;
 type Update = z.infer<typeof resolutionUpdate>;
@@ -66,7 +67,7 @@ export async function updateResolution(db: Db, actor: Actor, id: string, patch: 
       changes.number = normaliseNumber(changes.number);
       await assertNumberFree(tx, current.tenantId, changes.number, id);
     }
-    const row = await updateVersioned(tx, resolutions, eq(resolutions.id, id), version, { ...changes, updatedAt: new Date() }, {
+    const row = await updateVersioned(tx, resolutions, eq(resolutions.id, id), version, { ...changes, updatedAt: now() }, {
       entity: 'resolution',
       current: async () => publicFields(await loadResolution(tx, actor, id, true)),
     });

@@ -1,4 +1,5 @@
 import { bigint, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { now } from '../../clock';
 import { sql, type SQL } from 'drizzle-orm';
 
 /** Kinds of guiding documents a plan refers to ("các văn bản chỉ đạo của Trung ương, của tỉnh…"). */
@@ -26,8 +27,8 @@ export const resolutions = pgTable(
     content: text('content').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     /**
      * Full-text search with or without diacritics: words folded by qt_fold(), the 'simple'
      * configuration, stored so that ranking does not re-read every matching document. The kind's
@@ -77,7 +78,7 @@ export const attachments = pgTable(
     contentType: text('content_type').notNull(),
     size: bigint('size', { mode: 'number' }).notNull(),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [index('attachments_owner_idx').on(t.ownerType, t.ownerId)],
 );

@@ -1,4 +1,5 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { now } from '../../clock';
 
 /** Kinds of organisation units (PRODUCT.md §3). */
 export const unitKinds = [
@@ -25,8 +26,8 @@ export const units = pgTable(
     path: text('path').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [index('units_tenant_idx').on(t.tenantId), index('units_parent_idx').on(t.parentId), index('units_path_idx').on(t.path)],
 );

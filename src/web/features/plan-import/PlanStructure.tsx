@@ -1,7 +1,8 @@
 // What the importer read from the text: resolutions, outline, conferences, tasks with their
 // deadlines, recipients and signature. Lines are links back into the text when `onJump` is given.
 import type { ReactNode } from 'react';
-import { Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
+import { ResponsiveList } from '../../components/ResponsiveList';
 import type { ImportedPlan, PlanSection } from '../../../domain/plan-import';
 import { vi } from '../../i18n/vi';
 import { Facts } from '../../components/Facts';
@@ -184,47 +185,56 @@ function Tasks({ plan, onJump, order }: { plan: ImportedPlan; onJump?: (line: nu
       {plan.tasks.length === 0 ? (
         <Text c="dimmed">{t.noTasks}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={330}>
-          <Table withTableBorder striped verticalSpacing="xs" fz="sm" aria-label={t.tasks} style={{ tableLayout: 'auto' }}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col" w="26%">
-                  {t.taskUnit}
-                </Table.Th>
-                <Table.Th scope="col">{t.taskText}</Table.Th>
-                <Table.Th scope="col" w="28%">
-                  {t.taskDue}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {plan.tasks.map((task, i) => (
-                <Table.Tr key={`${task.line}-${i}`} style={{ verticalAlign: 'top' }}>
-                  <Table.Td fw={600}>{task.assignee}</Table.Td>
-                  <Table.Td>
-                    <Text fz="sm">{task.text}</Text>
-                    <LineLink line={task.line} onJump={onJump} />
-                  </Table.Td>
-                  <Table.Td>
-                    {task.due ? (
-                      <>
-                        <Text fz="sm">{task.due.phrase}</Text>
-                        <Text fz="sm" fw={700} style={{ overflowWrap: 'normal' }}>
-                          {dueMeaning(task.due)}
-                        </Text>
-                      </>
-                    ) : (
-                      <Text fz="sm" c="dimmed">
-                        {t.noDue}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        // A table where there is room; on a phone one card per task, not three squeezed columns.
+        <ResponsiveList
+          items={plan.tasks.map((task, i) => ({ ...task, id: `${task.line}-${i}` }))}
+          label={t.tasks}
+          minWidth={330}
+          columns={[
+            { header: t.taskUnit, cell: (task) => <Text fw={600} fz="sm">{task.assignee}</Text> },
+            {
+              header: t.taskText,
+              cell: (task) => (
+                <>
+                  <Text fz="sm">{task.text}</Text>
+                  <LineLink line={task.line} onJump={onJump} />
+                </>
+              ),
+            },
+            { header: t.taskDue, cell: (task) => <Due due={task.due} /> },
+          ]}
+          card={(task) => (
+            <Stack gap={4}>
+              <Text fw={700}>{task.assignee}</Text>
+              <Text>{task.text}</Text>
+              <div>
+                <Text span fz="sm" c="dimmed">
+                  {t.taskDue}:{' '}
+                </Text>
+                <Due due={task.due} />
+              </div>
+              <LineLink line={task.line} onJump={onJump} />
+            </Stack>
+          )}
+        />
       )}
     </Part>
+  );
+}
+
+function Due({ due }: { due: ImportedPlan['tasks'][number]['due'] }) {
+  if (!due)
+    return (
+      <Text fz="sm" c="dimmed">
+        {t.noDue}
+      </Text>
+    );
+  return (
+    <>
+      <Text fz="sm">{due.phrase}</Text>
+      <Text fz="sm" fw={700} style={{ overflowWrap: 'normal' }}>
+        {dueMeaning(due)}
+      </Text>
+    </>
   );
 }

@@ -67,12 +67,13 @@ export function PlanDetail({ plan }: { plan: Plan }) {
 
       <Stack gap="xl">
         <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 6 }}>
+          {/* On a phone the next step (Duyệt, Ban hành…) comes first, under the title: never below a long card. */}
+          <Grid.Col span={{ base: 12, md: 6 }} order={{ base: 2, md: 1 }}>
             <Section framed fullHeight id="plan-summary" title={t.summaryLabel}>
               <Summary plan={plan} />
             </Section>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 6 }}>
+          <Grid.Col span={{ base: 12, md: 6 }} order={{ base: 1, md: 2 }}>
             <Stack gap="lg">
               {(plan.abilities.submit || plan.abilities.approve || plan.abilities.issue || plan.abilities.newVersion || plan.abilities.edit || me.abilities.viewPlans) && (
                 <Section framed id="plan-workflow" title={t.workflowTitle}>

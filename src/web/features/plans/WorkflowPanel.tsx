@@ -14,7 +14,7 @@ import { useSlow } from '../../components/progress';
 import { Working } from '../../components/Working';
 import { formatDate, formatDateTime } from '../../format';
 import { vi } from '../../i18n/vi';
-import { todayIso } from './format';
+import { todayInVietnam } from '../../../domain/dates';
 import { issuePlan, issuePreview, newPlanVersion, planQuery, plansKey, runStep, submitPlan, type IssuePreview, type Plan, type WorkflowStep } from './queries';
 
 const t = vi.plans;
@@ -26,7 +26,7 @@ export function WorkflowPanel({ plan, dirty }: { plan: Plan; dirty: boolean }) {
   const [busy, setBusy] = useState<Action | 'preview' | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [issuedOn, setIssuedOn] = useState(todayIso);
+  const [issuedOn, setIssuedOn] = useState(() => todayInVietnam());
   const [dialog, setDialog] = useState<'submit' | 'approve' | 'issue' | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<IssuePreview | null>(null);

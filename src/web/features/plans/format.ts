@@ -33,9 +33,3 @@ export function dueMeaning(due: Due): string {
   }
 }
 
-/** Today in the user's time zone, as ISO (for the issue date). */
-export function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -14,6 +14,8 @@ export function OrgTree({ nodes }: { nodes: TreeNode[] }) {
   const [filter, setFilter] = useState('');
   const shown = useMemo(() => filterTree(nodes, filter), [nodes, filter]);
   const filtering = filter.trim().length > 0;
+  // Nothing to open or fold in a tree of leaves (one unit): no buttons for it.
+  const expandable = useMemo(() => [...walk(nodes)].some((n) => n.children.length > 0), [nodes]);
 
   const toggle = (id: string) =>
     setExpanded((current) => {
@@ -33,14 +35,16 @@ export function OrgTree({ nodes }: { nodes: TreeNode[] }) {
           onChange={(e) => setFilter(e.currentTarget.value)}
           style={{ flex: '1 1 16rem' }}
         />
-        <Group gap="xs">
-          <Button variant="default" onClick={() => setExpanded(new Set([...walk(nodes)].map((n) => n.unit.id)))}>
-            {vi.organisation.expandAll}
-          </Button>
-          <Button variant="default" onClick={() => setExpanded(new Set())}>
-            {vi.organisation.collapseAll}
-          </Button>
-        </Group>
+        {expandable && (
+          <Group gap="xs">
+            <Button variant="default" onClick={() => setExpanded(new Set([...walk(nodes)].map((n) => n.unit.id)))}>
+              {vi.organisation.expandAll}
+            </Button>
+            <Button variant="default" onClick={() => setExpanded(new Set())}>
+              {vi.organisation.collapseAll}
+            </Button>
+          </Group>
+        )}
       </Group>
       {shown.length === 0 ? (
         <Text>{filtering ? vi.organisation.noMatch : vi.organisation.empty}</Text>

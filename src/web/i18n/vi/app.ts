@@ -146,6 +146,9 @@ export const app = {
     noMatch: 'Không có đơn vị nào khớp với nội dung lọc.',
   },
   unit: {
+    // A unit the user may not see answers like one that does not exist (404): say it kindly.
+    unavailableTitle: 'Bạn không xem được đơn vị này',
+    unavailable: 'Đơn vị này không thuộc phạm vi tài khoản của bạn được xem, hoặc không còn tồn tại. Hãy mở đơn vị từ trang chủ hoặc trang Tổ chức.',
     fallbackTitle: 'Đơn vị',
     breadcrumb: 'Đường dẫn',
     children: 'Đơn vị trực thuộc',
