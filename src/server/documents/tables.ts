@@ -1,5 +1,6 @@
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { DocumentTypeId } from '../../domain/document-types';
+import { now } from '../clock';
 
 /**
  * The register of document numbers (sổ đăng ký văn bản): one row per number given, for every
@@ -23,7 +24,7 @@ export const documentNumbers = pgTable(
     /** The numbered record (a plan's id, …); its table follows from `documentType`. */
     documentId: uuid('document_id').notNull(),
     issuedOn: date('issued_on').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
