@@ -7,8 +7,8 @@ import { formatNumberLine } from '../../../domain/document-numbering';
 import { users } from '../../auth/tables';
 import { recordAudit } from '../audit/service';
 import { units } from '../units/tables';
-import { toRef, withinGrants } from '../units/service';
-import { canConfirmReceipt, canDraftPlan, canReadInbox } from './policy';
+import { toRef } from '../units/service';
+import { canConfirmReceipt, canReadInbox, canViewDeliveries, inboxFilter } from './policy';
 import { loadPlanFor } from './service';
 import { planDeliveries, plans } from './tables';
 
@@ -30,7 +30,7 @@ export async function listInbox(db: DbOrTx, actor: Actor) {
     .innerJoin(units, eq(units.id, planDeliveries.unitId))
     .innerJoin(plans, eq(plans.id, planDeliveries.planId))
     .leftJoin(users, eq(users.id, planDeliveries.readBy))
-    .where(withinGrants(actor, ['unitOfficer', 'cellSecretary']))
+    .where(inboxFilter(actor))
     .orderBy(desc(planDeliveries.deliveredAt));
   return rows.map(({ number, symbol, ...r }) => ({ ...r, planNumber: formatNumberLine(number === null ? null : String(number), symbol) }));
 }
@@ -57,7 +57,7 @@ export async function markDeliveryRead(db: Db, actor: Actor, deliveryId: string)
 
 export async function listDeliveries(db: DbOrTx, actor: Actor, planId: string) {
   const { plan, commune } = await loadPlanFor(db, actor, planId);
-  if (!canDraftPlan(actor, toRef(commune))) throw forbidden('xem tình hình nhận kế hoạch');
+  if (!canViewDeliveries(actor, plan, toRef(commune))) throw forbidden('xem tình hình nhận kế hoạch (của kế hoạch đã ban hành)');
   return db
     .select(deliveryColumns)
     .from(planDeliveries)

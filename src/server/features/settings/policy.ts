@@ -1,5 +1,6 @@
 import { type Actor, type UnitRef, editors, hasRoleOver, overseers } from '../../auth/actor';
 
+/** The commune's overseers read how its documents are numbered and spelled. */
 export function canViewSettings(actor: Actor, commune: UnitRef): boolean {
   return hasRoleOver(actor, overseers, commune);
 }
