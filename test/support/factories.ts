@@ -5,6 +5,14 @@ import type { Database } from '../../src/server/db/client';
 import { units } from '../../src/server/features/units/tables';
 import { childPath } from '../../src/domain/org-tree';
 import { members } from '../../src/server/features/members/tables';
+import { roleGrants, users, type Role } from '../../src/server/auth/tables';
+import { hashPassword } from '../../src/server/auth/passwords';
+import { attachments, resolutions } from '../../src/server/features/resolutions/tables';
+import { planDeliveries, planRecipients, plans } from '../../src/server/features/plans/tables';
+import { bodyFromImport } from '../../src/server/features/plans/body';
+import { importPlan } from '../../src/domain/plan-import';
+import type { Unit } from '../../src/server/features/units/tables';
+import { planFixture } from './fixtures';
 
 export async function findUnit(database: Database, name: string) {
   const [unit] = await database.db.select().from(units).where(eq(units.name, name));
@@ -22,6 +30,90 @@ export async function buildCommune(database: Database, name: string) {
     .values({ id, tenantId: id, parentId: province.id, kind: 'commune', name, path: childPath(province.path, id) })
     .returning();
   return commune!;
+}
+
+let sequence = 0;
+const next = () => {
+  sequence += 1;
+  return `${Date.now().toString(36)}${sequence}`;
+};
+
+/** A unit below `parent` (a cell by default), in the parent's commune. */
+export async function buildUnit(database: Database, parent: Unit, values: { kind?: Unit['kind']; name?: string } = {}) {
+  const id = crypto.randomUUID();
+  const [unit] = await database.db
+    .insert(units)
+    .values({ id, tenantId: parent.tenantId ?? parent.id, parentId: parent.id, kind: values.kind ?? 'cell', name: values.name ?? `Chi bộ Thử ${next()}`, path: childPath(parent.path, id) })
+    .returning();
+  return unit!;
+}
+
+/** A cell (chi bộ) of the commune. */
+export const buildCell = (database: Database, commune: Unit, name?: string) => buildUnit(database, commune, { kind: 'cell', name });
+
+/** A member of the cell, with a card number of their own. */
+export async function buildMember(database: Database, cell: Unit, values: Partial<typeof members.$inferInsert> = {}) {
+  const n = next();
+  const [member] = await database.db
+    .insert(members)
+    .values({ tenantId: cell.tenantId!, cellId: cell.id, fullName: `Nguyễn Văn Thử ${n}`, gender: 'male', cardNumber: `9${String(Date.now()).slice(-7)}${sequence}`.slice(0, 12), ...values })
+    .returning();
+  return member!;
+}
+
+export const FACTORY_PASSWORD = 'mat-khau-thu-1';
+
+/** A user holding `role` on `unit` (in the unit's commune), who signs in with FACTORY_PASSWORD. */
+export async function buildUserWithGrant(database: Database, { role, unit, memberId = null }: { role: Role; unit: Unit; memberId?: string | null }) {
+  const username = `thu${next()}`;
+  const tenantId = unit.kind === 'province' ? null : unit.tenantId;
+  const [user] = await database.db
+    .insert(users)
+    .values({ username, passwordHash: await hashPassword(FACTORY_PASSWORD), displayName: `Người thử ${username}`, tenantId, memberId })
+    .returning();
+  await database.db.insert(roleGrants).values({ userId: user!.id, role, unitId: unit.id, tenantId });
+  return { user: user!, username, password: FACTORY_PASSWORD };
+}
+
+/** A guiding document registered in the commune, optionally with an attachment row (its bytes are not stored). */
+export async function buildResolution(database: Database, commune: Unit, values: Partial<typeof resolutions.$inferInsert> = {}) {
+  const [row] = await database.db
+    .insert(resolutions)
+    .values({ tenantId: commune.id, kind: 'nghi-quyet', number: `${next().slice(-4)}-NQ/TU`, issuedOn: '2025-05-01', issuer: 'Tỉnh ủy', subject: 'Nghị quyết thử của đảng bộ khác', content: 'Nội dung riêng của đảng bộ khác.', ...values })
+    .returning();
+  const [file] = await database.db
+    .insert(attachments)
+    .values({ tenantId: commune.id, ownerType: 'resolution', ownerId: row!.id, sha256: '0'.repeat(64), fileName: 'nghi-quyet-rieng.pdf', contentType: 'application/pdf', size: 10 })
+    .returning();
+  return { resolution: row!, attachment: file! };
+}
+
+/**
+ * A plan of the commune from the fixture's text: a draft, or issued (numbered, dated) and delivered to
+ * `deliverTo` (a unit of the same commune).
+ */
+export async function buildPlan(database: Database, commune: Unit, { status = 'draft', deliverTo }: { status?: 'draft' | 'submitted' | 'approved' | 'issued'; deliverTo?: Unit } = {}) {
+  const parsed = importPlan(planFixture, {});
+  const issued = status === 'issued';
+  const [plan] = await database.db
+    .insert(plans)
+    .values({
+      tenantId: commune.id,
+      issuerUnitId: commune.id,
+      kind: 'propagation',
+      status,
+      title: parsed.title ?? 'Kế hoạch thử',
+      source: planFixture,
+      body: bodyFromImport(parsed),
+      ...(issued ? { number: 1, numberPeriod: '2026', issuedOn: '2026-01-15' } : {}),
+    })
+    .returning();
+  let delivery: typeof planDeliveries.$inferSelect | undefined;
+  if (deliverTo) {
+    await database.db.insert(planRecipients).values({ tenantId: commune.id, planId: plan!.id, position: 0, unitId: deliverTo.id, label: deliverTo.name });
+    if (issued) [delivery] = await database.db.insert(planDeliveries).values({ tenantId: commune.id, planId: plan!.id, unitId: deliverTo.id }).returning();
+  }
+  return { plan: plan!, delivery };
 }
 
 export async function membersOf(database: Database, cellName: string) {

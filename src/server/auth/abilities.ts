@@ -1,28 +1,55 @@
-// What the web app may offer a user, computed by the server from their grants, so that the
-// browser never guesses. The server still checks every route with the policies.
-import { type Actor, editors, hasAnyRole, overseers } from './actor';
+// What the web app may offer a user, computed by the server from the same policy functions that
+// decide each route (decision 012): an ability is "the policy allows it somewhere the actor works" —
+// on a unit one of their grants names, or in their own commune. The browser never guesses, and the
+// server still asks the policy of the actual target on every request.
+import { type Actor, type UnitRef, grantUnit } from './actor';
 import { canViewAudit } from '../features/audit/policy';
+import { canImportMembers, canSearchMembers, canViewMember } from '../features/members/policy';
 import { canEditVocabulary, canImportPlan } from '../features/plan-import/policy';
+import { canApprovePlan, canConfirmReceipt, canCreatePlan, canViewPlan } from '../features/plans/policy';
+import { canCreateResolution, canViewResolutions } from '../features/resolutions/policy';
+import { canEditSettings, canUseSettingsPage } from '../features/settings/policy';
+import { canViewUnit } from '../features/units/policy';
+
+/**
+ * Where the actor works: the units their grants name, any commune below a grant on a province, and
+ * their own commune (known by its id only).
+ */
+function placesOf(actor: Actor): UnitRef[] {
+  const places = actor.grants.flatMap((g): UnitRef[] => {
+    const unit = grantUnit(g);
+    return g.unitKind === 'province' ? [unit, { id: '', path: `${g.unitPath}~/`, kind: 'commune', tenantId: null }] : [unit];
+  });
+  if (actor.tenantId && !places.some((p) => p.id === actor.tenantId)) places.push({ id: actor.tenantId, path: '', kind: 'commune', tenantId: actor.tenantId });
+  return places;
+}
+
+const somewhere = (actor: Actor, policy: (actor: Actor, unit: UnitRef) => boolean) => placesOf(actor).some((unit) => policy(actor, unit));
+
+/** A plan of the unit's commune at a step, to ask the plan policies whether the actor ever acts on one. */
+const planAt = (status: 'draft' | 'submitted', unit: UnitRef) => ({ status, tenantId: unit.tenantId ?? unit.id });
 
 export function computeAbilities(actor: Actor) {
   return {
-    viewOrganisation: hasAnyRole(actor, [...overseers, 'unitOfficer', 'cellSecretary']),
-    searchMembers: hasAnyRole(actor, overseers),
-    importMembers: hasAnyRole(actor, editors),
-    manageUsers: hasAnyRole(actor, ['admin']),
-    viewAudit: canViewAudit(actor),
-    importPlans: canImportPlan(actor),
-    viewResolutions: actor.tenantId !== null || hasAnyRole(actor, overseers),
-    manageResolutions: hasAnyRole(actor, editors),
-    draftPlans: hasAnyRole(actor, editors),
-    approvePlans: hasAnyRole(actor, ['wardLeader']),
-    viewPlans: hasAnyRole(actor, overseers),
-    viewInbox: hasAnyRole(actor, ['unitOfficer', 'cellSecretary']),
-    // The ward's own document settings: the province reads them through the plans, it has no page for them.
-    viewSettings: hasAnyRole(actor, ['admin', 'wardStaff', 'wardLeader']),
-    editSettings: hasAnyRole(actor, editors),
+    viewOrganisation: somewhere(actor, canViewUnit),
+    searchMembers: somewhere(actor, canSearchMembers),
+    importMembers: somewhere(actor, canImportMembers),
+    manageUsers: actor.grants.some((g) => g.role === 'admin'),
+    viewAudit: somewhere(actor, canViewAudit),
+    importPlans: somewhere(actor, canImportPlan),
+    viewResolutions: somewhere(actor, canViewResolutions),
+    manageResolutions: somewhere(actor, canCreateResolution),
+    draftPlans: somewhere(actor, canCreatePlan),
+    approvePlans: somewhere(actor, (a, unit) => canApprovePlan(a, planAt('submitted', unit), unit)),
+    // The plans page is the campaign's drafts and steps: for whoever may read a draft.
+    viewPlans: somewhere(actor, (a, unit) => canViewPlan(a, planAt('draft', unit), unit)),
+    viewInbox: somewhere(actor, canConfirmReceipt),
+    // The settings page is the ward's; the province reads settings only through the plans.
+    viewSettings: somewhere(actor, canUseSettingsPage),
+    editSettings: somewhere(actor, canEditSettings),
     editVocabulary: canEditVocabulary(actor),
-    viewOwnRecord: actor.memberId !== null,
+    // A member always reads their own record (canViewMember's first rule), whatever their cell.
+    viewOwnRecord: actor.memberId !== null && canViewMember(actor, { id: actor.memberId }, { id: '', path: '', kind: 'cell', tenantId: actor.tenantId }),
   };
 }
 

@@ -7,6 +7,9 @@ export interface Grant {
   role: Role;
   unitId: string;
   unitPath: string;
+  /** The granted unit's kind and commune, so that a policy can be asked of it (abilities.ts). */
+  unitKind: string;
+  unitTenantId: string | null;
 }
 
 export interface Actor {
@@ -33,6 +36,9 @@ export function hasRoleOver(actor: Actor, allowed: readonly Role[], unit: Pick<U
 export function hasAnyRole(actor: Actor, allowed: readonly Role[]): boolean {
   return actor.grants.some((g) => allowed.includes(g.role));
 }
+
+/** The unit a grant names, as a policy sees it. */
+export const grantUnit = (g: Grant): UnitRef => ({ id: g.unitId, path: g.unitPath, kind: g.unitKind, tenantId: g.unitTenantId });
 
 /** Units on which the actor holds one of the roles: the roots of what they may reach. */
 export function grantRoots(actor: Actor, allowed: readonly Role[]): Grant[] {

@@ -1,5 +1,6 @@
 // Password hashing with scrypt from node:crypto: no native build step, memory-hard.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { passwordMessages, passwordRuleBroken } from '../../domain/passwords';
 
 const params = { N: 16384, r: 8, p: 1, keyLength: 64 };
 
@@ -27,10 +28,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash no password matches, verified for unknown users so that timing does not tell them apart. */
 export const decoyHash = `scrypt$${params.N}$${params.r}$${params.p}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(64).toString('base64')}`;
 
-/** Password rules shown to users: at least 8 characters, not only digits. */
+/** Password rules shown to users (src/domain/passwords.ts, shared with the web form). */
 export function passwordProblem(password: string): string | null {
-  if (password.length < 8) return 'Mật khẩu phải có ít nhất 8 ký tự.';
-  if (/^\d+$/u.test(password)) return 'Mật khẩu không được chỉ gồm chữ số.';
-  if (password.length > 200) return 'Mật khẩu quá dài (tối đa 200 ký tự).';
-  return null;
+  const broken = passwordRuleBroken(password);
+  return broken ? passwordMessages[broken] : null;
 }

@@ -9,6 +9,7 @@ import { csrfFailed, unauthenticated } from '../errors';
 import type { Actor } from './actor';
 import { hashToken, loadSession } from './service';
 import type { SessionCache } from './session-cache';
+import type { PolicyName } from './policies';
 
 export const SESSION_COOKIE = 'qt_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -22,9 +23,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route answers without a session (sign-in, health, public pages). */
     public?: boolean;
+    /** The named policy that decides who may do what this route does (auth/policies.ts, decision 012). */
+    policy?: PolicyName;
   }
   interface FastifyInstance {
-    /** Every route registered after the auth plugin and whether it is public (for tests and audits). */
+    /** Every route registered after the auth plugin, whether it is public and the policy it declares (for tests and audits). */
     routeAccess(): RouteAccess[];
   }
 }
@@ -33,6 +36,7 @@ export interface RouteAccess {
   method: string;
   url: string;
   public: boolean;
+  policy: string | null;
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -50,7 +54,12 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; sessio
   });
   app.decorate('routeAccess', () =>
     routes.flatMap((r) =>
-      (Array.isArray(r.method) ? r.method : [r.method]).map((method) => ({ method, url: r.url, public: r.config?.public === true })),
+      (Array.isArray(r.method) ? r.method : [r.method]).map((method) => ({
+        method,
+        url: r.url,
+        public: r.config?.public === true,
+        policy: typeof r.config?.policy === 'string' ? r.config.policy : null,
+      })),
     ),
   );
 

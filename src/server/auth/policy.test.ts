@@ -20,7 +20,7 @@ const actor = (role: Role, unit: UnitRef, memberId: string | null = null): Actor
   displayName: role,
   tenantId: unit.tenantId,
   memberId,
-  grants: [{ role, unitId: unit.id, unitPath: unit.path }],
+  grants: [{ role, unitId: unit.id, unitPath: unit.path, unitKind: unit.kind, unitTenantId: unit.tenantId }],
 });
 
 describe('policies follow the organisation tree', () => {
@@ -40,7 +40,8 @@ describe('policies follow the organisation tree', () => {
     expect(canEditMember(staff, otherCell)).toBe(false);
     expect(canImportMembers(staff, ward)).toBe(true);
     expect(canImportMembers(staff, otherWard)).toBe(false);
-    expect(canViewAudit(staff)).toBe(true);
+    expect(canViewAudit(staff, ward)).toBe(true);
+    expect(canViewAudit(staff, otherWard)).toBe(false);
   });
 
   it('leaders and the province see but do not edit people', () => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../../../test/support/app';
 import { membersOf } from '../../../test/support/factories';
+import { policyFunctions } from './policies';
 
 const indexHtml = '<!doctype html><title>QuánTriệt</title><div id="root"></div>';
 const asset = 'console.log("app")';
@@ -124,5 +125,25 @@ describe('personal answers are not cached', () => {
     }
     const signedIn = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'vanphong', password: 'quantriet' } });
     expect(signedIn.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('every private route names its policy (decision 012)', () => {
+  it('declares a policy on every route that is not public, and only names that auth/policies.ts knows', () => {
+    const routes = t.app.routeAccess().filter((r) => !r.public);
+    const undeclared = routes.filter((r) => r.policy === null).map((r) => `${r.method} ${r.url}`);
+    expect(undeclared).toEqual([]);
+    const unknown = routes.filter((r) => policyFunctions(r.policy!).length === 0).map((r) => `${r.method} ${r.url} → ${r.policy}`);
+    expect(unknown).toEqual([]);
+  });
+
+  it('lists every routed action with its policy and the functions deciding it (the route table)', () => {
+    const table = t.app
+      .routeAccess()
+      .filter((r) => !r.public && r.method !== 'HEAD')
+      .map((r) => `${r.method} ${r.url} → ${r.policy} (${policyFunctions(r.policy!).join(', ')})`)
+      .sort();
+    // The route table the closing note lists; a change of policy shows here first.
+    expect(table).toMatchSnapshot();
   });
 });

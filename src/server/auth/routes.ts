@@ -63,7 +63,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env; sessions: Ses
     },
   );
 
-  app.get('/api/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại', response: { 200: meResponse } } }, async (request) => {
+  app.get('/api/me', { config: { policy: 'me.view' }, schema: { tags: ['auth'], summary: 'Người dùng hiện tại', response: { 200: meResponse } } }, async (request) => {
     return describe(actorOf(request), request.csrfToken ?? '');
   });
 
@@ -80,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env; sessions: Ses
 
   app.post(
     '/api/me/password',
-    { schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: changePasswordBody, response: { 200: okResponse } } },
+    { config: { policy: 'me.password' }, schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: changePasswordBody, response: { 200: okResponse } } },
     async (request) => {
       const actor = actorOf(request);
       await changePassword(db, actor, request.body, request.sessionToken ?? '');

@@ -75,7 +75,7 @@ async function registerFailure(db: Db, user: User, settings: AuthSettings, now: 
 
 /** The session's user with their grants, in one query: it runs on every request. */
 export async function loadSession(db: Db, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const grants = sql<Grant[]>`coalesce(json_agg(json_build_object('role', ${roleGrants.role}, 'unitId', ${roleGrants.unitId}, 'unitPath', ${units.path})) filter (where ${roleGrants.id} is not null), '[]'::json)`;
+  const grants = sql<Grant[]>`coalesce(json_agg(json_build_object('role', ${roleGrants.role}, 'unitId', ${roleGrants.unitId}, 'unitPath', ${units.path}, 'unitKind', ${units.kind}, 'unitTenantId', ${units.tenantId})) filter (where ${roleGrants.id} is not null), '[]'::json)`;
   const [row] = await db
     .select({ user: users, csrfToken: sessions.csrfToken, grants })
     .from(sessions)
@@ -95,7 +95,7 @@ function toActor(user: User, grants: Grant[]): Actor {
 
 export async function loadActorForUser(db: DbOrTx, user: User): Promise<Actor> {
   const grants = await db
-    .select({ role: roleGrants.role, unitId: roleGrants.unitId, unitPath: units.path })
+    .select({ role: roleGrants.role, unitId: roleGrants.unitId, unitPath: units.path, unitKind: units.kind, unitTenantId: units.tenantId })
     .from(roleGrants)
     .innerJoin(units, eq(units.id, roleGrants.unitId))
     .where(eq(roleGrants.userId, user.id));

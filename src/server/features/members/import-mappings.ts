@@ -10,7 +10,7 @@ import { allColumns, mappingKey, type MemberColumn } from '../../../domain/membe
 import type { Unit } from '../units/tables';
 import { units } from '../units/tables';
 import { toRef } from '../units/service';
-import { canImportMembers } from './policy';
+import { canEditMember } from './policy';
 import { memberImportMappings } from './tables';
 
 /** The `mappings` field of an import: name in the file → cell id, header in the file → column. */
@@ -47,7 +47,7 @@ export async function checkCellMappings(db: DbOrTx, actor: Actor, commune: Unit,
   for (const [name, id] of Object.entries(mappings.cells)) {
     if (own.has(id)) continue;
     const unit = found.get(id);
-    if (unit && !canImportMembers(actor, toRef(unit))) throw forbidden('nhập đảng viên vào đơn vị này');
+    if (unit && !canEditMember(actor, toRef(unit))) throw forbidden('nhập đảng viên vào đơn vị này');
     if (unit?.kind === 'cell' && unit.tenantId !== commune.id) {
       throw badRequest('members-import.mapping-other-commune', `Chi bộ được chọn cho "${name}" thuộc đảng bộ khác, không phải ${commune.name}.`);
     }

@@ -8,6 +8,9 @@ import { MAX_MEMBER_FILE_BYTES } from './import-file';
 import { parseMappings } from './import-mappings';
 import { commitMemberImport, loadImportCommune, previewMemberImport } from './import-service';
 import { memberTemplateXlsx } from './import-template';
+import { contentDisposition } from '../../files/content-disposition';
+import { forbidden } from '../../errors';
+import { canDownloadMemberTemplate } from './policy';
 
 const previewResponse = z.object({
   total: z.number().int(),
@@ -35,6 +38,7 @@ export const memberImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
   app.post(
     '/api/units/:id/members/import',
     {
+      config: { policy: 'members.import' },
       schema: {
         tags: ['members'],
         summary: 'Nhập danh sách đảng viên từ XLSX/CSV: xem trước (mode=preview) hoặc nhập (mode=commit), tất cả hoặc không dòng nào',
@@ -60,11 +64,13 @@ export const memberImportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
 
   app.get(
     '/api/members/import-template.xlsx',
-    { schema: { tags: ['members'], summary: 'Tệp mẫu danh sách đảng viên (Excel): dòng tiêu đề và một dòng ví dụ' } },
-    async (_request, reply) =>
-      reply
+    { config: { policy: 'members.import-template' }, schema: { tags: ['members'], summary: 'Tệp mẫu danh sách đảng viên (Excel): dòng tiêu đề và một dòng ví dụ' } },
+    async (request, reply) => {
+      if (!canDownloadMemberTemplate(actorOf(request))) throw forbidden('tải tệp mẫu danh sách đảng viên');
+      return reply
         .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="mau-danh-sach-dang-vien.xlsx"`)
-        .send(await memberTemplateXlsx()),
+        .header('content-disposition', contentDisposition('mau-danh-sach-dang-vien.xlsx'))
+        .send(await memberTemplateXlsx());
+    },
   );
 };

@@ -11,7 +11,7 @@ import { type ImportIssue, mappingKey, normaliseCardNumber, readHeader, suggestC
 import { suggestNames } from '../../../domain/name-matching';
 import { recordAudit } from '../audit/service';
 import type { Unit } from '../units/tables';
-import { listCellsOfTenant, loadUnit, toRef } from '../units/service';
+import { listCellsOfTenant, loadUnitFor, toRef } from '../units/service';
 import { readMemberSheet } from './import-file';
 import { checkCellMappings, type ImportMappings, loadRememberedMappings, rememberMappings } from './import-mappings';
 import { writeImportedMembers } from './import-write';
@@ -52,9 +52,7 @@ const MAX_ROWS_LISTED = 50;
 
 /** The commune to import into, once the actor may: asked before the upload is read. */
 export async function loadImportCommune(db: DbOrTx, actor: Actor, communeId: string): Promise<Unit> {
-  const commune = await loadUnit(db, communeId);
-  if (commune.kind !== 'commune' || !canImportMembers(actor, toRef(commune))) throw forbidden('nhập danh sách đảng viên cho đơn vị này');
-  return commune;
+  return loadUnitFor(db, actor, communeId, canImportMembers, 'nhập danh sách đảng viên cho đơn vị này');
 }
 
 async function cardOwners(db: DbOrTx, communeId: string, cards: string[]) {
@@ -68,7 +66,7 @@ async function cardOwners(db: DbOrTx, communeId: string, cards: string[]) {
 }
 
 async function analyse(db: Db, actor: Actor, commune: Unit, bytes: Buffer, sent: ImportMappings) {
-  if (commune.kind !== 'commune' || !canImportMembers(actor, toRef(commune))) throw forbidden('nhập danh sách đảng viên cho đơn vị này');
+  if (!canImportMembers(actor, toRef(commune))) throw forbidden('nhập danh sách đảng viên cho đơn vị này');
   const sheet = await readMemberSheet(bytes);
   const [cells, remembered] = await Promise.all([listCellsOfTenant(db, commune.id), loadRememberedMappings(db, commune.id)]);
   await checkCellMappings(db, actor, commune, cells, sent);

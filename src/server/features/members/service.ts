@@ -1,7 +1,6 @@
 import { and, desc, eq, like, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
-import type { Actor } from '../../auth/actor';
-import { overseers } from '../../auth/actor';
+import { type Actor, grantUnit } from '../../auth/actor';
 import { badRequest, conflict, duplicate, forbidden, notFound } from '../../errors';
 import { normaliseFullName, sortByVietnameseName } from '../../../domain/vietnamese-names';
 import { todayInVietnam } from '../../../domain/dates';
@@ -9,8 +8,9 @@ import { memberDateIssues, type MemberDates } from '../../../domain/member-dates
 import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { units, type Unit } from '../units/tables';
-import { loadUnit, toRef, withinGrants } from '../units/service';
-import { canEditMember } from './policy';
+import { loadUnit, loadUnitFor, toRef } from '../units/service';
+import { canListMembers } from '../units/policy';
+import { canEditMember, canExportMembers, canSearchMembers, canViewMember, memberSearchFilter } from './policy';
 import { members, type Member } from './tables';
 import type { MemberDto, MemberUpdate } from './schema';
 import { now } from '../../clock';
@@ -20,6 +20,32 @@ const memberColumns = { member: members, cellName: units.name, cellPath: units.p
 function toDto(row: { member: Member; cellName: string }): MemberDto {
   const { tenantId: _t, createdAt: _c, updatedAt: _u, ...rest } = row.member;
   return { ...rest, cellName: row.cellName };
+}
+
+/** GET /api/units/:id/members (canListMembers). */
+export async function listMembersFor(db: DbOrTx, actor: Actor, unitId: string) {
+  const unit = await loadUnitFor(db, actor, unitId, canListMembers, 'xem danh sách đảng viên của đơn vị này');
+  return listMembersOfUnit(db, unit);
+}
+
+/** The unit and its members for an export (canExportMembers). */
+export async function exportMembersFor(db: DbOrTx, actor: Actor, unitId: string) {
+  const unit = await loadUnitFor(db, actor, unitId, canExportMembers, 'xuất danh sách đảng viên của đơn vị này');
+  return { unit, list: await listMembersOfUnit(db, unit) };
+}
+
+/** Whether the actor may search members at all: somewhere below their grants (canSearchMembers). */
+export function maySearchMembers(actor: Actor): boolean {
+  return actor.grants.some((g) => canSearchMembers(actor, grantUnit(g)));
+}
+
+/** A member's page (canViewMember): someone they may not see is not found. */
+export async function memberFor(db: DbOrTx, actor: Actor, id: string) {
+  const row = await loadMember(db, id);
+  const cell = toRef(await loadUnit(db, row.member.cellId));
+  if (!canViewMember(actor, row.member, cell)) throw notFound('member');
+  const { tenantId: _t, createdAt: _c, updatedAt: _u, ...member } = row.member;
+  return { member: { ...member, cellName: row.cellName }, abilities: { edit: canEditMember(actor, cell) } };
 }
 
 /** Members of a unit and the cells below it, in the Vietnamese order. */
@@ -34,6 +60,7 @@ export async function listMembersOfUnit(db: DbOrTx, unit: Unit): Promise<MemberD
 
 /** Finds members by name with or without diacritics, or by card number, ranked by likeness. */
 export async function searchMembers(db: DbOrTx, actor: Actor, q: string, limit: number): Promise<MemberDto[]> {
+  if (!maySearchMembers(actor)) throw forbidden('tìm đảng viên');
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const folded = sql`qt_fold(${pattern})`;
   const rows = await db
@@ -42,7 +69,7 @@ export async function searchMembers(db: DbOrTx, actor: Actor, q: string, limit: 
     .innerJoin(units, eq(units.id, members.cellId))
     .where(
       and(
-        withinGrants(actor, [...overseers, 'cellSecretary']),
+        memberSearchFilter(actor),
         or(sql`qt_fold(${members.fullName}) like ${folded}`, like(members.cardNumber, pattern)),
       ),
     )
@@ -61,6 +88,8 @@ export async function updateMember(db: Db, actor: Actor, id: string, patch: Memb
   return db.transaction(async (tx) => {
     const current = await loadMember(tx, id);
     const cell = await loadUnit(tx, current.member.cellId);
+    // Someone the actor may not see is not found; one they see but may not edit is forbidden.
+    if (!canViewMember(actor, current.member, toRef(cell))) throw notFound('member');
     if (!canEditMember(actor, toRef(cell))) throw forbidden('sửa thông tin đảng viên này');
     if (patch.version !== current.member.version) throw conflict('member', toDto(current));
 

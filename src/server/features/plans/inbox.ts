@@ -8,8 +8,8 @@ import { sortInTreeOrder } from '../../../domain/org-tree';
 import { users } from '../../auth/tables';
 import { recordAudit } from '../audit/service';
 import { units } from '../units/tables';
-import { toRef, withinGrants } from '../units/service';
-import { canConfirmReceipt, canDraftPlan, canReadInbox } from './policy';
+import { toRef } from '../units/service';
+import { canConfirmReceipt, canReadInbox, canViewDeliveries, inboxFilter } from './policy';
 import { loadPlanFor } from './service';
 import { planDeliveries, plans } from './tables';
 import { now } from '../../clock';
@@ -32,7 +32,7 @@ export async function listInbox(db: DbOrTx, actor: Actor) {
     .innerJoin(units, eq(units.id, planDeliveries.unitId))
     .innerJoin(plans, eq(plans.id, planDeliveries.planId))
     .leftJoin(users, eq(users.id, planDeliveries.readBy))
-    .where(withinGrants(actor, ['unitOfficer', 'cellSecretary']))
+    .where(inboxFilter(actor))
     .orderBy(desc(planDeliveries.deliveredAt));
   return rows.map(({ number, symbol, ...r }) => ({ ...r, planNumber: formatNumberLine(number === null ? null : String(number), symbol) }));
 }
@@ -59,7 +59,7 @@ export async function markDeliveryRead(db: Db, actor: Actor, deliveryId: string)
 
 export async function listDeliveries(db: DbOrTx, actor: Actor, planId: string) {
   const { plan, commune } = await loadPlanFor(db, actor, planId);
-  if (!canDraftPlan(actor, toRef(commune))) throw forbidden('xem tình hình nhận kế hoạch');
+  if (!canViewDeliveries(actor, plan, toRef(commune))) throw forbidden('xem tình hình nhận kế hoạch (của kế hoạch đã ban hành)');
   const [rows, tenantUnits] = await Promise.all([
     db
       .select({ ...deliveryColumns, path: units.path })

@@ -5,7 +5,7 @@ import type { PdfConverter } from '../../documents/pdf';
 import { renderDocx } from '../../documents/docx';
 import { renderHtml } from '../../documents/html';
 import { actorOf } from '../../auth/plugin';
-import { contentDisposition } from '../resolutions/attachments';
+import { contentDisposition } from '../../files/content-disposition';
 import { communeQuery } from '../units/schema';
 import { listDeliveries, listInbox, markDeliveryRead } from './inbox';
 import { planDocumentModel, planFileName } from './document';
@@ -23,13 +23,13 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter }> = 
 
   app.get(
     '/api/plans',
-    { schema: { tags, summary: 'Các kế hoạch của đảng bộ', querystring: communeQuery, response: { 200: z.object({ plans: z.array(planSummary) }) } } },
+    { config: { policy: 'plans.list' }, schema: { tags, summary: 'Các kế hoạch của đảng bộ', querystring: communeQuery, response: { 200: z.object({ plans: z.array(planSummary) }) } } },
     async (request) => ({ plans: await listPlans(db, actorOf(request), request.query.communeId) }),
   );
 
   app.post(
     '/api/plans',
-    { schema: { tags, summary: 'Tạo kế hoạch: từ văn bản nhập, từ mẫu, hoặc sao từ kế hoạch trước', querystring: communeQuery, body: planCreateBody, response: { 201: planSchema } } },
+    { config: { policy: 'plans.create' }, schema: { tags, summary: 'Tạo kế hoạch: từ văn bản nhập, từ mẫu, hoặc sao từ kế hoạch trước', querystring: communeQuery, body: planCreateBody, response: { 201: planSchema } } },
     async (request, reply) => {
       const actor = actorOf(request);
       const id = await createPlan(db, actor, request.body, { communeId: request.query.communeId });
@@ -37,13 +37,13 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter }> = 
     },
   );
 
-  app.get('/api/plans/:id', { schema: { tags, summary: 'Một kế hoạch', params: planIdParams, response: { 200: planSchema } } }, async (request) =>
+  app.get('/api/plans/:id', { config: { policy: 'plans.view' }, schema: { tags, summary: 'Một kế hoạch', params: planIdParams, response: { 200: planSchema } } }, async (request) =>
     describe(actorOf(request), request.params.id),
   );
 
   app.patch(
     '/api/plans/:id',
-    { schema: { tags, summary: 'Sửa bản nháp kế hoạch', params: planIdParams, body: planUpdateBody, response: { 200: planSchema } } },
+    { config: { policy: 'plans.edit' }, schema: { tags, summary: 'Sửa bản nháp kế hoạch', params: planIdParams, body: planUpdateBody, response: { 200: planSchema } } },
     async (request) => {
       const actor = actorOf(request);
       await updatePlan(db, actor, request.params.id, request.body);
@@ -54,6 +54,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter }> = 
   app.post(
     '/api/plans/:id/submit',
     {
+      config: { policy: 'plans.submit' },
       schema: {
         tags,
         summary: 'Trình duyệt (lỗi của bộ kiểm tra phải được sửa hoặc ghi lý do giữ nguyên)',
@@ -72,6 +73,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter }> = 
   app.get(
     '/api/plans/:id/issue-preview',
     {
+      config: { policy: 'plans.issue' },
       schema: {
         tags,
         summary: 'Số và ngày kế hoạch sẽ nhận nếu ban hành (không giữ số)',
@@ -87,7 +89,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter }> = 
   for (const [step, run] of Object.entries(steps)) {
     app.post(
       `/api/plans/:id/${step}`,
-      { schema: { tags, summary: { approve: 'Duyệt', return: 'Trả lại để sửa' }[step], params: planIdParams, body: transitionBody, response: { 200: planSchema } } },
+      { config: { policy: `plans.${step}` as 'plans.approve' | 'plans.return' }, schema: { tags, summary: { approve: 'Duyệt', return: 'Trả lại để sửa' }[step], params: planIdParams, body: transitionBody, response: { 200: planSchema } } },
       async (request) => {
         const actor = actorOf(request);
         await run(db, actor, request.params.id, request.body.version);
@@ -98,7 +100,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter }> = 
 
   app.post(
     '/api/plans/:id/issue',
-    { schema: { tags, summary: 'Ban hành: cấp số, ghi ngày, khóa và gửi đến nơi nhận', params: planIdParams, body: issueBody, response: { 200: planSchema } } },
+    { config: { policy: 'plans.issue' }, schema: { tags, summary: 'Ban hành: cấp số, ghi ngày, khóa và gửi đến nơi nhận', params: planIdParams, body: issueBody, response: { 200: planSchema } } },
     async (request) => {
       const actor = actorOf(request);
       await issuePlan(db, actor, request.params.id, request.body.version, request.body.issuedOn);
@@ -108,7 +110,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter }> = 
 
   app.post(
     '/api/plans/:id/new-version',
-    { schema: { tags, summary: 'Tạo phiên bản mới của kế hoạch đã ban hành', params: planIdParams, response: { 201: planSchema } } },
+    { config: { policy: 'plans.new-version' }, schema: { tags, summary: 'Tạo phiên bản mới của kế hoạch đã ban hành', params: planIdParams, response: { 201: planSchema } } },
     async (request, reply) => {
       const actor = actorOf(request);
       const id = await newPlanVersion(db, actor, request.params.id);
@@ -118,17 +120,17 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter }> = 
 
   app.get(
     '/api/plans/:id/deliveries',
-    { schema: { tags, summary: 'Nơi nhận và xác nhận đã đọc', params: planIdParams, response: { 200: z.object({ deliveries: z.array(deliverySchema) }) } } },
+    { config: { policy: 'plans.deliveries' }, schema: { tags, summary: 'Nơi nhận và xác nhận đã đọc', params: planIdParams, response: { 200: z.object({ deliveries: z.array(deliverySchema) }) } } },
     async (request) => ({ deliveries: await listDeliveries(db, actorOf(request), request.params.id) }),
   );
 
-  app.get('/api/inbox', { schema: { tags, summary: 'Văn bản đến của đơn vị', response: { 200: z.object({ items: z.array(inboxItem) }) } } }, async (request) => ({
+  app.get('/api/inbox', { config: { policy: 'inbox.list' }, schema: { tags, summary: 'Văn bản đến của đơn vị', response: { 200: z.object({ items: z.array(inboxItem) }) } } }, async (request) => ({
     items: await listInbox(db, actorOf(request)),
   }));
 
   app.post(
     '/api/inbox/:id/read',
-    { schema: { tags, summary: 'Xác nhận đã đọc', params: z.object({ id: z.uuid() }) } },
+    { config: { policy: 'inbox.confirm' }, schema: { tags, summary: 'Xác nhận đã đọc', params: z.object({ id: z.uuid() }) } },
     async (request) => {
       const delivery = await markDeliveryRead(db, actorOf(request), request.params.id);
       return { id: delivery.id, readAt: delivery.readAt };
@@ -137,7 +139,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter }> = 
 
   app.get(
     '/api/plans/:id/document',
-    { schema: { tags, summary: 'Văn bản kế hoạch: DOCX, PDF hoặc HTML', params: planIdParams, querystring: z.object({ format: z.enum(['docx', 'pdf', 'html']).default('docx') }) } },
+    { config: { policy: 'plans.document' }, schema: { tags, summary: 'Văn bản kế hoạch: DOCX, PDF hoặc HTML', params: planIdParams, querystring: z.object({ format: z.enum(['docx', 'pdf', 'html']).default('docx') }) } },
     async (request, reply) => {
       const { plan, commune } = await loadPlanFor(db, actorOf(request), request.params.id);
       const model = await planDocumentModel(db, plan, commune);

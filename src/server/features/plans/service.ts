@@ -8,6 +8,7 @@ import { importPlan, ruleNames, type DiagnosticCode, type ImportedPlan } from '.
 import { defaultSchedule, planTemplate, retargetPlanSource } from '../../../domain/plan-template';
 import { cleanRecipientLabel, matchRecipient } from '../../../domain/recipients';
 import { formatNumberLine } from '../../../domain/document-numbering';
+import { kindNames } from '../../../domain/resolutions';
 import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { attachments, resolutions, type Resolution } from '../resolutions/tables';
@@ -16,7 +17,7 @@ import { units, type Unit } from '../units/tables';
 import { resolveCommune, toRef } from '../units/service';
 import { bodyFromImport } from './body';
 import { currentVocabulary } from '../plan-import/vocabulary';
-import { canApprovePlan, canDraftPlan, canEditPlan, canIssuePlan, canSubmitPlan, canViewPlan } from './policy';
+import { canApprovePlan, canCreatePlan, canCreatePlanVersion, canEditPlan, canIssuePlan, canSubmitPlan, canViewDeliveries, canViewPlan, visiblePlansFilter } from './policy';
 import { loadCommuneSettings } from '../settings/service';
 import { planRecipients, planResolutions, plans, type Plan, type PlanKind } from './tables';
 import type { z } from 'zod';
@@ -24,10 +25,6 @@ import type { planCreateBody, planUpdateBody } from './schema';
 import { now } from '../../clock';
 import { todayInVietnam } from '../../../domain/dates';
 
-const kindNames: Record<Resolution['kind'], string> = {
-  'nghi-quyet': 'Nghị quyết', 'chi-thi': 'Chỉ thị', 'ket-luan': 'Kết luận', 'quy-dinh': 'Quy định',
-  'huong-dan': 'Hướng dẫn', 'de-an': 'Đề án', 'ke-hoach': 'Kế hoạch', 'van-ban': 'Văn bản',
-};
 const facts = (r: Resolution) => ({ number: r.number, issuedOn: r.issuedOn, issuer: r.issuer, subject: r.subject, kindName: kindNames[r.kind] });
 
 export async function loadPlanFor(db: DbOrTx, actor: Actor, id: string) {
@@ -96,7 +93,7 @@ export async function createPlan(
 ) {
   return db.transaction(async (tx) => {
     const commune = await resolveCommune(tx, actor, communeId);
-    if (!canDraftPlan(actor, toRef(commune))) throw forbidden('soạn kế hoạch của đảng bộ này');
+    if (!canCreatePlan(actor, toRef(commune))) throw forbidden('soạn kế hoạch của đảng bộ này');
     const { source, kind } = await sourceFor(tx, actor, commune, input, today);
     const tenantUnits = await unitsOf(tx, commune.id);
     const parsed = await analysePlanSource(tx, tenantUnits, source);
@@ -150,7 +147,7 @@ export async function updatePlan(db: Db, actor: Actor, id: string, patch: z.infe
     if (patch.number !== undefined || patch.issuedOn !== undefined) {
       throw badRequest('plan.number-on-issue', 'Số và ngày của kế hoạch chỉ được ghi khi ban hành.');
     }
-    if (!canDraftPlan(actor, toRef(commune))) throw forbidden('sửa kế hoạch này');
+    if (!canCreatePlan(actor, toRef(commune))) throw forbidden('sửa kế hoạch này');
     // Someone submitted or approved it meanwhile: say so, with the plan as it is now.
     if (!canEditPlan(actor, plan, toRef(commune))) {
       const current = await describePlan(tx, actor, plan, commune);
@@ -183,8 +180,7 @@ export const conflictIssued = () =>
 
 export async function listPlans(db: DbOrTx, actor: Actor, communeId?: string) {
   const commune = await resolveCommune(db, actor, communeId);
-  const rows = await db.select().from(plans).where(eq(plans.tenantId, commune.id)).orderBy(desc(plans.updatedAt));
-  return rows.filter((p) => canViewPlan(actor, p, toRef(commune)));
+  return db.select().from(plans).where(visiblePlansFilter(actor, toRef(commune))).orderBy(desc(plans.updatedAt));
 }
 
 const ruleName = (code: string) => ruleNames[code as DiagnosticCode] ?? code;
@@ -227,8 +223,8 @@ export async function describePlan(db: DbOrTx, actor: Actor, plan: Plan, commune
       submit: canSubmitPlan(actor, plan, ref),
       approve: canApprovePlan(actor, plan, ref),
       issue: canIssuePlan(actor, plan, ref),
-      newVersion: plan.status === 'issued' && canDraftPlan(actor, ref),
-      viewDeliveries: plan.status === 'issued' && canDraftPlan(actor, ref),
+      newVersion: canCreatePlanVersion(actor, plan, ref),
+      viewDeliveries: canViewDeliveries(actor, plan, ref),
     },
   };
 }

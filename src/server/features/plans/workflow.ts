@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/service';
 import { units } from '../units/tables';
 import { toRef } from '../units/service';
 import { isCollectiveCellsLine } from '../../../domain/recipients';
-import { canApprovePlan, canDraftPlan, canIssuePlan, canSubmitPlan } from './policy';
+import { canApprovePlan, canCreatePlanVersion, canIssuePlan, canReturnPlan, canSubmitPlan } from './policy';
 import { analysePlanSource, conflictIssued, loadPlanFor, unitsOf } from './service';
 import { nextDocumentNumber, peekDocumentNumber } from '../../documents/numbering';
 import { planDeliveries, planRecipients, planResolutions, plans, type Plan } from './tables';
@@ -27,7 +27,7 @@ async function transition(db: Db, actor: Actor, id: string, version: number, ste
     const allowed = {
       submit: canSubmitPlan(actor, plan, ref),
       approve: canApprovePlan(actor, plan, ref),
-      return: canApprovePlan(actor, plan, ref),
+      return: canReturnPlan(actor, plan, ref),
       issue: canIssuePlan(actor, plan, ref),
     }[step];
     if (!allowed) {
@@ -130,7 +130,7 @@ async function deliver(tx: Tx, plan: Plan) {
 export async function newPlanVersion(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const { plan, commune } = await loadPlanFor(tx, actor, id);
-    if (plan.status !== 'issued' || !canDraftPlan(actor, toRef(commune))) throw forbidden('tạo phiên bản mới của kế hoạch này');
+    if (!canCreatePlanVersion(actor, plan, toRef(commune))) throw forbidden('tạo phiên bản mới của kế hoạch này');
     const { id: _id, number: _n, numberPeriod: _p, issuedOn: _d, issuedBy: _i, approvedBy: _a, submittedBy: _s, createdAt: _c, updatedAt: _u, version: _v, lintAcknowledgements: _l, ...rest } = plan;
     const [draft] = await tx.insert(plans).values({ ...rest, status: 'draft', supersedesId: plan.id, createdBy: actor.userId }).returning();
     const cited = await tx.select().from(planResolutions).where(eq(planResolutions.planId, plan.id));

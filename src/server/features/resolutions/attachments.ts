@@ -6,7 +6,6 @@ import { notFound, unsupportedMedia } from '../../errors';
 import { detectDocumentType, type FileStore } from '../../files/store';
 import { recordAudit } from '../audit/service';
 import { attachments } from './tables';
-import { removeDiacritics } from '../../../domain/vietnamese-names';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -57,9 +56,4 @@ export async function findAttachment(db: DbOrTx, owner: { type: string; id: stri
     .where(and(eq(attachments.id, attachmentId), eq(attachments.ownerType, owner.type), eq(attachments.ownerId, owner.id)));
   if (!row) throw notFound('file');
   return row;
-}
-
-export function contentDisposition(fileName: string, inline = false): string {
-  const ascii = removeDiacritics(fileName).replace(/[^\x20-\x7e]/gu, '').replace(/"/gu, '') || 'tep';
-  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

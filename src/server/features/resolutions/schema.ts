@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { communeQuery } from '../units/schema';
+import { RESOLUTION_NUMBER_MAX, RESOLUTION_NUMBER_MIN, RESOLUTION_NUMBER_PATTERN } from '../../../domain/resolutions';
 import { resolutionKinds, resolutionRelations } from './tables';
 
 const isoDate = z.iso.date({ message: 'Ngày không hợp lệ.' });
@@ -11,9 +12,9 @@ const resolutionFields = z.object({
   number: z
     .string()
     .trim()
-    .min(3, 'Số hiệu văn bản quá ngắn.')
-    .max(40)
-    .regex(/^\d+[-/]?[\p{L}\d/.-]*$/u, 'Số hiệu phải có dạng như "91-NQ/TU".'),
+    .min(RESOLUTION_NUMBER_MIN, 'Số hiệu văn bản quá ngắn.')
+    .max(RESOLUTION_NUMBER_MAX)
+    .regex(RESOLUTION_NUMBER_PATTERN, 'Số hiệu phải có dạng như "91-NQ/TU".'),
   issuedOn: isoDate.nullable(),
   issuer: z.string().trim().min(2, 'Thiếu cơ quan ban hành.').max(200),
   subject: z.string().trim().min(3, 'Thiếu trích yếu.').max(1000),

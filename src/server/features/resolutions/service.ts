@@ -7,7 +7,8 @@ import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { planResolutions, plans } from '../plans/tables';
 import { loadUnit, resolveCommune, toRef } from '../units/service';
-import { canManageResolutions, canViewResolutions } from './policy';
+import { canAttachFile, canCreateResolution, canDownloadAttachment, canEditResolution, canLinkResolutions, canViewResolutions } from './policy';
+import type { UnitRef } from '../../auth/actor';
 import { canViewPlan } from '../plans/policy';
 import { attachments, resolutionLinks, resolutions, type Resolution, type ResolutionRelation } from './tables';
 import type { z } from 'zod';
@@ -17,34 +18,50 @@ import { now } from '../../clock';
 type Input = z.infer<typeof resolutionInput>;
 type Update = z.infer<typeof resolutionUpdate>;
 
-export const normaliseNumber = (number: string) => number.normalize('NFC').replace(/\s+/gu, '').toUpperCase();
+export { normaliseResolutionNumber as normaliseNumber } from '../../../domain/resolutions';
+import { normaliseResolutionNumber as normaliseNumber } from '../../../domain/resolutions';
 
 const publicFields = ({ tenantId: _t, createdBy: _c, createdAt: _a, updatedAt: _u, searchVector: _s, ...rest }: Resolution) => rest;
 
-async function communeFor(db: DbOrTx, actor: Actor, manage: boolean, communeId?: string) {
+/** A named policy of this feature and what a refusal says the actor may not do. */
+type Ask = readonly [(actor: Actor, commune: UnitRef) => boolean, string];
+
+export const asks = {
+  list: [canViewResolutions, 'xem văn bản của đảng bộ này'],
+  create: [canCreateResolution, 'đăng ký văn bản cho đảng bộ này'],
+  view: [canViewResolutions, 'xem văn bản này'],
+  edit: [canEditResolution, 'sửa văn bản này'],
+  link: [canLinkResolutions, 'liên kết văn bản này'],
+  attach: [canAttachFile, 'đính kèm tệp vào văn bản này'],
+  download: [canDownloadAttachment, 'tải tệp của văn bản này'],
+} as const satisfies Record<string, Ask>;
+
+async function communeFor(db: DbOrTx, actor: Actor, [allowed, action]: Ask, communeId?: string) {
   const commune = await resolveCommune(db, actor, communeId);
-  const allowed = manage ? canManageResolutions(actor, toRef(commune)) : canViewResolutions(actor, toRef(commune));
-  if (!allowed) throw forbidden(manage ? 'quản lý văn bản của đảng bộ này' : 'xem văn bản của đảng bộ này');
+  if (!allowed(actor, toRef(commune))) throw forbidden(action);
   return commune;
 }
 
-/** A document with its commune, judged against that commune; out of reach means not found. */
-async function loadWithCommune(db: DbOrTx, actor: Actor, id: string, manage: boolean) {
+/**
+ * A document with its commune, judged against that commune by the named policy: a document the actor
+ * may not read is not found (404); one they read but may not act on is forbidden (403).
+ */
+async function loadWithCommune(db: DbOrTx, actor: Actor, id: string, [allowed, action]: Ask) {
   const [row] = await db.select().from(resolutions).where(eq(resolutions.id, id));
   if (!row) throw notFound('resolution');
   const commune = toRef(await loadUnit(db, row.tenantId));
   if (!canViewResolutions(actor, commune)) throw notFound('resolution');
-  if (manage && !canManageResolutions(actor, commune)) throw forbidden('sửa văn bản này');
+  if (!allowed(actor, commune)) throw forbidden(action);
   return { resolution: row, commune };
 }
 
-export async function loadResolution(db: DbOrTx, actor: Actor, id: string, manage = false): Promise<Resolution> {
-  return (await loadWithCommune(db, actor, id, manage)).resolution;
+export async function loadResolution(db: DbOrTx, actor: Actor, id: string, ask: Ask = asks.view): Promise<Resolution> {
+  return (await loadWithCommune(db, actor, id, ask)).resolution;
 }
 
 export async function createResolution(db: Db, actor: Actor, input: Input, communeId?: string) {
   return db.transaction(async (tx) => {
-    const commune = await communeFor(tx, actor, true, communeId);
+    const commune = await communeFor(tx, actor, asks.create, communeId);
     const number = normaliseNumber(input.number);
     await assertNumberFree(tx, commune.id, number);
     const [row] = await tx.insert(resolutions).values({ ...input, number, tenantId: commune.id, createdBy: actor.userId }).returning();
@@ -60,7 +77,7 @@ async function assertNumberFree(db: DbOrTx, tenantId: string, number: string, ex
 
 export async function updateResolution(db: Db, actor: Actor, id: string, patch: Update) {
   return db.transaction(async (tx) => {
-    const current = await loadResolution(tx, actor, id, true);
+    const current = await loadResolution(tx, actor, id, asks.edit);
     if (current.version !== patch.version) throw conflict('resolution', publicFields(current));
     const { version, ...changes } = patch;
     if (changes.number) {
@@ -69,7 +86,7 @@ export async function updateResolution(db: Db, actor: Actor, id: string, patch: 
     }
     const row = await updateVersioned(tx, resolutions, eq(resolutions.id, id), version, { ...changes, updatedAt: now() }, {
       entity: 'resolution',
-      current: async () => publicFields(await loadResolution(tx, actor, id, true)),
+      current: async () => publicFields(await loadResolution(tx, actor, id, asks.edit)),
     });
     await recordAudit(tx, { tenantId: row.tenantId, actorId: actor.userId, action: 'resolution.update', entity: 'resolution', entityId: id, before: current, after: row });
     return publicFields(row);
@@ -96,7 +113,7 @@ const summaryColumns = {
 };
 
 export async function searchResolutions(db: DbOrTx, actor: Actor, options: { q: string; kind?: Resolution['kind']; limit: number; communeId?: string }) {
-  const commune = await communeFor(db, actor, false, options.communeId);
+  const commune = await communeFor(db, actor, asks.list, options.communeId);
   const filters = [eq(resolutions.tenantId, commune.id)];
   if (options.kind) filters.push(eq(resolutions.kind, options.kind));
   const tsQuery = toTsQuery(options.q);
@@ -128,7 +145,7 @@ export async function searchResolutions(db: DbOrTx, actor: Actor, options: { q: 
 }
 
 export async function resolutionDetail(db: DbOrTx, actor: Actor, id: string) {
-  const { resolution, commune } = await loadWithCommune(db, actor, id, false);
+  const { resolution, commune } = await loadWithCommune(db, actor, id, asks.view);
   const [files, outgoing, incoming, linkedPlans] = await Promise.all([
     db.select().from(attachments).where(and(eq(attachments.ownerType, 'resolution'), eq(attachments.ownerId, id))).orderBy(attachments.createdAt),
     db.select().from(resolutionLinks).where(eq(resolutionLinks.fromId, id)),
@@ -154,13 +171,13 @@ export async function resolutionDetail(db: DbOrTx, actor: Actor, id: string) {
       ...incoming.map((l) => ({ id: l.id, relation: l.relation, direction: 'incoming' as const, other: summary(byId.get(l.fromId)!) })),
     ],
     plans: linkedPlans.filter((p) => canViewPlan(actor, p, commune)).map(({ tenantId: _t, ...p }) => p),
-    abilities: { edit: canManageResolutions(actor, commune) },
+    abilities: { edit: canEditResolution(actor, commune) },
   };
 }
 
 export async function linkResolutions(db: Db, actor: Actor, fromId: string, toId: string, relation: ResolutionRelation) {
   return db.transaction(async (tx) => {
-    const from = await loadResolution(tx, actor, fromId, true);
+    const from = await loadResolution(tx, actor, fromId, asks.link);
     await loadResolution(tx, actor, toId);
     if (fromId === toId) throw badRequest('resolution.self-link', 'Không thể liên kết một văn bản với chính nó.');
     const [existing] = await tx
@@ -176,7 +193,7 @@ export async function linkResolutions(db: Db, actor: Actor, fromId: string, toId
 
 export async function unlinkResolutions(db: Db, actor: Actor, fromId: string, linkId: string) {
   await db.transaction(async (tx) => {
-    const from = await loadResolution(tx, actor, fromId, true);
+    const from = await loadResolution(tx, actor, fromId, asks.link);
     const removed = await tx
       .delete(resolutionLinks)
       .where(and(eq(resolutionLinks.id, linkId), or(eq(resolutionLinks.fromId, fromId), eq(resolutionLinks.toId, fromId))))

@@ -3,7 +3,8 @@ import { now } from '../../clock';
 import { sql, type SQL } from 'drizzle-orm';
 
 /** Kinds of guiding documents a plan refers to ("các văn bản chỉ đạo của Trung ương, của tỉnh…"). */
-export const resolutionKinds = ['nghi-quyet', 'chi-thi', 'ket-luan', 'quy-dinh', 'huong-dan', 'de-an', 'ke-hoach', 'van-ban'] as const;
+export { resolutionKinds } from '../../../domain/resolutions';
+import { resolutionKinds } from '../../../domain/resolutions';
 export type ResolutionKind = (typeof resolutionKinds)[number];
 
 export const resolutionRelations = ['implements', 'guides', 'replaces'] as const;

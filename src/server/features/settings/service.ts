@@ -7,7 +7,7 @@ import { badRequest, conflict, forbidden } from '../../errors';
 import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { resolveCommune, toRef } from '../units/service';
-import { canEditSettings } from './policy';
+import { canEditSettings, canViewSettings } from './policy';
 import type { settingsUpdate } from './schema';
 import { units, type Unit } from '../units/tables';
 import { communeSettings } from './tables';
@@ -29,6 +29,13 @@ export async function loadCommuneSettings(db: DbOrTx, commune: Unit): Promise<Co
     placeName: commune.name.replace(/^Đảng (ủy|uỷ|bộ) (phường|xã|thị trấn)\s+/iu, ''),
     version: 1,
   };
+}
+
+/** The settings page of a commune (canViewSettings). */
+export async function settingsFor(db: DbOrTx, actor: Actor, communeId?: string) {
+  const commune = await resolveCommune(db, actor, communeId);
+  if (!canViewSettings(actor, toRef(commune))) throw forbidden('xem thiết lập văn bản');
+  return { settings: await loadCommuneSettings(db, commune), commune };
 }
 
 export async function updateCommuneSettings(db: Db, actor: Actor, patch: z.infer<typeof settingsUpdate>, communeId?: string) {

@@ -1,5 +1,15 @@
-import { type Actor, type UnitRef, hasRoleOver, overseers } from '../../auth/actor';
+import { like, or, sql, type SQL } from 'drizzle-orm';
+import { type Actor, type UnitRef, grantRoots, hasRoleOver, overseers } from '../../auth/actor';
+import type { Role } from '../../auth/tables';
 import { isWithin } from '../../../domain/org-tree';
+import { units } from './tables';
+
+/** SQL condition "the unit's path lies under one of the actor's grants with these roles". */
+export function withinGrants(actor: Actor, roles: readonly Role[], path = units.path): SQL {
+  const roots = grantRoots(actor, roles);
+  if (roots.length === 0) return sql`false`;
+  return or(...roots.map((g) => like(path, `${g.unitPath}%`)))!;
+}
 
 /**
  * Who may name a commune to work in (`?communeId=`): its own people, and whoever holds a grant on it
@@ -9,12 +19,32 @@ export function canWorkInCommune(actor: Actor, commune: UnitRef): boolean {
   return actor.tenantId === commune.id || actor.grants.some((g) => isWithin(commune.path, g.unitPath));
 }
 
-/** Who sees a unit in the tree: overseers below their grant; officers and secretaries their own unit. */
+/** Roles that see units of the tree: overseers below their grant; officers and secretaries their own unit. */
+export const treeRoles = [...overseers, 'unitOfficer', 'cellSecretary'] as const satisfies readonly Role[];
+
+/** Who sees a unit in the tree. */
 export function canViewUnit(actor: Actor, unit: UnitRef): boolean {
-  return hasRoleOver(actor, [...overseers, 'unitOfficer', 'cellSecretary'], unit);
+  return hasRoleOver(actor, treeRoles, unit);
 }
 
-/** Who sees the members of a unit: overseers, and a cell secretary for their own cell. */
+/** The units GET /api/units lists: the list form of canViewUnit. */
+export function visibleUnitsFilter(actor: Actor): SQL {
+  return withinGrants(actor, treeRoles);
+}
+
+/** Roles that see the members of a unit: overseers, and a cell secretary for their own cell. */
+export const memberListRoles = [...overseers, 'cellSecretary'] as const satisfies readonly Role[];
+
+/** Who sees the members of a unit. */
 export function canListMembers(actor: Actor, unit: UnitRef): boolean {
-  return hasRoleOver(actor, [...overseers, 'cellSecretary'], unit);
+  return hasRoleOver(actor, memberListRoles, unit);
+}
+
+/**
+ * Whether the actor may know that a unit exists, which decides 404 or 403 when a policy refuses:
+ * the units of their own commune, and those at or below their grants. Another commune's unit is
+ * answered as if it did not exist.
+ */
+export function canKnowUnit(actor: Actor, unit: UnitRef): boolean {
+  return (actor.tenantId !== null && unit.tenantId === actor.tenantId) || actor.grants.some((g) => isWithin(unit.path, g.unitPath));
 }

@@ -1,10 +1,10 @@
-import { and, asc, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { type Actor, type UnitRef, grantRoots, overseers } from '../../auth/actor';
-import type { Role } from '../../auth/tables';
-import { badRequest, notFound } from '../../errors';
+import { type Actor, type UnitRef, overseers } from '../../auth/actor';
+import { badRequest, forbidden, notFound } from '../../errors';
 import { members } from '../members/tables';
-import { canWorkInCommune } from './policy';
+import { canExportMembers, canImportMembers } from '../members/policy';
+import { canKnowUnit, canListMembers, canViewUnit, canWorkInCommune, visibleUnitsFilter, withinGrants } from './policy';
 import { units, type Unit } from './tables';
 
 /** Loads a unit for a policy check; an unknown id is "not found" whoever asks. */
@@ -16,14 +16,7 @@ export async function loadUnit(db: DbOrTx, id: string): Promise<Unit> {
 
 export const toRef = (u: Unit): UnitRef => ({ id: u.id, path: u.path, kind: u.kind, tenantId: u.tenantId });
 
-/** SQL condition "the unit's path lies under one of the actor's grants with these roles". */
-export function withinGrants(actor: Actor, roles: readonly Role[], path = units.path): SQL {
-  const roots = grantRoots(actor, roles);
-  if (roots.length === 0) return sql`false`;
-  return or(...roots.map((g) => like(path, `${g.unitPath}%`)))!;
-}
-
-const treeRoles: readonly Role[] = [...overseers, 'unitOfficer', 'cellSecretary'];
+export { withinGrants };
 
 /** The units an actor may see, in tree order, with the number of members of each cell. */
 export async function listVisibleUnits(db: DbOrTx, actor: Actor) {
@@ -31,10 +24,32 @@ export async function listVisibleUnits(db: DbOrTx, actor: Actor) {
     .select({ unit: units, memberCount: count(members.id) })
     .from(units)
     .leftJoin(members, eq(members.cellId, units.id))
-    .where(withinGrants(actor, treeRoles))
+    .where(visibleUnitsFilter(actor))
     .groupBy(units.id)
     .orderBy(asc(units.sortOrder), asc(units.name));
   return rows.map((r) => ({ ...r.unit, memberCount: Number(r.memberCount) }));
+}
+
+/** A unit's page (canViewUnit): out of the actor's reach it is answered as if it did not exist. */
+export async function unitDetailFor(db: DbOrTx, actor: Actor, id: string) {
+  const unit = await loadUnit(db, id);
+  const ref = toRef(unit);
+  if (!canViewUnit(actor, ref)) throw notFound('unit');
+  return {
+    ...(await loadUnitDetail(db, unit)),
+    abilities: { listMembers: canListMembers(actor, ref), exportMembers: canExportMembers(actor, ref), importMembers: canImportMembers(actor, ref) },
+  };
+}
+
+/**
+ * Loads a unit and asks a policy of it: a unit the actor may not know of (another commune's) is not
+ * found (404); one they know but may not act on is forbidden (403).
+ */
+export async function loadUnitFor(db: DbOrTx, actor: Actor, id: string, allowed: (actor: Actor, unit: UnitRef) => boolean, action: string): Promise<Unit> {
+  const unit = await loadUnit(db, id);
+  if (!canKnowUnit(actor, toRef(unit))) throw notFound('unit');
+  if (!allowed(actor, toRef(unit))) throw forbidden(action);
+  return unit;
 }
 
 export async function loadUnitDetail(db: DbOrTx, unit: Unit) {

@@ -5,8 +5,15 @@ import { Button, PasswordInput, Stack, Title } from '@mantine/core';
 import { api } from '../../api';
 import { ErrorAlert, Success } from '../../components/feedback';
 import { vi } from '../../i18n/vi';
+import { passwordMessages, passwordRuleBroken } from '../../../domain/passwords';
 
 const t = vi.account;
+
+/** The server's rules, from the same module (src/domain/passwords.ts). */
+function passwordHint(password: string): string | undefined {
+  const broken = passwordRuleBroken(password);
+  return broken ? passwordMessages[broken] : undefined;
+}
 
 export function ChangePasswordForm() {
   const [current, setCurrent] = useState('');
@@ -23,7 +30,7 @@ export function ChangePasswordForm() {
     setFailure(null);
     const found = {
       current: current ? undefined : t.required,
-      next: next.length < 8 ? t.tooShort : /^\d+$/u.test(next) ? t.onlyDigits : undefined,
+      next: passwordHint(next),
       confirm: confirm !== next ? t.mismatch : undefined,
     };
     setErrors(found);

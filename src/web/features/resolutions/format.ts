@@ -1,32 +1,30 @@
 // How the registry reads on screen: kinds and relations in words, document names, file sizes, and
 // the check a number passes before anything is sent (dates: see ../../format.ts).
 import { vi } from '../../i18n/vi';
+import { isResolutionNumber, kindNames, normaliseResolutionNumber, resolutionKinds } from '../../../domain/resolutions';
 import type { ResolutionKind, ResolutionLink, ResolutionRelation } from './queries';
 
 const t = vi.resolutions;
 
-/** Kinds in the order offices meet them. */
-export const kinds: ResolutionKind[] = ['nghi-quyet', 'chi-thi', 'ket-luan', 'quy-dinh', 'huong-dan', 'de-an', 'ke-hoach', 'van-ban'];
+/** Kinds in the order offices meet them (src/domain/resolutions.ts, shared with the server). */
+export const kinds: ResolutionKind[] = [...resolutionKinds];
 export const relations: ResolutionRelation[] = ['implements', 'guides', 'replaces'];
 
 export const kindLabel = (kind: string) => t.kinds[kind] ?? kind;
 
-/** "Nghị quyết số 91-NQ/TU". */
-export const documentName = (r: { kind: string; number: string }) => t.documentName(kindLabel(r.kind), r.number);
+/** "Nghị quyết số 91-NQ/TU": the kind's name as the server writes it in plans (kindNames), not the list's label. */
+export const documentName = (r: { kind: string; number: string }) => t.documentName(kindNames[r.kind as ResolutionKind] ?? kindLabel(r.kind), r.number);
 
 /** How a link reads from this document's side: "Thực hiện" / "Được thực hiện bởi"… */
 export const linkPhrase = (link: Pick<ResolutionLink, 'relation' | 'direction'>) => t.links.phrases[`${link.relation}.${link.direction}`] ?? link.relation;
 
 /** Spaces removed and letters in capitals, as the server stores it: "91 - nq/tu" → "91-NQ/TU". */
-export const normaliseNumber = (text: string) => text.normalize('NFC').replace(/\s+/gu, '').toUpperCase();
+export const normaliseNumber = normaliseResolutionNumber;
 
-/** The server's rule (schema.ts): digits first, then letters, digits and - / . */
-const NUMBER_PATTERN = /^\d+[-/]?[\p{L}\d/.-]*$/u;
-
+/** The server's rule, from the same module (src/domain/resolutions.ts). */
 export function checkNumber(text: string): string | null {
-  const value = normaliseNumber(text);
-  if (!value) return t.form.numberRequired;
-  if (value.length < 3 || value.length > 40 || !NUMBER_PATTERN.test(value)) return t.form.numberInvalid;
+  if (!normaliseNumber(text)) return t.form.numberRequired;
+  if (!isResolutionNumber(text)) return t.form.numberInvalid;
   return null;
 }
 

@@ -1,0 +1,90 @@
+// Every named policy a route may declare (`config: { policy: 'plans.return' }`), mapped to the
+// function in the feature's policy.ts that decides it (decision 012). The route names the action;
+// the service that loads the target asks the function. route-policy.int.test.ts fails when a
+// private route declares none, and the route table (app.routeAccess()) lists route → policy.
+import { canChangeOwnPassword, canViewOwnAccount } from './policy';
+import { auditFilter, canViewAudit } from '../features/audit/policy';
+import {
+  canDownloadMemberTemplate,
+  canEditMember,
+  canExportMembers,
+  canImportMembers,
+  canSearchMembers,
+  canViewMember,
+  memberSearchFilter,
+} from '../features/members/policy';
+import { canEditVocabulary, canImportPlan, canViewVocabulary } from '../features/plan-import/policy';
+import {
+  canApprovePlan,
+  canConfirmReceipt,
+  canCreatePlan,
+  canCreatePlanVersion,
+  canDownloadPlanDocument,
+  canEditPlan,
+  canIssuePlan,
+  canReturnPlan,
+  canSubmitPlan,
+  canViewDeliveries,
+  canViewPlan,
+  inboxFilter,
+  visiblePlansFilter,
+} from '../features/plans/policy';
+import {
+  canAttachFile,
+  canCreateResolution,
+  canDownloadAttachment,
+  canEditResolution,
+  canLinkResolutions,
+  canViewResolutions,
+} from '../features/resolutions/policy';
+import { canEditSettings, canViewSettings } from '../features/settings/policy';
+import { canListMembers, canViewUnit, visibleUnitsFilter } from '../features/units/policy';
+
+/** Name → the function(s) deciding it: a list names its filter, which the query uses. */
+export const policies = {
+  'me.view': [canViewOwnAccount],
+  'me.password': [canChangeOwnPassword],
+  'units.list': [visibleUnitsFilter],
+  'units.view': [canViewUnit],
+  'members.list': [canListMembers],
+  'members.export': [canExportMembers],
+  'members.import': [canImportMembers],
+  'members.import-template': [canDownloadMemberTemplate],
+  'members.search': [canSearchMembers, memberSearchFilter],
+  'members.view': [canViewMember],
+  'members.edit': [canEditMember],
+  'audit.view': [canViewAudit, auditFilter],
+  'plans.import': [canImportPlan],
+  'vocabulary.view': [canViewVocabulary],
+  'vocabulary.edit': [canEditVocabulary],
+  'resolutions.list': [canViewResolutions],
+  'resolutions.view': [canViewResolutions],
+  'resolutions.create': [canCreateResolution],
+  'resolutions.edit': [canEditResolution],
+  'resolutions.link': [canLinkResolutions],
+  'resolutions.attach': [canAttachFile],
+  'resolutions.download': [canDownloadAttachment],
+  'plans.list': [canViewPlan, visiblePlansFilter],
+  'plans.create': [canCreatePlan],
+  'plans.view': [canViewPlan],
+  'plans.edit': [canEditPlan],
+  'plans.submit': [canSubmitPlan],
+  'plans.approve': [canApprovePlan],
+  'plans.return': [canReturnPlan],
+  'plans.issue': [canIssuePlan],
+  'plans.new-version': [canCreatePlanVersion],
+  'plans.deliveries': [canViewDeliveries],
+  'plans.document': [canDownloadPlanDocument],
+  'inbox.list': [inboxFilter],
+  'inbox.confirm': [canConfirmReceipt],
+  'settings.view': [canViewSettings],
+  'settings.edit': [canEditSettings],
+} as const;
+
+export type PolicyName = keyof typeof policies;
+
+/** The functions' names, for the route table: "plans.return → canReturnPlan". */
+export function policyFunctions(name: string): string[] {
+  const fns = (policies as Record<string, readonly { name: string }[]>)[name];
+  return fns ? fns.map((f) => f.name) : [];
+}

@@ -1,0 +1,11 @@
+import type { Actor } from './actor';
+
+/** Every signed-in person reads their own account and abilities (GET /api/me). */
+export function canViewOwnAccount(actor: Actor): boolean {
+  return actor.userId !== '';
+}
+
+/** Every signed-in person changes their own password, proving the current one. */
+export function canChangeOwnPassword(actor: Actor): boolean {
+  return actor.userId !== '';
+}
