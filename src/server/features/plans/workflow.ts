@@ -37,6 +37,11 @@ async function transition(db: Db, actor: Actor, id: string, version: number, ste
       throw forbidden(stepNames[step]);
     }
     if (plan.version !== version) throw conflict('plan');
+    // Claim the row before the step's own writes (a number, deliveries): a concurrent step sent with
+    // the same version waits on this row lock, then finds the version moved and gets 409, instead of
+    // taking a second number.
+    const [claimed] = await tx.update(plans).set({ version }).where(and(eq(plans.id, id), eq(plans.version, version))).returning({ id: plans.id });
+    if (!claimed) throw conflict('plan');
     const changes = await apply(tx, plan);
     const updated = await updateVersioned(tx, plans, eq(plans.id, id), version, { ...changes, updatedAt: now() }, { entity: 'plan' });
     await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: `plan.${step}`, entity: 'plan', entityId: id, before: plan, after: updated });
@@ -67,7 +72,7 @@ export const submitPlan = (db: Db, actor: Actor, id: string, version: number, ac
         { errors: open },
       );
     }
-    const at = new Date().toISOString();
+    const at = now().toISOString();
     const kept = acknowledgedErrors(diagnostics, acknowledgements).map(({ error, reason }) => ({
       code: error.code,
       line: error.line,
