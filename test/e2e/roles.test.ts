@@ -150,7 +150,8 @@ story('Each role signs in and sees its own part of the ward', () => {
       await expectHeading(page, 'Chi bộ Tràng Đà 1');
       await page.getByRole('heading', { name: 'Danh sách đảng viên' }).waitFor();
       await page.getByRole('table', { name: 'Danh sách đảng viên' }).getByRole('link').first().waitFor();
-      expect(await navLabels(page)).toEqual(['Chi bộ của tôi', 'Văn bản đến', 'Tổ chức', 'Văn bản, nghị quyết', 'Hồ sơ của tôi', 'Tài khoản']);
+      // The secretary searches the members they may list: their own cell's (memberSearchFilter).
+      expect(await navLabels(page)).toEqual(['Chi bộ của tôi', 'Văn bản đến', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Hồ sơ của tôi', 'Tài khoản']);
       const exports = page.getByRole('group', { name: 'Tải danh sách đảng viên' });
       const xlsx = await exports.getByRole('link', { name: 'Tải Excel' }).getAttribute('href');
       const download = await page.request.get(xlsx!);

@@ -6,7 +6,7 @@ import { type Actor, type UnitRef, grantUnit } from './actor';
 import { canViewAudit } from '../features/audit/policy';
 import { canImportMembers, canSearchMembers, canViewMember } from '../features/members/policy';
 import { canEditVocabulary, canImportPlan } from '../features/plan-import/policy';
-import { canApprovePlan, canConfirmReceipt, canCreatePlan, canViewPlan } from '../features/plans/policy';
+import { canApprovePlan, canConfirmReceipt, canCreatePlan, canOpenPlansPage } from '../features/plans/policy';
 import { canCreateResolution, canViewResolutions } from '../features/resolutions/policy';
 import { canEditSettings, canUseSettingsPage } from '../features/settings/policy';
 import { canViewUnit } from '../features/units/policy';
@@ -41,8 +41,7 @@ export function computeAbilities(actor: Actor) {
     manageResolutions: somewhere(actor, canCreateResolution),
     draftPlans: somewhere(actor, canCreatePlan),
     approvePlans: somewhere(actor, (a, unit) => canApprovePlan(a, planAt('submitted', unit), unit)),
-    // The plans page is the campaign's drafts and steps: for whoever may read a draft.
-    viewPlans: somewhere(actor, (a, unit) => canViewPlan(a, planAt('draft', unit), unit)),
+    viewPlans: somewhere(actor, canOpenPlansPage),
     viewInbox: somewhere(actor, canConfirmReceipt),
     // The settings page is the ward's; the province reads settings only through the plans.
     viewSettings: somewhere(actor, canUseSettingsPage),

@@ -30,7 +30,7 @@ describe('the province viewer', () => {
     expect(seen.every((p) => p.status === 'issued')).toBe(true);
     for (const hidden of ward.filter((p) => p.status !== 'issued')) {
       const res = await province.inject({ url: `/api/plans/${hidden.id}` });
-      expect([403, 404]).toContain(res.statusCode);
+      expect(res.statusCode).toBe(404); // a draft is the ward's: the province may not know it exists
     }
     expect((await province.inject({ url: `/api/plans/${draft.id}` })).json().error.message).toMatch(/[à-ỹ]/u);
     const issued = seen[0]!;

@@ -90,3 +90,8 @@ export function inboxFilter(actor: Actor): SQL {
 export function canConfirmReceipt(actor: Actor, unit: UnitRef): boolean {
   return hasRoleOver(actor, inboxRoles, unit);
 }
+
+/** The plans page: the ward's overseers follow their drafts and steps; the province, what was issued. */
+export function canOpenPlansPage(actor: Actor, commune: UnitRef): boolean {
+  return hasRoleOver(actor, overseers, commune);
+}

@@ -15,23 +15,23 @@ async function visibleUnits(username: string) {
 }
 
 describe('the organisation tree', () => {
-  it('is realistic: a province, the ward, 40+ cells, grassroots organisations with cells, agencies, groups, 1,200+ members', async () => {
+  it('is realistic: a province, the ward, 46 cells, 2 grassroots organisations with cells, agencies, groups, 1,303 members', async () => {
     const { units } = await visibleUnits('admin');
     const byKind = (k: string) => units.filter((u) => u.kind === k);
     expect(byKind('province').map((u) => u.name)).toEqual(['Đảng bộ tỉnh Tuyên Quang']);
     expect(byKind('commune').map((u) => u.name)).toEqual(['Đảng ủy phường Nông Tiến']);
-    expect(byKind('cell').length).toBeGreaterThanOrEqual(40);
-    expect(byKind('grassrootsOrg').length).toBeGreaterThanOrEqual(2);
+    expect(byKind('cell').length).toBe(46);
+    expect(byKind('grassrootsOrg').length).toBe(2);
     expect(units.map((u) => u.name)).toEqual(
       expect.arrayContaining(['Ban xây dựng Đảng', 'Văn phòng Đảng ủy', 'Ủy ban nhân dân phường', 'Ủy ban Mặt trận Tổ quốc phường', 'Tổ dân phố Tràng Đà 1']),
     );
-    expect(units.reduce((s, u) => s + u.memberCount, 0)).toBeGreaterThanOrEqual(1200);
+    expect(units.reduce((s, u) => s + u.memberCount, 0)).toBe(1303);
   });
 
   it('shows each role its own part of the tree', async () => {
     const staff = await visibleUnits('vanphong');
     expect(staff.units.some((u) => u.kind === 'province')).toBe(false);
-    expect(staff.units.filter((u) => u.kind === 'cell').length).toBeGreaterThanOrEqual(40);
+    expect(staff.units.filter((u) => u.kind === 'cell').length).toBe(46);
     expect((await visibleUnits('thuongtruc')).units.length).toBe(staff.units.length);
     expect((await visibleUnits('tinhuy')).units.length).toBe(staff.units.length + 1);
     expect((await visibleUnits('bithu')).units.map((u) => u.name)).toEqual(['Chi bộ Tràng Đà 1']);
