@@ -106,7 +106,7 @@ export async function updateMember(db: Db, actor: Actor, id: string, patch: Memb
     }
     const { version, ...changes } = patch;
     // Only a change of dates is judged: an old record with odd dates can still get a new phone.
-    if (Object.keys(pickDates(changes)).length > 0) checkMemberDates({ ...pickDates(current.member), ...pickDates(changes) });
+    if (changes.birthDate !== undefined || changes.joinedOn !== undefined || changes.officialOn !== undefined) checkMemberDates({ ...current.member, ...changes });
     if (changes.fullName) changes.fullName = normaliseFullName(changes.fullName);
     const updated = await updateVersioned(tx, members, eq(members.id, id), version, { ...changes, updatedAt: now() }, {
       entity: 'member',
@@ -125,11 +125,8 @@ export async function updateMember(db: Db, actor: Actor, id: string, patch: Memb
   });
 }
 
-const pickDates = (m: { birthDate?: string | null; joinedOn?: string | null; officialOn?: string | null }) =>
-  Object.fromEntries((['birthDate', 'joinedOn', 'officialOn'] as const).filter((f) => m[f] !== undefined).map((f) => [f, m[f]])) as Partial<MemberDates>;
-
 /** The member's dates after the change must tell a possible life (domain/member-dates.ts). */
-function checkMemberDates(dates: Partial<MemberDates>) {
-  const issues = memberDateIssues({ birthDate: dates.birthDate ?? null, joinedOn: dates.joinedOn ?? null, officialOn: dates.officialOn ?? null }, todayInVietnam());
+function checkMemberDates({ birthDate, joinedOn, officialOn }: MemberDates) {
+  const issues = memberDateIssues({ birthDate, joinedOn, officialOn }, todayInVietnam());
   if (issues.length > 0) throw badRequest('member.dates-invalid', issues.map((i) => i.message).join(' '), { issues });
 }

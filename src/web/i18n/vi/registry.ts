@@ -1,6 +1,8 @@
 // The registry of guiding documents (Văn bản, nghị quyết) and the commune's document settings.
 // Part of the Vietnamese strings: see index.ts.
 
+import { kindNames } from '../../../domain/resolutions';
+
 export const registry = {
   resolutions: {
     title: 'Văn bản, nghị quyết',
@@ -8,16 +10,8 @@ export const registry = {
     fallbackTitle: 'Văn bản',
     back: 'Văn bản, nghị quyết',
     documentName: (kind: string, number: string) => `${kind} số ${number}`,
-    kinds: {
-      'nghi-quyet': 'Nghị quyết',
-      'chi-thi': 'Chỉ thị',
-      'ket-luan': 'Kết luận',
-      'quy-dinh': 'Quy định',
-      'huong-dan': 'Hướng dẫn',
-      'de-an': 'Đề án',
-      'ke-hoach': 'Kế hoạch',
-      'van-ban': 'Văn bản khác',
-    } as Record<string, string>,
+    // The kinds as the server names them (domain/resolutions.ts); a list says "other" for the catch-all.
+    kinds: { ...kindNames, 'van-ban': 'Văn bản khác' } as Record<string, string>,
     fields: {
       kind: 'Loại văn bản',
       number: 'Số hiệu',
