@@ -26,6 +26,10 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     displayName: text('display_name').notNull(),
     memberId: uuid('member_id').references(() => members.id),
+    /** The person who holds the account (persons), when known. */
+    personId: uuid('person_id'),
+    /** Set when the account was opened or reset with a one-time code: a new password is due first. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     disabled: boolean('disabled').notNull().default(false),

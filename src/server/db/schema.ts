@@ -8,3 +8,4 @@ export * from '../features/plans/tables';
 export * from '../features/settings/tables';
 export * from '../features/plan-import/tables';
 export * from '../documents/tables';
+export * from '../features/people/tables';

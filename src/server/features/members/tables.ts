@@ -11,6 +11,8 @@ export const members = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: uuid('tenant_id').notNull(),
+    /** The person this member is (persons); set for every member by the people migration. */
+    personId: uuid('person_id'),
     cellId: uuid('cell_id')
       .notNull()
       .references(() => units.id),

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { now } from '../../clock';
 
 /** Kinds of organisation units (PRODUCT.md §3). */
@@ -25,6 +25,10 @@ export const units = pgTable(
     /** Materialised path of ids, "/province/commune/org/cell/", so "within a subtree" is a prefix test. */
     path: text('path').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** The day the unit began; sessions and expectations before it do not count it. */
+    openedOn: date('opened_on'),
+    /** The day the unit closed (merged, dissolved): it keeps its history and receives nothing new after. */
+    closedOn: date('closed_on'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
