@@ -41,7 +41,7 @@ async function measure(engine: string, database: Awaited<ReturnType<typeof openD
   });
   for (let i = 0; i < rows.length; i += 1000) await database.db.insert(resolutions).values(rows.slice(i, i + 1000));
   await database.db.execute('ANALYZE' as never);
-  const actor: Actor = { userId: 'bench', username: 'bench', displayName: 'bench', tenantId: communeId, memberId: null, grants: [{ role: 'wardStaff', unitId: communeId, unitPath: `/${communeId}/`, unitKind: 'commune', unitTenantId: communeId }] };
+  const actor: Actor = { userId: 'bench', username: 'bench', displayName: 'bench', tenantId: communeId, communeId, memberId: null, grants: [{ role: 'wardStaff', unitId: communeId, unitPath: `/${communeId}/`, unitKind: 'commune', unitTenantId: communeId }] };
   const queries = ['nghi quyet ha tang', 'chuyển đổi số', 'du lich cong dong', '91-NQ/TU', 'xay dung dang', 'van hoa tay', 'cải cách', 'dot pha', 'khoa hoc cong nghe 2030', 'quoc phong'];
   for (const q of queries) await searchResolutions(database.db, actor, { q, limit: 30 }); // warm-up
   const times: number[] = [];

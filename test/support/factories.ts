@@ -5,7 +5,10 @@ import type { Database } from '../../src/server/db/client';
 import { units } from '../../src/server/features/units/tables';
 import { childPath } from '../../src/domain/org-tree';
 import { members } from '../../src/server/features/members/tables';
-import { roleGrants, users, type Role } from '../../src/server/auth/tables';
+import { roleGrants, type Role } from '../../src/server/auth/tables';
+import { insertAccount } from '../../src/server/auth/accounts';
+import { claimCards } from '../../src/server/features/members/cards';
+import { tenantOfUnit } from '../../src/domain/tenants';
 import { hashPassword } from '../../src/server/auth/passwords';
 import { attachments, resolutions } from '../../src/server/features/resolutions/tables';
 import { planDeliveries, planRecipients, plans } from '../../src/server/features/plans/tables';
@@ -43,7 +46,7 @@ export async function buildUnit(database: Database, parent: Unit, values: { kind
   const id = crypto.randomUUID();
   const [unit] = await database.db
     .insert(units)
-    .values({ id, tenantId: parent.tenantId ?? parent.id, parentId: parent.id, kind: values.kind ?? 'cell', name: values.name ?? `Chi bộ Thử ${next()}`, path: childPath(parent.path, id) })
+    .values({ id, tenantId: tenantOfUnit({ id, kind: values.kind ?? 'cell' }, parent), parentId: parent.id, kind: values.kind ?? 'cell', name: values.name ?? `Chi bộ Thử ${next()}`, path: childPath(parent.path, id) })
     .returning();
   return unit!;
 }
@@ -56,23 +59,21 @@ export async function buildMember(database: Database, cell: Unit, values: Partia
   const n = next();
   const [member] = await database.db
     .insert(members)
-    .values({ tenantId: cell.tenantId!, cellId: cell.id, fullName: `Nguyễn Văn Thử ${n}`, gender: 'male', cardNumber: `9${String(Date.now()).slice(-7)}${sequence}`.slice(0, 12), ...values })
+    .values({ tenantId: cell.tenantId, cellId: cell.id, fullName: `Nguyễn Văn Thử ${n}`, gender: 'male', cardNumber: `9${String(Date.now()).slice(-7)}${sequence}`.slice(0, 12), ...values })
     .returning();
+  await claimCards(database.db, member!.tenantId, [{ cardNumber: member!.cardNumber, memberId: member!.id }]);
   return member!;
 }
 
 export const FACTORY_PASSWORD = 'mat-khau-thu-1';
 
-/** A user holding `role` on `unit` (in the unit's commune), who signs in with FACTORY_PASSWORD. */
+/** A user holding `role` on `unit` (an account of the unit's tenant), who signs in with FACTORY_PASSWORD. */
 export async function buildUserWithGrant(database: Database, { role, unit, memberId = null }: { role: Role; unit: Unit; memberId?: string | null }) {
   const username = `thu${next()}`;
-  const tenantId = unit.kind === 'province' ? null : unit.tenantId;
-  const [user] = await database.db
-    .insert(users)
-    .values({ username, passwordHash: await hashPassword(FACTORY_PASSWORD), displayName: `Người thử ${username}`, tenantId, memberId })
-    .returning();
-  await database.db.insert(roleGrants).values({ userId: user!.id, role, unitId: unit.id, tenantId });
-  return { user: user!, username, password: FACTORY_PASSWORD };
+  const tenantId = unit.tenantId;
+  const user = await insertAccount(database.db, { username, passwordHash: await hashPassword(FACTORY_PASSWORD), displayName: `Người thử ${username}`, tenantId, memberId });
+  await database.db.insert(roleGrants).values({ userId: user.id, role, unitId: unit.id, tenantId });
+  return { user, username, password: FACTORY_PASSWORD };
 }
 
 /** A guiding document registered in the commune, optionally with an attachment row (its bytes are not stored). */

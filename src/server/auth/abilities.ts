@@ -18,16 +18,16 @@ import { canViewUnit } from '../features/units/policy';
 function placesOf(actor: Actor): UnitRef[] {
   const places = actor.grants.flatMap((g): UnitRef[] => {
     const unit = grantUnit(g);
-    return g.unitKind === 'province' ? [unit, { id: '', path: `${g.unitPath}~/`, kind: 'commune', tenantId: null }] : [unit];
+    return g.unitKind === 'province' ? [unit, { id: '', path: `${g.unitPath}~/`, kind: 'commune', tenantId: '' }] : [unit];
   });
-  if (actor.tenantId && !places.some((p) => p.id === actor.tenantId)) places.push({ id: actor.tenantId, path: '', kind: 'commune', tenantId: actor.tenantId });
+  if (actor.communeId && !places.some((p) => p.id === actor.communeId)) places.push({ id: actor.communeId, path: '', kind: 'commune', tenantId: actor.communeId });
   return places;
 }
 
 const somewhere = (actor: Actor, policy: (actor: Actor, unit: UnitRef) => boolean) => placesOf(actor).some((unit) => policy(actor, unit));
 
 /** A plan of the unit's commune at a step, to ask the plan policies whether the actor ever acts on one. */
-const planAt = (status: 'draft' | 'submitted', unit: UnitRef) => ({ status, tenantId: unit.tenantId ?? unit.id });
+const planAt = (status: 'draft' | 'submitted', unit: UnitRef) => ({ status, tenantId: unit.tenantId || unit.id });
 
 export function computeAbilities(actor: Actor) {
   return {

@@ -9,14 +9,17 @@ export interface Grant {
   unitPath: string;
   /** The granted unit's kind and commune, so that a policy can be asked of it (abilities.ts). */
   unitKind: string;
-  unitTenantId: string | null;
+  unitTenantId: string;
 }
 
 export interface Actor {
   userId: string;
   username: string;
   displayName: string;
-  tenantId: string | null;
+  /** The account's tenant (decision 017): its commune, or its province for a province account. */
+  tenantId: string;
+  /** The commune the account belongs to; null for a province account (its tenant is the province). */
+  communeId: string | null;
   memberId: string | null;
   grants: Grant[];
 }
@@ -26,7 +29,7 @@ export interface UnitRef {
   id: string;
   path: string;
   kind: string;
-  tenantId: string | null;
+  tenantId: string;
 }
 
 export function hasRoleOver(actor: Actor, allowed: readonly Role[], unit: Pick<UnitRef, 'path'>): boolean {

@@ -6,7 +6,7 @@ import { canEditMember, canImportMembers, canSearchMembers, canViewMember } from
 import { canViewAudit } from '../features/audit/policy';
 import { computeAbilities } from './abilities';
 
-const province: UnitRef = { id: 'p', path: '/p/', kind: 'province', tenantId: null };
+const province: UnitRef = { id: 'p', path: '/p/', kind: 'province', tenantId: 'p' };
 const ward: UnitRef = { id: 'w', path: '/p/w/', kind: 'commune', tenantId: 'w' };
 const cellA: UnitRef = { id: 'a', path: '/p/w/a/', kind: 'cell', tenantId: 'w' };
 const cellB: UnitRef = { id: 'b', path: '/p/w/b/', kind: 'cell', tenantId: 'w' };
@@ -19,6 +19,7 @@ const actor = (role: Role, unit: UnitRef, memberId: string | null = null): Actor
   username: role,
   displayName: role,
   tenantId: unit.tenantId,
+  communeId: unit.kind === 'province' ? null : unit.tenantId,
   memberId,
   grants: [{ role, unitId: unit.id, unitPath: unit.path, unitKind: unit.kind, unitTenantId: unit.tenantId }],
 });

@@ -1,6 +1,7 @@
 // Signing in and out, sessions, and loading the actor of a request.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../db/client';
 import { units } from '../features/units/tables';
 import { updateVersioned } from '../db/versioned';
@@ -8,6 +9,8 @@ import { recordAudit } from '../features/audit/service';
 import { invalidCredentials, locked, badRequest } from '../errors';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { roleGrants, sessions, users, type User } from './tables';
+import { findAccountByUsername } from './accounts';
+import { communeOfTenant } from '../../domain/tenants';
 import type { Actor, Grant } from './actor';
 import { now } from '../clock';
 
@@ -19,13 +22,28 @@ export interface AuthSettings {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+/**
+ * The session cookie is "<tenant id>.<token>" (decision 017): the tenant is not secret, it only says
+ * on which shard the session lives; the database keeps the token's hash. A malformed cookie is none.
+ */
+export function sessionCookieValue(tenantId: string, token: string): string {
+  return `${tenantId}.${token}`;
+}
+
+export function sessionKey(cookie: string): { tenantId: string; id: string } | null {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,})$/.exec(cookie);
+  return match ? { tenantId: match[1]!, id: hashToken(match[2]!) } : null;
+}
+
+const sessionWhere = (key: { tenantId: string; id: string }) => and(eq(sessions.tenantId, key.tenantId), eq(sessions.id, key.id));
+
 export async function loginWithPassword(
   db: Db,
   settings: AuthSettings,
   input: { username: string; password: string },
 ): Promise<{ token: string; actor: Actor; csrfToken: string; expiresAt: Date }> {
   const username = input.username.trim().toLowerCase();
-  const [user] = await db.select().from(users).where(eq(users.username, username));
+  const user = await findAccountByUsername(db, username);
   // Unknown users cost the same work and get the same answer as a wrong password.
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? decoyHash);
   if (!user || user.disabled || !user.passwordHash) throw invalidCredentials();
@@ -43,13 +61,13 @@ export async function loginWithPassword(
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + settings.sessionHours * 3_600_000);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    await tx.insert(sessions).values({ id: hashToken(token), userId: user.id, csrfToken, expiresAt });
-    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, now)));
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)));
+    await tx.insert(sessions).values({ tenantId: user.tenantId, id: hashToken(token), userId: user.id, csrfToken, expiresAt });
+    await tx.delete(sessions).where(and(eq(sessions.tenantId, user.tenantId), eq(sessions.userId, user.id), lt(sessions.expiresAt, now)));
     await recordAudit(tx, { tenantId: user.tenantId, actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id });
   });
   const actor = await loadActorForUser(db, user);
-  return { token, actor, csrfToken, expiresAt };
+  return { token: sessionCookieValue(user.tenantId, token), actor, csrfToken, expiresAt };
 }
 
 async function registerFailure(db: Db, user: User, settings: AuthSettings, now: Date) {
@@ -62,7 +80,7 @@ async function registerFailure(db: Db, user: User, settings: AuthSettings, now: 
         failedLogins: lock ? 0 : failures,
         lockedUntil: lock ? new Date(now.getTime() + settings.lockoutMinutes * 60_000) : user.lockedUntil,
       })
-      .where(eq(users.id, user.id));
+      .where(and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)));
     await recordAudit(tx, {
       tenantId: user.tenantId,
       actorId: null,
@@ -73,38 +91,59 @@ async function registerFailure(db: Db, user: User, settings: AuthSettings, now: 
   });
 }
 
-/** The session's user with their grants, in one query: it runs on every request. */
-export async function loadSession(db: Db, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+/** The unit that is the account's tenant: a commune, or a province for province accounts. */
+const tenantUnit = alias(units, 'tenant_unit');
+
+/**
+ * The session's user with their grants, in one query: it runs on every request. Every join holds
+ * tenant_id, so on Citus it runs on the one shard the cookie's tenant names.
+ */
+export async function loadSession(db: Db, cookie: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const key = sessionKey(cookie);
+  if (!key) return null;
   const grants = sql<Grant[]>`coalesce(json_agg(json_build_object('role', ${roleGrants.role}, 'unitId', ${roleGrants.unitId}, 'unitPath', ${units.path}, 'unitKind', ${units.kind}, 'unitTenantId', ${units.tenantId})) filter (where ${roleGrants.id} is not null), '[]'::json)`;
   const [row] = await db
-    .select({ user: users, csrfToken: sessions.csrfToken, grants })
+    .select({ user: users, tenantKind: tenantUnit.kind, csrfToken: sessions.csrfToken, grants })
     .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(roleGrants, eq(roleGrants.userId, users.id))
-    .leftJoin(units, eq(units.id, roleGrants.unitId))
-    .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, sql`now()`)))
-    .groupBy(users.id, sessions.csrfToken);
+    .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
+    .innerJoin(tenantUnit, and(eq(tenantUnit.tenantId, users.tenantId), eq(tenantUnit.id, users.tenantId)))
+    .leftJoin(roleGrants, and(eq(roleGrants.tenantId, users.tenantId), eq(roleGrants.userId, users.id)))
+    .leftJoin(units, and(eq(units.tenantId, roleGrants.tenantId), eq(units.id, roleGrants.unitId)))
+    .where(and(sessionWhere(key), gt(sessions.expiresAt, sql`now()`)))
+    .groupBy(users.tenantId, users.id, tenantUnit.tenantId, tenantUnit.id, sessions.tenantId, sessions.id);
   if (!row || row.user.disabled) return null;
   const grantList = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : row.grants;
-  return { actor: toActor(row.user, grantList), csrfToken: row.csrfToken };
+  return { actor: toActor(row.user, row.tenantKind, grantList), csrfToken: row.csrfToken };
 }
 
-function toActor(user: User, grants: Grant[]): Actor {
-  return { userId: user.id, username: user.username, displayName: user.displayName, tenantId: user.tenantId, memberId: user.memberId, grants };
+function toActor(user: User, tenantKind: string, grants: Grant[]): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    tenantId: user.tenantId,
+    communeId: communeOfTenant({ id: user.tenantId, kind: tenantKind }),
+    memberId: user.memberId,
+    grants,
+  };
 }
 
 export async function loadActorForUser(db: DbOrTx, user: User): Promise<Actor> {
-  const grants = await db
-    .select({ role: roleGrants.role, unitId: roleGrants.unitId, unitPath: units.path, unitKind: units.kind, unitTenantId: units.tenantId })
-    .from(roleGrants)
-    .innerJoin(units, eq(units.id, roleGrants.unitId))
-    .where(eq(roleGrants.userId, user.id));
-  return toActor(user, grants);
+  const [grants, [tenant]] = await Promise.all([
+    db
+      .select({ role: roleGrants.role, unitId: roleGrants.unitId, unitPath: units.path, unitKind: units.kind, unitTenantId: units.tenantId })
+      .from(roleGrants)
+      .innerJoin(units, and(eq(units.tenantId, roleGrants.tenantId), eq(units.id, roleGrants.unitId)))
+      .where(and(eq(roleGrants.tenantId, user.tenantId), eq(roleGrants.userId, user.id))),
+    db.select({ kind: units.kind }).from(units).where(and(eq(units.tenantId, user.tenantId), eq(units.id, user.tenantId))),
+  ]);
+  return toActor(user, tenant?.kind ?? 'commune', grants);
 }
 
-export async function logout(db: Db, token: string, actor: Actor): Promise<void> {
+export async function logout(db: Db, cookie: string, actor: Actor): Promise<void> {
+  const key = sessionKey(cookie);
   await db.transaction(async (tx) => {
-    await tx.delete(sessions).where(eq(sessions.id, hashToken(token)));
+    if (key) await tx.delete(sessions).where(sessionWhere(key));
     await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'auth.logout', entity: 'user', entityId: actor.userId });
   });
 }
@@ -113,9 +152,9 @@ export async function changePassword(
   db: Db,
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
-  keepSessionToken: string,
+  keepSessionCookie: string,
 ): Promise<void> {
-  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+  const [user] = await db.select().from(users).where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
   if (!user?.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw badRequest('auth.wrong-current-password', 'Mật khẩu hiện tại không đúng.');
   }
@@ -123,9 +162,10 @@ export async function changePassword(
   if (problem) throw badRequest('auth.weak-password', problem);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await updateVersioned(tx, users, eq(users.id, user.id), user.version, { passwordHash, updatedAt: now() }, { entity: 'user' });
+    await updateVersioned(tx, users, and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)), user.version, { passwordHash, updatedAt: now() }, { entity: 'user' });
     // Other sessions of this account end: a changed password must lock out whoever knew the old one.
-    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), sql`${sessions.id} <> ${hashToken(keepSessionToken)}`));
+    const keep = sessionKey(keepSessionCookie)?.id ?? '';
+    await tx.delete(sessions).where(and(eq(sessions.tenantId, user.tenantId), eq(sessions.userId, user.id), sql`${sessions.id} <> ${keep}`));
     await recordAudit(tx, { tenantId: user.tenantId, actorId: user.id, action: 'auth.password-changed', entity: 'user', entityId: user.id });
   });
 }

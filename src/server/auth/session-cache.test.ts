@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSessionCache } from './session-cache';
 import type { Actor } from './actor';
 
-const actor = (userId: string): Actor => ({ userId, username: userId, displayName: userId, tenantId: null, memberId: null, grants: [] });
+const actor = (userId: string): Actor => ({ userId, username: userId, displayName: userId, tenantId: 'p', communeId: null, memberId: null, grants: [] });
 
 describe('session cache', () => {
   it('keeps a session for a few seconds only', () => {

@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { now } from '../clock';
 import { units } from '../features/units/tables';
 import { members } from '../features/members/tables';
@@ -17,15 +17,16 @@ export type Role = (typeof roles)[number];
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    /** The commune the account belongs to; null for province-level accounts. */
-    tenantId: uuid('tenant_id'),
-    /** Stored lower-case; unique. */
+    id: uuid('id').notNull().defaultRandom(),
+    /** The tenant the account belongs to: its commune, or its province for province accounts (decision 017). */
+    tenantId: uuid('tenant_id').notNull(),
+    /** Stored lower-case; unique across tenants through the lookup table `usernames`. */
     username: text('username').notNull(),
     /** scrypt hash; null means the account cannot sign in until a password is set. */
     passwordHash: text('password_hash'),
     displayName: text('display_name').notNull(),
-    memberId: uuid('member_id').references(() => members.id),
+    /** The member this account is, in the same tenant. */
+    memberId: uuid('member_id'),
     /** The person who holds the account (persons), when known. */
     personId: uuid('person_id'),
     /** Set when the account was opened or reset with a one-time code: a new password is due first. */
@@ -37,39 +38,63 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
-  (t) => [uniqueIndex('users_username_uq').on(t.username)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'users_member_fk', columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
+    index('users_id_idx').on(t.id),
+    uniqueIndex('users_username_uq').on(t.tenantId, t.username),
+  ],
 );
+
+/**
+ * Usernames are unique across tenants, and signing in starts from one: a lookup table keyed by the
+ * name (decision 017: on Citus distributed by username), written with the account (auth/accounts.ts).
+ * No foreign key to users: it may not point at a tenant table.
+ */
+export const usernames = pgTable('usernames', {
+  username: text('username').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  userId: uuid('user_id').notNull(),
+});
 
 /** A role granted on an organisation unit is valid on that unit and everything below it. */
 export const roleGrants = pgTable(
   'role_grants',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id'),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    /** The account's tenant: a role is granted on a unit of the account's own tenant. */
+    tenantId: uuid('tenant_id').notNull(),
+    userId: uuid('user_id').notNull(),
     role: text('role').$type<Role>().notNull(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: uuid('unit_id').notNull(),
   },
-  (t) => [index('role_grants_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'role_grants_user_fk', columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete('cascade'),
+    foreignKey({ name: 'role_grants_unit_fk', columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] }),
+    index('role_grants_user_idx').on(t.tenantId, t.userId),
+  ],
 );
 
-/** Server-side sessions, so app servers keep no state of their own. The id is a hash of the cookie. */
+/**
+ * Server-side sessions, so app servers keep no state of their own. The id is a hash of the cookie's
+ * token; the cookie also names the tenant, so a request finds its session on one shard (decision 017).
+ */
 export const sessions = pgTable(
   'sessions',
   {
-    id: text('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id').notNull(),
+    id: text('id').notNull(),
+    userId: uuid('user_id').notNull(),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'sessions_user_fk', columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete('cascade'),
+    index('sessions_user_idx').on(t.tenantId, t.userId),
+  ],
 );
 
 export type User = typeof users.$inferSelect;

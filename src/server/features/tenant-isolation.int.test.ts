@@ -3,7 +3,7 @@
 // edits, workflow steps, downloads — and gets the exact answer (404: they may not know it exists),
 // no data of B, and nothing of B changes (read back afterwards).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { startTestApp, type Session, type TestApp } from '../../../test/support/app';
 import {
   buildCell,
@@ -42,7 +42,7 @@ beforeAll(async () => {
   t = await startTestApp();
   // The units the demo accounts hold their grants on: the ward (vanphong), a cell (bithu), an agency (ubnd).
   const grantUnitOf = async (username: string) =>
-    (await t.database.db.select({ unit: units }).from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId)).innerJoin(units, eq(units.id, roleGrants.unitId)).where(eq(users.username, username)))[0]!.unit;
+    (await t.database.db.select({ unit: units }).from(roleGrants).innerJoin(users, and(eq(users.tenantId, roleGrants.tenantId), eq(users.id, roleGrants.userId))).innerJoin(units, and(eq(units.tenantId, roleGrants.tenantId), eq(units.id, roleGrants.unitId))).where(eq(users.username, username)))[0]!.unit;
   const communeA = await grantUnitOf('vanphong');
   const cellA = await grantUnitOf('bithu');
   const agencyA = await grantUnitOf('ubnd');

@@ -4,7 +4,8 @@ import type { Db } from '../db/client';
 import { childPath } from '../../domain/org-tree';
 import { badRequest } from '../errors';
 import { hashPassword, passwordProblem } from '../auth/passwords';
-import { roleGrants, users } from '../auth/tables';
+import { roleGrants } from '../auth/tables';
+import { insertAccount } from '../auth/accounts';
 import { units } from '../features/units/tables';
 import { recordAudit } from '../features/audit/service';
 import { isSeeded } from './demo';
@@ -28,11 +29,12 @@ export async function bootstrapOrganisation(db: Db, input: BootstrapInput): Prom
     const communeId = crypto.randomUUID();
     const provincePath = childPath(null, provinceId);
     await tx.insert(units).values([
-      { id: provinceId, tenantId: null, parentId: null, kind: 'province', name: input.province.trim(), path: provincePath },
+      { id: provinceId, tenantId: provinceId, parentId: null, kind: 'province', name: input.province.trim(), path: provincePath },
       { id: communeId, tenantId: communeId, parentId: provinceId, kind: 'commune', name: input.commune.trim(), path: childPath(provincePath, communeId) },
     ]);
-    const [admin] = await tx.insert(users).values({ username, passwordHash, displayName: 'Quản trị hệ thống', tenantId: null }).returning();
-    await tx.insert(roleGrants).values({ userId: admin!.id, role: 'admin', unitId: provinceId, tenantId: null });
+    // The administrator is a province account: the province is its own tenant (decision 017).
+    const admin = await insertAccount(tx, { username, passwordHash, displayName: 'Quản trị hệ thống', tenantId: provinceId });
+    await tx.insert(roleGrants).values({ userId: admin.id, role: 'admin', unitId: provinceId, tenantId: provinceId });
     await recordAudit(tx, { tenantId: communeId, actorId: null, action: 'bootstrap', entity: 'unit', entityId: communeId, after: { province: input.province, commune: input.commune, admin: username } });
   });
 }

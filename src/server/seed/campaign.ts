@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { loadActorForUser } from '../auth/service';
-import { users } from '../auth/tables';
+import { findAccountByUsername } from '../auth/accounts';
 import { planDeliveries } from '../features/plans/tables';
 import { createResolution } from '../features/resolutions/service';
 import { createPlan } from '../features/plans/service';
@@ -18,7 +18,7 @@ import { atMoment } from '../clock';
 const fixture = readFileSync(new URL('./data/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
 
 async function actorNamed(db: Db, username: string) {
-  const [user] = await db.select().from(users).where(eq(users.username, username));
+  const user = await findAccountByUsername(db, username);
   return loadActorForUser(db, user!);
 }
 

@@ -5,7 +5,10 @@ import type { Db, Tx } from '../db/client';
 import { childPath } from '../../domain/org-tree';
 import { toIso } from '../../domain/dates';
 import { hashPassword } from '../auth/passwords';
-import { roleGrants, users, type Role } from '../auth/tables';
+import { roleGrants, type Role } from '../auth/tables';
+import { insertAccount } from '../auth/accounts';
+import { claimCards } from '../features/members/cards';
+import { tenantOfUnit } from '../../domain/tenants';
 import { members, type Gender } from '../features/members/tables';
 import { units } from '../features/units/tables';
 import { recordAudit } from '../features/audit/service';
@@ -61,15 +64,15 @@ export async function seedDemo(db: Db): Promise<boolean> {
 async function insertUnits(tx: Tx): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const rows: (typeof units.$inferInsert)[] = [];
-  const walk = (node: OrgNode, parent: { id: string; path: string } | null, tenantId: string | null, order: number) => {
+  const walk = (node: OrgNode, parent: { id: string; path: string; tenantId: string } | null, order: number) => {
     const id = crypto.randomUUID();
     const path = childPath(parent?.path ?? null, id);
-    const tenant = node.kind === 'commune' ? id : tenantId;
+    const tenant = tenantOfUnit({ id, kind: node.kind }, parent);
     ids.set(node.key, id);
     rows.push({ id, parentId: parent?.id ?? null, tenantId: tenant, kind: node.kind, name: node.name, path, sortOrder: order });
-    node.children?.forEach((child, i) => walk(child, { id, path }, tenant, i));
+    node.children?.forEach((child, i) => walk(child, { id, path, tenantId: tenant }, i));
   };
-  walk(demoOrgChart, null, null, 0);
+  walk(demoOrgChart, null, 0);
   await tx.insert(units).values(rows);
   return ids;
 }
@@ -116,6 +119,7 @@ async function insertMembers(tx: Tx, tenantId: string, unitIds: Map<string, stri
     }
   }
   for (let i = 0; i < rows.length; i += 500) await tx.insert(members).values(rows.slice(i, i + 500));
+  await claimCards(tx, tenantId, rows.map((r) => ({ cardNumber: r.cardNumber ?? null, memberId: r.id! })));
   const byId = new Map(rows.map((r) => [r.id!, r]));
   return { firstOfCell, byId };
 }
@@ -138,15 +142,9 @@ async function insertAccounts(
       memberId = people.firstOfCell.get(account.memberOf)![index]!;
       displayName = people.byId.get(memberId)!.fullName;
     }
-    const [user] = await tx
-      .insert(users)
-      .values({ username: account.username, passwordHash, displayName, memberId, tenantId: account.unitKey === 'province' ? null : tenantId })
-      .returning({ id: users.id });
-    await tx.insert(roleGrants).values({
-      userId: user!.id,
-      role: account.role,
-      unitId: unitIds.get(account.unitKey)!,
-      tenantId: account.unitKey === 'province' ? null : tenantId,
-    });
+    // Province accounts belong to the province's tenant, the others to the ward's (decision 017).
+    const accountTenant = account.unitKey === 'province' ? unitIds.get('province')! : tenantId;
+    const user = await insertAccount(tx, { username: account.username, passwordHash, displayName, memberId, tenantId: accountTenant });
+    await tx.insert(roleGrants).values({ userId: user.id, role: account.role, unitId: unitIds.get(account.unitKey)!, tenantId: accountTenant });
   }
 }

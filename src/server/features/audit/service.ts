@@ -4,7 +4,8 @@ import { auditLog } from './tables';
 import type { DbOrTx } from '../../db/client';
 
 export interface AuditEntry {
-  tenantId: string | null;
+  /** Never null (decision 017): a global action is recorded in its actor's tenant. */
+  tenantId: string;
   actorId: string | null;
   action: string;
   entity: string;

@@ -2,7 +2,6 @@
 // header once (with suggestions), and a commit that writes all rows or none. The commit re-reads and
 // re-validates the file: nothing from the preview is trusted. The file is parsed and checked before
 // the transaction opens; inside, only the card owners are read again and the rows written.
-import { inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { AppError, forbidden, badRequest } from '../../errors';
@@ -16,7 +15,7 @@ import { readMemberSheet } from './import-file';
 import { checkCellMappings, type ImportMappings, loadRememberedMappings, rememberMappings } from './import-mappings';
 import { writeImportedMembers } from './import-write';
 import { canImportMembers } from './policy';
-import { members } from './tables';
+import { cardOwners } from './cards';
 
 export interface CellNameChoice {
   name: string;
@@ -55,13 +54,12 @@ export async function loadImportCommune(db: DbOrTx, actor: Actor, communeId: str
   return loadUnitFor(db, actor, communeId, canImportMembers, 'nhập danh sách đảng viên cho đơn vị này');
 }
 
-async function cardOwners(db: DbOrTx, communeId: string, cards: string[]) {
-  const owners = cards.length
-    ? await db.select({ id: members.id, cardNumber: members.cardNumber, tenantId: members.tenantId }).from(members).where(inArray(members.cardNumber, cards))
-    : [];
+/** The numbers' holders, from the national lookup table (decision 017): another commune's, or this one's. */
+async function cardHolders(db: DbOrTx, communeId: string, cards: string[]) {
+  const owners = await cardOwners(db, cards);
   return {
-    foreign: new Set(owners.filter((o) => o.tenantId !== communeId).map((o) => o.cardNumber!)),
-    existing: new Map(owners.filter((o) => o.tenantId === communeId).map((o) => [o.cardNumber!, o.id])),
+    foreign: new Set(owners.filter((o) => o.tenantId !== communeId).map((o) => o.cardNumber)),
+    existing: new Map(owners.filter((o) => o.tenantId === communeId).map((o) => [o.cardNumber, o.memberId])),
   };
 }
 
@@ -90,7 +88,7 @@ async function analyse(db: Db, actor: Actor, commune: Unit, bytes: Buffer, sent:
   const sentCells = new Map(Object.entries(sent.cells).map(([k, v]) => [mappingKey(k), v]));
   const cellMappings = new Map([...[...remembered.cells].filter(([, id]) => ownCells.has(id)), ...sentCells]);
   const cards = sheet.rows.map((r) => normaliseCardNumber(r.values[columns.get('Số thẻ đảng viên') ?? -1])).filter((c): c is string => c !== null);
-  const { foreign, existing } = await cardOwners(db, commune.id, cards);
+  const { foreign, existing } = await cardHolders(db, commune.id, cards);
   const { drafts, issues, cellNames } = validateMemberRows(sheet.rows, columns, { cells, foreignCardNumbers: foreign, today: todayInVietnam(), cellMappings });
   const toUpdate = drafts.filter((d) => d.cardNumber && existing.has(d.cardNumber)).length;
   base.cellNames = cellNames.map((use) => ({
@@ -121,7 +119,7 @@ export async function commitMemberImport(db: Db, actor: Actor, commune: Unit, by
   if (drafts.length === 0) throw badRequest('members-import.no-rows', 'Tệp không có đảng viên nào để nhập.');
   return db.transaction(async (tx) => {
     // The card numbers' owners may have changed since the file was checked: then check it again.
-    const now = await cardOwners(tx, commune.id, cards);
+    const now = await cardHolders(tx, commune.id, cards);
     const same = now.foreign.size === 0 && now.existing.size === existing.size && [...existing].every(([card, id]) => now.existing.get(card) === id);
     if (!same) throw new AppError(409, 'members-import.changed', 'Danh sách đảng viên vừa được người khác thay đổi. Hãy kiểm tra lại tệp rồi nhập.');
     const audit = await writeImportedMembers(tx, actor.userId, commune.id, drafts, existing);

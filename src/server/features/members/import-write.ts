@@ -1,6 +1,7 @@
 // Writes the rows of a checked member list: inserts and updates in batches of 500, one statement
 // each, with one audit entry per member (before and after).
-import { inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { claimCards } from './cards';
 import type { DbOrTx } from '../../db/client';
 import type { AuditEntry } from '../audit/service';
 import type { MemberDraft } from '../../../domain/member-import';
@@ -25,14 +26,16 @@ export async function writeImportedMembers(tx: DbOrTx, actorId: string, tenantId
       .insert(members)
       .values(creates.slice(i, i + BATCH).map((d) => ({ ...fields(d), tenantId })))
       .returning();
+    await claimCards(tx, tenantId, inserted.map((m) => ({ cardNumber: m.cardNumber, memberId: m.id })));
     audit.push(...inserted.map((m) => ({ tenantId, actorId, action: 'member.import-create', entity: 'member', entityId: m.id, after: m })));
   }
   for (let i = 0; i < updates.length; i += BATCH) {
     const batch = updates.slice(i, i + BATCH);
     const ids = batch.map((d) => idOf(d)!);
-    const before = await tx.select().from(members).where(inArray(members.id, ids));
+    const inTenant = and(eq(members.tenantId, tenantId), inArray(members.id, ids));
+    const before = await tx.select().from(members).where(inTenant);
     await tx.execute(updateStatement(tenantId, batch.map((d) => ({ id: idOf(d)!, d }))));
-    const after = new Map((await tx.select().from(members).where(inArray(members.id, ids))).map((m) => [m.id, m]));
+    const after = new Map((await tx.select().from(members).where(inTenant)).map((m) => [m.id, m]));
     audit.push(
       ...before.map((b: Member) => ({ tenantId, actorId, action: 'member.import-update', entity: 'member', entityId: b.id, before: b, after: after.get(b.id) })),
     );

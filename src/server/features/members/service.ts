@@ -12,6 +12,7 @@ import { loadUnit, loadUnitFor, toRef } from '../units/service';
 import { canListMembers } from '../units/policy';
 import { canEditMember, canExportMembers, canSearchMembers, canViewMember, memberSearchFilter } from './policy';
 import { members, type Member } from './tables';
+import { changeCard } from './cards';
 import type { MemberDto, MemberUpdate } from './schema';
 import { now } from '../../clock';
 
@@ -53,7 +54,7 @@ export async function listMembersOfUnit(db: DbOrTx, unit: Unit): Promise<MemberD
   const rows = await db
     .select(memberColumns)
     .from(members)
-    .innerJoin(units, eq(units.id, members.cellId))
+    .innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId)))
     .where(like(units.path, `${unit.path}%`));
   return sortByVietnameseName(rows.map(toDto), (m) => m.fullName);
 }
@@ -66,7 +67,7 @@ export async function searchMembers(db: DbOrTx, actor: Actor, q: string, limit: 
   const rows = await db
     .select(memberColumns)
     .from(members)
-    .innerJoin(units, eq(units.id, members.cellId))
+    .innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId)))
     .where(
       and(
         memberSearchFilter(actor),
@@ -79,7 +80,7 @@ export async function searchMembers(db: DbOrTx, actor: Actor, q: string, limit: 
 }
 
 export async function loadMember(db: DbOrTx, id: string) {
-  const [row] = await db.select(memberColumns).from(members).innerJoin(units, eq(units.id, members.cellId)).where(eq(members.id, id));
+  const [row] = await db.select(memberColumns).from(members).innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId))).where(eq(members.id, id));
   if (!row) throw notFound('member');
   return row;
 }
@@ -94,21 +95,24 @@ export async function updateMember(db: Db, actor: Actor, id: string, patch: Memb
     if (patch.version !== current.member.version) throw conflict('member', toDto(current));
 
     let cellName = current.cellName;
+    let target: Unit | undefined;
     if (patch.cellId && patch.cellId !== cell.id) {
-      const target = await tx.select().from(units).where(eq(units.id, patch.cellId)).then((r) => r[0]);
+      target = await tx.select().from(units).where(eq(units.id, patch.cellId)).then((r) => r[0]);
       if (!target || target.kind !== 'cell') throw badRequest('member.cell-invalid', 'Chi bộ chuyển đến không tồn tại.');
       if (!canEditMember(actor, toRef(target))) throw forbidden('chuyển đảng viên sang chi bộ này');
       cellName = target.name;
     }
-    if (patch.cardNumber) {
-      const [other] = await tx.select({ id: members.id }).from(members).where(eq(members.cardNumber, patch.cardNumber));
-      if (other && other.id !== id) throw duplicate('member.card-number-taken', `Số thẻ đảng viên ${patch.cardNumber} đã thuộc về một đảng viên khác.`);
+    // A member moves between cells of their commune; moving to another commune is a transfer out and in.
+    if (patch.cellId && patch.cellId !== cell.id && target?.tenantId !== current.member.tenantId) {
+      throw badRequest('member.cell-invalid', 'Chi bộ chuyển đến không thuộc đảng bộ của đảng viên.');
     }
+    // The card number is national: the lookup table member_cards holds it (decision 017).
+    if (patch.cardNumber !== undefined) await changeCard(tx, current.member.tenantId, id, current.member.cardNumber, patch.cardNumber || null);
     const { version, ...changes } = patch;
     // Only a change of dates is judged: an old record with odd dates can still get a new phone.
     if (changes.birthDate !== undefined || changes.joinedOn !== undefined || changes.officialOn !== undefined) checkMemberDates({ ...current.member, ...changes });
     if (changes.fullName) changes.fullName = normaliseFullName(changes.fullName);
-    const updated = await updateVersioned(tx, members, eq(members.id, id), version, { ...changes, updatedAt: now() }, {
+    const updated = await updateVersioned(tx, members, and(eq(members.tenantId, current.member.tenantId), eq(members.id, id)), version, { ...changes, updatedAt: now() }, {
       entity: 'member',
       current: async () => toDto(await loadMember(tx, id)),
     });

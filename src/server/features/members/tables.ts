@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { now } from '../../clock';
 import { sql } from 'drizzle-orm';
 import { units } from '../units/tables';
@@ -9,13 +9,11 @@ export type Gender = (typeof genders)[number];
 export const members = pgTable(
   'members',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     tenantId: uuid('tenant_id').notNull(),
     /** The person this member is (persons); set for every member by the people migration. */
     personId: uuid('person_id'),
-    cellId: uuid('cell_id')
-      .notNull()
-      .references(() => units.id),
+    cellId: uuid('cell_id').notNull(),
     fullName: text('full_name').notNull(),
     gender: text('gender').$type<Gender>().notNull(),
     birthDate: date('birth_date'),
@@ -31,10 +29,13 @@ export const members = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
-    index('members_tenant_idx').on(t.tenantId),
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'members_cell_fk', columns: [t.tenantId, t.cellId], foreignColumns: [units.tenantId, units.id] }),
+    index('members_id_idx').on(t.id),
     index('members_cell_idx').on(t.cellId),
-    // Party card numbers are national: one card, one member.
-    uniqueIndex('members_card_number_uq').on(t.cardNumber),
+    // Party card numbers are national: one card, one member. Across communes the lookup table
+    // member_cards holds them (decision 017); within one, this index does too.
+    uniqueIndex('members_card_number_uq').on(t.tenantId, t.cardNumber),
     // Search without diacritics: trigram index over the unaccented lower-case name (see migration 0000).
     index('members_name_search_idx').using('gin', sql`qt_fold(${t.fullName}) gin_trgm_ops`),
   ],
@@ -61,3 +62,15 @@ export const memberImportMappings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.kind, t.sourceKey] })],
 );
+
+/**
+ * Party card numbers are national: one card, one member, whatever the commune. A lookup table keyed
+ * by the number (decision 017: on Citus distributed by card_number, not by tenant), written in the
+ * same transaction as the member (members/cards.ts). No foreign key: it may not point at a tenant
+ * table, which lives on other shards.
+ */
+export const memberCards = pgTable('member_cards', {
+  cardNumber: text('card_number').primaryKey(),
+  tenantId: uuid('tenant_id').notNull(),
+  memberId: uuid('member_id').notNull(),
+});

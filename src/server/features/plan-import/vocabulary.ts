@@ -37,7 +37,7 @@ export async function saveExtension(db: Db, actor: Actor, input: { version: numb
       current: () => loadExtension(tx),
       create: { absentVersion: 0, target: vocabularyExtensions.id, values: { id: ROW, ...changes } },
     });
-    await recordAudit(tx, { tenantId: null, actorId: actor.userId, action: 'vocabulary.update', entity: 'vocabulary', entityId: ROW, before: current.data, after: parsed.vocabulary });
+    await recordAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'vocabulary.update', entity: 'vocabulary', entityId: ROW, before: current.data, after: parsed.vocabulary });
     return { data: parsed.vocabulary, version: row.version };
   });
 }

@@ -29,9 +29,9 @@ export async function listInbox(db: DbOrTx, actor: Actor) {
   const rows = await db
     .select({ ...deliveryColumns, planTitle: plans.title, number: plans.number, symbol: plans.symbol, issuedOn: plans.issuedOn })
     .from(planDeliveries)
-    .innerJoin(units, eq(units.id, planDeliveries.unitId))
-    .innerJoin(plans, eq(plans.id, planDeliveries.planId))
-    .leftJoin(users, eq(users.id, planDeliveries.readBy))
+    .innerJoin(units, and(eq(units.tenantId, planDeliveries.tenantId), eq(units.id, planDeliveries.unitId)))
+    .innerJoin(plans, and(eq(plans.tenantId, planDeliveries.tenantId), eq(plans.id, planDeliveries.planId)))
+    .leftJoin(users, and(eq(users.tenantId, planDeliveries.tenantId), eq(users.id, planDeliveries.readBy)))
     .where(inboxFilter(actor))
     .orderBy(desc(planDeliveries.deliveredAt));
   return rows.map(({ number, symbol, ...r }) => ({ ...r, planNumber: formatNumberLine(number === null ? null : String(number), symbol) }));
@@ -42,7 +42,7 @@ export async function markDeliveryRead(db: Db, actor: Actor, deliveryId: string)
     const [row] = await tx
       .select({ delivery: planDeliveries, unit: units })
       .from(planDeliveries)
-      .innerJoin(units, eq(units.id, planDeliveries.unitId))
+      .innerJoin(units, and(eq(units.tenantId, planDeliveries.tenantId), eq(units.id, planDeliveries.unitId)))
       .where(eq(planDeliveries.id, deliveryId));
     if (!row || !canReadInbox(actor, toRef(row.unit))) throw notFound('delivery');
     if (!canConfirmReceipt(actor, toRef(row.unit))) throw forbidden('xác nhận đã nhận văn bản thay đơn vị nhận');
@@ -50,7 +50,7 @@ export async function markDeliveryRead(db: Db, actor: Actor, deliveryId: string)
     const [updated] = await tx
       .update(planDeliveries)
       .set({ readAt: now(), readBy: actor.userId })
-      .where(and(eq(planDeliveries.id, deliveryId), isNull(planDeliveries.readAt)))
+      .where(and(eq(planDeliveries.tenantId, row.delivery.tenantId), eq(planDeliveries.id, deliveryId), isNull(planDeliveries.readAt)))
       .returning();
     await recordAudit(tx, { tenantId: row.delivery.tenantId, actorId: actor.userId, action: 'plan.read', entity: 'plan', entityId: row.delivery.planId, after: updated });
     return updated ?? row.delivery;
@@ -64,9 +64,9 @@ export async function listDeliveries(db: DbOrTx, actor: Actor, planId: string) {
     db
       .select({ ...deliveryColumns, path: units.path })
       .from(planDeliveries)
-      .innerJoin(units, eq(units.id, planDeliveries.unitId))
-      .leftJoin(users, eq(users.id, planDeliveries.readBy))
-      .where(eq(planDeliveries.planId, plan.id)),
+      .innerJoin(units, and(eq(units.tenantId, planDeliveries.tenantId), eq(units.id, planDeliveries.unitId)))
+      .leftJoin(users, and(eq(users.tenantId, planDeliveries.tenantId), eq(users.id, planDeliveries.readBy)))
+      .where(and(eq(planDeliveries.tenantId, plan.tenantId), eq(planDeliveries.planId, plan.id))),
     db.select({ id: units.id, sortOrder: units.sortOrder, name: units.name }).from(units).where(eq(units.tenantId, plan.tenantId)),
   ]);
   // The receipts read like the organisation tree: parents first, siblings in order and Vietnamese collation.

@@ -12,13 +12,13 @@ type PlanRef = Pick<Plan, 'status' | 'tenantId'>;
  */
 export function canViewPlan(actor: Actor, plan: PlanRef, commune: UnitRef): boolean {
   if (hasRoleOver(actor, overseers.filter((role) => role !== 'provinceViewer'), commune)) return true;
-  return plan.status === 'issued' && (actor.tenantId === plan.tenantId || hasRoleOver(actor, ['provinceViewer'], commune));
+  return plan.status === 'issued' && (actor.communeId === plan.tenantId || hasRoleOver(actor, ['provinceViewer'], commune));
 }
 
 /** The list form of canViewPlan: the plans of a commune GET /api/plans returns. */
 export function visiblePlansFilter(actor: Actor, commune: UnitRef): SQL {
   if (hasRoleOver(actor, overseers.filter((role) => role !== 'provinceViewer'), commune)) return eq(plans.tenantId, commune.id);
-  if (actor.tenantId !== commune.id && !hasRoleOver(actor, ['provinceViewer'], commune)) return sql`false`;
+  if (actor.communeId !== commune.id && !hasRoleOver(actor, ['provinceViewer'], commune)) return sql`false`;
   return and(eq(plans.tenantId, commune.id), eq(plans.status, 'issued'))!;
 }
 

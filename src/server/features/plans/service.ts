@@ -127,8 +127,8 @@ async function sourceFor(tx: Tx, actor: Actor, commune: Unit, input: z.infer<typ
   const [cited] = await tx
     .select()
     .from(planResolutions)
-    .innerJoin(resolutions, eq(resolutions.id, planResolutions.resolutionId))
-    .where(eq(planResolutions.planId, earlier.id))
+    .innerJoin(resolutions, and(eq(resolutions.tenantId, planResolutions.tenantId), eq(resolutions.id, planResolutions.resolutionId)))
+    .where(and(eq(planResolutions.tenantId, earlier.tenantId), eq(planResolutions.planId, earlier.id)))
     .limit(1);
   const source = cited ? retargetPlanSource(earlier.source, facts(cited.resolutions), facts(target)) : earlier.source;
   return { source, kind: earlier.kind };
@@ -191,13 +191,13 @@ export async function describePlan(db: DbOrTx, actor: Actor, plan: Plan, commune
     db
       .select({ id: resolutions.id, number: resolutions.number, subject: resolutions.subject })
       .from(planResolutions)
-      .innerJoin(resolutions, eq(resolutions.id, planResolutions.resolutionId))
-      .where(eq(planResolutions.planId, plan.id)),
+      .innerJoin(resolutions, and(eq(resolutions.tenantId, planResolutions.tenantId), eq(resolutions.id, planResolutions.resolutionId)))
+      .where(and(eq(planResolutions.tenantId, plan.tenantId), eq(planResolutions.planId, plan.id))),
     db
       .select({ id: planRecipients.id, position: planRecipients.position, unitId: planRecipients.unitId, label: planRecipients.label, unitName: units.name })
       .from(planRecipients)
-      .leftJoin(units, eq(units.id, planRecipients.unitId))
-      .where(eq(planRecipients.planId, plan.id))
+      .leftJoin(units, and(eq(units.tenantId, planRecipients.tenantId), eq(units.id, planRecipients.unitId)))
+      .where(and(eq(planRecipients.tenantId, plan.tenantId), eq(planRecipients.planId, plan.id)))
       .orderBy(asc(planRecipients.position)),
   ]);
   const files = cited.length

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { now } from '../../clock';
 import { units } from '../units/tables';
 import { resolutions } from '../resolutions/tables';
@@ -27,11 +27,9 @@ export type PlanStatus = (typeof planStatuses)[number];
 export const plans = pgTable(
   'plans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     tenantId: uuid('tenant_id').notNull(),
-    issuerUnitId: uuid('issuer_unit_id')
-      .notNull()
-      .references(() => units.id),
+    issuerUnitId: uuid('issuer_unit_id').notNull(),
     kind: text('kind').$type<PlanKind>().notNull(),
     status: text('status').$type<PlanStatus>().notNull().default('draft'),
     /** Trích yếu: "Tổ chức tuyên truyền, quán triệt và học tập Nghị quyết số …". */
@@ -59,59 +57,68 @@ export const plans = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
-    index('plans_tenant_idx').on(t.tenantId),
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'plans_issuer_unit_fk', columns: [t.tenantId, t.issuerUnitId], foreignColumns: [units.tenantId, units.id] }),
+    index('plans_id_idx').on(t.id),
     // One number per issuer, symbol and counting period.
-    uniqueIndex('plans_number_uq').on(t.issuerUnitId, t.symbol, t.numberPeriod, t.number),
+    uniqueIndex('plans_number_uq').on(t.tenantId, t.issuerUnitId, t.symbol, t.numberPeriod, t.number),
   ],
 );
 
 export const planResolutions = pgTable(
   'plan_resolutions',
   {
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
-    resolutionId: uuid('resolution_id')
-      .notNull()
-      .references(() => resolutions.id),
+    planId: uuid('plan_id').notNull(),
+    resolutionId: uuid('resolution_id').notNull(),
     tenantId: uuid('tenant_id').notNull(),
   },
-  (t) => [uniqueIndex('plan_resolutions_uq').on(t.planId, t.resolutionId), index('plan_resolutions_resolution_idx').on(t.resolutionId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.planId, t.resolutionId] }),
+    foreignKey({ name: 'plan_resolutions_plan_fk', columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id] }).onDelete('cascade'),
+    foreignKey({ name: 'plan_resolutions_resolution_fk', columns: [t.tenantId, t.resolutionId], foreignColumns: [resolutions.tenantId, resolutions.id] }),
+    index('plan_resolutions_resolution_idx').on(t.tenantId, t.resolutionId),
+  ],
 );
 
 /** Nơi nhận: a unit of the tree (delivered to its inbox) or a line of text only ("Lưu Văn phòng Đảng ủy"). */
 export const planRecipients = pgTable(
   'plan_recipients',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     tenantId: uuid('tenant_id').notNull(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id').notNull(),
     position: integer('position').notNull(),
-    unitId: uuid('unit_id').references(() => units.id),
+    unitId: uuid('unit_id'),
     label: text('label').notNull(),
   },
-  (t) => [index('plan_recipients_plan_idx').on(t.planId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'plan_recipients_plan_fk', columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id] }).onDelete('cascade'),
+    foreignKey({ name: 'plan_recipients_unit_fk', columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] }),
+    index('plan_recipients_plan_idx').on(t.tenantId, t.planId),
+  ],
 );
 
 /** A plan delivered to a recipient unit's inbox, with its read receipt. */
 export const planDeliveries = pgTable(
   'plan_deliveries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     tenantId: uuid('tenant_id').notNull(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    planId: uuid('plan_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     readAt: timestamp('read_at', { withTimezone: true }),
     readBy: uuid('read_by'),
   },
-  (t) => [uniqueIndex('plan_deliveries_uq').on(t.planId, t.unitId), index('plan_deliveries_unit_idx').on(t.unitId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'plan_deliveries_plan_fk', columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id] }),
+    foreignKey({ name: 'plan_deliveries_unit_fk', columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] }),
+    index('plan_deliveries_id_idx').on(t.id),
+    uniqueIndex('plan_deliveries_uq').on(t.tenantId, t.planId, t.unitId),
+    index('plan_deliveries_unit_idx').on(t.unitId),
+  ],
 );
 
 export type Plan = typeof plans.$inferSelect;

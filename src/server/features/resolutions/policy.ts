@@ -2,7 +2,7 @@ import { type Actor, type UnitRef, editors, hasRoleOver, overseers } from '../..
 
 /** Everyone of a commune reads its registry (members read the resolution); the province reads all. */
 export function canViewResolutions(actor: Actor, commune: UnitRef): boolean {
-  return (actor.tenantId !== null && actor.tenantId === commune.tenantId) || hasRoleOver(actor, overseers, commune);
+  return (actor.communeId !== null && actor.communeId === commune.tenantId) || hasRoleOver(actor, overseers, commune);
 }
 
 /** A file attached to a document is read by whoever reads the document. */

@@ -153,8 +153,8 @@ export async function resolutionDetail(db: DbOrTx, actor: Actor, id: string) {
     db
       .select({ id: plans.id, title: plans.title, kind: plans.kind, status: plans.status, number: plans.number, symbol: plans.symbol, tenantId: plans.tenantId })
       .from(planResolutions)
-      .innerJoin(plans, eq(plans.id, planResolutions.planId))
-      .where(eq(planResolutions.resolutionId, id)),
+      .innerJoin(plans, and(eq(plans.tenantId, planResolutions.tenantId), eq(plans.id, planResolutions.planId)))
+      .where(and(eq(planResolutions.tenantId, resolution.tenantId), eq(planResolutions.resolutionId, id))),
   ]);
   const otherIds = [...outgoing.map((l) => l.toId), ...incoming.map((l) => l.fromId)];
   const others = otherIds.length ? await db.select().from(resolutions).where(inArray(resolutions.id, otherIds)) : [];

@@ -1,4 +1,4 @@
-import { bigint, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, customType, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { now } from '../../clock';
 import { sql, type SQL } from 'drizzle-orm';
 
@@ -16,7 +16,7 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 export const resolutions = pgTable(
   'resolutions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     tenantId: uuid('tenant_id').notNull(),
     kind: text('kind').$type<ResolutionKind>().notNull(),
     /** As written, spacing normalised: "91-NQ/TU". */
@@ -42,7 +42,8 @@ export const resolutions = pgTable(
     ),
   },
   (t) => [
-    index('resolutions_tenant_idx').on(t.tenantId),
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('resolutions_id_idx').on(t.id),
     uniqueIndex('resolutions_tenant_number_uq').on(t.tenantId, t.number),
     index('resolutions_search_idx').using('gin', t.searchVector),
     index('resolutions_number_trgm_idx').using('gin', sql`qt_fold(${t.number}) gin_trgm_ops`),
@@ -52,24 +53,25 @@ export const resolutions = pgTable(
 export const resolutionLinks = pgTable(
   'resolution_links',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     tenantId: uuid('tenant_id').notNull(),
-    fromId: uuid('from_id')
-      .notNull()
-      .references(() => resolutions.id, { onDelete: 'cascade' }),
-    toId: uuid('to_id')
-      .notNull()
-      .references(() => resolutions.id, { onDelete: 'cascade' }),
+    fromId: uuid('from_id').notNull(),
+    toId: uuid('to_id').notNull(),
     relation: text('relation').$type<ResolutionRelation>().notNull(),
   },
-  (t) => [uniqueIndex('resolution_links_uq').on(t.fromId, t.toId, t.relation)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'resolution_links_from_fk', columns: [t.tenantId, t.fromId], foreignColumns: [resolutions.tenantId, resolutions.id] }).onDelete('cascade'),
+    foreignKey({ name: 'resolution_links_to_fk', columns: [t.tenantId, t.toId], foreignColumns: [resolutions.tenantId, resolutions.id] }).onDelete('cascade'),
+    uniqueIndex('resolution_links_uq').on(t.tenantId, t.fromId, t.toId, t.relation),
+  ],
 );
 
 /** Attached files, stored once by content hash in QT_FILES_DIR. */
 export const attachments = pgTable(
   'attachments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     tenantId: uuid('tenant_id').notNull(),
     /** What the file is attached to: "resolution" or "plan". */
     ownerType: text('owner_type').notNull(),
@@ -81,7 +83,7 @@ export const attachments = pgTable(
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
-  (t) => [index('attachments_owner_idx').on(t.ownerType, t.ownerId)],
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('attachments_id_idx').on(t.id), index('attachments_owner_idx').on(t.ownerType, t.ownerId)],
 );
 
 export type Resolution = typeof resolutions.$inferSelect;

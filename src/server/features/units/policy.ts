@@ -16,7 +16,7 @@ export function withinGrants(actor: Actor, roles: readonly Role[], path = units.
  * or above it (the province). What they may do there is still each feature's policy.
  */
 export function canWorkInCommune(actor: Actor, commune: UnitRef): boolean {
-  return actor.tenantId === commune.id || actor.grants.some((g) => isWithin(commune.path, g.unitPath));
+  return actor.communeId === commune.id || actor.grants.some((g) => isWithin(commune.path, g.unitPath));
 }
 
 /** Roles that see units of the tree: overseers below their grant; officers and secretaries their own unit. */
@@ -46,5 +46,5 @@ export function canListMembers(actor: Actor, unit: UnitRef): boolean {
  * answered as if it did not exist.
  */
 export function canKnowUnit(actor: Actor, unit: UnitRef): boolean {
-  return (actor.tenantId !== null && unit.tenantId === actor.tenantId) || actor.grants.some((g) => isWithin(unit.path, g.unitPath));
+  return (actor.communeId !== null && unit.tenantId === actor.communeId) || actor.grants.some((g) => isWithin(unit.path, g.unitPath));
 }

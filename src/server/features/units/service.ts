@@ -23,9 +23,9 @@ export async function listVisibleUnits(db: DbOrTx, actor: Actor) {
   const rows = await db
     .select({ unit: units, memberCount: count(members.id) })
     .from(units)
-    .leftJoin(members, eq(members.cellId, units.id))
+    .leftJoin(members, and(eq(members.tenantId, units.tenantId), eq(members.cellId, units.id)))
     .where(visibleUnitsFilter(actor))
-    .groupBy(units.id)
+    .groupBy(units.tenantId, units.id)
     .orderBy(asc(units.sortOrder), asc(units.name));
   return rows.map((r) => ({ ...r.unit, memberCount: Number(r.memberCount) }));
 }
@@ -61,11 +61,11 @@ export async function loadUnitDetail(db: DbOrTx, unit: Unit) {
     db
       .select({ unit: units, memberCount: count(members.id) })
       .from(units)
-      .leftJoin(members, eq(members.cellId, units.id))
+      .leftJoin(members, and(eq(members.tenantId, units.tenantId), eq(members.cellId, units.id)))
       .where(eq(units.parentId, unit.id))
-      .groupBy(units.id)
+      .groupBy(units.tenantId, units.id)
       .orderBy(asc(units.sortOrder), asc(units.name)),
-    db.select({ n: count() }).from(members).where(eq(members.cellId, unit.id)),
+    db.select({ n: count() }).from(members).where(and(eq(members.tenantId, unit.tenantId), eq(members.cellId, unit.id))),
   ]);
   return {
     unit: { ...unit, memberCount: Number(own?.n ?? 0) },
@@ -88,7 +88,7 @@ export async function listCellsOfTenant(db: DbOrTx, tenantId: string) {
  * below a province-level account's grants.
  */
 export async function resolveCommune(db: DbOrTx, actor: Actor, communeId?: string | null): Promise<Unit> {
-  const id = communeId ?? actor.tenantId ?? (await onlyCommuneWithin(db, actor));
+  const id = communeId ?? actor.communeId ?? (await onlyCommuneWithin(db, actor));
   const unit = await loadUnit(db, id);
   if (!canWorkInCommune(actor, toRef(unit))) throw notFound('unit');
   if (unit.kind !== 'commune') throw badRequest('commune.required', 'Đơn vị được chọn không phải đảng bộ xã, phường.');

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { now } from '../../clock';
 
 /** Kinds of organisation units (PRODUCT.md §3). */
@@ -16,9 +16,13 @@ export type UnitKind = (typeof unitKinds)[number];
 export const units = pgTable(
   'units',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    /** The commune committee that owns this unit; null only for units above communes (province). */
-    tenantId: uuid('tenant_id'),
+    id: uuid('id').notNull().defaultRandom(),
+    /**
+     * The tenant that owns this unit (decision 017): a commune's id for the commune and everything
+     * below it, a province's id for the province and the units above communes. Never null.
+     */
+    tenantId: uuid('tenant_id').notNull(),
+    /** No foreign key: a commune's parent is its province, in another tenant. */
     parentId: uuid('parent_id'),
     kind: text('kind').$type<UnitKind>().notNull(),
     name: text('name').notNull(),
@@ -33,7 +37,13 @@ export const units = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
-  (t) => [index('units_tenant_idx').on(t.tenantId), index('units_parent_idx').on(t.parentId), index('units_path_idx').on(t.path)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    // Looked up by id alone (a route's :id): on Citus a query to every shard, answered by this index.
+    index('units_id_idx').on(t.id),
+    index('units_parent_idx').on(t.parentId),
+    index('units_path_idx').on(t.path),
+  ],
 );
 
 export type Unit = typeof units.$inferSelect;
