@@ -1,6 +1,8 @@
 // Builds the web app (src/web) into dist/web, which the server serves (QT_WEB_DIR). index.html
 // stays at the repository root so that `vite` and `vite build` need no extra flags.
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -36,8 +38,33 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The web app imports Mantine's style sheets one component at a time (src/web/mantine-styles.ts).
+ * Mantine's components name their classes `m_<hash>`: the build stops if the scripts use a class
+ * that Mantine's full styles.css styles but none of the emitted style sheets does — a component
+ * added to the code without its sheet (decision 018).
+ */
+function mantineStylesComplete(): Plugin {
+  const classes = (text: string) => text.match(/\bm_[0-9a-f]{8}\b/gu) ?? [];
+  return {
+    name: 'qt-mantine-styles-complete',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const full = new Set(classes(readFileSync(createRequire(import.meta.url).resolve('@mantine/core/styles.css'), 'utf8')));
+      const used = new Set<string>();
+      const styled = new Set<string>();
+      for (const output of Object.values(bundle)) {
+        if (output.type === 'chunk') classes(output.code).forEach((c) => used.add(c));
+        else if (output.fileName.endsWith('.css')) classes(String(output.source)).forEach((c) => styled.add(c));
+      }
+      const missing = [...used].filter((c) => full.has(c) && !styled.has(c));
+      if (missing.length) this.error(`Mantine classes used without their style sheet (add it to src/web/mantine-styles.ts): ${missing.join(', ')}`);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), mantineStylesComplete()],
   // No public folder: every asset is imported by the code and fingerprinted.
   publicDir: false,
   build: {
@@ -54,7 +81,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'start', tags: ['$initial'], priority: 2 },
-            { name: 'shared', minShareCount: 2, test: (id: string) => !/[\\/]features[\\/](plans|plan-import|resolutions|settings)[\\/]/u.test(id), priority: 1 },
+            { name: 'shared', minShareCount: 2, test: (id: string) => !/[\\/](features[\\/](plans|plan-import|resolutions|settings)|domain[\\/]plan-import)[\\/]/u.test(id), priority: 1 },
           ],
         },
       },

@@ -59,10 +59,12 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** Every percent-encoded part of the query string must decode to UTF-8 (the router keeps it raw). */
 function checkRawQuery(url: string) {
   const at = url.indexOf('?');
-  if (at < 0) return;
+  // Most requests have no query, or one with no escapes: nothing to decode.
+  if (at < 0 || url.indexOf('%', at + 1) < 0) return;
   for (const part of url.slice(at + 1).split(/[&=]/u)) {
+    if (!part.includes('%')) continue;
     try {
-      decodeURIComponent(part.replace(/\+/gu, ' '));
+      decodeURIComponent(part);
     } catch {
       throw invalidUtf8();
     }

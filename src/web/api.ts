@@ -42,8 +42,12 @@ interface RequestOptions {
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  // A GET carries no header of its own, so that it can take the answer index.html preloaded.
+  const headers: Record<string, string> = {};
+  if (method !== 'GET') {
+    headers.accept = 'application/json';
+    headers['x-csrf-token'] = csrfToken;
+  }
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
   else if (options.body !== undefined) {

@@ -1,5 +1,5 @@
 // Entry of the web app: Mantine (theme, larger font), TanStack Query (server data) and the router.
-import '@mantine/core/styles.css';
+import './mantine-styles';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,7 +1,7 @@
 // A short list of facts ("Số, ký hiệu: Số 2-KH/ĐU"), as a description list with each label beside
-// its value. Empty values are left out. `compact` is for the cards of a list on phones.
+// its value. Empty values are left out. `compact` is for the cards of a list on phones. Plain
+// elements styled by the module (not Mantine's Text): a list of members renders a hundred of them.
 import type { ReactNode } from 'react';
-import { Text } from '@mantine/core';
 import classes from './Facts.module.css';
 
 interface FactsProps {
@@ -16,12 +16,8 @@ export function Facts({ rows, size = 'md', compact = false }: FactsProps) {
     <dl className={compact ? `${classes.facts} ${classes.compact}` : classes.facts}>
       {shown.map(([k, v]) => (
         <div key={k} style={{ display: 'contents' }}>
-          <Text component="dt" c="dimmed" fz={size === 'sm' ? 'sm' : undefined} pt={size === 'sm' ? 2 : 0}>
-            {k}
-          </Text>
-          <Text component="dd" fw={size === 'md' ? 500 : undefined}>
-            {v}
-          </Text>
+          <dt className={size === 'sm' ? `${classes.label} ${classes.small}` : classes.label}>{k}</dt>
+          <dd className={size === 'md' ? `${classes.value} ${classes.strong}` : classes.value}>{v}</dd>
         </div>
       ))}
     </dl>

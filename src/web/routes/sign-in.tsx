@@ -3,11 +3,12 @@
 import { useEffect } from 'react';
 import { Box, Center, Paper, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createRoute, redirect, useNavigate } from '@tanstack/react-router';
+import { createRoute, redirect, useNavigate, useRouter } from '@tanstack/react-router';
 import { usePageTitle } from '../components/PageHeader';
 import { SignInForm } from '../features/auth/SignInForm';
 import { meKey, meQuery, safeRedirect } from '../features/auth/session';
 import { vi } from '../i18n/vi';
+import { appRoute } from './app-layout';
 import { rootRoute } from './root';
 
 export const signInRoute = createRoute({
@@ -27,6 +28,9 @@ function SignInPage() {
   usePageTitle(vi.auth.title);
   const search = signInRoute.useSearch();
   const navigate = useNavigate();
+  const router = useRouter();
+  // The signed-in layout's code downloads while the server checks the password, not after.
+  const loadLayout = () => void router.loadRouteChunk(appRoute)?.catch(() => undefined);
   const { data: me } = useQuery(meQuery);
   useEffect(() => {
     if (me) void navigate({ href: safeRedirect(search.redirect), replace: true });
@@ -42,7 +46,7 @@ function SignInPage() {
       </Box>
       <Center component="main" px="sm" py="xl">
         <Paper withBorder shadow="sm" radius="md" p={{ base: 'md', xs: 'xl' }} w="100%" maw={440}>
-          <SignInForm onSignedIn={() => navigate({ href: safeRedirect(search.redirect) })} />
+          <SignInForm onSending={loadLayout} onSignedIn={() => navigate({ href: safeRedirect(search.redirect) })} />
         </Paper>
       </Center>
     </Box>

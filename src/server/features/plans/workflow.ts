@@ -37,13 +37,13 @@ async function transition(db: Db, actor: Actor, id: string, version: number, ste
       throw forbidden(stepNames[step]);
     }
     if (plan.version !== version) throw conflict('plan');
-    // Claim the row before the step's own writes (a number, deliveries): a concurrent step sent with
-    // the same version waits on this row lock, then finds the version moved and gets 409, instead of
-    // taking a second number.
-    const [claimed] = await tx.update(plans).set({ version }).where(and(eq(plans.id, id), eq(plans.version, version))).returning({ id: plans.id });
-    if (!claimed) throw conflict('plan');
+    // Claim the row before the step's own writes (a number, deliveries): the versioned write moves
+    // the version on and locks the row, so a concurrent step sent with the same version waits, then
+    // gets 409 instead of taking a second number. The row is ours until commit: the step's own
+    // changes need no second version check.
+    await updateVersioned(tx, plans, eq(plans.id, id), version, { updatedAt: now() }, { entity: 'plan' });
     const changes = await apply(tx, plan);
-    const updated = await updateVersioned(tx, plans, eq(plans.id, id), version, { ...changes, updatedAt: now() }, { entity: 'plan' });
+    const [updated] = await tx.update(plans).set(changes).where(eq(plans.id, id)).returning();
     await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: `plan.${step}`, entity: 'plan', entityId: id, before: plan, after: updated });
     return updated;
   });
@@ -103,7 +103,7 @@ export const issuePlan = (db: Db, actor: Actor, id: string, version: number, iss
   });
 
 /** What issuing would write, without taking the number: shown in the confirmation before issuing. */
-export async function previewIssue(db: Db, actor: Actor, id: string, issuedOn = todayInVietnam()) {
+export async function previewIssue(db: Db, actor: Actor, id: string, issuedOn = todayInVietnam(now())) {
   const { plan, commune } = await loadPlanFor(db, actor, id);
   if (!canIssuePlan(actor, plan, toRef(commune))) {
     if (plan.status === 'issued') throw conflictIssued();

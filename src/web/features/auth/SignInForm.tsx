@@ -7,7 +7,13 @@ import { errorMessage } from '../../api';
 import { vi } from '../../i18n/vi';
 import { signIn, type Me } from './session';
 
-export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => Promise<void> | void }) {
+interface SignInFormProps {
+  onSignedIn: (me: Me) => Promise<void> | void;
+  /** Called as the form is sent, before the server answers (the caller may start loading what comes next). */
+  onSending?: () => void;
+}
+
+export function SignInForm({ onSignedIn, onSending }: SignInFormProps) {
   const queryClient = useQueryClient();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -25,6 +31,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => Promise<voi
     if (found.username || found.password) return;
     setBusy(true);
     setFailure(null);
+    onSending?.();
     try {
       const me = await signIn(queryClient, username.trim(), password);
       await onSignedIn(me);

@@ -1,5 +1,6 @@
 // A list of members: a table on wide screens, one card per member on phones. Names link to the
 // member's page.
+import { memo } from 'react';
 import { Badge, Text } from '@mantine/core';
 import { Facts } from '../../components/Facts';
 import { AnchorLink } from '../../components/links';
@@ -25,7 +26,8 @@ const ExemptBadge = ({ ml }: { ml?: string }) => (
   </Badge>
 );
 
-export function MemberList({ members, showCell = false, label }: MemberListProps) {
+// Memoised: the page around it re-renders as each of its queries answers; the list only when its members change.
+export const MemberList = memo(function MemberList({ members, showCell = false, label }: MemberListProps) {
   const columns: Column<Member>[] = [
     { header: f.index, cell: (_, i) => i + 1 },
     {
@@ -71,4 +73,4 @@ export function MemberList({ members, showCell = false, label }: MemberListProps
       )}
     />
   );
-}
+});
