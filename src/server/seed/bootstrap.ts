@@ -8,6 +8,7 @@ import { roleGrants, users } from '../auth/tables';
 import { units } from '../features/units/tables';
 import { recordAudit } from '../features/audit/service';
 import { isSeeded } from './demo';
+import { seedPositionKinds } from '../features/people/positions-service';
 
 export interface BootstrapInput {
   province: string;
@@ -31,6 +32,7 @@ export async function bootstrapOrganisation(db: Db, input: BootstrapInput): Prom
       { id: provinceId, tenantId: null, parentId: null, kind: 'province', name: input.province.trim(), path: provincePath },
       { id: communeId, tenantId: communeId, parentId: provinceId, kind: 'commune', name: input.commune.trim(), path: childPath(provincePath, communeId) },
     ]);
+    await seedPositionKinds(tx, communeId);
     const [admin] = await tx.insert(users).values({ username, passwordHash, displayName: 'Quản trị hệ thống', tenantId: null }).returning();
     await tx.insert(roleGrants).values({ userId: admin!.id, role: 'admin', unitId: provinceId, tenantId: null });
     await recordAudit(tx, { tenantId: communeId, actorId: null, action: 'bootstrap', entity: 'unit', entityId: communeId, after: { province: input.province, commune: input.commune, admin: username } });

@@ -1,4 +1,4 @@
-import { and, desc, eq, like, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import { type Actor, grantUnit } from '../../auth/actor';
 import { badRequest, conflict, duplicate, forbidden, notFound } from '../../errors';
@@ -14,6 +14,8 @@ import { canEditMember, canExportMembers, canSearchMembers, canViewMember, membe
 import { members, type Member } from './tables';
 import type { MemberDto, MemberUpdate } from './schema';
 import { now } from '../../clock';
+import { syncPersonsFromMembers } from '../people/persons-service';
+import { canRecordMembership } from '../people/policy';
 
 const memberColumns = { member: members, cellName: units.name, cellPath: units.path };
 
@@ -45,7 +47,7 @@ export async function memberFor(db: DbOrTx, actor: Actor, id: string) {
   const cell = toRef(await loadUnit(db, row.member.cellId));
   if (!canViewMember(actor, row.member, cell)) throw notFound('member');
   const { tenantId: _t, createdAt: _c, updatedAt: _u, ...member } = row.member;
-  return { member: { ...member, cellName: row.cellName }, abilities: { edit: canEditMember(actor, cell) } };
+  return { member: { ...member, cellName: row.cellName }, abilities: { edit: canEditMember(actor, cell), recordMembership: !row.member.leftOn && canRecordMembership(actor, cell) } };
 }
 
 /** Members of a unit and the cells below it, in the Vietnamese order. */
@@ -54,7 +56,7 @@ export async function listMembersOfUnit(db: DbOrTx, unit: Unit): Promise<MemberD
     .select(memberColumns)
     .from(members)
     .innerJoin(units, eq(units.id, members.cellId))
-    .where(like(units.path, `${unit.path}%`));
+    .where(and(like(units.path, `${unit.path}%`), isNull(members.leftOn)));
   return sortByVietnameseName(rows.map(toDto), (m) => m.fullName);
 }
 
@@ -93,18 +95,19 @@ export async function updateMember(db: Db, actor: Actor, id: string, patch: Memb
     if (!canEditMember(actor, toRef(cell))) throw forbidden('sửa thông tin đảng viên này');
     if (patch.version !== current.member.version) throw conflict('member', toDto(current));
 
-    let cellName = current.cellName;
-    if (patch.cellId && patch.cellId !== cell.id) {
-      const target = await tx.select().from(units).where(eq(units.id, patch.cellId)).then((r) => r[0]);
-      if (!target || target.kind !== 'cell') throw badRequest('member.cell-invalid', 'Chi bộ chuyển đến không tồn tại.');
-      if (!canEditMember(actor, toRef(target))) throw forbidden('chuyển đảng viên sang chi bộ này');
-      cellName = target.name;
+    // A member's cell and exemption change only through their membership history (decision 015).
+    if (patch.cellId !== undefined && patch.cellId !== cell.id) {
+      throw badRequest('member.use-transfer', 'Chuyển sinh hoạt đảng bằng thao tác "Chuyển sinh hoạt" (POST /api/members/:id/transfer), để giữ ngày chuyển.');
     }
+    if (patch.exempt !== undefined && patch.exempt !== current.member.exempt) {
+      throw badRequest('member.use-exemptions', 'Miễn sinh hoạt bằng thao tác "Miễn sinh hoạt" (POST /api/members/:id/exemptions), để giữ thời gian và lý do.');
+    }
+    const cellName = current.cellName;
     if (patch.cardNumber) {
       const [other] = await tx.select({ id: members.id }).from(members).where(eq(members.cardNumber, patch.cardNumber));
       if (other && other.id !== id) throw duplicate('member.card-number-taken', `Số thẻ đảng viên ${patch.cardNumber} đã thuộc về một đảng viên khác.`);
     }
-    const { version, ...changes } = patch;
+    const { version, cellId: _cell, exempt: _exempt, ...changes } = patch;
     // Only a change of dates is judged: an old record with odd dates can still get a new phone.
     if (changes.birthDate !== undefined || changes.joinedOn !== undefined || changes.officialOn !== undefined) checkMemberDates({ ...current.member, ...changes });
     if (changes.fullName) changes.fullName = normaliseFullName(changes.fullName);
@@ -112,6 +115,7 @@ export async function updateMember(db: Db, actor: Actor, id: string, patch: Memb
       entity: 'member',
       current: async () => toDto(await loadMember(tx, id)),
     });
+    await syncPersonsFromMembers(tx, updated.tenantId, [id]);
     await recordAudit(tx, {
       tenantId: updated.tenantId,
       actorId: actor.userId,

@@ -12,7 +12,7 @@ export const members = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: uuid('tenant_id').notNull(),
     /** The person this member is (persons); set for every member by the people migration. */
-    personId: uuid('person_id'),
+    personId: uuid('person_id').notNull(),
     cellId: uuid('cell_id')
       .notNull()
       .references(() => units.id),
@@ -26,6 +26,8 @@ export const members = pgTable(
     email: text('email'),
     /** Miễn sinh hoạt đảng: exempt from party activity (age, health). */
     exempt: boolean('exempt').notNull().default(false),
+    /** The day the member left the ward's party organisation (moved away, died, struck off); null while a member. */
+    leftOn: date('left_on'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),

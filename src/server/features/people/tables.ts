@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { now } from '../../clock';
 
@@ -22,7 +23,11 @@ export const persons = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    // Search without diacritics, like members (qt_fold, migration 0000).
+    index('persons_name_search_idx').using('gin', sql`qt_fold(${t.fullName}) gin_trgm_ops`),
+  ],
 );
 
 /**
@@ -66,6 +71,49 @@ export const positions = pgTable(
   ],
 );
 
+/** What happens to a membership (PRODUCT.md §7 "sinh hoạt đảng"); see domain/membership.ts. */
+export const membershipEventKinds = ['joined', 'transferIn', 'transferWithin', 'transferOut', 'exemption', 'left'] as const;
+export type MembershipEventKind = (typeof membershipEventKinds)[number];
+export const leaveReasons = ['moved', 'died', 'struckOff'] as const;
+export type LeaveReason = (typeof leaveReasons)[number];
+
+/**
+ * A member's history, one row per event, dated (`on`, the day it takes effect). The member's cell
+ * as of a day is the cell of their last joined/transfer/left event on or before it; an exemption
+ * is one row covering [on, toOn] (toOn null = open). members.cell_id/exempt/left_on hold today's
+ * state, written in the same transaction as the event.
+ */
+export const membershipEvents = pgTable(
+  'membership_events',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    memberId: uuid('member_id').notNull(),
+    kind: text('kind').$type<MembershipEventKind>().notNull(),
+    on: date('effective_on').notNull(),
+    /** Exemption only: its last day; null while open. */
+    toOn: date('to_on'),
+    /** The cell the member belongs to from `on` (joined, transferIn, transferWithin). */
+    cellId: uuid('cell_id'),
+    /** transferWithin: the cell left. */
+    fromCellId: uuid('from_cell_id'),
+    /** transferIn: the ward they came from; transferOut: the ward they went to. */
+    otherWard: text('other_ward'),
+    /** Exemption: why (age, health…); left: moved | died | struckOff. */
+    reason: text('reason'),
+    note: text('note'),
+    /** The account that recorded it; null for migrations and the demo seed. */
+    recordedBy: uuid('recorded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('membership_events_member_idx').on(t.tenantId, t.memberId, t.on),
+    index('membership_events_cell_idx').on(t.tenantId, t.cellId),
+  ],
+);
+
 export type Person = typeof persons.$inferSelect;
+export type MembershipEvent = typeof membershipEvents.$inferSelect;
 export type PositionKind = typeof positionKinds.$inferSelect;
 export type Position = typeof positions.$inferSelect;
