@@ -2,7 +2,7 @@
 // out to another ward), "Miễn sinh hoạt" (from, to, reason), "Ra khỏi đảng bộ" (date, reason).
 // Each is a dialog; the server records a dated event and the member's current state with it.
 import { useState } from 'react';
-import { Button, Group, Modal, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DateField } from '../../components/DateField';
 import { FormButtons, FormMessages } from '../../components/FormParts';
@@ -95,7 +95,7 @@ function ActionDialog({ action, member, onClose }: { action: Action; member: { i
                 ]}
               />
               {where === 'within' ? (
-                <Select label={t.toCell} data={cells} value={cellId} onChange={setCellId} searchable comboboxProps={{ withinPortal: true }} />
+                <NativeSelect label={t.toCell} data={[{ value: '', label: '' }, ...cells]} value={cellId ?? ''} onChange={(e) => setCellId(e.currentTarget.value || null)} />
               ) : (
                 <TextInput label={t.toWard} value={text} onChange={(e) => setText(e.currentTarget.value)} />
               )}
@@ -109,13 +109,11 @@ function ActionDialog({ action, member, onClose }: { action: Action; member: { i
             </>
           )}
           {action === 'leave' && (
-            <Select
+            <NativeSelect
               label={t.leaveReason}
-              value={reason}
-              onChange={setReason}
-              allowDeselect={false}
+              value={reason ?? 'moved'}
+              onChange={(e) => setReason(e.currentTarget.value)}
               data={Object.entries(vi.events.reasons).map(([value, label]) => ({ value, label }))}
-              comboboxProps={{ withinPortal: true }}
             />
           )}
           <FormMessages failure={failure} />

@@ -1,7 +1,7 @@
 // A unit's positions (chức vụ): who holds which, past and present; the office gives a position
 // (person picker, kind, from) and ends one (date).
 import { useState } from 'react';
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DateField } from '../../components/DateField';
 import { QueryStatus } from '../../components/feedback';
@@ -107,7 +107,7 @@ function AddPosition({ unit, onDone }: { unit: { id: string; kind: string }; onD
     <form onSubmit={submit} aria-label={t.addTitle} noValidate>
       <Stack gap="sm" maw={520}>
         <PersonPicker value={personId} onChange={setPersonId} error={errors.person} />
-        <Select label={t.kind} data={options} value={kindCode} onChange={setKindCode} error={errors.kind} searchable comboboxProps={{ withinPortal: true }} />
+        <NativeSelect label={t.kind} data={[{ value: '', label: '' }, ...options]} value={kindCode ?? ''} onChange={(e) => setKindCode(e.currentTarget.value || null)} error={errors.kind} />
         <DateField label={t.fromOn} value={fromOn} onValue={setFromOn} error={errors.fromOn} />
         <FormMessages failure={failure} />
         <FormButtons saving={saving} onCancel={() => onDone(false)} />
