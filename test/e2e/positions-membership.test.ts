@@ -50,9 +50,9 @@ story('Positions and membership over time', () => {
 
     const next = members.find((m) => m.fullName !== secretary.personName)!;
     await page.getByRole('button', { name: 'Giao chức vụ' }).click();
-    await page.getByLabel('Người giữ chức vụ').fill(fold(next.fullName));
+    await page.getByRole('combobox', { name: 'Người giữ chức vụ' }).fill(fold(next.fullName));
     await page.getByRole('option', { name: new RegExp(`^${next.fullName}`, 'u') }).first().click();
-    await page.getByLabel('Chức vụ', { exact: true }).selectOption({ label: 'Bí thư chi bộ' });
+    await page.getByRole('combobox', { name: 'Chức vụ', exact: true }).selectOption({ label: 'Bí thư chi bộ' });
     await page.getByLabel('Từ ngày').fill(dayFirst(daysAgo(2)));
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã lưu chức vụ.').waitFor();

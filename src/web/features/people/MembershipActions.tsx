@@ -81,7 +81,7 @@ function ActionDialog({ action, member, onClose }: { action: Action; member: { i
   };
 
   return (
-    <Modal opened onClose={() => onClose(false)} title={title}>
+    <Modal closeButtonProps={{ 'aria-label': vi.dialog.close }} opened onClose={() => onClose(false)} title={title}>
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="sm">
           {action === 'transfer' && (

@@ -81,7 +81,7 @@ function MergeDialog({ unit, versionOf, onClose }: { unit: UnitLike; versionOf: 
   };
 
   return (
-    <Modal opened onClose={() => onClose(null)} title={t.title} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': vi.dialog.close }} opened onClose={() => onClose(null)} title={t.title} size="lg">
       <form onSubmit={submit} noValidate aria-label={t.title}>
         <Stack gap="sm">
           <Text fz="sm">{t.intro}</Text>

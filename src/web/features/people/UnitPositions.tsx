@@ -139,7 +139,7 @@ function EndPosition({ position, onDone }: { position: Position; onDone: (saved:
     }
   };
   return (
-    <Modal opened onClose={() => onDone(false)} title={t.endTitle(position.personName, position.kindName)}>
+    <Modal closeButtonProps={{ 'aria-label': vi.dialog.close }} opened onClose={() => onDone(false)} title={t.endTitle(position.personName, position.kindName)}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <DateField label={t.endOn} value={toOn} onValue={setToOn} error={error} data-autofocus />

@@ -2,6 +2,7 @@
 // Part of the Vietnamese strings: see index.ts.
 
 export const people = {
+  dialog: { close: 'Đóng' },
   person: {
     fallbackTitle: 'Người',
     details: 'Thông tin cá nhân',
