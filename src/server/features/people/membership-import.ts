@@ -8,6 +8,7 @@ import { dayBefore } from '../../../domain/membership';
 import { now } from '../../clock';
 import type { Member } from '../members/tables';
 import { membershipEvents } from './tables';
+import { closePlacements } from './membership-queries';
 
 export async function recordImportedMembership(tx: DbOrTx, actorId: string, tenantId: string, changes: { before: Member | null; after: Member }[]) {
   const today = todayInVietnam(now());
@@ -27,6 +28,7 @@ export async function recordImportedMembership(tx: DbOrTx, actorId: string, tena
     if (before.exempt && !after.exempt) ending.push(after.id);
   }
   for (let i = 0; i < rows.length; i += 500) await tx.insert(membershipEvents).values(rows.slice(i, i + 500));
+  await closePlacements(tx, tenantId, rows.filter((r) => r.kind === 'transferWithin').map((r) => r.memberId));
   if (ending.length) {
     const current = and(
       eq(membershipEvents.tenantId, tenantId),

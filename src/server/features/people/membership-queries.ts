@@ -6,21 +6,34 @@ import type { DbOrTx } from '../../db/client';
 
 const rank = sql`CASE e.kind WHEN 'joined' THEN 0 WHEN 'transferIn' THEN 0 WHEN 'transferWithin' THEN 1 ELSE 2 END`;
 
-/** Members placed in a cell on `date`, with whether they were exempt that day. */
+/**
+ * A placing event's `to_on` is the day before the member's next placing event (the same order as
+ * domain/membership.ts), so "placed on a day" is a range test with no sorting. Called after every
+ * write of placing events, for the members concerned.
+ */
+export async function closePlacements(db: DbOrTx, tenantId: string, memberIds: string[]) {
+  if (memberIds.length === 0) return;
+  await db.execute(sql`
+    UPDATE membership_events t SET to_on = n.next_on
+    FROM (
+      SELECT e.id, (lead(e.effective_on) OVER (PARTITION BY e.member_id ORDER BY e.effective_on, ${rank}, e.created_at, e.id) - 1) AS next_on
+      FROM membership_events e
+      WHERE e.tenant_id = ${tenantId}::uuid AND e.member_id IN ${memberIds} AND e.kind <> 'exemption'
+    ) n
+    WHERE t.tenant_id = ${tenantId}::uuid AND t.id = n.id AND t.to_on IS DISTINCT FROM n.next_on`);
+}
+
+/** Members placed in a cell on `date`, with whether they were exempt that day (exemptions never overlap). */
 function placedAsOf(tenantId: string, date: string, cellIds?: string[]): SQL {
   const cellFilter = cellIds ? sql`AND p.cell_id IN ${cellIds}` : sql``;
   return sql`
-    SELECT p.member_id, p.cell_id,
-      EXISTS (SELECT 1 FROM membership_events x
-              WHERE x.tenant_id = ${tenantId}::uuid AND x.member_id = p.member_id AND x.kind = 'exemption'
-                AND x.effective_on <= ${date}::date AND (x.to_on IS NULL OR x.to_on >= ${date}::date)) AS exempt
-    FROM (
-      SELECT DISTINCT ON (e.member_id) e.member_id, e.kind, e.cell_id
-      FROM membership_events e
-      WHERE e.tenant_id = ${tenantId}::uuid AND e.kind <> 'exemption' AND e.effective_on <= ${date}::date
-      ORDER BY e.member_id, e.effective_on DESC, ${rank} DESC, e.created_at DESC, e.id DESC
-    ) p
-    WHERE p.kind IN ('joined', 'transferIn', 'transferWithin') ${cellFilter}`;
+    SELECT p.member_id, p.cell_id, (x.member_id IS NOT NULL) AS exempt
+    FROM membership_events p
+    LEFT JOIN membership_events x
+      ON x.tenant_id = p.tenant_id AND x.member_id = p.member_id AND x.kind = 'exemption'
+     AND x.effective_on <= ${date}::date AND (x.to_on IS NULL OR x.to_on >= ${date}::date)
+    WHERE p.tenant_id = ${tenantId}::uuid AND p.kind IN ('joined', 'transferIn', 'transferWithin')
+      AND p.effective_on <= ${date}::date AND (p.to_on IS NULL OR p.to_on >= ${date}::date) ${cellFilter}`;
 }
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

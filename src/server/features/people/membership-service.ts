@@ -16,6 +16,7 @@ import { loadUnit, toRef } from '../units/service';
 import { canRecordMembership } from './policy';
 import { membershipEvents, type LeaveReason, type MembershipEvent } from './tables';
 import type { MembershipEventDto, TransferInput } from './schema';
+import { closePlacements } from './membership-queries';
 
 const today = () => todayInVietnam(now());
 
@@ -106,7 +107,8 @@ export async function transferMember(db: Db, actor: Actor, memberId: string, inp
           : { tenantId: member.tenantId, memberId, kind: 'transferOut', on: input.on, fromCellId: member.cellId, otherWard: input.toWard!, note: input.note ?? null, recordedBy: actor.userId },
       )
       .returning();
-    return finish(tx, actor, member, [...events, event!], 'member.transfer', event);
+    await closePlacements(tx, member.tenantId, [member.id]);
+    return finish(tx, actor, member, await loadHistory(tx, member.tenantId, member.id), 'member.transfer', event);
   });
 }
 
@@ -155,7 +157,8 @@ export async function leaveMember(db: Db, actor: Actor, memberId: string, input:
       .insert(membershipEvents)
       .values({ tenantId: member.tenantId, memberId, kind: 'left', on: input.on, fromCellId: member.cellId, reason: input.reason, note: input.note ?? leaveNames[input.reason], recordedBy: actor.userId })
       .returning();
-    return finish(tx, actor, member, [...events, event!], 'member.leave', event);
+    await closePlacements(tx, member.tenantId, [member.id]);
+    return finish(tx, actor, member, await loadHistory(tx, member.tenantId, member.id), 'member.leave', event);
   });
 }
 

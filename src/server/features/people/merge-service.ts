@@ -20,6 +20,7 @@ import { forbidden } from '../../errors';
 import { canMergeUnits } from './policy';
 import { membershipEvents, positions, type MembershipEvent } from './tables';
 import type { MergeInput } from './schema';
+import { closePlacements } from './membership-queries';
 
 const unitName = (u: Unit) => u.name;
 
@@ -117,6 +118,7 @@ export async function mergeUnits(db: Db, actor: Actor, input: MergeInput) {
           moved.slice(i, i + 500).map((m) => ({ tenantId, memberId: m.id, kind: 'transferWithin' as const, on, cellId: target.id, fromCellId: m.cellId, note: input.note ?? `Sáp nhập vào ${target.name}`, recordedBy: actor.userId })),
         );
       }
+      await closePlacements(tx, tenantId, moved.map((m) => m.id));
       await tx
         .update(members)
         .set({ cellId: target.id, version: sql`${members.version} + 1`, updatedAt: now() })

@@ -58,5 +58,5 @@ describe('migration 0010 (people backfill)', () => {
     const [nullable] = await rows(db, sql`SELECT is_nullable FROM information_schema.columns WHERE table_name = 'members' AND column_name = 'person_id'`);
     expect(nullable).toEqual({ is_nullable: 'NO' });
     await database.close();
-  });
+  }, 120_000);
 });

@@ -50,7 +50,7 @@ describe('the demo ward’s people', () => {
     expect(exempted.expected).toBe(after.expected - 1);
     expect((await cellCount('Chi bộ Tràng Đà 2', '2026-05-20')).members).toBe((await cellCount('Chi bộ Tràng Đà 2', '2026-05-19')).members - 2);
     expect((await cellCount('Chi bộ Nông Tiến 1', '2026-06-02')).members).toBe((await cellCount('Chi bộ Nông Tiến 1', '2026-06-01')).members - 1);
-  });
+  }, 120_000);
 
   it('the bithu account’s person holds the cell secretary position, seen on their person page', async () => {
     const s = await t.signIn('vanphong');

@@ -91,7 +91,7 @@ export const membershipEvents = pgTable(
     memberId: uuid('member_id').notNull(),
     kind: text('kind').$type<MembershipEventKind>().notNull(),
     on: date('effective_on').notNull(),
-    /** Exemption only: its last day; null while open. */
+    /** Exemption: its last day; null while open. A placing event: the day before the next one (kept by closePlacements), null while current. */
     toOn: date('to_on'),
     /** The cell the member belongs to from `on` (joined, transferIn, transferWithin). */
     cellId: uuid('cell_id'),
