@@ -3,6 +3,7 @@
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import { eq } from 'drizzle-orm';
+import { insertMembersWithPeople } from '../src/server/features/people/member-rows';
 import { openMigratedDatabase } from '../src/server/database';
 import { seedDemo } from '../src/server/seed/demo';
 import { units } from '../src/server/features/units/tables';
@@ -23,7 +24,7 @@ async function prepareDataDir() {
     fullName: `Nguyễn Văn Thử ${i + 1}`,
     gender: 'male' as const,
   }));
-  if (extra.length) await database.db.insert(members).values(extra);
+  if (extra.length) await insertMembersWithPeople(database.db, extra, { joinedOn: () => '2020-01-01' });
   await database.close();
   return { dataDir, cellId: cell!.id };
 }

@@ -25,6 +25,10 @@ const entityNames: Record<string, string> = {
   link: 'liên kết giữa hai văn bản',
   settings: 'thiết lập văn bản',
   vocabulary: 'từ vựng bổ sung',
+  person: 'người',
+  position: 'chức vụ',
+  positionKind: 'loại chức vụ',
+  exemption: 'lần miễn sinh hoạt',
 };
 
 const nameOf = (entity: string) => entityNames[entity] ?? entity;

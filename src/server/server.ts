@@ -3,6 +3,8 @@ import { loadEnv, type Env } from './env';
 import { buildApp } from './app';
 import { openMigratedDatabase } from './database';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './seed/demo';
+import { refreshExemptFlags } from './features/people/membership-queries';
+import { todayInVietnam } from '../domain/dates';
 
 /** Another program (often a second QuánTriệt) already listens on the port: said in one line, no stack. */
 export class PortInUseError extends Error {
@@ -17,6 +19,12 @@ export async function startServer(options: { seedDemo: boolean; env?: Env }) {
   const database = await openMigratedDatabase(env);
   if (options.seedDemo && (await seedDemo(database.db))) printDemoAccounts();
   const app = await buildApp({ env, database, logger: true });
+  // Exemptions end by the calendar: members.exempt follows today (people/membership-queries.ts).
+  const refresh = () => refreshExemptFlags(database.db, todayInVietnam()).catch((error: unknown) => app.log.error(error));
+  await refresh();
+  const hourly = setInterval(() => void refresh(), 60 * 60 * 1000);
+  hourly.unref();
+  app.addHook('onClose', async () => clearInterval(hourly));
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -8,6 +8,7 @@ import { appRoute } from './routes/app-layout';
 import { homeRoute } from './routes/home';
 import { importMembersRoute } from './routes/import-members';
 import { memberRoute } from './routes/member';
+import { personRoute } from './routes/person';
 import { inboxRoute } from './routes/inbox';
 import { planRoute } from './routes/plan';
 import { planImportRoute } from './routes/plan-import';
@@ -25,7 +26,7 @@ import { unitRoute } from './routes/unit';
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, plansRoute, planNewRoute, planRoute, planImportRoute, inboxRoute, accountRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, plansRoute, planNewRoute, planRoute, planImportRoute, inboxRoute, accountRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -5,9 +5,9 @@ import type { Database } from '../../src/server/db/client';
 import { units } from '../../src/server/features/units/tables';
 import { childPath } from '../../src/domain/org-tree';
 import { members } from '../../src/server/features/members/tables';
+import { insertMembersWithPeople } from '../../src/server/features/people/member-rows';
 import { roleGrants, type Role } from '../../src/server/auth/tables';
 import { insertAccount } from '../../src/server/auth/accounts';
-import { claimCards } from '../../src/server/features/members/cards';
 import { tenantOfUnit } from '../../src/domain/tenants';
 import { hashPassword } from '../../src/server/auth/passwords';
 import { attachments, resolutions } from '../../src/server/features/resolutions/tables';
@@ -57,11 +57,12 @@ export const buildCell = (database: Database, commune: Unit, name?: string) => b
 /** A member of the cell, with a card number of their own. */
 export async function buildMember(database: Database, cell: Unit, values: Partial<typeof members.$inferInsert> = {}) {
   const n = next();
-  const [member] = await database.db
-    .insert(members)
-    .values({ tenantId: cell.tenantId, cellId: cell.id, fullName: `Nguyễn Văn Thử ${n}`, gender: 'male', cardNumber: `9${String(Date.now()).slice(-7)}${sequence}`.slice(0, 12), ...values })
-    .returning();
-  await claimCards(database.db, member!.tenantId, [{ cardNumber: member!.cardNumber, memberId: member!.id }]);
+  // With its person and its "joined" event (on joinedOn, else 2020-01-01), as every member has.
+  const [member] = await insertMembersWithPeople(
+    database.db,
+    [{ tenantId: cell.tenantId!, cellId: cell.id, fullName: `Nguyễn Văn Thử ${n}`, gender: 'male', cardNumber: `9${String(Date.now()).slice(-7)}${sequence}`.slice(0, 12), ...values }],
+    { joinedOn: (r) => r.joinedOn ?? '2020-01-01' },
+  );
   return member!;
 }
 

@@ -39,6 +39,17 @@ import {
 } from '../features/resolutions/policy';
 import { canEditSettings, canViewSettings } from '../features/settings/policy';
 import { canListMembers, canViewUnit, visibleUnitsFilter } from '../features/units/policy';
+import {
+  canEditPeople,
+  canEditPositionKinds,
+  canEditPositions,
+  canMergeUnits,
+  canRecordMembership,
+  canViewPeople,
+  canViewPerson,
+  canViewPositionKinds,
+  canViewPositions,
+} from '../features/people/policy';
 
 /** Name → the function(s) deciding it: a list names its filter, which the query uses. */
 export const policies = {
@@ -79,6 +90,16 @@ export const policies = {
   'inbox.confirm': [canConfirmReceipt],
   'settings.view': [canViewSettings],
   'settings.edit': [canEditSettings],
+  'people.list': [canViewPeople],
+  'people.view': [canViewPerson],
+  'people.edit': [canEditPeople],
+  'position-kinds.list': [canViewPositionKinds],
+  'position-kinds.edit': [canEditPositionKinds],
+  'positions.list': [canViewPositions],
+  'positions.edit': [canEditPositions],
+  'membership.record': [canRecordMembership],
+  'membership.counts': [canListMembers],
+  'units.merge': [canMergeUnits],
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -2,6 +2,7 @@ import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timesta
 import { now } from '../clock';
 import { units } from '../features/units/tables';
 import { members } from '../features/members/tables';
+import { persons } from '../features/people/tables';
 
 export const roles = [
   'admin', // Quản trị hệ thống
@@ -40,6 +41,7 @@ export const users = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'users_person_fk', columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }),
     foreignKey({ name: 'users_member_fk', columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
     index('users_id_idx').on(t.id),
     uniqueIndex('users_username_uq').on(t.tenantId, t.username),

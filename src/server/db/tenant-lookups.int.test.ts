@@ -67,9 +67,10 @@ describe('party card numbers are unique across communes', () => {
   it('keeps a member in their commune: a cell of another commune is refused (400), changing nothing', async () => {
     const s = await t.signIn('admin');
     const [member] = await membersOf(t.database, 'Chi bộ Tràng Đà 3');
-    const res = await s.inject({ method: 'PATCH', url: `/api/members/${member!.id}`, payload: { version: member!.version, cellId: otherCell.id } });
+    // A cell changes only by a transfer (decision 015); one into another commune's cell is refused.
+    const res = await s.inject({ method: 'POST', url: `/api/members/${member!.id}/transfer`, payload: { toCellId: otherCell.id, on: '2026-05-20' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.id).toBe('member.cell-invalid');
+    expect(res.json().error.id).toBe('membership.cell-invalid');
     const [after] = await t.database.db.select().from(members).where(and(eq(members.tenantId, member!.tenantId), eq(members.id, member!.id)));
     expect(after!.cellId).toBe(member!.cellId);
   });

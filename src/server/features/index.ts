@@ -10,6 +10,7 @@ import { resolutionRoutes } from './resolutions/routes';
 import { planRoutes } from './plans/routes';
 import { planImportRoutes } from './plan-import/routes';
 import { settingsRoutes } from './settings/routes';
+import { peopleRoutes } from './people/routes';
 import type { FileStore } from '../files/store';
 import type { PdfConverter } from '../documents/pdf';
 
@@ -22,4 +23,5 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(planImportRoutes, { db });
   await app.register(planRoutes, { db, pdf });
   await app.register(settingsRoutes, { db });
+  await app.register(peopleRoutes, { db });
 };

@@ -9,6 +9,7 @@ import { insertAccount } from '../auth/accounts';
 import { units } from '../features/units/tables';
 import { recordAudit } from '../features/audit/service';
 import { isSeeded } from './demo';
+import { seedPositionKinds } from '../features/people/positions-service';
 
 export interface BootstrapInput {
   province: string;
@@ -32,6 +33,7 @@ export async function bootstrapOrganisation(db: Db, input: BootstrapInput): Prom
       { id: provinceId, tenantId: provinceId, parentId: null, kind: 'province', name: input.province.trim(), path: provincePath },
       { id: communeId, tenantId: communeId, parentId: provinceId, kind: 'commune', name: input.commune.trim(), path: childPath(provincePath, communeId) },
     ]);
+    await seedPositionKinds(tx, communeId);
     // The administrator is a province account: the province is its own tenant (decision 017).
     const admin = await insertAccount(tx, { username, passwordHash, displayName: 'Quản trị hệ thống', tenantId: provinceId });
     await tx.insert(roleGrants).values({ userId: admin.id, role: 'admin', unitId: provinceId, tenantId: provinceId });

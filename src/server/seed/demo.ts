@@ -7,9 +7,11 @@ import { toIso } from '../../domain/dates';
 import { hashPassword } from '../auth/passwords';
 import { roleGrants, type Role } from '../auth/tables';
 import { insertAccount } from '../auth/accounts';
-import { claimCards } from '../features/members/cards';
 import { tenantOfUnit } from '../../domain/tenants';
-import { members, type Gender } from '../features/members/tables';
+import type { Gender } from '../features/members/tables';
+import { insertMembersWithPeople, type NewMemberRow } from '../features/people/member-rows';
+import { seedPositionKinds } from '../features/people/positions-service';
+import { insertDemoPositions, seedDemoMembershipChanges } from './people';
 import { units } from '../features/units/tables';
 import { recordAudit } from '../features/audit/service';
 import { familyNames, givenNames, middleNames } from './names';
@@ -50,14 +52,18 @@ export async function isSeeded(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db): Promise<boolean> {
   if (await isSeeded(db)) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD); // one hash for every demo account: demo only
-  await atMoment(campaignMoments.wardSetUp, () => db.transaction(async (tx) => {
+  const ward = await atMoment(campaignMoments.wardSetUp, () => db.transaction(async (tx) => {
     const unitIds = await insertUnits(tx);
     const tenantId = unitIds.get('commune')!;
+    await seedPositionKinds(tx, tenantId);
     const firstMembers = await insertMembers(tx, tenantId, unitIds);
     await insertAccounts(tx, tenantId, unitIds, firstMembers, passwordHash);
+    await insertDemoPositions(tx, tenantId, unitIds, firstMembers.firstOfCell, firstMembers.personOf);
     await recordAudit(tx, { tenantId, actorId: null, action: 'seed.demo', entity: 'unit', entityId: tenantId });
+    return { unitIds, ...firstMembers };
   }));
   await seedDemoCampaign(db);
+  await seedDemoMembershipChanges(db, ward.unitIds, ward.firstOfCell, (id) => ward.byId.get(id)!.exempt === true);
   return true;
 }
 
@@ -84,7 +90,7 @@ function* cellsOf(node: OrgNode): Generator<OrgNode> {
 
 async function insertMembers(tx: Tx, tenantId: string, unitIds: Map<string, string>) {
   const random = seededRandom(91_2026);
-  const rows: (typeof members.$inferInsert)[] = [];
+  const rows: NewMemberRow[] = [];
   const firstOfCell = new Map<string, string[]>();
   let card = 1_020_000;
   for (const cell of cellsOf(demoOrgChart)) {
@@ -118,10 +124,11 @@ async function insertMembers(tx: Tx, tenantId: string, unitIds: Map<string, stri
       firstOfCell.set(cell.key, [...(firstOfCell.get(cell.key) ?? []), id]);
     }
   }
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(members).values(rows.slice(i, i + 500));
-  await claimCards(tx, tenantId, rows.map((r) => ({ cardNumber: r.cardNumber ?? null, memberId: r.id! })));
+  // Each member is a person, who joined their cell on their joining date.
+  const inserted = await insertMembersWithPeople(tx, rows, { joinedOn: (r) => r.joinedOn! });
   const byId = new Map(rows.map((r) => [r.id!, r]));
-  return { firstOfCell, byId };
+  const personOf = new Map(inserted.map((m) => [m.id, m.personId]));
+  return { firstOfCell, byId, personOf };
 }
 
 async function insertAccounts(
@@ -144,7 +151,14 @@ async function insertAccounts(
     }
     // Province accounts belong to the province's tenant, the others to the ward's (decision 017).
     const accountTenant = account.unitKey === 'province' ? unitIds.get('province')! : tenantId;
-    const user = await insertAccount(tx, { username: account.username, passwordHash, displayName, memberId, tenantId: accountTenant });
+    const user = await insertAccount(tx, {
+      username: account.username,
+      passwordHash,
+      displayName,
+      memberId,
+      personId: memberId ? people.personOf.get(memberId)! : null,
+      tenantId: accountTenant,
+    });
     await tx.insert(roleGrants).values({ userId: user.id, role: account.role, unitId: unitIds.get(account.unitKey)!, tenantId: accountTenant });
   }
 }

@@ -8,12 +8,13 @@ import { PageFallback, QueryStatus, Success } from '../components/feedback';
 import { AnchorLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
-import { formatDateTime } from '../format';
+import { formatDate, formatDateTime } from '../format';
 import { useMe } from '../features/auth/session';
 import { MemberDetails } from '../features/members/MemberDetails';
 import { MemberEditForm } from '../features/members/MemberEditForm';
 import { memberHistoryQuery, memberQuery, type AuditEntry } from '../features/members/queries';
 import { unitsQuery } from '../features/units/queries';
+import { MembershipActions } from '../features/people/MembershipActions';
 import { vi } from '../i18n/vi';
 import { memberRoute } from './member';
 
@@ -47,7 +48,13 @@ function MemberPage() {
             </Text>
           )
         }
-        below={member.exempt ? <Badge color="grape">{vi.member.exempt}</Badge> : undefined}
+        below={
+          member.leftOn ? (
+            <Badge color="gray">{vi.person.left(formatDate(member.leftOn))}</Badge>
+          ) : member.exempt ? (
+            <Badge color="grape">{vi.member.exempt}</Badge>
+          ) : undefined
+        }
         actions={
           abilities.edit && !editing ? (
             <Button
@@ -81,6 +88,20 @@ function MemberPage() {
             </Paper>
           </Section>
         )}
+        {abilities.recordMembership && (
+          <Section id="member-membership" title={vi.membershipActions.title}>
+            <MembershipActions
+              member={member}
+              onDone={() => {
+                setSaved(false);
+                void detail.refetch();
+              }}
+            />
+          </Section>
+        )}
+        <AnchorLink to="/nguoi/$personId" params={{ personId: member.personId }}>
+          {vi.person.personPage}
+        </AnchorLink>
         {me.abilities.viewAudit && <History memberId={member.id} />}
       </Stack>
     </>

@@ -11,6 +11,7 @@ import { useMe } from '../features/auth/session';
 import { DocumentSettingsForm, DocumentSettingsView } from '../features/settings/DocumentSettingsForm';
 import { documentSettingsQuery } from '../features/settings/queries';
 import { VocabularySection } from '../features/settings/VocabularyEditor';
+import { PositionKindsSection } from '../features/settings/PositionKindsSection';
 import { vi } from '../i18n/vi';
 import { canOpenSettings } from '../nav';
 
@@ -25,6 +26,7 @@ function SettingsPage() {
       <PageHeader title={t.title} below={<Text c="dimmed">{t.intro}</Text>} />
       <Stack gap="xl">
         {me.abilities.viewSettings ? <DocumentSettingsSection /> : <Notice title={t.documents}>{t.noCommune}</Notice>}
+        {me.abilities.viewSettings && <PositionKindsSection />}
         {me.abilities.editVocabulary && <VocabularySection />}
       </Stack>
     </>

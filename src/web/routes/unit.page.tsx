@@ -16,6 +16,10 @@ import { unitMembersQuery } from '../features/members/queries';
 import { holdsMembers, kindLabel } from '../features/units/labels';
 import { exportUrl, unitQuery, unitsQuery, type UnitDetail } from '../features/units/queries';
 import { buildTree, findNode } from '../features/units/tree';
+import { CellCounts } from '../features/people/CellCounts';
+import { MergeButton } from '../features/people/MergeDialog';
+import { unitPositionsQuery } from '../features/people/queries';
+import { UnitPositions } from '../features/people/UnitPositions';
 import { vi } from '../i18n/vi';
 import { unitRoute } from './unit';
 
@@ -25,6 +29,8 @@ function UnitPage() {
   const { unitId } = unitRoute.useParams();
   const detail = useQuery(unitQuery(unitId));
   const units = useQuery(unitsQuery);
+  // Positions are shown to those the server lets see them (ward office, leadership, the cell's secretary).
+  const positions = useQuery(unitPositionsQuery(unitId));
 
   if (!detail.data) return <PageFallback query={detail} title={vi.unit.fallbackTitle} unavailable={{ title: vi.unit.unavailableTitle, message: vi.unit.unavailable }} />;
 
@@ -65,11 +71,18 @@ function UnitPage() {
             {holdsMembers(unit.kind) && <Text fw={600}>{vi.common.memberCount(total)}</Text>}
           </Group>
         }
-        actions={abilities.exportMembers && holdsMembers(unit.kind) ? <ExportButtons unitId={unit.id} /> : undefined}
+        actions={
+          <Group gap="xs">
+            {abilities.exportMembers && holdsMembers(unit.kind) && <ExportButtons unitId={unit.id} />}
+            {positions.data?.abilities.edit && unit.kind !== 'commune' && unit.kind !== 'province' && !unit.closedOn && <MergeButton unit={unit} />}
+          </Group>
+        }
       />
 
       <Stack gap="xl">
         {children.length > 0 && <Children detail={detail.data} />}
+        {positions.data && <UnitPositions unit={unit} />}
+        {unit.kind === 'cell' && abilities.listMembers && <CellCounts cellId={unit.id} />}
         {unit.kind === 'cell' && abilities.listMembers && <CellMembers unitId={unit.id} />}
       </Stack>
     </>

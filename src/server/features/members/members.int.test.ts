@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../../test/support/app';
-import { findUnit, membersOf } from '../../../../test/support/factories';
+import { buildMember, findUnit, membersOf } from '../../../../test/support/factories';
 import { compareVietnameseNames } from '../../../domain/vietnamese-names';
 import { auditLog } from '../audit/tables';
 import { members } from './tables';
@@ -60,7 +60,7 @@ describe('member search', () => {
   it('finds "Nguyễn Văn Hùng" from "nguyen van hung"', async () => {
     const s = await t.signIn('vanphong');
     const cell = await findUnit(t.database, 'Chi bộ Ỷ La 3');
-    await t.database.db.insert(members).values({ tenantId: cell.tenantId!, cellId: cell.id, fullName: 'Nguyễn Văn Hùng', gender: 'male' });
+    await buildMember(t.database, cell, { fullName: 'Nguyễn Văn Hùng', cardNumber: null });
     const res = await s.inject({ url: '/api/members/search?q=nguyen%20van%20hung' });
     expect(res.statusCode).toBe(200);
     expect(res.json().members[0].fullName).toBe('Nguyễn Văn Hùng');

@@ -16,6 +16,8 @@ export const memberSchema = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   exempt: z.boolean(),
+  personId: z.uuid(),
+  leftOn: z.string().nullable(),
   version: z.number().int(),
 });
 export type MemberDto = z.infer<typeof memberSchema>;
@@ -26,7 +28,7 @@ export const memberListResponse = z.object({ members: z.array(memberSchema), tot
 
 export const memberDetailResponse = z.object({
   member: memberSchema,
-  abilities: z.object({ edit: z.boolean() }),
+  abilities: z.object({ edit: z.boolean(), recordMembership: z.boolean() }),
 });
 
 export const memberSearchQuery = z.object({

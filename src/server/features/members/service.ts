@@ -1,4 +1,4 @@
-import { and, desc, eq, like, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import { type Actor, grantUnit } from '../../auth/actor';
 import { badRequest, conflict, duplicate, forbidden, notFound } from '../../errors';
@@ -15,6 +15,8 @@ import { members, type Member } from './tables';
 import { changeCard } from './cards';
 import type { MemberDto, MemberUpdate } from './schema';
 import { now } from '../../clock';
+import { syncPersonsFromMembers } from '../people/persons-service';
+import { canRecordMembership } from '../people/policy';
 
 const memberColumns = { member: members, cellName: units.name, cellPath: units.path };
 
@@ -46,7 +48,7 @@ export async function memberFor(db: DbOrTx, actor: Actor, id: string) {
   const cell = toRef(await loadUnit(db, row.member.cellId));
   if (!canViewMember(actor, row.member, cell)) throw notFound('member');
   const { tenantId: _t, createdAt: _c, updatedAt: _u, ...member } = row.member;
-  return { member: { ...member, cellName: row.cellName }, abilities: { edit: canEditMember(actor, cell) } };
+  return { member: { ...member, cellName: row.cellName }, abilities: { edit: canEditMember(actor, cell), recordMembership: !row.member.leftOn && canRecordMembership(actor, cell) } };
 }
 
 /** Members of a unit and the cells below it, in the Vietnamese order. */
@@ -55,7 +57,7 @@ export async function listMembersOfUnit(db: DbOrTx, unit: Unit): Promise<MemberD
     .select(memberColumns)
     .from(members)
     .innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId)))
-    .where(like(units.path, `${unit.path}%`));
+    .where(and(like(units.path, `${unit.path}%`), isNull(members.leftOn)));
   return sortByVietnameseName(rows.map(toDto), (m) => m.fullName);
 }
 
@@ -94,21 +96,17 @@ export async function updateMember(db: Db, actor: Actor, id: string, patch: Memb
     if (!canEditMember(actor, toRef(cell))) throw forbidden('sửa thông tin đảng viên này');
     if (patch.version !== current.member.version) throw conflict('member', toDto(current));
 
-    let cellName = current.cellName;
-    let target: Unit | undefined;
-    if (patch.cellId && patch.cellId !== cell.id) {
-      target = await tx.select().from(units).where(eq(units.id, patch.cellId)).then((r) => r[0]);
-      if (!target || target.kind !== 'cell') throw badRequest('member.cell-invalid', 'Chi bộ chuyển đến không tồn tại.');
-      if (!canEditMember(actor, toRef(target))) throw forbidden('chuyển đảng viên sang chi bộ này');
-      cellName = target.name;
+    // A member's cell and exemption change only through their membership history (decision 015).
+    if (patch.cellId !== undefined && patch.cellId !== cell.id) {
+      throw badRequest('member.use-transfer', 'Chuyển sinh hoạt đảng bằng thao tác "Chuyển sinh hoạt" (POST /api/members/:id/transfer), để giữ ngày chuyển.');
     }
-    // A member moves between cells of their commune; moving to another commune is a transfer out and in.
-    if (patch.cellId && patch.cellId !== cell.id && target?.tenantId !== current.member.tenantId) {
-      throw badRequest('member.cell-invalid', 'Chi bộ chuyển đến không thuộc đảng bộ của đảng viên.');
+    if (patch.exempt !== undefined && patch.exempt !== current.member.exempt) {
+      throw badRequest('member.use-exemptions', 'Miễn sinh hoạt bằng thao tác "Miễn sinh hoạt" (POST /api/members/:id/exemptions), để giữ thời gian và lý do.');
     }
+    const cellName = current.cellName;
     // The card number is national: the lookup table member_cards holds it (decision 017).
     if (patch.cardNumber !== undefined) await changeCard(tx, current.member.tenantId, id, current.member.cardNumber, patch.cardNumber || null);
-    const { version, ...changes } = patch;
+    const { version, cellId: _cell, exempt: _exempt, ...changes } = patch;
     // Only a change of dates is judged: an old record with odd dates can still get a new phone.
     if (changes.birthDate !== undefined || changes.joinedOn !== undefined || changes.officialOn !== undefined) checkMemberDates({ ...current.member, ...changes });
     if (changes.fullName) changes.fullName = normaliseFullName(changes.fullName);
@@ -116,6 +114,7 @@ export async function updateMember(db: Db, actor: Actor, id: string, patch: Memb
       entity: 'member',
       current: async () => toDto(await loadMember(tx, id)),
     });
+    await syncPersonsFromMembers(tx, updated.tenantId, [id]);
     await recordAudit(tx, {
       tenantId: updated.tenantId,
       actorId: actor.userId,

@@ -2,6 +2,7 @@ import { boolean, date, foreignKey, index, integer, pgTable, primaryKey, text, t
 import { now } from '../../clock';
 import { sql } from 'drizzle-orm';
 import { units } from '../units/tables';
+import { persons } from '../people/tables';
 
 export const genders = ['male', 'female'] as const;
 export type Gender = (typeof genders)[number];
@@ -12,7 +13,7 @@ export const members = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     tenantId: uuid('tenant_id').notNull(),
     /** The person this member is (persons); set for every member by the people migration. */
-    personId: uuid('person_id'),
+    personId: uuid('person_id').notNull(),
     cellId: uuid('cell_id').notNull(),
     fullName: text('full_name').notNull(),
     gender: text('gender').$type<Gender>().notNull(),
@@ -24,12 +25,15 @@ export const members = pgTable(
     email: text('email'),
     /** Miễn sinh hoạt đảng: exempt from party activity (age, health). */
     exempt: boolean('exempt').notNull().default(false),
+    /** The day the member left the ward's party organisation (moved away, died, struck off); null while a member. */
+    leftOn: date('left_on'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'members_person_fk', columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }),
     foreignKey({ name: 'members_cell_fk', columns: [t.tenantId, t.cellId], foreignColumns: [units.tenantId, units.id] }),
     index('members_id_idx').on(t.id),
     index('members_cell_idx').on(t.cellId),

@@ -1,4 +1,7 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { units } from '../units/tables';
+import { members } from '../members/tables';
 import { now } from '../../clock';
 
 /**
@@ -22,7 +25,11 @@ export const persons = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    // Search without diacritics, like members (qt_fold, migration 0000).
+    index('persons_name_search_idx').using('gin', sql`qt_fold(${t.fullName}) gin_trgm_ops`),
+  ],
 );
 
 /**
@@ -63,9 +70,57 @@ export const positions = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('positions_unit_idx').on(t.tenantId, t.unitId),
     index('positions_person_idx').on(t.tenantId, t.personId),
+    foreignKey({ name: 'positions_person_fk', columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }),
+    foreignKey({ name: 'positions_unit_fk', columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] }),
+    foreignKey({ name: 'positions_kind_fk', columns: [t.tenantId, t.kindCode], foreignColumns: [positionKinds.tenantId, positionKinds.code] }),
+  ],
+);
+
+/** What happens to a membership (PRODUCT.md §7 "sinh hoạt đảng"); see domain/membership.ts. */
+export const membershipEventKinds = ['joined', 'transferIn', 'transferWithin', 'transferOut', 'exemption', 'left'] as const;
+export type MembershipEventKind = (typeof membershipEventKinds)[number];
+export const leaveReasons = ['moved', 'died', 'struckOff'] as const;
+export type LeaveReason = (typeof leaveReasons)[number];
+
+/**
+ * A member's history, one row per event, dated (`on`, the day it takes effect). The member's cell
+ * as of a day is the cell of their last joined/transfer/left event on or before it; an exemption
+ * is one row covering [on, toOn] (toOn null = open). members.cell_id/exempt/left_on hold today's
+ * state, written in the same transaction as the event.
+ */
+export const membershipEvents = pgTable(
+  'membership_events',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    memberId: uuid('member_id').notNull(),
+    kind: text('kind').$type<MembershipEventKind>().notNull(),
+    on: date('effective_on').notNull(),
+    /** Exemption: its last day; null while open. A placing event: the day before the next one (kept by closePlacements), null while current. */
+    toOn: date('to_on'),
+    /** The cell the member belongs to from `on` (joined, transferIn, transferWithin). */
+    cellId: uuid('cell_id'),
+    /** transferWithin: the cell left. */
+    fromCellId: uuid('from_cell_id'),
+    /** transferIn: the ward they came from; transferOut: the ward they went to. */
+    otherWard: text('other_ward'),
+    /** Exemption: why (age, health…); left: moved | died | struckOff. */
+    reason: text('reason'),
+    note: text('note'),
+    /** The account that recorded it; null for migrations and the demo seed. */
+    recordedBy: uuid('recorded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('membership_events_member_idx').on(t.tenantId, t.memberId, t.on),
+    index('membership_events_cell_idx').on(t.tenantId, t.cellId),
+    foreignKey({ name: 'membership_events_member_fk', columns: [t.tenantId, t.memberId], foreignColumns: [members.tenantId, members.id] }),
+    foreignKey({ name: 'membership_events_cell_fk', columns: [t.tenantId, t.cellId], foreignColumns: [units.tenantId, units.id] }),
   ],
 );
 
 export type Person = typeof persons.$inferSelect;
+export type MembershipEvent = typeof membershipEvents.$inferSelect;
 export type PositionKind = typeof positionKinds.$inferSelect;
 export type Position = typeof positions.$inferSelect;

@@ -14,6 +14,8 @@ export const unitSchema = z.object({
   name: z.string(),
   path: z.string(),
   sortOrder: z.number().int(),
+  closedOn: z.string().nullable(),
+  version: z.number().int(),
   memberCount: z.number().int(),
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { type Actor, type UnitRef, overseers } from '../../auth/actor';
 import { badRequest, forbidden, notFound } from '../../errors';
@@ -23,7 +23,7 @@ export async function listVisibleUnits(db: DbOrTx, actor: Actor) {
   const rows = await db
     .select({ unit: units, memberCount: count(members.id) })
     .from(units)
-    .leftJoin(members, and(eq(members.tenantId, units.tenantId), eq(members.cellId, units.id)))
+    .leftJoin(members, and(eq(members.tenantId, units.tenantId), eq(members.cellId, units.id), isNull(members.leftOn)))
     .where(visibleUnitsFilter(actor))
     .groupBy(units.tenantId, units.id)
     .orderBy(asc(units.sortOrder), asc(units.name));
@@ -61,11 +61,11 @@ export async function loadUnitDetail(db: DbOrTx, unit: Unit) {
     db
       .select({ unit: units, memberCount: count(members.id) })
       .from(units)
-      .leftJoin(members, and(eq(members.tenantId, units.tenantId), eq(members.cellId, units.id)))
+      .leftJoin(members, and(eq(members.tenantId, units.tenantId), eq(members.cellId, units.id), isNull(members.leftOn)))
       .where(eq(units.parentId, unit.id))
       .groupBy(units.tenantId, units.id)
       .orderBy(asc(units.sortOrder), asc(units.name)),
-    db.select({ n: count() }).from(members).where(and(eq(members.tenantId, unit.tenantId), eq(members.cellId, unit.id))),
+    db.select({ n: count() }).from(members).where(and(eq(members.tenantId, unit.tenantId), eq(members.cellId, unit.id), isNull(members.leftOn))),
   ]);
   return {
     unit: { ...unit, memberCount: Number(own?.n ?? 0) },

@@ -1,6 +1,6 @@
 // Editing a member. Sends only what changed, with the version it started from; when someone else
 // saved in between (409), shows their values next to ours and offers to load the newest record.
-import { Checkbox, Group, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Group, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { ConflictNotice, conflictRows } from '../../components/ConflictNotice';
 import { DateField } from '../../components/DateField';
@@ -60,7 +60,6 @@ function buildPatch(values: FormValues, original: Member): { patch: Partial<Memb
     if (field === 'email' && value && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(value)) errors.email = vi.member.emailInvalid;
     else if (value !== original[field]) patch[field] = value;
   }
-  if (values.exempt !== original.exempt) patch.exempt = values.exempt;
   return { patch, errors };
 }
 
@@ -161,7 +160,6 @@ export function MemberEditForm({ detail, onDone }: Props) {
             autoComplete="off"
           />
         </SimpleGrid>
-        <Checkbox label={f.exempt} checked={values.exempt} onChange={(e) => set('exempt', e.currentTarget.checked)} />
         <FormButtons saving={form.saving} onCancel={() => onDone(null)} />
       </Stack>
     </form>
