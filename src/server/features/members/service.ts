@@ -3,7 +3,8 @@ import type { Db, DbOrTx } from '../../db/client';
 import { type Actor, grantUnit } from '../../auth/actor';
 import { badRequest, conflict, duplicate, forbidden, notFound } from '../../errors';
 import { normaliseFullName, sortByVietnameseName } from '../../../domain/vietnamese-names';
-import { todayInVietnam } from '../../../domain/dates';
+import { formatDayFirst, todayInVietnam } from '../../../domain/dates';
+import { isClosedOn } from '../../../domain/units';
 import { memberDateIssues, type MemberDates } from '../../../domain/member-dates';
 import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
@@ -98,6 +99,8 @@ export async function updateMember(db: Db, actor: Actor, id: string, patch: Memb
       const target = await tx.select().from(units).where(eq(units.id, patch.cellId)).then((r) => r[0]);
       if (!target || target.kind !== 'cell') throw badRequest('member.cell-invalid', 'Chi bộ chuyển đến không tồn tại.');
       if (!canEditMember(actor, toRef(target))) throw forbidden('chuyển đảng viên sang chi bộ này');
+      // A closed cell receives no new member (decision 014).
+      if (isClosedOn(target, todayInVietnam(now()))) throw badRequest('member.cell-closed', `${target.name} đã đóng từ ${formatDayFirst(target.closedOn)}: không chuyển đảng viên vào chi bộ đã đóng.`);
       cellName = target.name;
     }
     if (patch.cardNumber) {
