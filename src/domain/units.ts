@@ -72,13 +72,14 @@ export function kindFromName(text: string): UnitKind | null {
 
 /**
  * Which kinds may sit directly under each kind. Communes are created by the province (not here);
- * a cell sits under the commune or a grassroots organisation; agencies, mass organisations and
- * residential groups under the commune.
+ * a cell sits under the commune or a grassroots organisation; a grassroots organisation under the
+ * commune or another one (đảng bộ bộ phận); agencies, mass organisations and residential groups
+ * under the commune.
  */
 export const childKinds: Record<UnitKind, readonly UnitKind[]> = {
   province: ['commune'],
   commune: ['grassrootsOrg', 'cell', 'agency', 'massOrg', 'residentialGroup'],
-  grassrootsOrg: ['cell'],
+  grassrootsOrg: ['grassrootsOrg', 'cell'],
   cell: [],
   agency: [],
   massOrg: [],
