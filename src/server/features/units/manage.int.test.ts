@@ -8,6 +8,8 @@ import { todayInVietnam } from '../../../domain/dates';
 import { auditLog } from '../audit/tables';
 import { members } from '../members/tables';
 import { units, type Unit } from './tables';
+import { listCellsOfTenant } from './service';
+import { unitsOf } from '../plans/service';
 
 let t: TestApp;
 let staff: Session;
@@ -144,6 +146,22 @@ describe('closing and reopening', () => {
     expect(back.statusCode).toBe(200);
     expect(back.json()).toMatchObject({ closedOn: null, version: 3 });
     await refused(await post(staff, `/api/units/${cell.id}/reopen`, { version: 3 }), 409, 'unit.not-closed', (await read(cell.id))!, await auditCount());
+  });
+
+  it('a closed unit is no recipient of a plan and no cell of a member import, from its closing day', async () => {
+    const cell = await buildUnit(t.database, commune, { name: 'Chi bộ Hết Nhận' });
+    const names = async (day: string) => ({
+      recipients: (await unitsOf(t.database.db, commune.id, day)).map((u) => u.name),
+      cells: (await listCellsOfTenant(t.database.db, commune.id, day)).map((u) => u.name),
+    });
+    expect((await names('2026-06-01')).recipients).toContain('Chi bộ Hết Nhận');
+    await t.database.db.update(units).set({ closedOn: '2026-06-01' }).where(eq(units.id, cell.id));
+    const before = await names('2026-05-31');
+    const after = await names('2026-06-01');
+    expect(before.recipients).toContain('Chi bộ Hết Nhận');
+    expect(before.cells).toContain('Chi bộ Hết Nhận');
+    expect(after.recipients).not.toContain('Chi bộ Hết Nhận');
+    expect(after.cells).not.toContain('Chi bộ Hết Nhận');
   });
 
   it('refuses to close a cell with members, a unit with open children, or before it opened', async () => {

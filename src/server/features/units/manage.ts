@@ -91,25 +91,25 @@ export async function updateUnit(db: Db, actor: Actor, id: string, patch: { vers
     const moving = patch.parentId !== undefined;
     const unit = await loadUnitFor(tx, actor, id, moving ? canMoveUnit : canRenameUnit, moving ? 'chuyển đơn vị này' : 'đổi tên đơn vị này');
     const name = patch.name === undefined ? unit.name : cleanName(patch.name);
-    let parent = unit.parentId ? await loadUnit(tx, unit.parentId) : null;
     const set: Partial<typeof units.$inferInsert> = { name };
+    let parent: Unit | null = null;
     if (moving && patch.parentId !== unit.parentId) {
       if (unit.kind === 'commune') throw unitErrors.communeFixed();
-      const target = await loadUnit(tx, patch.parentId!);
-      if (!canKnowUnit(actor, toRef(target))) throw notFound('unit');
+      // The new parent, locked: moves and creations under it wait for each other (names, order).
+      const [target] = await tx.select().from(units).where(eq(units.id, patch.parentId!)).for('update');
+      if (!target || !canKnowUnit(actor, toRef(target))) throw notFound('unit');
       if (!canMoveUnit(actor, toRef(target))) throw forbidden('chuyển đơn vị vào đơn vị này');
       if (target.tenantId !== unit.tenantId) throw unitErrors.moveOutsideCommune();
       if (isSelfOrBelow(target.path, unit.path)) throw unitErrors.moveIntoItself(unit.name);
       if (isClosedOn(unit, today())) throw unitErrors.closed(unit);
       checkParentTakes(target, unit.kind);
-      await lock(tx, target.id);
       parent = target;
       Object.assign(set, { parentId: target.id, path: childPath(target.path, unit.id), sortOrder: await nextSortOrder(tx, target) });
-    }
-    if (parent && (set.parentId || nameKey(name) !== nameKey(unit.name))) {
+    } else if (unit.parentId && nameKey(name) !== nameKey(unit.name)) {
+      parent = await loadUnit(tx, unit.parentId);
       await lock(tx, parent.id);
-      if (!isClosedOn(unit, today())) await checkNameFree(tx, parent, name, unit.id);
     }
+    if (parent && !isClosedOn(unit, today())) await checkNameFree(tx, parent, name, unit.id);
     const updated = await versioned(tx, unit, patch.version, set);
     let descendants = 0;
     if (set.path) descendants = await rewriteSubtree(tx, unit, set.path);
