@@ -54,7 +54,7 @@ export function canKnowUnit(actor: Actor, unit: UnitRef): boolean {
  * and what lies below it, never the province above. One function per action, sharing this rule.
  */
 function managesUnit(actor: Actor, unit: UnitRef): boolean {
-  return unit.tenantId !== null && hasRoleOver(actor, editors, unit);
+  return unit.kind !== 'province' && hasRoleOver(actor, editors, unit);
 }
 
 /** Adding a unit under `parent`. */
