@@ -30,7 +30,7 @@ function SettingsOrganisationPage() {
         below={
           <Text c="dimmed">
             {t.intro}{' '}
-            <Anchor href={treeTemplateHref} download="mau-cay-to-chuc.xlsx">
+            <Anchor href={treeTemplateHref} download="mau-cay-to-chuc.xlsx" underline="always">
               {t.template}
             </Anchor>
           </Text>

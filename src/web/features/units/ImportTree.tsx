@@ -62,7 +62,7 @@ export function ImportTree({ unit, onDone }: { unit: Unit; onDone: (message: str
       <Text>{t.intro}</Text>
       <Text fz="sm">
         {t.columns}{' '}
-        <Anchor href={treeTemplateHref} download="mau-cay-to-chuc.xlsx">
+        <Anchor href={treeTemplateHref} download="mau-cay-to-chuc.xlsx" underline="always">
           {vi.unitEditor.template}
         </Anchor>
       </Text>
