@@ -8,6 +8,7 @@ const sections: [string, string][] = [
   ['Documents', './documents.bench.ts'],
   ['Resolution registry', './resolutions.bench.ts'],
   ['People and membership', './people.bench.ts'],
+  ['Organisation', './units.bench.ts'],
   ['First load on a cheap phone', './first-load.bench.ts'],
 ];
 

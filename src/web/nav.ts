@@ -53,9 +53,9 @@ export const navItems: NavItem[] = [
   { id: 'account', label: vi.nav.account, to: '/tai-khoan', show: () => true, hint: links.account },
 ];
 
-/** The settings page holds the commune's document settings and the importer's vocabulary. */
+/** The settings page holds the commune's document settings, the importer's vocabulary and the organisation's editor. */
 export function canOpenSettings(abilities: Abilities): boolean {
-  return abilities.viewSettings || abilities.editVocabulary;
+  return abilities.viewSettings || abilities.editVocabulary || abilities.manageUnits;
 }
 
 /** The address of an item for this user: "/don-vi/$unitId" → "/don-vi/8f…". */

@@ -21,12 +21,13 @@ import { organisationRoute } from './routes/organisation';
 import { rootRoute } from './routes/root';
 import { searchRoute } from './routes/search';
 import { settingsRoute } from './routes/settings';
+import { settingsOrganisationRoute } from './routes/settings-organisation';
 import { signInRoute } from './routes/sign-in';
 import { unitRoute } from './routes/unit';
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, plansRoute, planNewRoute, planRoute, planImportRoute, inboxRoute, accountRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, plansRoute, planNewRoute, planRoute, planImportRoute, inboxRoute, accountRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -9,7 +9,7 @@ import { canEditVocabulary, canImportPlan } from '../features/plan-import/policy
 import { canApprovePlan, canConfirmReceipt, canCreatePlan, canOpenPlansPage } from '../features/plans/policy';
 import { canCreateResolution, canViewResolutions } from '../features/resolutions/policy';
 import { canEditSettings, canUseSettingsPage } from '../features/settings/policy';
-import { canViewUnit } from '../features/units/policy';
+import { canCreateUnit, canViewUnit } from '../features/units/policy';
 
 /**
  * Where the actor works: the units their grants name, any commune below a grant on a province, and
@@ -32,6 +32,8 @@ const planAt = (status: 'draft' | 'submitted', unit: UnitRef) => ({ status, tena
 export function computeAbilities(actor: Actor) {
   return {
     viewOrganisation: somewhere(actor, canViewUnit),
+    // Settings → Tổ chức: the ward office and administrators edit the tree of a commune.
+    manageUnits: somewhere(actor, canCreateUnit),
     searchMembers: somewhere(actor, canSearchMembers),
     importMembers: somewhere(actor, canImportMembers),
     manageUsers: actor.grants.some((g) => g.role === 'admin'),

@@ -38,7 +38,21 @@ import {
   canViewResolutions,
 } from '../features/resolutions/policy';
 import { canEditSettings, canViewSettings } from '../features/settings/policy';
-import { canListMembers, canViewUnit, visibleUnitsFilter } from '../features/units/policy';
+import {
+  canCloseUnit,
+  canCreateUnit,
+  canDeleteUnit,
+  canDownloadUnitTemplate,
+  canExportUnitTree,
+  canImportUnitTree,
+  canListMembers,
+  canMoveUnit,
+  canRenameUnit,
+  canReopenUnit,
+  canReorderUnit,
+  canViewUnit,
+  visibleUnitsFilter,
+} from '../features/units/policy';
 import {
   canEditPeople,
   canEditPositionKinds,
@@ -57,6 +71,15 @@ export const policies = {
   'me.password': [canChangeOwnPassword],
   'units.list': [visibleUnitsFilter],
   'units.view': [canViewUnit],
+  'units.create': [canCreateUnit],
+  'units.edit': [canRenameUnit, canMoveUnit],
+  'units.close': [canCloseUnit],
+  'units.reopen': [canReopenUnit],
+  'units.reorder': [canReorderUnit],
+  'units.delete': [canDeleteUnit],
+  'units.import': [canImportUnitTree],
+  'units.export': [canExportUnitTree],
+  'units.import-template': [canDownloadUnitTemplate],
   'members.list': [canListMembers],
   'members.export': [canExportMembers],
   'members.import': [canImportMembers],

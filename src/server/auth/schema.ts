@@ -25,6 +25,7 @@ export const meResponse = z.object({
   roles: z.array(grantSchema),
   abilities: z.object({
     viewOrganisation: z.boolean(),
+    manageUnits: z.boolean(),
     searchMembers: z.boolean(),
     importMembers: z.boolean(),
     manageUsers: z.boolean(),

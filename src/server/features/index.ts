@@ -6,6 +6,7 @@ import { auditRoutes } from './audit/routes';
 import { memberImportRoutes } from './members/import-routes';
 import { memberRoutes } from './members/routes';
 import { unitRoutes } from './units/routes';
+import { unitManageRoutes } from './units/manage-routes';
 import { resolutionRoutes } from './resolutions/routes';
 import { planRoutes } from './plans/routes';
 import { planImportRoutes } from './plan-import/routes';
@@ -16,6 +17,7 @@ import type { PdfConverter } from '../documents/pdf';
 
 export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter }> = async (app, { db, files, pdf }) => {
   await app.register(unitRoutes, { db });
+  await app.register(unitManageRoutes, { db });
   await app.register(memberRoutes, { db });
   await app.register(memberImportRoutes, { db });
   await app.register(auditRoutes, { db });

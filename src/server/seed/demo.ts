@@ -67,6 +67,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
   return true;
 }
 
+/**
+ * When the demo's units began: the province long ago; the ward Nông Tiến as it is now, with its cells,
+ * agencies, organisations and residential groups, on 1 July 2025 (the communes' rearrangement), ten
+ * months before the campaign opens in May 2026.
+ */
+export const demoOpenedOn = { province: '1991-10-01', ward: '2025-07-01' } as const;
+
 async function insertUnits(tx: Tx): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const rows: (typeof units.$inferInsert)[] = [];
@@ -75,7 +82,8 @@ async function insertUnits(tx: Tx): Promise<Map<string, string>> {
     const path = childPath(parent?.path ?? null, id);
     const tenant = tenantOfUnit({ id, kind: node.kind }, parent);
     ids.set(node.key, id);
-    rows.push({ id, parentId: parent?.id ?? null, tenantId: tenant, kind: node.kind, name: node.name, path, sortOrder: order });
+    const openedOn = node.kind === 'province' ? demoOpenedOn.province : demoOpenedOn.ward;
+    rows.push({ id, parentId: parent?.id ?? null, tenantId: tenant, kind: node.kind, name: node.name, path, sortOrder: order, openedOn });
     node.children?.forEach((child, i) => walk(child, { id, path, tenantId: tenant }, i));
   };
   walk(demoOrgChart, null, 0);

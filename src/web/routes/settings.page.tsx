@@ -7,6 +7,7 @@ import { Notice, QueryStatus } from '../components/feedback';
 import { requireAbility } from '../components/Forbidden';
 import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
+import { ButtonLink } from '../components/links';
 import { useMe } from '../features/auth/session';
 import { DocumentSettingsForm, DocumentSettingsView } from '../features/settings/DocumentSettingsForm';
 import { documentSettingsQuery } from '../features/settings/queries';
@@ -25,6 +26,14 @@ function SettingsPage() {
     <>
       <PageHeader title={t.title} below={<Text c="dimmed">{t.intro}</Text>} />
       <Stack gap="xl">
+        {me.abilities.manageUnits && (
+          <Section id="settings-organisation" title={vi.unitEditor.title}>
+            <Text mb="xs">{vi.unitEditor.settingsHint}</Text>
+            <ButtonLink to="/thiet-lap/to-chuc" variant="default">
+              {vi.unitEditor.settingsLink}
+            </ButtonLink>
+          </Section>
+        )}
         {me.abilities.viewSettings ? <DocumentSettingsSection /> : <Notice title={t.documents}>{t.noCommune}</Notice>}
         {me.abilities.viewSettings && <PositionKindsSection />}
         {me.abilities.editVocabulary && <VocabularySection />}

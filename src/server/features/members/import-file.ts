@@ -1,4 +1,5 @@
-// Reads a member list from XLSX (exceljs) or CSV (csv-parse), recognised by content, not extension.
+// Reads a spreadsheet (a member list, the organisation tree) from XLSX (exceljs) or CSV (csv-parse),
+// recognised by content, not extension, behind the zip guard. Errors carry the caller's id prefix.
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { badRequest, megabytes, payloadTooLarge, unsupportedMedia } from '../../errors';
@@ -12,18 +13,33 @@ const XLSX_LIMITS: ZipLimits = { maxEntries: 2_000, maxEntryBytes: 100 * 1024 * 
 
 export interface Sheet {
   header: CellValue[];
+  /** The header's row number in the spreadsheet. */
+  headerRow: number;
   rows: { row: number; values: CellValue[] }[];
 }
 
-export async function readMemberSheet(bytes: Buffer): Promise<Sheet> {
-  if (bytes.length === 0) throw badRequest('members-import.empty', 'Tệp tải lên không có nội dung.');
+/** How a kind of list is read: its error ids' prefix, its header row, what its rows are called. */
+export interface SheetKind {
+  prefix: string;
+  /** Whether a cell of a row names the column that marks the header ("Họ và tên"). */
+  isHeaderCell: (text: string) => boolean;
+  /** "đảng viên nào", "đơn vị nào": said when the file has a header and no row. */
+  noRows: string;
+}
+
+const memberSheet: SheetKind = { prefix: 'members-import', isHeaderCell: (t) => columnFor(t) === 'Họ và tên', noRows: 'đảng viên nào' };
+
+export const readMemberSheet = (bytes: Buffer): Promise<Sheet> => readSheet(bytes, memberSheet);
+
+export async function readSheet(bytes: Buffer, kind: SheetKind): Promise<Sheet> {
+  if (bytes.length === 0) throw badRequest(`${kind.prefix}.empty`, 'Tệp tải lên không có nội dung.');
   if (bytes.length > MAX_MEMBER_FILE_BYTES) throw payloadTooLarge(megabytes(MAX_MEMBER_FILE_BYTES));
-  if (isZip(bytes)) return readXlsx(bytes);
+  if (isZip(bytes)) return readXlsx(bytes, kind);
   const text = decodeText(bytes);
   if (text === null) {
-    throw unsupportedMedia('members-import.unsupported-type', 'Tệp không phải Excel (.xlsx) hoặc CSV. Hãy lưu danh sách dưới dạng .xlsx hoặc .csv (UTF-8).');
+    throw unsupportedMedia(`${kind.prefix}.unsupported-type`, 'Tệp không phải Excel (.xlsx) hoặc CSV. Hãy lưu danh sách dưới dạng .xlsx hoặc .csv (UTF-8).');
   }
-  return readCsv(text);
+  return readCsv(text, kind);
 }
 
 function decodeText(bytes: Buffer): string | null {
@@ -35,19 +51,19 @@ function decodeText(bytes: Buffer): string | null {
   }
 }
 
-async function readXlsx(bytes: Buffer): Promise<Sheet> {
+async function readXlsx(bytes: Buffer, kind: SheetKind): Promise<Sheet> {
   const verdict = inspectZip(bytes, XLSX_LIMITS);
-  if (verdict === 'bomb') throw badRequest('members-import.zip-bomb', 'Tệp Excel bị từ chối: nội dung nén quá lớn hoặc có tỉ lệ nén bất thường.');
-  if (verdict === 'bad') throw badRequest('members-import.bad-xlsx', 'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải .xlsx.');
+  if (verdict === 'bomb') throw badRequest(`${kind.prefix}.zip-bomb`, 'Tệp Excel bị từ chối: nội dung nén quá lớn hoặc có tỉ lệ nén bất thường.');
+  if (verdict === 'bad') throw badRequest(`${kind.prefix}.bad-xlsx`, 'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải .xlsx.');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw badRequest('members-import.bad-xlsx', 'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải .xlsx.');
+    throw badRequest(`${kind.prefix}.bad-xlsx`, 'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải .xlsx.');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount === 0) throw badRequest('members-import.empty', 'Tệp Excel không có dữ liệu.');
-  if (sheet.rowCount > MAX_ROWS) throw badRequest('members-import.too-many-rows', `Tệp có quá nhiều dòng (tối đa ${MAX_ROWS}).`);
+  if (!sheet || sheet.rowCount === 0) throw badRequest(`${kind.prefix}.empty`, 'Tệp Excel không có dữ liệu.');
+  if (sheet.rowCount > MAX_ROWS) throw badRequest(`${kind.prefix}.too-many-rows`, `Tệp có quá nhiều dòng (tối đa ${MAX_ROWS}).`);
   const all: { row: number; values: CellValue[] }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: CellValue[] = [];
@@ -56,7 +72,7 @@ async function readXlsx(bytes: Buffer): Promise<Sheet> {
     });
     all.push({ row: rowNumber, values });
   });
-  return splitHeader(all);
+  return splitHeader(all, kind);
 }
 
 function plainValue(value: ExcelJS.CellValue): CellValue {
@@ -71,7 +87,7 @@ function plainValue(value: ExcelJS.CellValue): CellValue {
   return String(value);
 }
 
-function readCsv(text: string): Sheet {
+function readCsv(text: string, kind: SheetKind): Sheet {
   let records: string[][];
   try {
     // Offices' CSVs come from Excel: comma or semicolon, depending on the machine's regional settings.
@@ -79,20 +95,20 @@ function readCsv(text: string): Sheet {
     const delimiter = (firstLine.match(/;/gu)?.length ?? 0) > (firstLine.match(/,/gu)?.length ?? 0) ? ';' : ',';
     records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true });
   } catch {
-    throw badRequest('members-import.bad-csv', 'Không đọc được tệp CSV: dấu ngoặc kép hoặc dấu phân cách không đúng.');
+    throw badRequest(`${kind.prefix}.bad-csv`, 'Không đọc được tệp CSV: dấu ngoặc kép hoặc dấu phân cách không đúng.');
   }
-  if (records.length > MAX_ROWS) throw badRequest('members-import.too-many-rows', `Tệp có quá nhiều dòng (tối đa ${MAX_ROWS}).`);
-  return splitHeader(records.map((values, i) => ({ row: i + 1, values })));
+  if (records.length > MAX_ROWS) throw badRequest(`${kind.prefix}.too-many-rows`, `Tệp có quá nhiều dòng (tối đa ${MAX_ROWS}).`);
+  return splitHeader(records.map((values, i) => ({ row: i + 1, values })), kind);
 }
 
-function splitHeader(all: { row: number; values: CellValue[] }[]): Sheet {
+function splitHeader(all: { row: number; values: CellValue[] }[], kind: SheetKind): Sheet {
   const nonBlank = all.filter((r) => !isBlankRow(r.values));
   // Lists often open with a title ("DANH SÁCH ĐẢNG VIÊN …"): the header is the row naming "Họ và tên"
-  // (or "Họ tên", or another of its synonyms).
-  const headerAt = nonBlank.slice(0, 10).findIndex((r) => r.values.some((v) => columnFor(cellText(v)) === 'Họ và tên'));
+  // (or "Họ tên", or another of its synonyms; "Tên đơn vị" for the tree).
+  const headerAt = nonBlank.slice(0, 10).findIndex((r) => r.values.some((v) => kind.isHeaderCell(cellText(v))));
   const rows = headerAt > 0 ? nonBlank.slice(headerAt) : nonBlank;
   const [first, ...rest] = rows;
-  if (!first) throw badRequest('members-import.empty', 'Tệp không có dữ liệu.');
-  if (rest.length === 0) throw badRequest('members-import.no-rows', 'Tệp chỉ có dòng tiêu đề, không có đảng viên nào.');
-  return { header: first.values, rows: rest };
+  if (!first) throw badRequest(`${kind.prefix}.empty`, 'Tệp không có dữ liệu.');
+  if (rest.length === 0) throw badRequest(`${kind.prefix}.no-rows`, `Tệp chỉ có dòng tiêu đề, không có ${kind.noRows}.`);
+  return { header: first.values, headerRow: first.row, rows: rest };
 }

@@ -14,7 +14,7 @@ import { recordAudit } from '../audit/service';
 import { attachments, resolutions, type Resolution } from '../resolutions/tables';
 import { normaliseNumber } from '../resolutions/service';
 import { units, type Unit } from '../units/tables';
-import { resolveCommune, toRef } from '../units/service';
+import { openOn, resolveCommune, toRef } from '../units/service';
 import { bodyFromImport } from './body';
 import { currentVocabulary } from '../plan-import/vocabulary';
 import { canApprovePlan, canCreatePlan, canCreatePlanVersion, canEditPlan, canIssuePlan, canSubmitPlan, canViewDeliveries, canViewPlan, visiblePlansFilter } from './policy';
@@ -38,9 +38,9 @@ export async function loadPlanFor(db: DbOrTx, actor: Actor, id: string) {
 type TenantUnit = { id: string; name: string };
 type RecipientInput = { unitId: string | null; label: string };
 
-/** The commune's units: read once per write, for the linter, recipient matching and checks. */
-export async function unitsOf(db: DbOrTx, tenantId: string): Promise<TenantUnit[]> {
-  return db.select({ id: units.id, name: units.name }).from(units).where(eq(units.tenantId, tenantId));
+/** The commune's units open today: read once per write, for the linter, recipient matching and checks (a closed unit receives nothing new). */
+export async function unitsOf(db: DbOrTx, tenantId: string, day = todayInVietnam(now())): Promise<TenantUnit[]> {
+  return db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.tenantId, tenantId), openOn(day)));
 }
 
 /** Reads the text with the commune's unit names, so that unknown assignees are flagged. */
@@ -69,7 +69,7 @@ async function linkResolutions(tx: Tx, actor: Actor, plan: Plan, parsed: Importe
 function checkRecipients(list: RecipientInput[], tenantUnits: TenantUnit[]) {
   const ids = new Set(tenantUnits.map((u) => u.id));
   for (const r of list) {
-    if (r.unitId && !ids.has(r.unitId)) throw badRequest('plan.recipient-not-a-unit', `Nơi nhận "${r.label}" không phải là một đơn vị của đảng bộ.`);
+    if (r.unitId && !ids.has(r.unitId)) throw badRequest('plan.recipient-not-a-unit', `Nơi nhận "${r.label}" không phải là một đơn vị đang hoạt động của đảng bộ.`);
   }
 }
 

@@ -10,7 +10,7 @@ import { todayInVietnam } from '../../../domain/dates';
 import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { units } from '../units/tables';
-import { toRef } from '../units/service';
+import { openOn, toRef } from '../units/service';
 import { isCollectiveCellsLine } from '../../../domain/recipients';
 import { canApprovePlan, canCreatePlanVersion, canIssuePlan, canReturnPlan, canSubmitPlan } from './policy';
 import { analysePlanSource, conflictIssued, loadPlanFor, unitsOf } from './service';
@@ -98,7 +98,7 @@ export const issuePlan = (db: Db, actor: Actor, id: string, version: number, iss
   transition(db, actor, id, version, 'issue', async (tx, plan) => {
     // The register counts per issuer, symbol and period for every type of document (decision 011).
     const { number, period } = await nextDocumentNumber(tx, { ...counterOf(plan, issuedOn), documentId: plan.id });
-    await deliver(tx, plan);
+    await deliver(tx, plan, issuedOn);
     return { status: 'issued', number, numberPeriod: period, issuedOn, issuedBy: actor.userId };
   });
 
@@ -113,15 +113,23 @@ export async function previewIssue(db: Db, actor: Actor, id: string, issuedOn = 
   return { number: `${number}-${plan.symbol}`, numberText: formatNumberLine(String(number), plan.symbol), issuedOn };
 }
 
-/** One inbox entry per recipient unit; the collective line reaches every cell and grassroots organisation. */
-async function deliver(tx: Tx, plan: Plan) {
+/**
+ * One inbox entry per recipient unit open on the issue date; the collective line reaches every cell
+ * and grassroots organisation open then. A closed unit receives nothing new (decision 014).
+ */
+async function deliver(tx: Tx, plan: Plan, issuedOn: string) {
   const recipients = await tx.select().from(planRecipients).where(eq(planRecipients.planId, plan.id));
-  const targets = new Set(recipients.flatMap((r) => (r.unitId ? [r.unitId] : [])));
+  const named = recipients.flatMap((r) => (r.unitId ? [r.unitId] : []));
+  const targets = new Set(
+    named.length
+      ? (await tx.select({ id: units.id }).from(units).where(and(eq(units.tenantId, plan.tenantId), inArray(units.id, named), openOn(issuedOn)))).map((u) => u.id)
+      : [],
+  );
   if (recipients.some((r) => !r.unitId && isCollectiveCellsLine(r.label))) {
     const cells = await tx
       .select({ id: units.id })
       .from(units)
-      .where(and(eq(units.tenantId, plan.tenantId), inArray(units.kind, ['cell', 'grassrootsOrg'])));
+      .where(and(eq(units.tenantId, plan.tenantId), inArray(units.kind, ['cell', 'grassrootsOrg']), openOn(issuedOn)));
     cells.forEach((c) => targets.add(c.id));
   }
   if (targets.size === 0) return;

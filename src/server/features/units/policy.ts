@@ -1,5 +1,5 @@
 import { like, or, sql, type SQL } from 'drizzle-orm';
-import { type Actor, type UnitRef, grantRoots, hasRoleOver, overseers } from '../../auth/actor';
+import { type Actor, type UnitRef, editors, grantRoots, hasAnyRole, hasRoleOver, overseers } from '../../auth/actor';
 import type { Role } from '../../auth/tables';
 import { isWithin } from '../../../domain/org-tree';
 import { units } from './tables';
@@ -47,4 +47,60 @@ export function canListMembers(actor: Actor, unit: UnitRef): boolean {
  */
 export function canKnowUnit(actor: Actor, unit: UnitRef): boolean {
   return (actor.communeId !== null && unit.tenantId === actor.communeId) || actor.grants.some((g) => isWithin(unit.path, g.unitPath));
+}
+
+/**
+ * Ward staff and administrators manage the units of a commune (decision 014): the commune itself
+ * and what lies below it, never the province above. One function per action, sharing this rule.
+ */
+function managesUnit(actor: Actor, unit: UnitRef): boolean {
+  return unit.kind !== 'province' && hasRoleOver(actor, editors, unit);
+}
+
+/** Adding a unit under `parent`. */
+export function canCreateUnit(actor: Actor, parent: UnitRef): boolean {
+  return managesUnit(actor, parent);
+}
+
+/** Renaming a unit. */
+export function canRenameUnit(actor: Actor, unit: UnitRef): boolean {
+  return managesUnit(actor, unit);
+}
+
+/** Moving a unit: asked of the unit moved and of the parent it goes to. */
+export function canMoveUnit(actor: Actor, unit: UnitRef): boolean {
+  return managesUnit(actor, unit);
+}
+
+export function canCloseUnit(actor: Actor, unit: UnitRef): boolean {
+  return managesUnit(actor, unit);
+}
+
+export function canReopenUnit(actor: Actor, unit: UnitRef): boolean {
+  return managesUnit(actor, unit);
+}
+
+/** Moving a unit up or down among its siblings. */
+export function canReorderUnit(actor: Actor, unit: UnitRef): boolean {
+  return managesUnit(actor, unit);
+}
+
+/** Deleting a unit created by mistake (one without members, children or history). */
+export function canDeleteUnit(actor: Actor, unit: UnitRef): boolean {
+  return managesUnit(actor, unit);
+}
+
+/** Importing a tree of units below a unit. */
+export function canImportUnitTree(actor: Actor, unit: UnitRef): boolean {
+  return managesUnit(actor, unit);
+}
+
+/** Exporting the tree below a unit: whoever oversees it. */
+export function canExportUnitTree(actor: Actor, unit: UnitRef): boolean {
+  return hasRoleOver(actor, overseers, unit);
+}
+
+/** The empty tree template holds no data: whoever manages units anywhere may fetch it. */
+export function canDownloadUnitTemplate(actor: Actor): boolean {
+  return hasAnyRole(actor, editors);
 }

@@ -14,6 +14,7 @@ export const unitSchema = z.object({
   name: z.string(),
   path: z.string(),
   sortOrder: z.number().int(),
+  openedOn: z.string().nullable(),
   closedOn: z.string().nullable(),
   version: z.number().int(),
   memberCount: z.number().int(),
@@ -29,3 +30,27 @@ export const unitDetailResponse = z.object({
 });
 
 export type UnitDto = z.infer<typeof unitSchema>;
+
+const isoDate = z.iso.date({ message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).' });
+const unitName = z.string().trim().min(1, 'Hãy nhập tên đơn vị.').max(200, 'Tên đơn vị quá dài (tối đa 200 ký tự).');
+const version = z.number().int().min(1);
+
+/** A unit as the management routes answer it. */
+export const unitRecord = unitSchema.omit({ memberCount: true });
+
+export const unitCreateBody = z.object({ parentId: z.uuid(), kind: z.enum(unitKinds), name: unitName, openedOn: isoDate.optional() }).strict();
+export const unitUpdateBody = z
+  .object({ version, name: unitName.optional(), parentId: z.uuid().optional() })
+  .strict()
+  .refine((b) => b.name !== undefined || b.parentId !== undefined, { message: 'Hãy gửi tên mới hoặc đơn vị trực thuộc mới.' });
+export const unitCloseBody = z.object({ version, closedOn: isoDate }).strict();
+export const unitReopenBody = z.object({ version }).strict();
+export const unitReorderBody = z.object({ version, direction: z.enum(['up', 'down']) }).strict();
+export const unitDeleteQuery = z.object({ version: z.coerce.number().int().min(1) });
+
+export const treeImportResponse = z.object({
+  units: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
+  rows: z.array(z.object({ row: z.number().int(), name: z.string(), kind: z.enum(unitKinds), parentName: z.string() })),
+});

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { type Actor, type UnitRef, overseers } from '../../auth/actor';
 import { badRequest, forbidden, notFound } from '../../errors';
@@ -6,6 +6,8 @@ import { members } from '../members/tables';
 import { canExportMembers, canImportMembers } from '../members/policy';
 import { canKnowUnit, canListMembers, canViewUnit, canWorkInCommune, visibleUnitsFilter, withinGrants } from './policy';
 import { units, type Unit } from './tables';
+import { todayInVietnam } from '../../../domain/dates';
+import { now } from '../../clock';
 
 /** Loads a unit for a policy check; an unknown id is "not found" whoever asks. */
 export async function loadUnit(db: DbOrTx, id: string): Promise<Unit> {
@@ -74,12 +76,20 @@ export async function loadUnitDetail(db: DbOrTx, unit: Unit) {
   };
 }
 
-/** The cells of a commune, for matching names in imports. */
-export async function listCellsOfTenant(db: DbOrTx, tenantId: string) {
+/**
+ * SQL "the unit is open on `day`" (domain isOpenOn): opened by then and not closed yet. A closed unit
+ * keeps its history and receives nothing new: no member, no recipient line, no delivery (decision 014).
+ */
+export function openOn(day: string): SQL {
+  return and(or(isNull(units.openedOn), lte(units.openedOn, day)), or(isNull(units.closedOn), gt(units.closedOn, day)))!;
+}
+
+/** The cells of a commune open today, for matching names in imports. */
+export async function listCellsOfTenant(db: DbOrTx, tenantId: string, day = todayInVietnam(now())) {
   return db
     .select()
     .from(units)
-    .where(and(eq(units.tenantId, tenantId), eq(units.kind, 'cell')));
+    .where(and(eq(units.tenantId, tenantId), eq(units.kind, 'cell'), openOn(day)));
 }
 
 /**

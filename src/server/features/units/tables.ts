@@ -1,17 +1,10 @@
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { now } from '../../clock';
 
-/** Kinds of organisation units (PRODUCT.md §3). */
-export const unitKinds = [
-  'province', // Đảng bộ tỉnh
-  'commune', // Đảng ủy xã/phường — the tenant
-  'grassrootsOrg', // Đảng bộ cơ sở (may have cells)
-  'cell', // Chi bộ
-  'agency', // cơ quan của Đảng ủy, UBND… (ward agencies)
-  'massOrg', // Mặt trận, đoàn thể
-  'residentialGroup', // tổ dân phố
-] as const;
-export type UnitKind = (typeof unitKinds)[number];
+import type { UnitKind } from '../../../domain/units';
+
+/** Kinds of organisation units (PRODUCT.md §3): the domain's list. */
+export { unitKinds, type UnitKind } from '../../../domain/units';
 
 export const units = pgTable(
   'units',

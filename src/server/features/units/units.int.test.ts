@@ -52,4 +52,17 @@ describe('the organisation tree', () => {
     const orgDetail = await staff.inject({ url: `/api/units/${org.id}` });
     expect(orgDetail.json().children.map((c: { kind: string }) => c.kind)).toEqual(['cell', 'cell', 'cell']);
   });
+
+  it('tells a consistent story: every unit opened before the campaign, none closed, none before its parent', async () => {
+    const { units } = await visibleUnits('admin');
+    const rows = units as unknown as { id: string; parentId: string | null; openedOn: string | null; closedOn: string | null }[];
+    const byId = new Map(rows.map((u) => [u.id, u]));
+    for (const u of rows) {
+      expect(u.openedOn).not.toBeNull();
+      expect(u.openedOn! < '2026-05-01').toBe(true);
+      expect(u.closedOn).toBeNull();
+      const parent = u.parentId ? byId.get(u.parentId) : undefined;
+      if (parent) expect(parent.openedOn! <= u.openedOn!).toBe(true);
+    }
+  });
 });

@@ -12,6 +12,8 @@ import { ErrorAlert, Success } from '../../components/feedback';
 import { conflictOf, type Conflict } from '../../components/useEditForm';
 import { vi } from '../../i18n/vi';
 import { unitsQuery, type Unit } from '../units/queries';
+import { isClosedOn } from '../../../domain/units';
+import { todayInVietnam } from '../../../domain/dates';
 import { planQuery, plansKey, updatePlan, type Plan } from './queries';
 
 const t = vi.plans;
@@ -122,7 +124,9 @@ type SelectData = ({ value: string; label: string } | { group: string; items: { 
 
 function unitOptions(units: Unit[] | undefined, row: Row): SelectData {
   const data: SelectData = [{ value: '', label: t.recipientTextOnly }];
-  const list = units ?? [];
+  // A closed unit receives nothing new: it is offered no more (decision 014).
+  const today = todayInVietnam();
+  const list = (units ?? []).filter((u) => !isClosedOn(u, today));
   for (const kind of RECIPIENT_KINDS) {
     const items = list.filter((u) => u.kind === kind).map((u) => ({ value: u.id, label: u.name }));
     if (items.length) data.push({ group: vi.unitKinds[kind] ?? kind, items });

@@ -6,7 +6,8 @@ import { members } from './members';
 import { plans } from './plans';
 import { registry } from './registry';
 import { people } from './people';
+import { units } from './units';
 
-export const vi = { ...app, ...members, ...registry, ...plans, ...people } as const;
+export const vi = { ...app, ...members, ...registry, ...plans, ...people, ...units } as const;
 
 export type Strings = typeof vi;
