@@ -38,6 +38,8 @@ import {
   canViewResolutions,
 } from '../features/resolutions/policy';
 import { canEditSettings, canViewSettings } from '../features/settings/policy';
+import { canCreateConference, canEditConference, canManageConferences, canMarkConferenceAttendance, canViewConference } from '../features/conferences/policy';
+import { canReadOwnNotifications } from '../features/notifications/policy';
 import { canListMembers, canViewUnit, visibleUnitsFilter } from '../features/units/policy';
 
 /** Name → the function(s) deciding it: a list names its filter, which the query uses. */
@@ -79,6 +81,13 @@ export const policies = {
   'inbox.confirm': [canConfirmReceipt],
   'settings.view': [canViewSettings],
   'settings.edit': [canEditSettings],
+  'conferences.list': [canViewConference],
+  'conferences.create': [canCreateConference],
+  'conferences.view': [canViewConference],
+  'conferences.manage': [canManageConferences, canEditConference],
+  'conferences.attendance': [canMarkConferenceAttendance],
+  'conferences.document': [canViewConference],
+  'notifications.own': [canReadOwnNotifications],
 } as const;
 
 export type PolicyName = keyof typeof policies;

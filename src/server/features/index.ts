@@ -12,8 +12,11 @@ import { planImportRoutes } from './plan-import/routes';
 import { settingsRoutes } from './settings/routes';
 import type { FileStore } from '../files/store';
 import type { PdfConverter } from '../documents/pdf';
+import { conferenceRoutes } from './conferences/routes';
+import { notificationRoutes } from './notifications/routes';
+import type { Mailer } from './notifications/mailer';
 
-export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter }> = async (app, { db, files, pdf }) => {
+export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; mailer: Mailer }> = async (app, { db, files, pdf, mailer }) => {
   await app.register(unitRoutes, { db });
   await app.register(memberRoutes, { db });
   await app.register(memberImportRoutes, { db });
@@ -22,4 +25,6 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(planImportRoutes, { db });
   await app.register(planRoutes, { db, pdf });
   await app.register(settingsRoutes, { db });
+  await app.register(conferenceRoutes, { db, pdf, mailer });
+  await app.register(notificationRoutes, { db });
 };
