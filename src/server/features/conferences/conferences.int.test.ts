@@ -201,6 +201,22 @@ describe('ward conference from the issued plan', () => {
   });
 });
 
+describe('the demo', () => {
+  it('holds the ward conference of the issued plan on 20/05/2026, with its roll call and notifications', async () => {
+    const list = (await staff.inject({ url: `/api/plans/${planId}/conferences` })).json();
+    const held = list.conferences.find((c: { status: string }) => c.status === 'held');
+    const c = (await get(staff, held.id)).json();
+    expect(c).toMatchObject({ heldOn: '2026-05-20', convenedOn: '2026-05-16', unsent: 0 });
+    expect(c.participants.length).toBeGreaterThan(40);
+    const roll = (await staff.inject({ url: `/api/conferences/${c.id}/attendance` })).json();
+    expect(roll.counts.unmarked).toBe(0);
+    expect(roll.counts.excused + roll.counts.absent).toBeGreaterThan(0);
+    const mine = (await bithu.inject({ url: '/api/notifications' })).json();
+    expect(mine.notifications.some((n: { link: string }) => n.link === `/hoi-nghi/${c.id}`)).toBe(true);
+    expect((await get(bithu, c.id)).statusCode).toBe(200);
+  });
+});
+
 describe('who may do what', () => {
   it('lets the leadership manage, the province read, others of the commune not, another commune not know', async () => {
     const c = (await create(leader)).json();
