@@ -22,10 +22,12 @@ import { searchRoute } from './routes/search';
 import { settingsRoute } from './routes/settings';
 import { signInRoute } from './routes/sign-in';
 import { unitRoute } from './routes/unit';
+import { conferenceRoute } from './routes/conference';
+import { notificationsRoute } from './routes/notifications';
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, plansRoute, planNewRoute, planRoute, planImportRoute, inboxRoute, accountRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, plansRoute, planNewRoute, planRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

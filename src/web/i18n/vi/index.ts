@@ -5,7 +5,8 @@ import { app } from './app';
 import { members } from './members';
 import { plans } from './plans';
 import { registry } from './registry';
+import { conferences } from './conferences';
 
-export const vi = { ...app, ...members, ...registry, ...plans } as const;
+export const vi = { ...app, ...members, ...registry, ...plans, ...conferences } as const;
 
 export type Strings = typeof vi;
