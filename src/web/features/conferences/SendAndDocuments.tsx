@@ -26,7 +26,7 @@ export function SendConvocation({ conference }: { conference: Conference }) {
           {conference.status === 'draft' ? t.send : t.sendAgain}
         </Button>
       )}
-      <Modal opened={open} onClose={() => setOpen(false)} title={t.confirmTitle} centered>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t.confirmTitle} centered closeButtonProps={{ 'aria-label': t.cancel }}>
         <Stack>
           <Text>{t.confirmText(conference.unsent)}</Text>
           <Group justify="flex-end">
