@@ -73,8 +73,12 @@ CREATE TABLE "notifications" (
 );
 --> statement-breakpoint
 ALTER TABLE "conference_attendance" ADD CONSTRAINT "conference_attendance_tenant_id_conference_id_conferences_tenant_id_id_fk" FOREIGN KEY ("tenant_id","conference_id") REFERENCES "public"."conferences"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conference_attendance" ADD CONSTRAINT "conference_attendance_tenant_id_person_id_persons_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."persons"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "conference_groups" ADD CONSTRAINT "conference_groups_tenant_id_conference_id_conferences_tenant_id_id_fk" FOREIGN KEY ("tenant_id","conference_id") REFERENCES "public"."conferences"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "conference_participants" ADD CONSTRAINT "conference_participants_tenant_id_conference_id_conferences_tenant_id_id_fk" FOREIGN KEY ("tenant_id","conference_id") REFERENCES "public"."conferences"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conference_participants" ADD CONSTRAINT "conference_participants_tenant_id_person_id_persons_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."persons"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "conferences" ADD CONSTRAINT "conferences_tenant_id_reporter_person_id_persons_tenant_id_id_fk" FOREIGN KEY ("tenant_id","reporter_person_id") REFERENCES "public"."persons"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_tenant_id_person_id_persons_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."persons"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "conference_groups_conference_idx" ON "conference_groups" USING btree ("tenant_id","conference_id");--> statement-breakpoint
 CREATE INDEX "conferences_plan_idx" ON "conferences" USING btree ("tenant_id","plan_id");--> statement-breakpoint
 CREATE INDEX "notifications_person_idx" ON "notifications" USING btree ("tenant_id","person_id","created_at");

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { now } from '../../clock';
 import type { AttendanceStatus } from '../../../domain/attendance';
+import { persons } from '../people/tables';
 
 export const conferenceForms = ['in-person', 'online', 'both'] as const;
 export type ConferenceForm = (typeof conferenceForms)[number];
@@ -44,7 +45,11 @@ export const conferences = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('conferences_plan_idx').on(t.tenantId, t.planId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('conferences_plan_idx').on(t.tenantId, t.planId),
+    foreignKey({ columns: [t.tenantId, t.reporterPersonId], foreignColumns: [persons.tenantId, persons.id] }),
+  ],
 );
 
 /**
@@ -91,6 +96,7 @@ export const conferenceParticipants = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.conferenceId, t.personId] }),
     foreignKey({ columns: [t.tenantId, t.conferenceId], foreignColumns: [conferences.tenantId, conferences.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }),
   ],
 );
 
@@ -109,6 +115,7 @@ export const conferenceAttendance = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.conferenceId, t.personId] }),
     foreignKey({ columns: [t.tenantId, t.conferenceId], foreignColumns: [conferences.tenantId, conferences.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }),
   ],
 );
 

@@ -1,5 +1,6 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { now } from '../../clock';
+import { persons } from '../people/tables';
 
 /**
  * A notification to a person: shown in the app (unread until read_at) and, when SMTP is configured
@@ -22,7 +23,11 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('notifications_person_idx').on(t.tenantId, t.personId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('notifications_person_idx').on(t.tenantId, t.personId, t.createdAt),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }),
+  ],
 );
 
 export type Notification = typeof notifications.$inferSelect;
