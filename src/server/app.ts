@@ -19,6 +19,7 @@ import { authPlugin } from './auth/plugin';
 import { authRoutes } from './auth/routes';
 import { createSessionCache } from './auth/session-cache';
 import { featureRoutes } from './features';
+import { createMailer, type Mailer } from './features/notifications/mailer';
 import { createFileStore } from './files/store';
 import { createPdfConverter, type PdfConverter } from './documents/pdf';
 import { registerTextGuard } from './text-guard';
@@ -82,8 +83,14 @@ export async function buildApp({ env, database, logger = false, pdf = createPdfC
   app.get('/api/docs/json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes, { db: database.db, env, sessions });
-  await app.register(featureRoutes, { db: database.db, env, files: createFileStore(env.QT_FILES_DIR), pdf });
-  app.addHook('onClose', async () => pdf.close());
+  // Notification e-mail goes out after commits, in the background; closing waits for it.
+  const mailer = createMailer(env, app.log);
+  app.decorate('mailer', mailer);
+  await app.register(featureRoutes, { db: database.db, env, files: createFileStore(env.QT_FILES_DIR), pdf, mailer });
+  app.addHook('onClose', async () => {
+    await mailer.idle();
+    await pdf.close();
+  });
 
   await serveWebApp(app, env.QT_WEB_DIR);
   return app;
@@ -121,4 +128,11 @@ function isApiAddress(url: string): boolean {
     }
   }
   return /^\/api(\/|$)/u.test(path.replace(/\/{2,}/gu, '/').toLowerCase());
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Notification e-mail (features/notifications/mailer.ts). */
+    mailer: Mailer;
+  }
 }

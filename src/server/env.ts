@@ -35,6 +35,13 @@ export const envSchema = z.object({
   QT_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
   /** Folder of the built web app served at /. */
   QT_WEB_DIR: z.string().min(1).default('./dist/web'),
+  /** smtp://user:pass@host:port or smtps://…: notifications are also e-mailed; unset, none is. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'must look like smtp://host:port or smtps://user:pass@host')
+    .optional(),
+  /** The sender of those e-mails. */
+  SMTP_FROM: z.string().min(3).default('QuánTriệt <khong-tra-loi@quantriet.local>'),
 });
 
 export type Env = z.infer<typeof envSchema> & { QT_FILES_DIR: string };

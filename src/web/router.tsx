@@ -24,10 +24,12 @@ import { settingsRoute } from './routes/settings';
 import { settingsOrganisationRoute } from './routes/settings-organisation';
 import { signInRoute } from './routes/sign-in';
 import { unitRoute } from './routes/unit';
+import { conferenceRoute } from './routes/conference';
+import { notificationsRoute } from './routes/notifications';
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, plansRoute, planNewRoute, planRoute, planImportRoute, inboxRoute, accountRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, plansRoute, planNewRoute, planRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

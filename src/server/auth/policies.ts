@@ -64,6 +64,8 @@ import {
   canViewPositionKinds,
   canViewPositions,
 } from '../features/people/policy';
+import { canCreateConference, canEditConference, canManageConferences, canMarkConferenceAttendance, canViewConference } from '../features/conferences/policy';
+import { canReadOwnNotifications } from '../features/notifications/policy';
 
 /** Name → the function(s) deciding it: a list names its filter, which the query uses. */
 export const policies = {
@@ -123,6 +125,13 @@ export const policies = {
   'membership.record': [canRecordMembership],
   'membership.counts': [canListMembers],
   'units.merge': [canMergeUnits],
+  'conferences.list': [canViewConference],
+  'conferences.create': [canCreateConference],
+  'conferences.view': [canViewConference],
+  'conferences.manage': [canManageConferences, canEditConference],
+  'conferences.attendance': [canMarkConferenceAttendance],
+  'conferences.document': [canViewConference],
+  'notifications.own': [canReadOwnNotifications],
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -9,3 +9,5 @@ export * from '../features/settings/tables';
 export * from '../features/plan-import/tables';
 export * from '../documents/tables';
 export * from '../features/people/tables';
+export * from '../features/conferences/tables';
+export * from '../features/notifications/tables';

@@ -167,7 +167,36 @@ function inlineRuns(inlines: Inline[]): TextRun[] {
   return inlines.map((i) => run(i.text, { bold: i.bold, italic: i.italic }));
 }
 
-function bodyParagraph(block: Block): Paragraph {
+/** A bordered grid: the header row bold and repeated on every page, rows never split. */
+function gridTable(block: Extract<Block, { kind: 'table' }>): Table {
+  const widths = block.columns.map((c) => Math.round(PAGE_TWIPS.textWidth * c.share));
+  const cell = (text: string, i: number, bold: boolean) =>
+    new TableCell({
+      width: { size: widths[i]!, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      children: [
+        new Paragraph({
+          style: styleId('recipient'),
+          alignment: bold || block.columns[i]?.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+          spacing: exact(LAYOUT.body.lineExactPt),
+          children: [run(text, { bold, size: SIZE.body })],
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: PAGE_TWIPS.textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    margins: { top: 60, bottom: 60, left: 80, right: 80 },
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c.title, i, true)) }),
+      ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((text, i) => cell(text, i, false)) })),
+    ],
+  });
+}
+
+function bodyParagraph(block: Block): Paragraph | Table {
+  if (block.kind === 'table') return gridTable(block);
   if (block.kind === 'heading') return para(`heading${block.level}`, [run(block.text)]);
   const dash = block.kind === 'bullet' ? [run(LAYOUT.body.dashPrefix)] : [];
   return para('body', [...dash, ...inlineRuns(block.inlines)]);

@@ -54,6 +54,11 @@ table.cols td { border: none; padding: 0; vertical-align: top; }
 ${([1, 2, 3] as const)
   .map((l) => `.body p.h${l} { font-weight: ${LAYOUT.heading[l].bold ? 'bold' : 'normal'}; font-style: ${LAYOUT.heading[l].italic ? 'italic' : 'normal'}; }`)
   .join('\n')}
+.body table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; margin: ${pt(body.spaceAfterPt)} 0; }
+.body table.grid th, .body table.grid td { border: 1px solid #000; padding: 2pt 4pt; font-size: ${pt(size.body)}; vertical-align: top; }
+.body table.grid th { font-weight: bold; text-align: center; }
+.body table.grid td.center { text-align: center; }
+.body table.grid tr { break-inside: avoid; height: ${pt(body.lineExactPt + 8)}; }
 .signature { margin-top: ${pt(signature.spaceBeforePt)}; break-inside: avoid; }
 .signature col.left { width: ${leftSignature}%; }
 .signature td p { line-height: ${pt(header.lineExactPt)}; }
@@ -86,6 +91,12 @@ function inlines(list: Inline[]): string {
 
 function block(b: Block): string {
   if (b.kind === 'heading') return `<p class="h h${b.level}">${escapeHtml(b.text)}</p>`;
+  if (b.kind === 'table') {
+    const cols = b.columns.map((c) => `<col style="width:${Math.round(c.share * 1000) / 10}%">`).join('');
+    const head = b.columns.map((c) => `<th>${escapeHtml(c.title)}</th>`).join('');
+    const rows = b.rows.map((r) => `<tr>${r.map((cell, i) => `<td class="${b.columns[i]?.align ?? 'left'}">${escapeHtml(cell)}</td>`).join('')}</tr>`).join('');
+    return `<table class="grid"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  }
   const dash = b.kind === 'bullet' ? escapeHtml(LAYOUT.body.dashPrefix) : '';
   return `<p>${dash}${inlines(b.inlines)}</p>`;
 }

@@ -16,7 +16,16 @@ export type Block =
   /** A dash paragraph ("- Địa điểm: …"), printed like a body paragraph that starts with "- ". */
   | { kind: 'bullet'; inlines: Inline[] }
   /** "I. MỤC ĐÍCH, YÊU CẦU" (level 1), "1. Mục đích" (level 2), "a) …" (level 3); `text` as printed. */
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string };
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  /** A bordered table (a sign-in sheet, a list of participants): a bold header row, then the rows. */
+  | { kind: 'table'; columns: TableColumn[]; rows: string[][] };
+
+export interface TableColumn {
+  title: string;
+  /** Share of the text width, the shares summing to 1. */
+  share: number;
+  align?: 'left' | 'center';
+}
 
 export interface DocumentHeader {
   /** "ĐẢNG BỘ TỈNH TUYÊN QUANG" (a cell's: "ĐẢNG BỘ PHƯỜNG NÔNG TIẾN"), in capitals as printed. */
@@ -58,6 +67,7 @@ export interface DocumentModel {
 /** The plain text of a block, as printed (dash included): for tests, search and previews. */
 export function blockText(block: Block): string {
   if (block.kind === 'heading') return block.text;
+  if (block.kind === 'table') return [block.columns.map((c) => c.title), ...block.rows].map((r) => r.join('\t')).join('\n');
   const text = block.inlines.map((i) => i.text).join('');
   return block.kind === 'bullet' ? `${LAYOUT.body.dashPrefix}${text}` : text;
 }

@@ -40,11 +40,12 @@ async function setNumbering(numbering: 'year' | 'term', termStartedOn: string | 
 }
 
 describe('nextDocumentNumber', () => {
-  it('counts each type of the same issuer apart, continuing the plans already issued', async () => {
+  it('counts each type of the same issuer apart, continuing the plans and convocations already issued', async () => {
     expect(await give('plan', '2026-06-01')).toEqual({ number: 2, period: '2026', symbol: 'KH/ĐU' });
-    expect(await give('convocation', '2026-06-01')).toEqual({ number: 1, period: '2026', symbol: 'GTT/ĐU' });
+    // The demo's ward conference took convocation number 1 on 16/05/2026.
+    expect(await give('convocation', '2026-06-01')).toEqual({ number: 2, period: '2026', symbol: 'GTT/ĐU' });
     expect((await give('report', '2026-06-02')).number).toBe(1);
-    expect((await give('convocation', '2026-06-03')).number).toBe(2);
+    expect((await give('convocation', '2026-06-03')).number).toBe(3);
     expect((await give('plan', '2026-06-03')).number).toBe(3);
   });
 

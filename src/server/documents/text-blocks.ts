@@ -22,7 +22,7 @@ export function textToBlocks(text: string): Block[] {
       const last = blocks[blocks.length - 1];
       if (DASH_LINE.test(line)) {
         blocks.push({ kind: 'bullet', inlines: parseInlines(line.replace(DASH_LINE, '')) });
-      } else if (last && last.kind !== 'heading' && continues(last, line, index === 0)) {
+      } else if (last && (last.kind === 'paragraph' || last.kind === 'bullet') && continues(last, line, index === 0)) {
         last.inlines = mergeInlines([...last.inlines, { text: ' ' }, ...parseInlines(line)]);
       } else {
         blocks.push({ kind: 'paragraph', inlines: parseInlines(line) });

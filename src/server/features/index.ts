@@ -14,8 +14,11 @@ import { settingsRoutes } from './settings/routes';
 import { peopleRoutes } from './people/routes';
 import type { FileStore } from '../files/store';
 import type { PdfConverter } from '../documents/pdf';
+import { conferenceRoutes } from './conferences/routes';
+import { notificationRoutes } from './notifications/routes';
+import type { Mailer } from './notifications/mailer';
 
-export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter }> = async (app, { db, files, pdf }) => {
+export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; mailer: Mailer }> = async (app, { db, files, pdf, mailer }) => {
   await app.register(unitRoutes, { db });
   await app.register(unitManageRoutes, { db });
   await app.register(memberRoutes, { db });
@@ -26,4 +29,6 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(planRoutes, { db, pdf });
   await app.register(settingsRoutes, { db });
   await app.register(peopleRoutes, { db });
+  await app.register(conferenceRoutes, { db, pdf, mailer });
+  await app.register(notificationRoutes, { db });
 };

@@ -9,6 +9,7 @@ import { MeContext, signOut, type Me } from '../features/auth/session';
 import { vi } from '../i18n/vi';
 import { hrefOf, isActive, navItems } from '../nav';
 import { AnchorLink, useInAppClick } from './links';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 
 export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -52,9 +53,12 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
                 {vi.app.name}
               </AnchorLink>
             </Group>
-            <Text c="white" fz="sm" visibleFrom="sm" truncate="end" maw={360}>
-              {me.user.displayName}
-            </Text>
+            <Group gap="sm" wrap="nowrap">
+              <Text c="white" fz="sm" visibleFrom="sm" truncate="end" maw={360}>
+                {me.user.displayName}
+              </Text>
+              <NotificationBell />
+            </Group>
           </Group>
         </AppShell.Header>
 

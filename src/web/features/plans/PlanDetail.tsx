@@ -19,6 +19,7 @@ import { PlanStatusBadge } from './PlanStatusBadge';
 import type { Plan } from './queries';
 import { Recipients } from './Recipients';
 import { WorkflowPanel } from './WorkflowPanel';
+import { PlanConferences } from '../conferences/PlanConferences';
 
 const t = vi.plans;
 
@@ -86,6 +87,12 @@ export function PlanDetail({ plan }: { plan: Plan }) {
             </Stack>
           </Grid.Col>
         </Grid>
+
+        {plan.status === 'issued' && (me.abilities.viewPlans) && (
+          <Section id="plan-conferences" title={vi.conferences.sectionTitle}>
+            <PlanConferences planId={plan.id} />
+          </Section>
+        )}
 
         {plan.abilities.viewDeliveries && (
           <Section id="plan-deliveries" title={t.deliveriesTitle}>

@@ -93,7 +93,7 @@ export type DocumentFormat = 'docx' | 'pdf' | 'html';
 export const documentUrl = (planId: string, format: DocumentFormat) => `/api/plans/${encodeURIComponent(planId)}/document?format=${format}`;
 
 /** The name the server gives the file ("ke-hoach-2-KH-DU.docx"), from its Content-Disposition. */
-function fileNameOf(response: Response, fallback: string): string {
+export function fileNameOf(response: Response, fallback: string): string {
   const header = response.headers.get('content-disposition') ?? '';
   const star = /filename\*=UTF-8''([^;]+)/iu.exec(header);
   if (star) {

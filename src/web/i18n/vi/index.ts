@@ -7,7 +7,8 @@ import { plans } from './plans';
 import { registry } from './registry';
 import { people } from './people';
 import { units } from './units';
+import { conferences } from './conferences';
 
-export const vi = { ...app, ...members, ...registry, ...plans, ...people, ...units } as const;
+export const vi = { ...app, ...members, ...registry, ...plans, ...people, ...units, ...conferences } as const;
 
 export type Strings = typeof vi;

@@ -1,0 +1,108 @@
+// Notifications: `notify` writes them in the caller's transaction (so a notification exists exactly
+// when its cause does); the caller hands the returned ids to the mailer after the commit (mailer.ts).
+// A person reads their own list through their account: users.person_id, else their member's person.
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import type { Actor } from '../../auth/actor';
+import { users } from '../../auth/tables';
+import { notFound } from '../../errors';
+import { now } from '../../clock';
+import { members } from '../members/tables';
+import { persons } from '../people/tables';
+import { notifications, type Notification } from './tables';
+
+export interface NotifyInput {
+  tenantId: string;
+  personIds: readonly string[];
+  /** Stable: "conference.convocation", "task.reminder"… */
+  kind: string;
+  title: string;
+  body: string;
+  link?: string | null;
+}
+
+export interface NotifyResult {
+  /** The notifications written, one per person; give them to `mailer.deliver` after the commit. */
+  ids: string[];
+  count: number;
+}
+
+/**
+ * Writes one notification per person (duplicates collapsed). E-mail is marked pending for people with
+ * an address; nothing is sent from inside the transaction (mailer.deliver after the commit decides).
+ */
+export async function notify(tx: DbOrTx, input: NotifyInput): Promise<NotifyResult> {
+  const personIds = [...new Set(input.personIds)];
+  if (personIds.length === 0) return { ids: [], count: 0 };
+  const withEmail = new Set<string>();
+  const addressed = await tx
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(eq(persons.tenantId, input.tenantId), inArray(persons.id, personIds), sql`coalesce(${persons.email}, '') <> ''`));
+  addressed.forEach((r) => withEmail.add(r.id));
+  const rows: (typeof notifications.$inferInsert)[] = personIds.map((personId) => ({
+    tenantId: input.tenantId,
+    personId,
+    kind: input.kind,
+    title: input.title,
+    body: input.body,
+    link: input.link ?? null,
+    emailStatus: withEmail.has(personId) ? 'pending' : 'none',
+  }));
+  const ids: string[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const written = await tx.insert(notifications).values(rows.slice(i, i + 500)).returning({ id: notifications.id });
+    ids.push(...written.map((w) => w.id));
+  }
+  return { ids, count: ids.length };
+}
+
+/** The person an account stands for: its own person, else its member's. */
+export async function personOfActor(db: DbOrTx, actor: Actor): Promise<{ tenantId: string; personId: string } | null> {
+  const [row] = await db
+    .select({ personId: users.personId, tenantId: users.tenantId, memberPerson: members.personId, memberTenant: members.tenantId })
+    .from(users)
+    .leftJoin(members, and(eq(members.tenantId, users.tenantId), eq(members.id, users.memberId)))
+    .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
+  if (row?.personId && row.tenantId) return { tenantId: row.tenantId, personId: row.personId };
+  if (row?.memberPerson && row.memberTenant) return { tenantId: row.memberTenant, personId: row.memberPerson };
+  return null;
+}
+
+const mine = (me: { tenantId: string; personId: string }) => and(eq(notifications.tenantId, me.tenantId), eq(notifications.personId, me.personId));
+
+export async function listMyNotifications(db: DbOrTx, actor: Actor, page: { offset: number; limit: number; order: 'unread-first' | 'newest' }) {
+  const me = await personOfActor(db, actor);
+  if (!me) return { notifications: [] as Notification[], total: 0, unread: 0 };
+  const order = page.order === 'unread-first' ? [sql`${notifications.readAt} is not null`, desc(notifications.createdAt)] : [desc(notifications.createdAt)];
+  const [list, [totals]] = await Promise.all([
+    db.select().from(notifications).where(mine(me)).orderBy(...order, desc(notifications.id)).offset(page.offset).limit(page.limit),
+    db.select({ total: count(), unread: sql<number>`count(*) filter (where ${notifications.readAt} is null)` }).from(notifications).where(mine(me)),
+  ]);
+  return { notifications: list, total: Number(totals?.total ?? 0), unread: Number(totals?.unread ?? 0) };
+}
+
+export async function unreadCount(db: DbOrTx, actor: Actor): Promise<number> {
+  const me = await personOfActor(db, actor);
+  if (!me) return 0;
+  const [row] = await db.select({ n: count() }).from(notifications).where(and(mine(me), isNull(notifications.readAt)));
+  return Number(row?.n ?? 0);
+}
+
+/** Marks one of the actor's own notifications read; anyone else's is not found. Reading twice keeps the first time. */
+export async function markRead(db: DbOrTx, actor: Actor, id: string): Promise<Notification> {
+  const me = await personOfActor(db, actor);
+  if (!me) throw notFound('notification');
+  const [row] = await db.select().from(notifications).where(and(mine(me), eq(notifications.id, id)));
+  if (!row) throw notFound('notification');
+  if (row.readAt) return row;
+  const [updated] = await db.update(notifications).set({ readAt: now() }).where(and(mine(me), eq(notifications.id, id))).returning();
+  return updated!;
+}
+
+export async function markAllRead(db: DbOrTx, actor: Actor): Promise<number> {
+  const me = await personOfActor(db, actor);
+  if (!me) return 0;
+  const rows = await db.update(notifications).set({ readAt: now() }).where(and(mine(me), isNull(notifications.readAt))).returning({ id: notifications.id });
+  return rows.length;
+}
