@@ -35,6 +35,11 @@ export const envSchema = z.object({
   QT_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
   /** Folder of the built web app served at /. */
   QT_WEB_DIR: z.string().min(1).default('./dist/web'),
+  /**
+   * The key that signs the rotating check-in QR codes (at least 32 characters). Unset: generated on
+   * first start and kept in the database (server_secrets).
+   */
+  QT_CHECK_IN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { QT_FILES_DIR: string };

@@ -25,6 +25,8 @@ const entityNames: Record<string, string> = {
   link: 'liên kết giữa hai văn bản',
   settings: 'thiết lập văn bản',
   vocabulary: 'từ vựng bổ sung',
+  session: 'buổi sinh hoạt học tập',
+  'calendar-feed': 'lịch cá nhân',
 };
 
 const nameOf = (entity: string) => entityNames[entity] ?? entity;

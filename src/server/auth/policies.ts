@@ -38,6 +38,9 @@ import {
   canViewResolutions,
 } from '../features/resolutions/policy';
 import { canEditSettings, canViewSettings } from '../features/settings/policy';
+import { canChooseSessionMode, canPlanSessions, canRunSession, canViewSession, canViewSessionOverview, sessionListFilter } from '../features/study-sessions/policy';
+import { canCheckIn } from '../features/check-in/policy';
+import { canManageOwnCalendar } from '../features/calendar/policy';
 import { canListMembers, canViewUnit, visibleUnitsFilter } from '../features/units/policy';
 
 /** Name → the function(s) deciding it: a list names its filter, which the query uses. */
@@ -79,6 +82,16 @@ export const policies = {
   'inbox.confirm': [canConfirmReceipt],
   'settings.view': [canViewSettings],
   'settings.edit': [canEditSettings],
+  'sessions.list': [canViewPlan, sessionListFilter],
+  'sessions.overview': [canViewSessionOverview],
+  'sessions.mode': [canChooseSessionMode],
+  'sessions.view': [canViewSession],
+  'sessions.run': [canRunSession],
+  'sessions.plan': [canPlanSessions],
+  // The meeting's own policy decides who shows its code (the conference adds its function here).
+  'check-in.show': [canRunSession],
+  'check-in.scan': [canCheckIn],
+  'calendar.own': [canManageOwnCalendar],
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -9,3 +9,6 @@ export * from '../features/settings/tables';
 export * from '../features/plan-import/tables';
 export * from '../documents/tables';
 export * from '../features/people/tables';
+export * from '../features/study-sessions/tables';
+export * from '../features/check-in/tables';
+export * from '../features/calendar/tables';
