@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const put = (s: Session, id: string, payload: unknown) => s.inject({ method: 'PUT', url: `/api/sessions/${id}/attendance`, payload });
+const put = (s: Session, id: string, payload: Record<string, unknown>) => s.inject({ method: 'PUT', url: `/api/sessions/${id}/attendance`, payload });
 
 describe('a cell session: schedule, attendance, held, minutes', () => {
   it('a date outside the plan window is a warning the secretary confirms', async () => {

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const scan = (s: Session, payload: unknown) => s.inject({ method: 'POST', url: '/api/check-in', payload });
+const scan = (s: Session, payload: Record<string, unknown>) => s.inject({ method: 'POST', url: '/api/check-in', payload });
 const codeOf = async (s: Session, id: string) => s.inject({ url: `/api/check-in/session/${id}/code` });
 
 describe('rotating QR check-in', () => {
@@ -57,7 +57,7 @@ describe('rotating QR check-in', () => {
     const expired = issueCheckInToken(SECRET, subject, new Date(Date.now() - 120_000));
     const future = issueCheckInToken(SECRET, subject, new Date(Date.now() + 120_000));
     const forged = issueCheckInToken('khoa-gia-mao-khong-phai-cua-may-chu-0123456789', subject, new Date());
-    const cases: [unknown, string][] = [
+    const cases: [Record<string, unknown>, string][] = [
       [{ token: expired }, 'check-in.expired'],
       [{ token: future }, 'check-in.not-yet-valid'],
       [{ token: forged }, 'check-in.forged'],
