@@ -14,6 +14,7 @@ import { createPlan } from '../features/plans/service';
 import { approvePlan, issuePlan, submitPlan } from '../features/plans/workflow';
 import { markDeliveryRead } from '../features/plans/inbox';
 import { atMoment } from '../clock';
+import { seedDemoSessions } from './sessions';
 
 const fixture = readFileSync(new URL('./data/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
 
@@ -75,6 +76,9 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
     const own = deliveries.find((d) => reader.grants.some((g) => g.unitId === d.unitId));
     if (own) await atMoment(moment, () => markDeliveryRead(db, reader, own.id));
   }
+
+  // The cells' study sessions: held with attendance, scheduled, at the ward conference, make-ups.
+  await seedDemoSessions(db, staff, planId);
 
   // The next campaign in preparation: in June, 57-NQ/TW registered and a plan drafted from the
   // template, waiting for the Thường trực's approval.
