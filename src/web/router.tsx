@@ -22,10 +22,13 @@ import { searchRoute } from './routes/search';
 import { settingsRoute } from './routes/settings';
 import { signInRoute } from './routes/sign-in';
 import { unitRoute } from './routes/unit';
+import { sessionRoute } from './routes/session';
+import { checkInRoute } from './routes/check-in';
+import { planSessionsRoute } from './routes/plan-sessions';
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, plansRoute, planNewRoute, planRoute, planImportRoute, inboxRoute, accountRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planImportRoute, inboxRoute, accountRoute, sessionRoute, checkInRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -17,6 +17,7 @@ import { holdsMembers, kindLabel } from '../features/units/labels';
 import { exportUrl, unitQuery, unitsQuery, type UnitDetail } from '../features/units/queries';
 import { buildTree, findNode } from '../features/units/tree';
 import { vi } from '../i18n/vi';
+import { UnitSessions } from '../features/sessions/UnitSessions';
 import { unitRoute } from './unit';
 
 export default UnitPage;
@@ -70,6 +71,7 @@ function UnitPage() {
 
       <Stack gap="xl">
         {children.length > 0 && <Children detail={detail.data} />}
+        {(unit.kind === 'cell' || unit.kind === 'grassrootsOrg') && abilities.listMembers && <UnitSessions unitId={unit.id} />}
         {unit.kind === 'cell' && abilities.listMembers && <CellMembers unitId={unit.id} />}
       </Stack>
     </>

@@ -1,6 +1,6 @@
 // The ward's view of a plan's sessions: every unit's status at a glance, counts by status, the
 // make-up backlog per cell; and a grassroots organisation's choice of one joint session or one per cell.
-import { and, asc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { badRequest, forbidden, notFound, stateConflict } from '../../errors';
@@ -9,10 +9,11 @@ import { countByStatus } from '../../../domain/study-sessions';
 import { grassrootsDue } from '../../../domain/session-window';
 import { recordAudit } from '../audit/service';
 import { units } from '../units/tables';
-import { loadUnit, toRef } from '../units/service';
+import { loadUnit, loadUnitFor, toRef } from '../units/service';
+import { plans } from '../plans/tables';
 import { canKnowUnit } from '../units/policy';
 import { loadPlanFor } from '../plans/service';
-import { canChooseSessionMode, canViewSessionOverview, sessionListFilter } from './policy';
+import { canChooseSessionMode, canViewSession, canViewSessionOverview, sessionListFilter } from './policy';
 import { insertSessions, openSessionUnits, sessionHolders, type SessionMode } from './fan-out';
 import { makeUpLedger, summariseLedger } from './make-up';
 import { statusOf } from './service';
@@ -76,4 +77,27 @@ export async function chooseSessionMode(db: Db, actor: Actor, planId: string, or
     await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'session.mode', entity: 'unit', entityId: org.id, before: { sessions: current.map((s) => s.unitId) }, after: { mode, units: holders } });
     return { mode, sessions: holders.length };
   });
+}
+
+/** GET /api/units/:id/sessions: the unit's sessions of every issued plan, newest plan first (canViewSession). */
+export async function unitSessions(db: DbOrTx, actor: Actor, unitId: string) {
+  const unit = await loadUnitFor(db, actor, unitId, canViewSession, 'xem buổi sinh hoạt của đơn vị này');
+  const rows = await db
+    .select({ session: studySessions, planTitle: plans.title, planNumber: plans.number, planSymbol: plans.symbol, issuedOn: plans.issuedOn })
+    .from(studySessions)
+    .innerJoin(plans, eq(plans.id, studySessions.planId))
+    .where(and(eq(studySessions.tenantId, unit.tenantId!), eq(studySessions.unitId, unit.id)))
+    .orderBy(desc(plans.issuedOn), asc(studySessions.createdAt));
+  const at = now();
+  return rows.map(({ session, planTitle, planNumber, planSymbol }) => ({
+    id: session.id,
+    planId: session.planId,
+    planTitle,
+    planNumber: planNumber ? `${planNumber}-${planSymbol}` : null,
+    kind: session.kind,
+    status: statusOf(session, at),
+    scheduledAt: session.scheduledAt,
+    heldOn: session.heldOn,
+    place: session.place,
+  }));
 }

@@ -19,9 +19,11 @@ import {
   sessionDetailSchema,
   sessionIdParams,
   sessionListResponse,
+  unitSessionsResponse,
 } from './schema';
 import { markHeld, saveAttendance, sessionFor, setAtConference, updateSchedule } from './service';
-import { chooseSessionMode, planOverview, planSessions } from './overview';
+import { chooseSessionMode, planOverview, planSessions, unitSessions } from './overview';
+import { unitIdParams } from '../units/schema';
 import { addGuest, createMakeUp } from './make-up';
 import { minutesFor } from './minutes';
 import './check-in';
@@ -46,6 +48,12 @@ export const studySessionRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConvert
     '/api/plans/:id/units/:unitId/session-mode',
     { config: { policy: 'sessions.mode' }, schema: { tags, summary: 'Đảng bộ cơ sở: một buổi chung hoặc mỗi chi bộ một buổi', params: modeParams, body: modeBody } },
     async (request) => chooseSessionMode(db, actorOf(request), request.params.id, request.params.unitId, request.body.mode),
+  );
+
+  app.get(
+    '/api/units/:id/sessions',
+    { config: { policy: 'sessions.view' }, schema: { tags, summary: 'Buổi sinh hoạt học tập của một chi bộ', params: unitIdParams, response: { 200: unitSessionsResponse } } },
+    async (request) => ({ sessions: await unitSessions(db, actorOf(request), request.params.id) }),
   );
 
   app.get(

@@ -113,3 +113,19 @@ export const overviewResponse = z.object({
   counts: z.object({ 'not-scheduled': z.number(), scheduled: z.number(), held: z.number(), overdue: z.number(), 'at-conference': z.number() }),
   makeUp: z.object({ owed: z.number(), madeUp: z.number(), missing: z.number(), cells: z.array(makeUpRowSchema) }),
 });
+
+export const unitSessionsResponse = z.object({
+  sessions: z.array(
+    z.object({
+      id: z.uuid(),
+      planId: z.uuid(),
+      planTitle: z.string(),
+      planNumber: z.string().nullable(),
+      kind: z.enum(sessionKinds),
+      status: z.enum(sessionStatuses),
+      scheduledAt: z.date().nullable(),
+      heldOn: z.string().nullable(),
+      place: z.string().nullable(),
+    }),
+  ),
+});

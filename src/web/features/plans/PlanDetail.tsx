@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Grid, Group, Stack, Text } from '@mantine/core';
 import { useBlocker } from '@tanstack/react-router';
 import { Facts } from '../../components/Facts';
-import { AnchorLink } from '../../components/links';
+import { AnchorLink, ButtonLink } from '../../components/links';
 import { NoBreakNumbers } from '../../components/NoBreakNumbers';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
@@ -86,6 +86,14 @@ export function PlanDetail({ plan }: { plan: Plan }) {
             </Stack>
           </Grid.Col>
         </Grid>
+
+        {plan.status === 'issued' && plan.abilities.viewDeliveries && (
+          <Section id="plan-sessions" title="Sinh hoạt học tập ở các chi bộ">
+            <ButtonLink to="/ke-hoach/$planId/sinh-hoat" params={{ planId: plan.id }} variant="light">
+              Theo dõi sinh hoạt các chi bộ
+            </ButtonLink>
+          </Section>
+        )}
 
         {plan.abilities.viewDeliveries && (
           <Section id="plan-deliveries" title={t.deliveriesTitle}>
