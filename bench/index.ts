@@ -7,6 +7,7 @@ const sections: [string, string][] = [
   ['Plan import and lint', './plan-import.bench.ts'],
   ['Documents', './documents.bench.ts'],
   ['Resolution registry', './resolutions.bench.ts'],
+  ['Study sessions and check-in', './sessions.bench.ts'],
   ['First load on a cheap phone', './first-load.bench.ts'],
 ];
 
