@@ -65,6 +65,7 @@ ALTER TABLE "session_attendance" ADD CONSTRAINT "session_attendance_session_fk" 
 ALTER TABLE "session_guests" ADD CONSTRAINT "session_guests_session_fk" FOREIGN KEY ("tenant_id","session_id") REFERENCES "public"."study_sessions"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "study_sessions" ADD CONSTRAINT "study_sessions_make_up_of_fk" FOREIGN KEY ("tenant_id","make_up_of_id") REFERENCES "public"."study_sessions"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "session_attendance_member_idx" ON "session_attendance" USING btree ("tenant_id","member_id");--> statement-breakpoint
+CREATE INDEX "study_sessions_id_idx" ON "study_sessions" USING btree ("id");--> statement-breakpoint
 CREATE INDEX "study_sessions_plan_idx" ON "study_sessions" USING btree ("tenant_id","plan_id");--> statement-breakpoint
 CREATE INDEX "study_sessions_unit_idx" ON "study_sessions" USING btree ("tenant_id","unit_id");--> statement-breakpoint
 CREATE INDEX "calendar_feeds_person_idx" ON "calendar_feeds" USING btree ("tenant_id","person_id");

@@ -39,7 +39,7 @@ story('A cell secretary runs the study session from a phone', () => {
   test('marks all present but two, one of whom checks in with the QR link on their own phone', async () => {
     const member = await signedInContext(browser, 'dangvien', phone);
     const me = await (await member.request.get('/api/session')).json();
-    const memberName: string = me.user?.displayName ?? me.displayName;
+    const memberName: string = me.me.user.displayName;
     await page.getByRole('button', { name: 'Tất cả có mặt' }).click();
     const others = page.getByRole('radiogroup').filter({ hasNotText: memberName });
     const groups = [page.getByRole('radiogroup', { name: memberName }), others.first()];

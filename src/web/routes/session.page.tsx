@@ -40,7 +40,7 @@ function SessionPage() {
       <Stack gap="xl">
         {run && (
           <Section id="session-schedule" title={s.schedule} framed>
-            <ScheduleForm key={session.version} session={session} />
+            <ScheduleForm session={session} />
           </Section>
         )}
         <Section

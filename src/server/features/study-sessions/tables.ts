@@ -51,6 +51,8 @@ export const studySessions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
+    // Addresses name a session by id alone (/api/sessions/:id, check-in codes): found without a scan.
+    index('study_sessions_id_idx').on(t.id),
     index('study_sessions_plan_idx').on(t.tenantId, t.planId),
     index('study_sessions_unit_idx').on(t.tenantId, t.unitId),
     foreignKey({ columns: [t.tenantId, t.makeUpOfId], foreignColumns: [t.tenantId, t.id], name: 'study_sessions_make_up_of_fk' }),
