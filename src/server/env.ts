@@ -42,6 +42,11 @@ export const envSchema = z.object({
     .optional(),
   /** The sender of those e-mails. */
   SMTP_FROM: z.string().min(3).default('QuánTriệt <khong-tra-loi@quantriet.local>'),
+  /**
+   * The key that signs the rotating check-in QR codes (at least 32 characters). Unset: generated on
+   * first start and kept in the database (server_secrets).
+   */
+  QT_CHECK_IN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { QT_FILES_DIR: string };

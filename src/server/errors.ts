@@ -29,6 +29,8 @@ const entityNames: Record<string, string> = {
   position: 'chức vụ',
   positionKind: 'loại chức vụ',
   exemption: 'lần miễn sinh hoạt',
+  session: 'buổi sinh hoạt học tập',
+  'calendar-feed': 'lịch cá nhân',
 };
 
 const nameOf = (entity: string) => entityNames[entity] ?? entity;

@@ -24,12 +24,15 @@ import { settingsRoute } from './routes/settings';
 import { settingsOrganisationRoute } from './routes/settings-organisation';
 import { signInRoute } from './routes/sign-in';
 import { unitRoute } from './routes/unit';
+import { sessionRoute } from './routes/session';
+import { checkInRoute } from './routes/check-in';
+import { planSessionsRoute } from './routes/plan-sessions';
 import { conferenceRoute } from './routes/conference';
 import { notificationsRoute } from './routes/notifications';
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, plansRoute, planNewRoute, planRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, checkInRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

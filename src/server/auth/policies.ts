@@ -66,6 +66,9 @@ import {
 } from '../features/people/policy';
 import { canCreateConference, canEditConference, canManageConferences, canMarkConferenceAttendance, canViewConference } from '../features/conferences/policy';
 import { canReadOwnNotifications } from '../features/notifications/policy';
+import { canChooseSessionMode, canPlanSessions, canRunSession, canViewSession, canViewSessionOverview, sessionListFilter } from '../features/study-sessions/policy';
+import { canCheckIn } from '../features/check-in/policy';
+import { canManageOwnCalendar } from '../features/calendar/policy';
 
 /** Name → the function(s) deciding it: a list names its filter, which the query uses. */
 export const policies = {
@@ -132,6 +135,16 @@ export const policies = {
   'conferences.attendance': [canMarkConferenceAttendance],
   'conferences.document': [canViewConference],
   'notifications.own': [canReadOwnNotifications],
+  'sessions.list': [canViewPlan, sessionListFilter],
+  'sessions.overview': [canViewSessionOverview],
+  'sessions.mode': [canChooseSessionMode],
+  'sessions.view': [canViewSession],
+  'sessions.run': [canRunSession],
+  'sessions.plan': [canPlanSessions],
+  // The meeting's own policy decides who shows its code (the conference adds its function here).
+  'check-in.show': [canRunSession],
+  'check-in.scan': [canCheckIn],
+  'calendar.own': [canManageOwnCalendar],
 } as const;
 
 export type PolicyName = keyof typeof policies;

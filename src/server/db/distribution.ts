@@ -12,7 +12,8 @@ export const TENANT_COLUMN = 'tenant_id';
 export const COLOCATION_ANCHOR = 'units';
 
 /** Shared by every tenant, replicated to every node; may not point at a tenant table. */
-export const referenceTables: readonly string[] = ['vocabulary_extensions'];
+// server_secrets: the server's own keys (the check-in signing secret), one row per key, read by every node.
+export const referenceTables: readonly string[] = ['vocabulary_extensions', 'server_secrets'];
 
 /**
  * Globally unique values, distributed by the value itself so that one lookup finds the owner's

@@ -11,3 +11,6 @@ export * from '../documents/tables';
 export * from '../features/people/tables';
 export * from '../features/conferences/tables';
 export * from '../features/notifications/tables';
+export * from '../features/study-sessions/tables';
+export * from '../features/check-in/tables';
+export * from '../features/calendar/tables';

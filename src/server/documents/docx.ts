@@ -203,18 +203,16 @@ function bodyParagraph(block: Block): Paragraph | Table {
 }
 
 function signatureBlock(model: DocumentModel): Table {
-  const s = model.signature;
-  const left = [
-    para('recipientsLabel', [run(LAYOUT.signature.recipientsLabel, { underline: true })]),
-    ...model.recipients.map((r) => para('recipient', [run(r)])),
-  ];
-  const right = [
+  const signer = (s: DocumentModel['signature']) => [
     para('signer', [run(s.onBehalfOf, { bold: true })]),
     para('signer', [run(s.position, { size: sizeIn('signer', SIZE.position) })]),
     // The gap for the signature and the seal, above the name.
     para('signer', [run(s.name, { bold: true, size: sizeIn('signer', SIZE.signer) })], exact(LAYOUT.header.lineExactPt, 0, LAYOUT.signature.gapPt)),
   ];
-  return twoColumns(LAYOUT.signature.leftShare, left, right);
+  const left = model.counterSignature
+    ? signer(model.counterSignature)
+    : [para('recipientsLabel', [run(LAYOUT.signature.recipientsLabel, { underline: true })]), ...model.recipients.map((r) => para('recipient', [run(r)]))];
+  return twoColumns(LAYOUT.signature.leftShare, left, signer(model.signature));
 }
 
 /** The page number, centred at the top from page 2 on; the first page's header stays empty. */

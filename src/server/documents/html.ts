@@ -127,7 +127,11 @@ export function renderHtml(model: DocumentModel): string {
 ${model.body.map(block).join('\n')}
 </div>
 <table class="cols signature"><colgroup><col class="left"><col></colgroup><tr>
-<td class="recipients">${p('recipients-label', LAYOUT.signature.recipientsLabel)}${model.recipients.map((r) => p('recipient', r)).join('')}</td>
+${
+    model.counterSignature
+      ? `<td class="signer">${p('authority', model.counterSignature.onBehalfOf)}${p('position', model.counterSignature.position)}${p('signer-name', model.counterSignature.name)}</td>`
+      : `<td class="recipients">${p('recipients-label', LAYOUT.signature.recipientsLabel)}${model.recipients.map((r) => p('recipient', r)).join('')}</td>`
+  }
 <td class="signer">${p('authority', s.onBehalfOf)}${p('position', s.position)}${p('signer-name', s.name)}</td>
 </tr></table>
 </main>

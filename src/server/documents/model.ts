@@ -62,6 +62,11 @@ export interface DocumentModel {
   signature: DocumentSignature;
   /** Recipient lines as printed: "- Ban Tuyên giáo và Dân vận Tỉnh ủy (báo cáo),", the last ending in ".". */
   recipients: string[];
+  /**
+   * A second signer, printed in the left column instead of the recipients: minutes are signed by the
+   * meeting's secretary (left, "THƯ KÝ") and its chair (right, `signature`).
+   */
+  counterSignature?: DocumentSignature;
 }
 
 /** The plain text of a block, as printed (dash included): for tests, search and previews. */

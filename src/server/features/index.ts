@@ -12,13 +12,16 @@ import { planRoutes } from './plans/routes';
 import { planImportRoutes } from './plan-import/routes';
 import { settingsRoutes } from './settings/routes';
 import { peopleRoutes } from './people/routes';
+import { studySessionRoutes } from './study-sessions/routes';
+import { checkInRoutes } from './check-in/routes';
+import { calendarRoutes } from './calendar/routes';
 import type { FileStore } from '../files/store';
 import type { PdfConverter } from '../documents/pdf';
 import { conferenceRoutes } from './conferences/routes';
 import { notificationRoutes } from './notifications/routes';
 import type { Mailer } from './notifications/mailer';
 
-export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; mailer: Mailer }> = async (app, { db, files, pdf, mailer }) => {
+export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; mailer: Mailer }> = async (app, { db, env, files, pdf, mailer }) => {
   await app.register(unitRoutes, { db });
   await app.register(unitManageRoutes, { db });
   await app.register(memberRoutes, { db });
@@ -31,4 +34,7 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(peopleRoutes, { db });
   await app.register(conferenceRoutes, { db, pdf, mailer });
   await app.register(notificationRoutes, { db });
+  await app.register(studySessionRoutes, { db, pdf });
+  await app.register(checkInRoutes, { db, env });
+  await app.register(calendarRoutes, { db });
 };

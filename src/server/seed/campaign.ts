@@ -15,6 +15,7 @@ import { approvePlan, issuePlan, submitPlan } from '../features/plans/workflow';
 import { markDeliveryRead } from '../features/plans/inbox';
 import { atMoment } from '../clock';
 import { seedDemoConference } from './conference';
+import { seedDemoSessions } from './sessions';
 
 const fixture = readFileSync(new URL('./data/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
 
@@ -79,6 +80,8 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
 
   // Section III "Cấp phường": the ward conference, convened on 16/5 and held on 20/5/2026.
   await seedDemoConference(db, staff, planId);
+  // The cells' study sessions: held with attendance, scheduled, at the ward conference, make-ups.
+  await seedDemoSessions(db, staff, planId);
 
   // The next campaign in preparation: in June, 57-NQ/TW registered and a plan drafted from the
   // template, waiting for the Thường trực's approval.

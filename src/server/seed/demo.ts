@@ -151,10 +151,10 @@ async function insertAccounts(
     let memberId: string | null = null;
     let displayName = account.displayName;
     if (account.memberOf) {
-      // The secretary is the cell's first active member, the plain member its second.
+      // The secretary is the cell's first active member, the plain member its second (exempt members are not active).
       const index = taken.get(account.memberOf) ?? 0;
       taken.set(account.memberOf, index + 1);
-      memberId = people.firstOfCell.get(account.memberOf)![index]!;
+      memberId = people.firstOfCell.get(account.memberOf)!.filter((id) => !people.byId.get(id)!.exempt)[index]!;
       displayName = people.byId.get(memberId)!.fullName;
     }
     // Province accounts belong to the province's tenant, the others to the ward's (decision 017).

@@ -21,6 +21,7 @@ import { MergeButton } from '../features/people/MergeDialog';
 import { unitPositionsQuery } from '../features/people/queries';
 import { UnitPositions } from '../features/people/UnitPositions';
 import { vi } from '../i18n/vi';
+import { UnitSessions } from '../features/sessions/UnitSessions';
 import { unitRoute } from './unit';
 
 export default UnitPage;
@@ -83,6 +84,7 @@ function UnitPage() {
         {children.length > 0 && <Children detail={detail.data} />}
         {positions.data && <UnitPositions unit={unit} />}
         {unit.kind === 'cell' && abilities.listMembers && <CellCounts cellId={unit.id} />}
+        {(unit.kind === 'cell' || unit.kind === 'grassrootsOrg') && abilities.listMembers && <UnitSessions unitId={unit.id} />}
         {unit.kind === 'cell' && abilities.listMembers && <CellMembers unitId={unit.id} />}
       </Stack>
     </>

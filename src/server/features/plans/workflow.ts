@@ -17,6 +17,7 @@ import { analysePlanSource, conflictIssued, loadPlanFor, unitsOf } from './servi
 import { nextDocumentNumber, peekDocumentNumber } from '../../documents/numbering';
 import { planDeliveries, planRecipients, planResolutions, plans, type Plan } from './tables';
 import { now } from '../../clock';
+import { fanOutPlan } from '../study-sessions/fan-out';
 
 type Step = 'submit' | 'approve' | 'return' | 'issue';
 
@@ -99,6 +100,8 @@ export const issuePlan = (db: Db, actor: Actor, id: string, version: number, iss
     // The register counts per issuer, symbol and period for every type of document (decision 011).
     const { number, period } = await nextDocumentNumber(tx, { ...counterOf(plan, issuedOn), documentId: plan.id });
     await deliver(tx, plan, issuedOn);
+    // One study session for every open cell and grassroots organisation of the plan's scope.
+    await fanOutPlan(tx, plan, issuedOn);
     return { status: 'issued', number, numberPeriod: period, issuedOn, issuedBy: actor.userId };
   });
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Grid, Group, Stack, Text } from '@mantine/core';
 import { useBlocker } from '@tanstack/react-router';
 import { Facts } from '../../components/Facts';
-import { AnchorLink } from '../../components/links';
+import { AnchorLink, ButtonLink } from '../../components/links';
 import { NoBreakNumbers } from '../../components/NoBreakNumbers';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
@@ -91,6 +91,14 @@ export function PlanDetail({ plan }: { plan: Plan }) {
         {plan.status === 'issued' && (me.abilities.viewPlans) && (
           <Section id="plan-conferences" title={vi.conferences.sectionTitle}>
             <PlanConferences planId={plan.id} />
+          </Section>
+        )}
+
+        {plan.status === 'issued' && plan.abilities.viewDeliveries && (
+          <Section id="plan-sessions" title="Sinh hoạt học tập ở các chi bộ">
+            <ButtonLink to="/ke-hoach/$planId/sinh-hoat" params={{ planId: plan.id }} variant="light">
+              Theo dõi sinh hoạt các chi bộ
+            </ButtonLink>
           </Section>
         )}
 

@@ -1,0 +1,94 @@
+// Loading a session with its unit and plan, asking a policy of it, and who is expected at it.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import type { Actor, UnitRef } from '../../auth/actor';
+import { forbidden, notFound } from '../../errors';
+import { now } from '../../clock';
+import { todayInVietnam } from '../../../domain/dates';
+import { sortByVietnameseName } from '../../../domain/vietnamese-names';
+import { needsMakeUp, type AttendanceMark } from '../../../domain/attendance';
+import { canKnowUnit } from '../units/policy';
+import { units, type Unit } from '../units/tables';
+import { toRef } from '../units/service';
+import { plans } from '../plans/tables';
+import { members } from '../members/tables';
+import { membersAsOf } from '../members/as-of';
+import { sessionAttendance, sessionGuests, studySessions, type StudySession } from './tables';
+
+export interface LoadedSession {
+  session: StudySession;
+  unit: Unit;
+  planIssuedOn: string;
+}
+
+export async function loadSession(db: DbOrTx, id: string): Promise<LoadedSession> {
+  const [row] = await db
+    .select({ session: studySessions, unit: units, planIssuedOn: plans.issuedOn })
+    .from(studySessions)
+    .innerJoin(units, and(eq(units.tenantId, studySessions.tenantId), eq(units.id, studySessions.unitId)))
+    .innerJoin(plans, and(eq(plans.tenantId, studySessions.tenantId), eq(plans.id, studySessions.planId)))
+    .where(eq(studySessions.id, id));
+  if (!row) throw notFound('session');
+  return { session: row.session, unit: row.unit, planIssuedOn: row.planIssuedOn ?? todayInVietnam(now()) };
+}
+
+/** Another commune's session is not found; one the actor knows of but may not act on is forbidden. */
+export async function loadSessionFor(db: DbOrTx, actor: Actor, id: string, allowed: (actor: Actor, unit: UnitRef) => boolean, action: string) {
+  const loaded = await loadSession(db, id);
+  const ref = toRef(loaded.unit);
+  if (!canKnowUnit(actor, ref)) throw notFound('session');
+  if (!allowed(actor, ref)) throw forbidden(action);
+  return loaded;
+}
+
+/** The day membership is read for: the day it was held, else the day it is scheduled, else today. */
+export function sessionDate(session: Pick<StudySession, 'heldOn' | 'scheduledAt'>): string {
+  if (session.heldOn) return session.heldOn;
+  return todayInVietnam(session.scheduledAt ?? now());
+}
+
+export interface Person {
+  memberId: string;
+  fullName: string;
+}
+
+export interface Expectation {
+  expected: Person[];
+  exempt: Person[];
+  /** Members sent from other cells to a make-up session (included in `expected`). */
+  guests: Person[];
+}
+
+export async function marksOf(db: DbOrTx, session: Pick<StudySession, 'tenantId' | 'id'>) {
+  return db
+    .select({ memberId: sessionAttendance.memberId, status: sessionAttendance.status, reason: sessionAttendance.reason, checkedInAt: sessionAttendance.checkedInAt })
+    .from(sessionAttendance)
+    .where(and(eq(sessionAttendance.tenantId, session.tenantId), eq(sessionAttendance.sessionId, session.id)));
+}
+
+async function namesOf(db: DbOrTx, tenantId: string, ids: readonly string[]): Promise<Person[]> {
+  if (ids.length === 0) return [];
+  return db.select({ memberId: members.id, fullName: members.fullName }).from(members).where(and(eq(members.tenantId, tenantId), inArray(members.id, [...ids])));
+}
+
+/**
+ * Expected at a regular session: the unit's members as of the session's day, exempt ones apart.
+ * At a make-up session: those the original session left owing (excused or absent), and the guests.
+ */
+export async function expectationOf(db: DbOrTx, session: StudySession): Promise<Expectation> {
+  const byName = (list: Person[]) => sortByVietnameseName(list, (p) => p.fullName);
+  if (session.kind === 'regular' || !session.makeUpOfId) {
+    const list = await membersAsOf(db, session.tenantId, [session.unitId], sessionDate(session));
+    const pick = (exempt: boolean) => byName(list.filter((m) => m.exempt === exempt).map(({ memberId, fullName }) => ({ memberId, fullName })));
+    return { expected: pick(false), exempt: pick(true), guests: [] };
+  }
+  const originalMarks = (await marksOf(db, { tenantId: session.tenantId, id: session.makeUpOfId })) as AttendanceMark[];
+  const guestIds = (
+    await db.select({ memberId: sessionGuests.memberId }).from(sessionGuests).where(and(eq(sessionGuests.tenantId, session.tenantId), eq(sessionGuests.sessionId, session.id)))
+  ).map((g) => g.memberId);
+  const owed = await namesOf(db, session.tenantId, needsMakeUp(originalMarks));
+  const guests = await namesOf(db, session.tenantId, guestIds.filter((id) => !owed.some((o) => o.memberId === id)));
+  return { expected: byName([...owed, ...guests]), exempt: [], guests: byName(guests) };
+}
+
+export { namesOf };

@@ -1,0 +1,112 @@
+// Học bù: a member marked excused or absent at a held session of their cell owes the plan's study
+// until they attend (present or late) a make-up session of the same plan: one of their cell's, made
+// up of that session, or another cell's they were sent to (a guest). The ledger is computed, never stored.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
+import type { Actor } from '../../auth/actor';
+import { badRequest } from '../../errors';
+import { now } from '../../clock';
+import { sortByVietnameseName } from '../../../domain/vietnamese-names';
+import type { AttendanceStatus } from '../../../domain/attendance';
+import { recordAudit } from '../audit/service';
+import { members } from '../members/tables';
+import { units } from '../units/tables';
+import { canPlanSessions, canRunSession } from './policy';
+import { expectationOf, loadSession, loadSessionFor } from './load';
+import { describeSession } from './service';
+import { sessionAttendance, sessionGuests, studySessions } from './tables';
+
+export interface OwedRow {
+  cellId: string;
+  cellName: string;
+  memberId: string;
+  fullName: string;
+  sessionId: string;
+  status: AttendanceStatus;
+  madeUp: boolean;
+}
+
+/** Every member owed a session of the plan, by their cell, with whether they made it up. */
+export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string, cellIds?: readonly string[]): Promise<OwedRow[]> {
+  const rows = await db
+    .select({
+      cellId: members.cellId,
+      cellName: units.name,
+      memberId: sessionAttendance.memberId,
+      fullName: members.fullName,
+      sessionId: studySessions.id,
+      status: sessionAttendance.status,
+      madeUp: sql<boolean>`exists (select 1 from session_attendance made inner join study_sessions make_up on make_up.tenant_id = made.tenant_id and make_up.id = made.session_id
+        where made.tenant_id = ${sessionAttendance.tenantId} and made.member_id = ${sessionAttendance.memberId}
+        and make_up.plan_id = ${studySessions.planId} and make_up.kind = 'make-up' and made.status in ('present', 'late'))`,
+    })
+    .from(sessionAttendance)
+    .innerJoin(studySessions, and(eq(studySessions.tenantId, sessionAttendance.tenantId), eq(studySessions.id, sessionAttendance.sessionId)))
+    .innerJoin(members, and(eq(members.tenantId, sessionAttendance.tenantId), eq(members.id, sessionAttendance.memberId)))
+    .innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId)))
+    .where(
+      and(
+        eq(sessionAttendance.tenantId, tenantId),
+        eq(studySessions.planId, planId),
+        eq(studySessions.kind, 'regular'),
+        sql`${studySessions.heldOn} is not null`,
+        inArray(sessionAttendance.status, ['excused', 'absent']),
+        cellIds ? inArray(members.cellId, [...cellIds]) : undefined,
+      ),
+    );
+  return rows.map((r) => ({ ...r, madeUp: Boolean(r.madeUp) }));
+}
+
+/** The backlog per cell and in total: owed, made up, still missing. */
+export function summariseLedger(rows: readonly OwedRow[]) {
+  const cells = new Map<string, { unitId: string; unitName: string; members: OwedRow[] }>();
+  for (const row of rows) {
+    const cell = cells.get(row.cellId) ?? { unitId: row.cellId, unitName: row.cellName, members: [] };
+    cell.members.push(row);
+    cells.set(row.cellId, cell);
+  }
+  const list = [...cells.values()].map((c) => {
+    const madeUp = c.members.filter((m) => m.madeUp).length;
+    return {
+      unitId: c.unitId,
+      unitName: c.unitName,
+      owed: c.members.length,
+      madeUp,
+      missing: c.members.length - madeUp,
+      members: sortByVietnameseName(c.members, (m) => m.fullName).map(({ memberId, fullName, sessionId, status, madeUp: done }) => ({ memberId, fullName, sessionId, status, madeUp: done })),
+    };
+  });
+  const madeUp = list.reduce((n, c) => n + c.madeUp, 0);
+  return { owed: rows.length, madeUp, missing: rows.length - madeUp, cells: sortByVietnameseName(list, (c) => c.unitName) };
+}
+
+/** A make-up session of a held session, in the same unit (canRunSession on it). */
+export async function createMakeUp(db: Db, actor: Actor, originalId: string, input: { scheduledAt?: string | null }) {
+  return db.transaction(async (tx) => {
+    const loaded = await loadSessionFor(tx, actor, originalId, canRunSession, 'tổ chức học bù cho chi bộ khác');
+    const { session } = loaded;
+    if (session.kind !== 'regular' || !session.heldOn) throw badRequest('session.make-up-needs-held', 'Chỉ tổ chức học bù cho buổi sinh hoạt đã tổ chức.');
+    const [created] = await tx
+      .insert(studySessions)
+      .values({ tenantId: session.tenantId, planId: session.planId, unitId: session.unitId, kind: 'make-up', makeUpOfId: session.id, reporter: session.reporter, scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null, due: null })
+      .returning();
+    await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.make-up', entity: 'session', entityId: created!.id, after: created });
+    return describeSession(tx, actor, { ...loaded, session: created! });
+  });
+}
+
+/** The ward sends a member owed elsewhere to this make-up session (another cell's). */
+export async function addGuest(db: Db, actor: Actor, makeUpId: string, memberId: string) {
+  return db.transaction(async (tx) => {
+    const loaded = await loadSessionFor(tx, actor, makeUpId, canPlanSessions, 'cử đảng viên học bù tại chi bộ khác');
+    const { session } = loaded;
+    if (session.kind !== 'make-up') throw badRequest('session.not-make-up', 'Chỉ cử đảng viên đến buổi học bù.');
+    const owed = (await makeUpLedger(tx, session.tenantId, session.planId)).find((r) => r.memberId === memberId && !r.madeUp);
+    if (!owed) throw badRequest('session.guest-not-owed', 'Đảng viên này không còn nợ buổi học tập nào của kế hoạch.');
+    const expectation = await expectationOf(tx, session);
+    if (expectation.expected.some((p) => p.memberId === memberId)) throw badRequest('session.guest-already-expected', `${owed.fullName} đã có trong danh sách buổi học bù này.`);
+    await tx.insert(sessionGuests).values({ tenantId: session.tenantId, sessionId: session.id, memberId, createdAt: now() });
+    await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.guest', entity: 'session', entityId: session.id, after: { memberId } });
+    return describeSession(tx, actor, await loadSession(tx, makeUpId));
+  });
+}

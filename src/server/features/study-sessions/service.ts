@@ -1,0 +1,138 @@
+// A study session's page and its writes: scheduling and the minutes' content, attendance, held, the
+// ward's "studies at the conference" flag. Every write is version-conditional, transactional and audited.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
+import type { Actor } from '../../auth/actor';
+import { badRequest, conflict } from '../../errors';
+import { now } from '../../clock';
+import { todayInVietnam } from '../../../domain/dates';
+import { countAttendance, marksMissingReason, unexpectedMarks, type AttendanceMark } from '../../../domain/attendance';
+import { studySessionStatus } from '../../../domain/study-sessions';
+import { isWithinWindow, sessionWindow } from '../../../domain/session-window';
+import { updateVersioned } from '../../db/versioned';
+import { recordAudit } from '../audit/service';
+import { toRef } from '../units/service';
+import { canPlanSessions, canRunSession, canViewSession } from './policy';
+import { expectationOf, loadSessionFor, marksOf, namesOf, type Expectation, type LoadedSession } from './load';
+import { sessionAttendance, studySessions, type StudySession } from './tables';
+import type { AttendanceInput, ScheduleInput, SessionDetail } from './schema';
+
+export function statusOf(session: Pick<StudySession, 'scheduledAt' | 'heldOn' | 'atConference' | 'due'>, at = now()) {
+  return studySessionStatus({ scheduledAt: session.scheduledAt, heldOn: session.heldOn, atConference: session.atConference, deadline: session.due }, at);
+}
+
+export async function describeSession(db: DbOrTx, actor: Actor, loaded: LoadedSession, known?: Expectation): Promise<SessionDetail> {
+  const { session, unit, planIssuedOn } = loaded;
+  const expectation = known ?? (await expectationOf(db, session));
+  const marks = await marksOf(db, session);
+  const { tenantId: _t, createdAt: _c, updatedAt: _u, due: _d, ...fields } = session;
+  return {
+    ...fields,
+    unitName: unit.name,
+    status: statusOf(session),
+    window: sessionWindow(session.due, planIssuedOn),
+    ...expectation,
+    marks,
+    counts: countAttendance(expectation.expected.map((p) => p.memberId), expectation.exempt.length, marks as AttendanceMark[]),
+    abilities: { run: canRunSession(actor, toRef(unit)), plan: canPlanSessions(actor, toRef(unit)) },
+  };
+}
+
+/** GET /api/sessions/:id. */
+export async function sessionFor(db: DbOrTx, actor: Actor, id: string) {
+  return describeSession(db, actor, await loadSessionFor(db, actor, id, canViewSession, 'xem buổi sinh hoạt này'));
+}
+
+const vietnamDay = (instant: string) => todayInVietnam(new Date(instant));
+
+/** Date, time, place, form, reporter, people reached, notes and opinions (canRunSession). */
+export async function updateSchedule(db: Db, actor: Actor, id: string, input: ScheduleInput) {
+  return db.transaction(async (tx) => {
+    const loaded = await loadSessionFor(tx, actor, id, canRunSession, 'sửa buổi sinh hoạt của chi bộ khác');
+    const { session } = loaded;
+    if (input.version !== session.version) throw conflict('session', await describeSession(tx, actor, loaded));
+    const { version, confirmOutsideWindow, scheduledAt, ...rest } = input;
+    if (scheduledAt && session.kind === 'regular') {
+      const window = sessionWindow(session.due, loaded.planIssuedOn);
+      const day = vietnamDay(scheduledAt);
+      if (!isWithinWindow(day, window) && !confirmOutsideWindow) {
+        const range = window.to ? `từ ${fmt(window.from)} đến ${fmt(window.to)}` : `từ ${fmt(window.from)}`;
+        throw badRequest('session.outside-window', `Ngày ${fmt(day)} nằm ngoài thời gian kế hoạch đề ra (${range}). Nếu vẫn giữ ngày này, hãy xác nhận.`, { window });
+      }
+    }
+    const changes = { ...rest, ...(scheduledAt !== undefined ? { scheduledAt: scheduledAt === null ? null : new Date(scheduledAt) } : {}) };
+    const updated = await updateVersioned(tx, studySessions, keyOf(session), version, { ...changes, updatedAt: now() }, { entity: 'session' });
+    await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.update', entity: 'session', entityId: id, before: session, after: updated });
+    return describeSession(tx, actor, { ...loaded, session: updated });
+  });
+}
+
+const fmt = (iso: string) => iso.split('-').reverse().join('/');
+export const keyOf = (s: Pick<StudySession, 'tenantId' | 'id'>) => and(eq(studySessions.tenantId, s.tenantId), eq(studySessions.id, s.id));
+
+/**
+ * PUT /api/sessions/:id/attendance: sets the marks of the members given (others keep theirs, so a QR
+ * check-in made meanwhile is not lost). Someone not expected is refused by name; excused and absent
+ * need a reason.
+ */
+export async function saveAttendance(db: Db, actor: Actor, id: string, input: AttendanceInput) {
+  return db.transaction(async (tx) => {
+    const loaded = await loadSessionFor(tx, actor, id, canRunSession, 'điểm danh buổi sinh hoạt của chi bộ khác');
+    const { session } = loaded;
+    if (input.version !== session.version) throw conflict('session', await describeSession(tx, actor, loaded));
+    const expectation = await expectationOf(tx, session);
+    const marks = [...new Map(input.marks.map((m) => [m.memberId, m])).values()];
+    const unexpected = unexpectedMarks(expectation.expected.map((p) => p.memberId), marks);
+    if (unexpected.length > 0) {
+      const named = await namesOf(tx, session.tenantId, unexpected);
+      const names = unexpected.map((mid) => named.find((n) => n.memberId === mid)?.fullName ?? mid);
+      throw badRequest('session.not-expected', `Không thuộc danh sách phải dự buổi sinh hoạt này: ${names.join(', ')}.`, { memberIds: unexpected });
+    }
+    const missing = marksMissingReason(marks);
+    if (missing.length > 0) {
+      const names = missing.map((mid) => expectation.expected.find((p) => p.memberId === mid)!.fullName);
+      throw badRequest('session.reason-required', `Hãy ghi lý do vắng của: ${names.join(', ')}.`, { memberIds: missing });
+    }
+    const updated = await updateVersioned(tx, studySessions, keyOf(session), input.version, { updatedAt: now() }, { entity: 'session' });
+    if (marks.length > 0) {
+      const at = now();
+      await tx
+        .insert(sessionAttendance)
+        .values(marks.map((m) => ({ tenantId: session.tenantId, sessionId: id, memberId: m.memberId, status: m.status, reason: m.reason?.trim() || null, markedBy: actor.userId, updatedAt: at })))
+        .onConflictDoUpdate({
+          target: [sessionAttendance.tenantId, sessionAttendance.sessionId, sessionAttendance.memberId],
+          set: { status: sql`excluded.status`, reason: sql`excluded.reason`, markedBy: sql`excluded.marked_by`, updatedAt: sql`excluded.updated_at` },
+        });
+    }
+    await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.attendance', entity: 'session', entityId: id, before: { version: session.version }, after: { version: updated.version, marks } });
+    return describeSession(tx, actor, { ...loaded, session: updated }, expectation);
+  });
+}
+
+/** POST /api/sessions/:id/held: only with attendance recorded, on a day that has come. */
+export async function markHeld(db: Db, actor: Actor, id: string, input: { version: number; heldOn: string }) {
+  return db.transaction(async (tx) => {
+    const loaded = await loadSessionFor(tx, actor, id, canRunSession, 'ghi nhận buổi sinh hoạt của chi bộ khác');
+    const { session } = loaded;
+    if (input.version !== session.version) throw conflict('session', await describeSession(tx, actor, loaded));
+    if (input.heldOn > todayInVietnam(now())) throw badRequest('session.held-in-future', 'Ngày tổ chức không thể sau hôm nay.');
+    if (input.heldOn < loaded.planIssuedOn) throw badRequest('session.held-before-plan', `Ngày tổ chức không thể trước ngày ban hành kế hoạch (${fmt(loaded.planIssuedOn)}).`);
+    const [marked] = await tx.select({ n: sql<number>`count(*)::int` }).from(sessionAttendance).where(and(eq(sessionAttendance.tenantId, session.tenantId), eq(sessionAttendance.sessionId, id)));
+    if (!marked || marked.n === 0) throw badRequest('session.no-attendance', 'Chưa điểm danh: hãy ghi nhận người dự trước khi xác nhận đã tổ chức buổi sinh hoạt.');
+    const updated = await updateVersioned(tx, studySessions, keyOf(session), input.version, { heldOn: input.heldOn, updatedAt: now() }, { entity: 'session' });
+    await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.held', entity: 'session', entityId: id, before: session, after: updated });
+    return describeSession(tx, actor, { ...loaded, session: updated });
+  });
+}
+
+/** The ward marks a cell as studying at the ward conference (canPlanSessions). */
+export async function setAtConference(db: Db, actor: Actor, id: string, input: { version: number; atConference: boolean }) {
+  return db.transaction(async (tx) => {
+    const loaded = await loadSessionFor(tx, actor, id, canPlanSessions, 'đánh dấu học tập tại hội nghị cấp phường');
+    const { session } = loaded;
+    if (input.version !== session.version) throw conflict('session', await describeSession(tx, actor, loaded));
+    const updated = await updateVersioned(tx, studySessions, keyOf(session), input.version, { atConference: input.atConference, updatedAt: now() }, { entity: 'session' });
+    await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.at-conference', entity: 'session', entityId: id, before: session, after: updated });
+    return describeSession(tx, actor, { ...loaded, session: updated });
+  });
+}

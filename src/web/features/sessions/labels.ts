@@ -1,0 +1,67 @@
+// The words of the study-session pages (PRODUCT.md §7: "buổi sinh hoạt", "học bù", "điểm danh").
+import type { AttendanceStatus } from '../../../domain/attendance';
+import { studySessionStatusNames, type StudySessionStatus } from '../../../domain/study-sessions';
+
+export const statusName = (s: StudySessionStatus) => studySessionStatusNames[s];
+export const statusColor: Record<StudySessionStatus, string> = { 'not-scheduled': 'gray', scheduled: 'blue', held: 'green', overdue: 'red', 'at-conference': 'grape' };
+
+export const markNames: Record<AttendanceStatus, string> = { present: 'Có mặt', late: 'Đến muộn', excused: 'Vắng có lý do', absent: 'Vắng không lý do' };
+
+export const s = {
+  sectionTitle: 'Buổi sinh hoạt học tập',
+  none: 'Chưa có buổi sinh hoạt nào: buổi sinh hoạt được tạo khi Đảng ủy ban hành kế hoạch.',
+  open: 'Mở buổi sinh hoạt',
+  makeUp: 'Học bù',
+  regular: 'Sinh hoạt học tập',
+  pageTitle: 'Buổi sinh hoạt học tập',
+  unavailableTitle: 'Không mở được buổi sinh hoạt',
+  unavailable: 'Buổi sinh hoạt không tồn tại hoặc đồng chí không có quyền xem.',
+  schedule: 'Lịch và nội dung',
+  date: 'Ngày',
+  time: 'Giờ',
+  place: 'Địa điểm',
+  form: 'Hình thức',
+  forms: { 'in-person': 'Trực tiếp', online: 'Trực tuyến', hybrid: 'Trực tiếp kết hợp trực tuyến' },
+  reporter: 'Báo cáo viên',
+  reached: 'Ngoài đảng viên, đã tuyên truyền đến',
+  youth: 'Đoàn viên',
+  association: 'Hội viên',
+  public: 'Nhân dân',
+  chair: 'Chủ trì',
+  minutesSecretary: 'Thư ký buổi sinh hoạt',
+  notes: 'Nội dung',
+  opinions: 'Ý kiến thảo luận',
+  save: 'Lưu lịch',
+  saved: 'Đã lưu.',
+  outsideConfirm: 'Vẫn giữ ngày này',
+  attendance: 'Điểm danh',
+  allPresent: 'Tất cả có mặt',
+  saveAttendance: 'Lưu điểm danh',
+  savingAttendance: 'Đang lưu điểm danh…',
+  reason: 'Lý do vắng',
+  exempt: 'Miễn sinh hoạt (không tính vào tỷ lệ)',
+  counts: (c: { expected: number; present: number; late: number; excused: number; absent: number; unmarked: number }) =>
+    `Phải dự ${c.expected} · có mặt ${c.present} · muộn ${c.late} · vắng có lý do ${c.excused} · vắng không lý do ${c.absent} · chưa điểm danh ${c.unmarked}`,
+  qr: 'Mã QR điểm danh',
+  showQr: 'Hiện mã QR điểm danh',
+  hideQr: 'Ẩn mã QR',
+  qrHelp: 'Đảng viên quét mã bằng camera điện thoại để điểm danh. Mã đổi sau mỗi 30 giây.',
+  qrAlt: 'Mã QR điểm danh',
+  held: 'Xác nhận đã tổ chức',
+  heldOn: 'Ngày tổ chức',
+  minutes: 'Biên bản',
+  downloadDocx: 'Tải biên bản (DOCX)',
+  downloadPdf: 'Tải biên bản (PDF)',
+  checkInTitle: 'Điểm danh',
+  checkingIn: 'Đang điểm danh…',
+  overviewTitle: 'Các buổi sinh hoạt học tập',
+  overviewLink: 'Theo dõi sinh hoạt các chi bộ',
+  filter: 'Lọc theo trạng thái',
+  all: 'Tất cả',
+  backlog: 'Học bù theo chi bộ',
+  backlogNone: 'Không còn ai phải học bù.',
+  backlogCounts: (o: { owed: number; madeUp: number; missing: number }) => `Phải học bù ${o.owed} · đã học bù ${o.madeUp} · còn thiếu ${o.missing}`,
+  unit: 'Đơn vị',
+  status: 'Trạng thái',
+  when: 'Thời gian',
+};

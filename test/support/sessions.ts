@@ -1,0 +1,18 @@
+// Helpers for the study-session tests: an issued plan's session of a named cell.
+import { eq } from 'drizzle-orm';
+import type { Session, TestApp } from './app';
+import { issueImportedPlan } from './fixtures';
+import { findUnit } from './factories';
+import { studySessions } from '../../src/server/features/study-sessions/tables';
+
+/** Issues the fixture plan on `issuedOn` and returns the plan and the session of `cellName`. */
+export async function sessionOfCell(t: TestApp, staff: Session, leader: Session, cellName: string, issuedOn = '2026-05-15') {
+  const plan = await issueImportedPlan(staff, leader, { issuedOn });
+  const cell = await findUnit(t.database, cellName);
+  const rows = await t.database.db.select().from(studySessions).where(eq(studySessions.planId, plan.id));
+  const session = rows.find((r) => r.unitId === cell.id);
+  if (!session) throw new Error(`no session for ${cellName}`);
+  return { plan, cell, sessionId: session.id };
+}
+
+export const detailOf = async (s: Session, id: string) => (await s.inject({ url: `/api/sessions/${id}` })).json();
