@@ -9,6 +9,7 @@ const sections: [string, string][] = [
   ['Resolution registry', './resolutions.bench.ts'],
   ['People and membership', './people.bench.ts'],
   ['Organisation', './units.bench.ts'],
+  ['Accounts', './accounts.bench.ts'],
   ['First load on a cheap phone', './first-load.bench.ts'],
 ];
 

@@ -82,7 +82,7 @@ export async function buildApp({ env, database, logger = false, pdf = createPdfC
   app.get('/api/docs/json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes, { db: database.db, env, sessions });
-  await app.register(featureRoutes, { db: database.db, env, files: createFileStore(env.QT_FILES_DIR), pdf });
+  await app.register(featureRoutes, { db: database.db, env, files: createFileStore(env.QT_FILES_DIR), pdf, sessions });
   app.addHook('onClose', async () => pdf.close());
 
   await serveWebApp(app, env.QT_WEB_DIR);

@@ -9,3 +9,4 @@ export * from '../features/settings/tables';
 export * from '../features/plan-import/tables';
 export * from '../documents/tables';
 export * from '../features/people/tables';
+export * from '../features/accounts/tables';

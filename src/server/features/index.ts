@@ -12,10 +12,12 @@ import { planRoutes } from './plans/routes';
 import { planImportRoutes } from './plan-import/routes';
 import { settingsRoutes } from './settings/routes';
 import { peopleRoutes } from './people/routes';
+import { accountRoutes } from './accounts/routes';
+import type { SessionCache } from '../auth/session-cache';
 import type { FileStore } from '../files/store';
 import type { PdfConverter } from '../documents/pdf';
 
-export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter }> = async (app, { db, files, pdf }) => {
+export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; sessions: SessionCache }> = async (app, { db, env, files, pdf, sessions }) => {
   await app.register(unitRoutes, { db });
   await app.register(unitManageRoutes, { db });
   await app.register(memberRoutes, { db });
@@ -26,4 +28,5 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(planRoutes, { db, pdf });
   await app.register(settingsRoutes, { db });
   await app.register(peopleRoutes, { db });
+  await app.register(accountRoutes, { db, env, pdf, sessions });
 };
