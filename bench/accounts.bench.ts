@@ -4,7 +4,7 @@
 import { openDatabase } from '../src/server/db/client';
 import { migrateDatabase } from '../src/server/db/migrate';
 import { units } from '../src/server/features/units/tables';
-import { members } from '../src/server/features/members/tables';
+import { insertMembersWithPeople } from '../src/server/features/people/member-rows';
 import { bulkOnboard } from '../src/server/features/accounts/bulk';
 import { letterModels } from '../src/server/features/accounts/letters';
 import { renderDocxPages } from '../src/server/documents/docx';
@@ -34,8 +34,9 @@ export async function run() {
       return { tenantId: communeId, cellId: cell.id, fullName, gender: male ? ('male' as const) : ('female' as const) };
     }),
   );
-  for (let i = 0; i < rows.length; i += 1000) await db.insert(members).values(rows.slice(i, i + 1000));
-  const actor: Actor = { userId: crypto.randomUUID(), username: 'bench', displayName: 'bench', tenantId: communeId, memberId: null, grants: [{ role: 'admin', unitId: communeId, unitPath: path, unitKind: 'commune', unitTenantId: communeId }] };
+  // With their persons and "joined" events, as every member has (members.person_id is NOT NULL).
+  await db.transaction((tx) => insertMembersWithPeople(tx, rows, { joinedOn: () => '2020-01-01' }));
+  const actor: Actor = { userId: crypto.randomUUID(), username: 'bench', displayName: 'bench', tenantId: communeId, communeId, memberId: null, grants: [{ role: 'admin', unitId: communeId, unitPath: path, unitKind: 'commune', unitTenantId: communeId }] };
 
   const start = performance.now();
   const result = await bulkOnboard(db, actor, commune!, { kind: 'members', cellIds: [] });

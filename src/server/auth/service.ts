@@ -7,7 +7,7 @@ import { units } from '../features/units/tables';
 import { updateVersioned } from '../db/versioned';
 import { recordAudit } from '../features/audit/service';
 import { AppError, invalidCredentials, locked, badRequest, oneTimeCodeInvalid } from '../errors';
-import { accountTenant, useCode } from '../features/accounts/codes';
+import { useCode } from '../features/accounts/codes';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { roleGrants, sessions, users, type User } from './tables';
 import { findAccountByUsername } from './accounts';
@@ -79,7 +79,6 @@ async function openSession(db: Db, settings: AuthSettings, user: User, now: Date
       .returning();
     await tx.insert(sessions).values({ tenantId: user.tenantId, id: hashToken(token), userId: user.id, csrfToken, expiresAt });
     await tx.delete(sessions).where(and(eq(sessions.tenantId, user.tenantId), eq(sessions.userId, user.id), lt(sessions.expiresAt, now)));
-    await recordAudit(tx, { tenantId: user.tenantId, actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id });
     return row!;
   });
   const actor = await loadActorForUser(db, fresh);
@@ -92,20 +91,18 @@ async function openSession(db: Db, settings: AuthSettings, user: User, now: Date
  * tells the person to ask the office; failures count towards the lock like wrong passwords.
  */
 export async function loginWithCode(db: Db, settings: AuthSettings, input: { username: string; oneTimeCode: string }): Promise<OpenedSession> {
-  const username = input.username.trim().toLowerCase();
-  const [user] = await db.select().from(users).where(eq(users.username, username));
+  const user = await findAccountByUsername(db, input.username);
   if (!user || user.disabled) throw oneTimeCodeInvalid();
   const now = new Date();
   if (user.lockedUntil && user.lockedUntil > now) {
     throw locked(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000));
   }
-  const tenantId = await accountTenant(db, user);
+  const account = and(eq(users.tenantId, user.tenantId), eq(users.id, user.id));
   try {
-    if (!tenantId) throw oneTimeCodeInvalid();
     return await openSession(db, settings, user, now, async (tx) => {
-      if (!(await useCode(tx, { tenantId, userId: user.id }, input.oneTimeCode))) throw oneTimeCodeInvalid();
-      await tx.update(users).set({ mustChangePassword: true }).where(eq(users.id, user.id));
-      await tx.delete(sessions).where(eq(sessions.userId, user.id));
+      if (!(await useCode(tx, { tenantId: user.tenantId, userId: user.id }, input.oneTimeCode))) throw oneTimeCodeInvalid();
+      await tx.update(users).set({ mustChangePassword: true }).where(account);
+      await tx.delete(sessions).where(and(eq(sessions.tenantId, user.tenantId), eq(sessions.userId, user.id)));
       await recordAudit(tx, { tenantId: user.tenantId, actorId: user.id, action: 'auth.login-one-time-code', entity: 'user', entityId: user.id });
     });
   } catch (error) {

@@ -10,6 +10,7 @@ import { auditLog } from '../audit/tables';
 import { roleGrants, sessions, users } from '../../auth/tables';
 import type { Unit } from '../units/tables';
 import { oneTimeCodes } from './tables';
+import { positionKinds } from '../people/tables';
 import { issueCode } from './codes';
 
 let t: TestApp;
@@ -66,7 +67,7 @@ describe('creating an account', () => {
   });
 
   it.each([
-    ['a duplicate username', 409, 'accounts.username-taken', () => ({ username: 'vanphong', displayName: 'Trùng tên', grants: [] })],
+    ['a duplicate username', 409, 'account.username-taken', () => ({ username: 'vanphong', displayName: 'Trùng tên', grants: [] })],
     ['a bad username', 400, 'validation', () => ({ username: 'Có Dấu', displayName: 'Tên', grants: [] })],
     ['a grant on the province', 403, 'forbidden', () => ({ username: uname(), displayName: 'Tỉnh', grants: [{ role: 'wardStaff', unitId: ward.parentId }] })],
     ['a province viewer role', 403, 'forbidden', () => ({ username: uname(), displayName: 'Tỉnh', grants: [{ role: 'provinceViewer', unitId: ward.id }] })],
@@ -92,8 +93,11 @@ describe('creating an account', () => {
   it('a province administrator grants the province viewer role', async () => {
     const res = await create(provinceAdmin, { username: uname(), displayName: 'Ban Tuyên giáo', grants: [{ role: 'provinceViewer', unitId: ward.parentId }] }, ward.id);
     expect(res.statusCode).toBe(201);
+    // A province account (decision 017): its tenant is the province, its grant on the province unit.
     const [user] = await db().select().from(users).where(eq(users.id, res.json().id));
-    expect(user!.tenantId).toBeNull();
+    expect(user!.tenantId).toBe(ward.parentId);
+    const [grant] = await db().select().from(roleGrants).where(eq(roleGrants.userId, user!.id));
+    expect(grant).toMatchObject({ tenantId: ward.parentId, unitId: ward.parentId, role: 'provinceViewer' });
   });
 
   it.each(['vanphong', 'thuongtruc', 'bithu', 'dangvien', 'tinhuy', 'ubnd'])('%s may not list or create accounts: 403', async (who) => {
@@ -281,7 +285,15 @@ describe('the province', () => {
     expect(res.statusCode).toBe(201);
     const after = await provinceAdmin.inject({ url: '/api/province/communes' });
     expect(after.json().communes).toHaveLength(before.json().communes.length + 1);
-    const call = sessionOf(await loginCode(username, res.json().oneTimeCode));
+    const communeId = res.json().id as string;
+    // The commune is its own tenant, with the standard position kinds; its administrator belongs to it.
+    expect((await db().select().from(positionKinds).where(eq(positionKinds.tenantId, communeId))).length).toBeGreaterThan(0);
+    const [admin] = await db().select().from(users).where(eq(users.username, username));
+    expect(admin!.tenantId).toBe(communeId);
+    const signedIn = await loginCode(username, res.json().oneTimeCode);
+    // The session cookie names the account's tenant.
+    expect(signedIn.cookies.find((c) => c.value.includes('.'))!.value.startsWith(`${communeId}.`)).toBe(true);
+    const call = sessionOf(signedIn);
     expect((await call({ method: 'POST', url: '/api/me/password', payload: { newPassword: 'xa Thai Binh 2026' } })).statusCode).toBe(200);
     const list = await call({ url: '/api/accounts' });
     expect(list.statusCode).toBe(200);
@@ -293,7 +305,7 @@ describe('the province', () => {
     const dupName = await provinceAdmin.inject({ method: 'POST', url: '/api/province/communes', payload: { name: 'Đảng ủy phường Nông Tiến', admin: { username: uname(), displayName: 'Thử' } } });
     expect(dupName.statusCode).toBe(409);
     const dupUser = await provinceAdmin.inject({ method: 'POST', url: '/api/province/communes', payload: { name: 'Đảng ủy xã Mới', admin: { username: 'vanphong', displayName: 'Thử' } } });
-    expect(dupUser.json().error.id).toBe('accounts.username-taken');
+    expect(dupUser.json().error.id).toBe('account.username-taken');
     const viewer = await t.signIn('tinhuy');
     for (const s of [wardAdmin, viewer]) {
       const res = await s.inject({ method: 'POST', url: '/api/province/communes', payload: { name: 'Đảng ủy xã Khác', admin: { username: uname(), displayName: 'Thử' } } });

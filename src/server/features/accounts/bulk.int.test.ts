@@ -5,7 +5,7 @@ import { eq, inArray } from 'drizzle-orm';
 import mammoth from 'mammoth';
 import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
 import { buildCell, buildCommune, buildMember, buildUserWithGrant, findUnit } from '../../../../test/support/factories';
-import { roleGrants, users } from '../../auth/tables';
+import { roleGrants, usernames as usernameTable, users } from '../../auth/tables';
 import { persons, positions } from '../people/tables';
 import { members } from '../members/tables';
 import type { Unit } from '../units/tables';
@@ -58,6 +58,10 @@ describe('accounts for the cell secretaries', () => {
     const accounts = await db().select().from(users).where(inArray(users.username, usernames));
     const grants = await db().select().from(roleGrants).where(inArray(roleGrants.userId, accounts.map((a) => a.id)));
     expect(grants.map((g) => g.role).sort()).toEqual(['cellSecretary', 'cellSecretary']);
+    // Each new account claimed its username in the lookup table, in its commune's tenant (decision 017).
+    const claimed = await db().select().from(usernameTable).where(inArray(usernameTable.username, usernames));
+    expect(claimed.map((c) => [c.username, c.tenantId, c.userId]).sort()).toEqual(accounts.map((a) => [a.username, ward.id, a.id]).sort());
+    expect(grants.every((g) => g.tenantId === ward.id)).toBe(true);
     expect(grants.map((g) => g.unitId).sort()).toEqual([cellA.id, cellB.id].sort());
   });
 

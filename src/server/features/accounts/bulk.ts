@@ -5,9 +5,9 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
-import { roleGrants, users, type Role } from '../../auth/tables';
+import { roleGrants, users, usernames as usernameTable, type Role } from '../../auth/tables';
 import { recordAudit, type AuditEntry } from '../audit/service';
-import { badRequest, forbidden } from '../../errors';
+import { badRequest, duplicate, forbidden } from '../../errors';
 import { now } from '../../clock';
 import { todayInVietnam } from '../../../domain/dates';
 import { assignUsernames, usernameBase } from '../../../domain/usernames';
@@ -51,7 +51,7 @@ async function candidates(tx: Tx, commune: Unit, kind: BulkKind, cells: Unit[]):
     const rows = await tx
       .select({ id: members.id, personId: members.personId, fullName: members.fullName, cellId: members.cellId })
       .from(members)
-      .where(and(eq(members.tenantId, commune.id), inArray(members.cellId, cellIds)));
+      .where(and(eq(members.tenantId, commune.id), inArray(members.cellId, cellIds), isNull(members.leftOn)));
     return rows.map((m) => ({ fullName: m.fullName, personId: m.personId, memberId: m.id, cell: cellOf.get(m.cellId)! }));
   }
   const today = todayInVietnam(now());
@@ -70,6 +70,22 @@ async function candidates(tx: Tx, commune: Unit, kind: BulkKind, cells: Unit[]):
       ),
     );
   return rows.map((r) => ({ fullName: r.fullName, personId: r.personId, memberId: r.memberId, cell: cellOf.get(r.unitId)! }));
+}
+
+/**
+ * The usernames of new accounts, claimed in one statement; a name someone took meanwhile is 409 and
+ * the transaction writes nothing. (`insertAccount` does the same for one account.)
+ */
+async function claimUsernames(tx: Tx, tenantId: string, accounts: readonly { id: string; username: string }[]): Promise<void> {
+  for (let i = 0; i < accounts.length; i += 5000) {
+    const chunk = accounts.slice(i, i + 5000);
+    const json = JSON.stringify(chunk.map((a) => ({ username: a.username, tenant_id: tenantId, user_id: a.id })));
+    const result = await tx.execute(
+      sql`insert into usernames (username, tenant_id, user_id) select username, tenant_id, user_id from json_populate_recordset(null::usernames, ${json}::json) on conflict do nothing returning username`,
+    );
+    const claimed = (result as unknown as { rows: unknown[] }).rows.length;
+    if (claimed !== chunk.length) throw duplicate('account.username-taken', 'Có tên đăng nhập vừa được người khác dùng. Hãy chạy lại.');
+  }
 }
 
 export async function bulkOnboard(db: Db, actor: Actor, commune: Unit, input: { kind: BulkKind; cellIds: string[] }) {
@@ -102,11 +118,13 @@ export async function bulkOnboard(db: Db, actor: Actor, commune: Unit, input: { 
     }
     const bases = [...new Set(fresh.map((p) => usernameBase(p.fullName)))];
     const taken = bases.length
-      ? await tx.select({ username: users.username }).from(users).where(inArray(sql`regexp_replace(${users.username}, '[0-9]+$', '')`, bases))
+      ? await tx.select({ username: usernameTable.username }).from(usernameTable).where(inArray(sql`regexp_replace(${usernameTable.username}, '[0-9]+$', '')`, bases))
       : [];
     const usernames = assignUsernames(fresh.map((p) => p.fullName), taken.map((t) => t.username));
     const createdAt = now();
     const created: { id: string; username: string; displayName: string; personId: string | null; memberId: string | null }[] = fresh.map((p, i) => ({ id: crypto.randomUUID(), username: usernames[i]!, displayName: p.fullName, personId: p.personId, memberId: p.memberId }));
+    // Every account claims its username in the lookup table in the same transaction (decision 017).
+    await claimUsernames(tx, commune.id, created);
     await insertJsonRows(
       tx,
       users,
@@ -125,7 +143,7 @@ export async function bulkOnboard(db: Db, actor: Actor, commune: Unit, input: { 
       const rows = await tx
         .select({ userId: roleGrants.userId, unitId: roleGrants.unitId })
         .from(roleGrants)
-        .where(and(eq(roleGrants.role, role), inArray(roleGrants.userId, accountIds.slice(i, i + 1000))));
+        .where(and(eq(roleGrants.tenantId, commune.id), eq(roleGrants.role, role), inArray(roleGrants.userId, accountIds.slice(i, i + 1000))));
       for (const r of rows) held.add(`${r.userId}|${r.unitId}`);
     }
     const newGrants: { userId: string; role: Role; unitId: string; tenantId: string }[] = [];

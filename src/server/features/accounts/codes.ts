@@ -8,8 +8,6 @@ import { now } from '../../clock';
 import { codeExpiry, codeFromBytes, normaliseCode } from '../../../domain/one-time-codes';
 import { oneTimeCodes } from './tables';
 import { insertJsonRows } from '../../db/json-insert';
-import { roleGrants } from '../../auth/tables';
-import { units } from '../units/tables';
 
 export const hashCode = (userId: string, normalised: string) => createHash('sha256').update(`${userId}:${normalised}`).digest('base64url');
 
@@ -87,19 +85,4 @@ export async function isValidCode(tx: DbOrTx, account: CodeFor, typed: string): 
       ),
     );
   return row !== undefined;
-}
-
-/**
- * The tenant an account's codes are kept under: its commune, or for a province account (no commune)
- * the tenant of the unit it is granted on (the province's own, once units above communes have one).
- */
-export async function accountTenant(db: DbOrTx, user: { id: string; tenantId: string | null }): Promise<string | null> {
-  if (user.tenantId) return user.tenantId;
-  const [grant] = await db
-    .select({ tenantId: units.tenantId, id: units.id })
-    .from(roleGrants)
-    .innerJoin(units, eq(units.id, roleGrants.unitId))
-    .where(eq(roleGrants.userId, user.id))
-    .limit(1);
-  return grant ? (grant.tenantId ?? grant.id) : null;
 }

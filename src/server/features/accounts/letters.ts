@@ -32,12 +32,12 @@ export async function letterModels(db: DbOrTx, commune: Unit, requested: readonl
         db
           .select({ userId: roleGrants.userId, role: roleGrants.role, cellName: units.name })
           .from(roleGrants)
-          .innerJoin(units, eq(units.id, roleGrants.unitId))
-          .where(and(inArray(roleGrants.userId, ids), inArray(roleGrants.role, [...cellRoles]), eq(units.kind, 'cell'))),
+          .innerJoin(units, and(eq(units.tenantId, roleGrants.tenantId), eq(units.id, roleGrants.unitId)))
+          .where(and(eq(roleGrants.tenantId, commune.id), inArray(roleGrants.userId, ids), inArray(roleGrants.role, [...cellRoles]), eq(units.kind, 'cell'))),
         db
           .select({ memberId: members.id, cellName: units.name })
           .from(members)
-          .innerJoin(units, eq(units.id, members.cellId))
+          .innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId)))
           .where(and(eq(members.tenantId, commune.id), inArray(members.id, accounts.map((u) => u.memberId).filter((id): id is string => id !== null)))),
       ])
     : [[], [], []];

@@ -9,6 +9,9 @@ import { recordAudit } from '../audit/service';
 import { badRequest, duplicate, forbidden } from '../../errors';
 import { childPath } from '../../../domain/org-tree';
 import { units } from '../units/tables';
+import { insertAccount } from '../../auth/accounts';
+import { tenantOfUnit } from '../../../domain/tenants';
+import { seedPositionKinds } from '../people/positions-service';
 import { loadUnit, toRef, withinGrants } from '../units/service';
 import { issueCode } from './codes';
 import { canCreateCommune, canListCommunes } from './policy';
@@ -50,22 +53,21 @@ export async function createCommune(
     if (same) throw duplicate('units.duplicate-name', 'Đã có đơn vị cùng tên trong tỉnh này.');
     if (await isUsernameTaken(tx, input.admin.username)) throw usernameTaken();
     const id = crypto.randomUUID();
+    // A commune is a tenant of its own (decision 017); its account and grant belong to it.
+    const tenantId = tenantOfUnit({ id, kind: 'commune' }, province);
     const [commune] = await tx
       .insert(units)
-      .values({ id, tenantId: id, parentId: province.id, kind: 'commune', name: input.name, path: childPath(province.path, id) })
+      .values({ id, tenantId, parentId: province.id, kind: 'commune', name: input.name, path: childPath(province.path, id) })
       .returning();
-    // TODO(lead): seedPositionKinds(tx, id) once the people feature is merged (positions-service.ts).
-    const [admin] = await tx
-      .insert(users)
-      .values({ tenantId: id, username: input.admin.username, displayName: input.admin.displayName, passwordHash: null, mustChangePassword: true })
-      .returning();
-    await tx.insert(roleGrants).values({ userId: admin!.id, role: 'admin', unitId: id, tenantId: id });
-    const { code, expiresAt } = await issueCode(tx, { tenantId: id, userId: admin!.id }, actor.userId);
+    await seedPositionKinds(tx, tenantId);
+    const admin = await insertAccount(tx, { tenantId, username: input.admin.username, displayName: input.admin.displayName, passwordHash: null, mustChangePassword: true });
+    await tx.insert(roleGrants).values({ userId: admin.id, role: 'admin', unitId: id, tenantId });
+    const { code, expiresAt } = await issueCode(tx, { tenantId, userId: admin.id }, actor.userId);
     await recordAudit(tx, [
-      { tenantId: id, actorId: actor.userId, action: 'commune.created', entity: 'unit', entityId: id, after: { name: commune!.name, provinceId: province.id } },
-      { tenantId: id, actorId: actor.userId, action: 'account.created', entity: 'user', entityId: admin!.id, after: { username: admin!.username, displayName: admin!.displayName } },
-      { tenantId: id, actorId: actor.userId, action: 'account.granted', entity: 'user', entityId: admin!.id, after: { role: 'admin', unitId: id } },
+      { tenantId, actorId: actor.userId, action: 'commune.created', entity: 'unit', entityId: id, after: { name: commune!.name, provinceId: province.id } },
+      { tenantId, actorId: actor.userId, action: 'account.created', entity: 'user', entityId: admin.id, after: { username: admin.username, displayName: admin.displayName } },
+      { tenantId, actorId: actor.userId, action: 'account.granted', entity: 'user', entityId: admin.id, after: { role: 'admin', unitId: id } },
     ]);
-    return { id, adminId: admin!.id, oneTimeCode: code, expiresAt: expiresAt.toISOString() };
+    return { id, adminId: admin.id, oneTimeCode: code, expiresAt: expiresAt.toISOString() };
   });
 }

@@ -4,7 +4,8 @@
 import { and, asc, count, eq, exists, gt, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
-import { roleGrants, sessions, users, type Role, type User } from '../../auth/tables';
+import { roleGrants, sessions, users, usernames, type Role, type User } from '../../auth/tables';
+import { insertAccount } from '../../auth/accounts';
 import { recordAudit } from '../audit/service';
 import { badRequest, duplicate, forbidden, notFound, stateConflict } from '../../errors';
 import { now } from '../../clock';
@@ -19,7 +20,7 @@ import { oneTimeCodes } from './tables';
 
 type GrantInput = { role: Role; unitId: string };
 
-export const usernameTaken = () => duplicate('accounts.username-taken', 'Tên đăng nhập này đã có người dùng. Hãy chọn tên khác.');
+export const usernameTaken = () => duplicate('account.username-taken', 'Tên đăng nhập này đã có người dùng. Hãy chọn tên khác.');
 
 /** The commune the actor manages accounts of: named (`?communeId=`) or their own; 403 when not an administrator there. */
 export async function accountsCommune(db: DbOrTx, actor: Actor, communeId?: string): Promise<Unit> {
@@ -28,11 +29,10 @@ export async function accountsCommune(db: DbOrTx, actor: Actor, communeId?: stri
   return commune;
 }
 
-/** The unit an account belongs to: its commune, or for a province account the unit of its first grant. */
+/** The unit an account belongs to: its tenant (decision 017), a commune or, for a province account, the province. */
 async function scopeOf(db: DbOrTx, user: User): Promise<Unit | null> {
-  if (user.tenantId) return loadUnit(db, user.tenantId);
-  const [grant] = await db.select({ unit: units }).from(roleGrants).innerJoin(units, eq(units.id, roleGrants.unitId)).where(eq(roleGrants.userId, user.id)).limit(1);
-  return grant?.unit ?? null;
+  const [unit] = await db.select().from(units).where(and(eq(units.tenantId, user.tenantId), eq(units.id, user.tenantId)));
+  return unit ?? null;
 }
 
 /** An account the actor manages: out of their sight it is not found; in sight but not theirs, forbidden. */
@@ -45,8 +45,11 @@ export async function loadAccountFor(db: DbOrTx, actor: Actor, id: string): Prom
   return { user, scope };
 }
 
-/** Checks every grant before anything is written: known units, the actor's right, the account's commune. */
-async function checkGrants(db: DbOrTx, actor: Actor, grants: readonly GrantInput[], commune: Unit): Promise<Unit[]> {
+/**
+ * Checks every grant before anything is written: known units, the actor's right, and the unit in the
+ * account's tenant (decision 017: a role is granted on a unit of the account's own tenant).
+ */
+async function checkGrants(db: DbOrTx, actor: Actor, grants: readonly GrantInput[], tenantId: string): Promise<Unit[]> {
   const ids = [...new Set(grants.map((g) => g.unitId))];
   const found = ids.length ? await db.select().from(units).where(inArray(units.id, ids)) : [];
   const byId = new Map(found.map((u) => [u.id, u]));
@@ -55,10 +58,17 @@ async function checkGrants(db: DbOrTx, actor: Actor, grants: readonly GrantInput
     if (!unit) throw notFound('unit');
     const ref = toRef(unit);
     if (!canGrantRole(actor, g.role, ref)) throw forbidden('giao vai trò này trên đơn vị này');
-    const inCommune = unit.tenantId === commune.id || unit.kind === 'province';
-    if (!inCommune) throw badRequest('accounts.grant-outside-commune', 'Chỉ giao được vai trò trên các đơn vị của đảng bộ mà tài khoản thuộc về.');
+    if (unit.tenantId !== tenantId) throw badRequest('accounts.grant-outside-commune', 'Chỉ giao được vai trò trên các đơn vị của đảng bộ mà tài khoản thuộc về.');
     return unit;
   });
+}
+
+/** The province all the grants name, when every one is on a province unit; else null (a commune's account). */
+async function provinceOnlyGrants(db: DbOrTx, grants: readonly GrantInput[]): Promise<string | null> {
+  if (grants.length === 0) return null;
+  const ids = [...new Set(grants.map((g) => g.unitId))];
+  const found = await db.select({ id: units.id, kind: units.kind }).from(units).where(inArray(units.id, ids));
+  return found.length === 1 && ids.length === 1 && found[0]!.kind === 'province' ? found[0]!.id : null;
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/gu, (c) => `\\${c}`);
@@ -79,7 +89,7 @@ export async function listAccounts(db: DbOrTx, commune: Unit, query: AccountQuer
     conditions.push(or(sql`qt_fold(${users.displayName}) like qt_fold(${pattern})`, sql`${users.username} like lower(${pattern})`)!);
   }
   if (query.role || query.unitId) {
-    const grantConditions = [eq(roleGrants.userId, users.id)];
+    const grantConditions = [eq(roleGrants.tenantId, users.tenantId), eq(roleGrants.userId, users.id)];
     if (query.role) grantConditions.push(eq(roleGrants.role, query.role));
     if (query.unitId) grantConditions.push(eq(roleGrants.unitId, query.unitId));
     conditions.push(exists(db.select({ one: sql`1` }).from(roleGrants).where(and(...grantConditions))));
@@ -101,8 +111,8 @@ export async function listAccounts(db: DbOrTx, commune: Unit, query: AccountQuer
         db
           .select({ id: roleGrants.id, userId: roleGrants.userId, role: roleGrants.role, unitId: roleGrants.unitId, unitName: units.name })
           .from(roleGrants)
-          .innerJoin(units, eq(units.id, roleGrants.unitId))
-          .where(inArray(roleGrants.userId, ids))
+          .innerJoin(units, and(eq(units.tenantId, roleGrants.tenantId), eq(units.id, roleGrants.unitId)))
+          .where(and(eq(roleGrants.tenantId, commune.id), inArray(roleGrants.userId, ids)))
           .orderBy(asc(units.path)),
         db
           .select({ userId: oneTimeCodes.userId, expiresAt: max(oneTimeCodes.expiresAt) })
@@ -135,8 +145,9 @@ function toIso(value: Date | string | null | undefined): string | null {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
+/** Usernames are unique across tenants: asked of the lookup table (decision 017). */
 export async function isUsernameTaken(db: DbOrTx, username: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  const [row] = await db.select({ username: usernames.username }).from(usernames).where(eq(usernames.username, username.trim().toLowerCase()));
   return row !== undefined;
 }
 
@@ -148,7 +159,10 @@ export async function createAccount(
   input: { username: string; displayName: string; personId?: string; grants: GrantInput[] },
 ) {
   return db.transaction(async (tx) => {
-    const grantUnits = await checkGrants(tx, actor, input.grants, commune);
+    // Grants only on the province make a province account (its tenant the province); any other is the commune's.
+    const provinceId = await provinceOnlyGrants(tx, input.grants);
+    const tenantId = provinceId ?? commune.id;
+    await checkGrants(tx, actor, input.grants, tenantId);
     if (await isUsernameTaken(tx, input.username)) throw usernameTaken();
     let memberId: string | null = null;
     if (input.personId) {
@@ -159,35 +173,36 @@ export async function createAccount(
       const [member] = await tx.select({ id: members.id }).from(members).where(and(eq(members.tenantId, commune.id), eq(members.personId, input.personId)));
       memberId = member?.id ?? null;
     }
-    // Only grants on the province make a province account; any other belongs to the commune.
-    const provinceOnly = grantUnits.length > 0 && grantUnits.every((u) => u.kind === 'province');
-    const tenantId = provinceOnly ? null : commune.id;
-    const [user] = await tx
-      .insert(users)
-      .values({ tenantId, username: input.username, displayName: input.displayName, personId: input.personId ?? null, memberId, passwordHash: null, mustChangePassword: true })
-      .returning();
+    const user = await insertAccount(tx, {
+      tenantId,
+      username: input.username,
+      displayName: input.displayName,
+      personId: provinceId ? null : (input.personId ?? null),
+      memberId: provinceId ? null : memberId,
+      passwordHash: null,
+      mustChangePassword: true,
+    });
     const granted = input.grants.length
-      ? await tx.insert(roleGrants).values(input.grants.map((g) => ({ userId: user!.id, role: g.role, unitId: g.unitId, tenantId }))).returning()
+      ? await tx.insert(roleGrants).values(input.grants.map((g) => ({ userId: user.id, role: g.role, unitId: g.unitId, tenantId }))).returning()
       : [];
-    const codeTenant = tenantId ?? grantUnits[0]!.tenantId ?? grantUnits[0]!.id;
-    const { code, expiresAt } = await issueCode(tx, { tenantId: codeTenant, userId: user!.id }, actor.userId);
+    const { code, expiresAt } = await issueCode(tx, { tenantId, userId: user.id }, actor.userId);
     await recordAudit(tx, [
-      { tenantId: commune.id, actorId: actor.userId, action: 'account.created', entity: 'user', entityId: user!.id, after: { username: user!.username, displayName: user!.displayName, personId: user!.personId } },
-      ...granted.map((g) => ({ tenantId: commune.id, actorId: actor.userId, action: 'account.granted', entity: 'user', entityId: user!.id, after: { grantId: g.id, role: g.role, unitId: g.unitId } })),
+      { tenantId, actorId: actor.userId, action: 'account.created', entity: 'user', entityId: user.id, after: { username: user.username, displayName: user.displayName, personId: user.personId } },
+      ...granted.map((g) => ({ tenantId, actorId: actor.userId, action: 'account.granted', entity: 'user', entityId: user.id, after: { grantId: g.id, role: g.role, unitId: g.unitId } })),
     ]);
-    return { id: user!.id, oneTimeCode: code, expiresAt: expiresAt.toISOString() };
+    return { id: user.id, oneTimeCode: code, expiresAt: expiresAt.toISOString() };
   });
 }
 
 /** Grants a role on a unit to an account. */
 export async function grantRole(db: Db, actor: Actor, accountId: string, input: GrantInput) {
   return db.transaction(async (tx) => {
-    const { user, scope } = await loadAccountFor(tx, actor, accountId);
-    const [unit] = await checkGrants(tx, actor, [input], scope);
-    const [same] = await tx.select({ id: roleGrants.id }).from(roleGrants).where(and(eq(roleGrants.userId, user.id), eq(roleGrants.role, input.role), eq(roleGrants.unitId, input.unitId)));
+    const { user } = await loadAccountFor(tx, actor, accountId);
+    const [unit] = await checkGrants(tx, actor, [input], user.tenantId);
+    const [same] = await tx.select({ id: roleGrants.id }).from(roleGrants).where(and(eq(roleGrants.tenantId, user.tenantId), eq(roleGrants.userId, user.id), eq(roleGrants.role, input.role), eq(roleGrants.unitId, input.unitId)));
     if (same) throw duplicate('accounts.grant-exists', 'Tài khoản đã có vai trò này trên đơn vị này.');
     const [grant] = await tx.insert(roleGrants).values({ userId: user.id, role: input.role, unitId: unit!.id, tenantId: user.tenantId }).returning();
-    await recordAudit(tx, { tenantId: user.tenantId ?? scope.tenantId, actorId: actor.userId, action: 'account.granted', entity: 'user', entityId: user.id, after: { grantId: grant!.id, role: grant!.role, unitId: grant!.unitId } });
+    await recordAudit(tx, { tenantId: user.tenantId, actorId: actor.userId, action: 'account.granted', entity: 'user', entityId: user.id, after: { grantId: grant!.id, role: grant!.role, unitId: grant!.unitId } });
     return { id: grant!.id };
   });
 }
@@ -195,26 +210,27 @@ export async function grantRole(db: Db, actor: Actor, accountId: string, input: 
 /** Revokes one of an account's grants. An administrator keeps their own administration. */
 export async function revokeGrant(db: Db, actor: Actor, accountId: string, grantId: string) {
   await db.transaction(async (tx) => {
-    const { user, scope } = await loadAccountFor(tx, actor, accountId);
-    const [grant] = await tx.select().from(roleGrants).where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, user.id)));
+    const { user } = await loadAccountFor(tx, actor, accountId);
+    const [grant] = await tx.select().from(roleGrants).where(and(eq(roleGrants.tenantId, user.tenantId), eq(roleGrants.id, grantId), eq(roleGrants.userId, user.id)));
     if (!grant) throw notFound('grant');
-    const unit = await loadUnit(tx, grant.unitId);
+    const [unit] = await tx.select().from(units).where(and(eq(units.tenantId, grant.tenantId), eq(units.id, grant.unitId)));
+    if (!unit) throw notFound('unit');
     if (!canGrantRole(actor, grant.role, toRef(unit))) throw forbidden('thu hồi vai trò này');
     if (user.id === actor.userId && grant.role === 'admin') throw stateConflict('accounts.own-admin', 'Bạn không thể tự thu hồi quyền quản trị của mình.');
-    await tx.delete(roleGrants).where(eq(roleGrants.id, grant.id));
-    await recordAudit(tx, { tenantId: user.tenantId ?? scope.tenantId, actorId: actor.userId, action: 'account.revoked', entity: 'user', entityId: user.id, before: { grantId: grant.id, role: grant.role, unitId: grant.unitId } });
+    await tx.delete(roleGrants).where(and(eq(roleGrants.tenantId, grant.tenantId), eq(roleGrants.id, grant.id)));
+    await recordAudit(tx, { tenantId: user.tenantId, actorId: actor.userId, action: 'account.revoked', entity: 'user', entityId: user.id, before: { grantId: grant.id, role: grant.role, unitId: grant.unitId } });
   });
 }
 
 /** Disables an account (its sessions end at once) or enables it again. */
 export async function setDisabled(db: Db, actor: Actor, accountId: string, disabled: boolean) {
   await db.transaction(async (tx) => {
-    const { user, scope } = await loadAccountFor(tx, actor, accountId);
+    const { user } = await loadAccountFor(tx, actor, accountId);
     if (disabled && user.id === actor.userId) throw stateConflict('accounts.own-account', 'Bạn không thể tự khóa tài khoản của mình.');
-    await tx.update(users).set({ disabled, updatedAt: now(), version: sql`${users.version} + 1` }).where(eq(users.id, user.id));
-    if (disabled) await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    await tx.update(users).set({ disabled, updatedAt: now(), version: sql`${users.version} + 1` }).where(and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)));
+    if (disabled) await tx.delete(sessions).where(and(eq(sessions.tenantId, user.tenantId), eq(sessions.userId, user.id)));
     await recordAudit(tx, {
-      tenantId: user.tenantId ?? scope.tenantId,
+      tenantId: user.tenantId,
       actorId: actor.userId,
       action: disabled ? 'account.disabled' : 'account.enabled',
       entity: 'user',
@@ -231,14 +247,14 @@ export async function setDisabled(db: Db, actor: Actor, accountId: string, disab
  */
 export async function resetAccount(db: Db, actor: Actor, accountId: string) {
   return db.transaction(async (tx) => {
-    const { user, scope } = await loadAccountFor(tx, actor, accountId);
+    const { user } = await loadAccountFor(tx, actor, accountId);
     await tx
       .update(users)
       .set({ passwordHash: null, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: now(), version: sql`${users.version} + 1` })
-      .where(eq(users.id, user.id));
-    await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    const { code, expiresAt } = await issueCode(tx, { tenantId: user.tenantId ?? scope.tenantId ?? scope.id, userId: user.id }, actor.userId);
-    await recordAudit(tx, { tenantId: user.tenantId ?? scope.tenantId, actorId: actor.userId, action: 'account.reset', entity: 'user', entityId: user.id, after: { codeExpiresAt: expiresAt } });
+      .where(and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)));
+    await tx.delete(sessions).where(and(eq(sessions.tenantId, user.tenantId), eq(sessions.userId, user.id)));
+    const { code, expiresAt } = await issueCode(tx, { tenantId: user.tenantId, userId: user.id }, actor.userId);
+    await recordAudit(tx, { tenantId: user.tenantId, actorId: actor.userId, action: 'account.reset', entity: 'user', entityId: user.id, after: { codeExpiresAt: expiresAt } });
     return { oneTimeCode: code, expiresAt: expiresAt.toISOString() };
   });
 }

@@ -1,11 +1,12 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { now } from '../../clock';
+import { users } from '../../auth/tables';
 
 /**
  * One-time codes (mã dùng một lần) issued to an account: on creation, on a reset, in bulk onboarding.
  * Only a hash is kept (decision 016); a code signs in once, within 7 days, and then a new password
- * is due. Issuing a new code deletes the account's unused ones. `tenant_id` is the account's commune
- * (a province account's: its province unit's tenant).
+ * is due. Issuing a new code deletes the account's unused ones. `tenant_id` is the account's tenant
+ * (decision 017: its commune, or its province for a province account).
  */
 export const oneTimeCodes = pgTable(
   'one_time_codes',
@@ -20,7 +21,11 @@ export const oneTimeCodes = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('one_time_codes_user_idx').on(t.tenantId, t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'one_time_codes_user_fk', columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete('cascade'),
+    index('one_time_codes_user_idx').on(t.tenantId, t.userId),
+  ],
 );
 
 export type OneTimeCode = typeof oneTimeCodes.$inferSelect;
