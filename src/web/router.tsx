@@ -22,12 +22,15 @@ import { rootRoute } from './routes/root';
 import { searchRoute } from './routes/search';
 import { settingsRoute } from './routes/settings';
 import { settingsOrganisationRoute } from './routes/settings-organisation';
+import { settingsAccountsRoute } from './routes/settings-accounts';
+import { setPasswordRoute } from './routes/set-password';
 import { signInRoute } from './routes/sign-in';
 import { unitRoute } from './routes/unit';
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, plansRoute, planNewRoute, planRoute, planImportRoute, inboxRoute, accountRoute]),
+  setPasswordRoute,
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planImportRoute, inboxRoute, accountRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

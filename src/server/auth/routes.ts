@@ -29,6 +29,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env; sessions: Ses
         username: actor.username,
         displayName: actor.displayName,
         tenantId: actor.tenantId,
+        communeId: actor.communeId,
         memberId: actor.memberId,
       },
       mustChangePassword: actor.mustChangePassword === true,

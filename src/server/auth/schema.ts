@@ -24,6 +24,8 @@ export const meResponse = z.object({
     username: z.string(),
     displayName: z.string(),
     tenantId: z.uuid().nullable(),
+    /** The account's commune; null for a province account, which chooses one (`?communeId=`). */
+    communeId: z.uuid().nullable(),
     memberId: z.uuid().nullable(),
   }),
   /** Signed in with a one-time code: a new password is due before anything else. */

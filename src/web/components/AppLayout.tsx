@@ -6,6 +6,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { MeContext, signOut, type Me } from '../features/auth/session';
+import { CommunePicker } from '../features/accounts/CommunePicker';
 import { vi } from '../i18n/vi';
 import { hrefOf, isActive, navItems } from '../nav';
 import { AnchorLink, useInAppClick } from './links';
@@ -52,9 +53,12 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
                 {vi.app.name}
               </AnchorLink>
             </Group>
-            <Text c="white" fz="sm" visibleFrom="sm" truncate="end" maw={360}>
-              {me.user.displayName}
-            </Text>
+            <Group gap="sm" wrap="nowrap">
+              <CommunePicker me={me} />
+              <Text c="white" fz="sm" visibleFrom="sm" truncate="end" maw={360}>
+                {me.user.displayName}
+              </Text>
+            </Group>
           </Group>
         </AppShell.Header>
 

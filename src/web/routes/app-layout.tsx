@@ -10,6 +10,8 @@ export const appRoute = createRoute({
   beforeLoad: async ({ context, location }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
     if (!me) throw redirect({ to: '/dang-nhap', search: { redirect: location.href } });
+    // Signed in with a one-time code: a new password first (decision 016).
+    if (me.mustChangePassword) throw redirect({ to: '/dat-mat-khau' });
     return { me };
   },
   component: lazyRouteComponent(() => import('./app-layout.page')),

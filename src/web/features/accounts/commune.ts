@@ -1,0 +1,38 @@
+// The commune a province account works in (the header's picker): kept in this browser, read by the
+// pages that take `?communeId=`. An account of a commune never needs it (the server uses its own).
+import { useSyncExternalStore } from 'react';
+
+const KEY = 'qt.communeId';
+const listeners = new Set<() => void>();
+
+function read(): string | null {
+  try {
+    return localStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function setChosenCommune(id: string | null) {
+  try {
+    if (id) localStorage.setItem(KEY, id);
+    else localStorage.removeItem(KEY);
+  } catch {
+    // private mode: the choice lasts until the page is reloaded
+  }
+  listeners.forEach((l) => l());
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useChosenCommune(): string | null {
+  return useSyncExternalStore(subscribe, read, () => null);
+}
+
+/** The commune a page works in: the one chosen, if the user may work there, else the first they may. */
+export function pickCommune<T extends { id: string }>(communes: readonly T[], chosen: string | null): T | null {
+  return communes.find((c) => c.id === chosen) ?? communes[0] ?? null;
+}
