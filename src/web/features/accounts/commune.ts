@@ -4,6 +4,32 @@ import { useSyncExternalStore } from 'react';
 
 const KEY = 'qt.communeId';
 const listeners = new Set<() => void>();
+let provinceSession = false;
+
+/** Set on every signed-in page load: only a province account's requests name the chosen commune. */
+export function setProvinceSession(value: boolean) {
+  provinceSession = value;
+}
+
+/** Routes that work in one commune and take `?communeId=` (the lists and creations of a commune). */
+const communeRoutes = new Set([
+  '/api/plans',
+  '/api/plans/import',
+  '/api/resolutions',
+  '/api/settings/documents',
+  '/api/position-kinds',
+  '/api/people',
+  '/api/cells/counts',
+  '/api/accounts',
+  '/api/accounts/bulk',
+  '/api/accounts/letters',
+]);
+
+/** The chosen commune, for a request to `path` by a province account; nothing otherwise. */
+export function communeParamFor(path: string): string | null {
+  if (!provinceSession || !communeRoutes.has(path.split('?')[0]!)) return null;
+  return read();
+}
 
 function read(): string | null {
   try {
