@@ -1,8 +1,9 @@
 // Story: the administrator opens Settings → Tài khoản on a phone and creates an account for a cell
 // secretary, granted on a demo cell, and sees its one-time code once. On another phone the secretary
 // signs in with the code, is asked for a new password (a weak one refused with the server's
-// Vietnamese message), sets one and lands on their cell's page. The administrator then onboards the
-// members of one cell in bulk and downloads their letters as a DOCX.
+// Vietnamese message), sets one and lands on their cell's page. The administrator finds the account,
+// resets it (a new code; the password stops working), then onboards the members of one cell in bulk
+// and downloads their letters as a DOCX.
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -11,6 +12,7 @@ import { ApiClient, expectAccessible, findUnit, horizontalOverflow, launchBrowse
 const run = Date.now().toString(36);
 const USERNAME = `bithu.thu${run}`;
 const CELL = 'Chi bộ Tràng Đà 1';
+const GOOD_PASSWORD = 'Chi bộ Tràng Đà đoàn kết';
 
 story('The administrator hands out accounts with one-time codes', () => {
   let browser: Browser;
@@ -80,7 +82,7 @@ story('The administrator hands out accounts with one-time codes', () => {
     await secretary.getByRole('button', { name: 'Lưu mật khẩu' }).click();
     await secretary.getByRole('alert').filter({ hasText: 'phổ biến' }).waitFor();
 
-    const good = 'Chi bộ Tràng Đà đoàn kết';
+    const good = GOOD_PASSWORD;
     await secretary.getByLabel(/^Mật khẩu mới/).fill(good);
     await secretary.getByLabel(/^Nhập lại mật khẩu mới/).fill(good);
     await secretary.getByRole('button', { name: 'Lưu mật khẩu' }).click();
@@ -88,6 +90,23 @@ story('The administrator hands out accounts with one-time codes', () => {
     expect(new URL(secretary.url()).pathname).toBe(`/don-vi/${cell.id}`);
     expect((await horizontalOverflow(secretary)).scrollWidth).toBeLessThanOrEqual(390);
     await context.close();
+  });
+
+  test('finds the account by its username and resets it: a new code, the password no longer works', async () => {
+    await page.getByLabel('Tìm theo tên hoặc tên đăng nhập').fill(USERNAME);
+    await page.getByRole('status').filter({ hasText: /^1 tài khoản$/u }).waitFor();
+    await page.getByRole('button', { name: 'Thao tác với Đỗ Văn Thử' }).click();
+    await page.getByRole('menuitem', { name: 'Cấp lại mã dùng một lần' }).click();
+    await page.getByRole('dialog', { name: 'Cấp lại mã dùng một lần' }).getByRole('button', { name: 'Cấp lại mã' }).click();
+    const shown = page.getByRole('dialog', { name: 'Mã dùng một lần' });
+    await shown.getByRole('button', { name: 'Sao chép mã' }).waitFor();
+    const fresh = (await shown.getByTestId('one-time-code').textContent()) ?? '';
+    expect(fresh).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/u);
+    expect(fresh).not.toBe(code);
+    await shown.getByRole('button', { name: 'Đóng' }).last().click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await expect(ApiClient.signIn(USERNAME, GOOD_PASSWORD)).rejects.toThrow(/401/u);
+    await page.getByLabel('Tìm theo tên hoặc tên đăng nhập').fill('');
   });
 
   test("onboards one cell's members in bulk and downloads their letters as DOCX", async () => {

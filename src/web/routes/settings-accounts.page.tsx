@@ -13,6 +13,7 @@ import { SearchInput } from '../components/SearchInput';
 import { AccountList, type AccountAction } from '../features/accounts/AccountList';
 import { BulkDialog } from '../features/accounts/BulkDialog';
 import { CodeDialog } from '../features/accounts/CodeDialog';
+import { ConfirmResetDialog } from '../features/accounts/ConfirmResetDialog';
 import { pickCommune, useChosenCommune } from '../features/accounts/commune';
 import { CreateAccountDialog, roleOptions, unitOptions } from '../features/accounts/CreateAccountDialog';
 import { GrantsDialog } from '../features/accounts/GrantsDialog';
@@ -45,7 +46,7 @@ function SettingsAccountsPage() {
   );
 }
 
-type Dialog = { kind: 'create' } | { kind: 'bulk' } | { kind: 'grants'; account: Account } | { kind: 'code'; name: string; username: string; answer: CodeAnswer };
+type Dialog = { kind: 'create' } | { kind: 'bulk' } | { kind: 'grants'; account: Account } | { kind: 'reset'; account: Account } | { kind: 'code'; name: string; username: string; answer: CodeAnswer };
 
 function Accounts({ communeId }: { communeId: string }) {
   const queryClient = useQueryClient();
@@ -68,7 +69,7 @@ function Accounts({ communeId }: { communeId: string }) {
     setFailure(null);
     setDone(null);
     if (action === 'grants') return setDialog({ kind: 'grants', account });
-    if (action === 'reset' && !window.confirm(t.resetConfirm(account.displayName))) return;
+    if (action === 'reset' && dialog?.kind !== 'reset') return setDialog({ kind: 'reset', account });
     setBusyId(account.id);
     try {
       if (action === 'reset') {
@@ -80,6 +81,7 @@ function Accounts({ communeId }: { communeId: string }) {
       }
       await refresh();
     } catch (error) {
+      if (action === 'reset') setDialog(null);
       setFailure(error);
     } finally {
       setBusyId(null);
@@ -126,6 +128,7 @@ function Accounts({ communeId }: { communeId: string }) {
           }}
         />
       )}
+      {dialog?.kind === 'reset' && <ConfirmResetDialog name={dialog.account.displayName} busy={busyId === dialog.account.id} onConfirm={() => void act('reset', dialog.account)} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'code' && <CodeDialog name={dialog.name} username={dialog.username} answer={dialog.answer} onClose={() => setDialog(null)} />}
       {grantsAccount && <GrantsDialog account={grantsAccount} units={own} onClose={() => setDialog(null)} onChanged={refresh} />}
       {dialog?.kind === 'bulk' && <BulkDialog communeId={communeId} cells={cells} onClose={() => setDialog(null)} onDone={() => void refresh()} />}

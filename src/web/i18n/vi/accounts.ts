@@ -42,6 +42,7 @@ export const accounts = {
     cancel: 'Hủy',
     close: 'Đóng',
     reset: 'Cấp lại mã dùng một lần',
+    resetRun: 'Cấp lại mã',
     resetConfirm: (name: string) => `Cấp lại mã cho ${name}? Mật khẩu hiện tại sẽ hết hiệu lực và người này phải đăng nhập lại bằng mã mới.`,
     disable: 'Khóa tài khoản',
     enable: 'Mở lại tài khoản',
