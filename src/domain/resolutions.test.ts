@@ -17,6 +17,6 @@ describe('resolution numbers', () => {
 
 describe('password rules', () => {
   it('at least 8 characters, not only digits, at most 200', () => {
-    expect(['1234567', '12345678', 'mat-khau', 'x'.repeat(201)].map(passwordRuleBroken)).toEqual(['tooShort', 'onlyDigits', null, 'tooLong']);
+    expect(['1234567', '12345678', 'mat-khau', 'x'.repeat(201)].map((p) => passwordRuleBroken(p))).toEqual(['tooShort', 'onlyDigits', null, 'tooLong']);
   });
 });

@@ -86,7 +86,7 @@ export async function buildApp({ env, database, logger = false, pdf = createPdfC
   // Notification e-mail goes out after commits, in the background; closing waits for it.
   const mailer = createMailer(env, app.log);
   app.decorate('mailer', mailer);
-  await app.register(featureRoutes, { db: database.db, env, files: createFileStore(env.QT_FILES_DIR), pdf, mailer });
+  await app.register(featureRoutes, { db: database.db, env, files: createFileStore(env.QT_FILES_DIR), pdf, mailer, sessions });
   app.addHook('onClose', async () => {
     await mailer.idle();
     await pdf.close();

@@ -33,6 +33,11 @@ export const envSchema = z.object({
   QT_TRUST_PROXY: bool.default(false),
   /** Largest JSON body accepted, in bytes. */
   QT_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** The address people open, printed on account letters; http://localhost:<PORT> when not set. */
+  QT_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+[^\s?#]*$/u, 'must be an address starting with http:// or https://')
+    .optional(),
   /** Folder of the built web app served at /. */
   QT_WEB_DIR: z.string().min(1).default('./dist/web'),
   /** smtp://user:pass@host:port or smtps://…: notifications are also e-mailed; unset, none is. */
@@ -49,7 +54,7 @@ export const envSchema = z.object({
   QT_CHECK_IN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
-export type Env = z.infer<typeof envSchema> & { QT_FILES_DIR: string };
+export type Env = z.infer<typeof envSchema> & { QT_FILES_DIR: string; QT_PUBLIC_URL: string };
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
@@ -63,6 +68,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     QT_DATA_DIR: resolve(env.QT_DATA_DIR),
     QT_FILES_DIR: resolve(env.QT_FILES_DIR ?? `${env.QT_DATA_DIR}/files`),
     QT_WEB_DIR: resolve(env.QT_WEB_DIR),
+    QT_PUBLIC_URL: (env.QT_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/u, ''),
   };
 }
 

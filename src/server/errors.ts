@@ -31,6 +31,7 @@ const entityNames: Record<string, string> = {
   exemption: 'lần miễn sinh hoạt',
   session: 'buổi sinh hoạt học tập',
   'calendar-feed': 'lịch cá nhân',
+  grant: 'vai trò được giao',
 };
 
 const nameOf = (entity: string) => entityNames[entity] ?? entity;
@@ -116,3 +117,15 @@ function formatLocalTime(date: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())} ngày ${date.getDate()}/${date.getMonth() + 1}/${date.getFullYear()}`;
 }
+
+/** A session opened with a one-time code may do nothing but set a new password (decision 016). */
+export const passwordChangeRequired = () =>
+  new AppError(403, 'password-change-required', 'Bạn cần đặt mật khẩu mới trước khi tiếp tục.');
+
+/** Every failed sign-in with a one-time code: wrong, used, expired, or an unknown account alike. */
+export const oneTimeCodeInvalid = () =>
+  new AppError(
+    401,
+    'auth.one-time-code-invalid',
+    'Mã dùng một lần không đúng, đã được dùng hoặc đã hết hạn. Vui lòng liên hệ Văn phòng Đảng ủy để được cấp mã mới.',
+  );

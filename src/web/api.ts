@@ -1,6 +1,7 @@
 // The one way the web app talks to the server: JSON in and out, the session cookie, the CSRF
 // header on every write, and errors turned into ApiError carrying the server's Vietnamese message.
 import { vi } from './i18n/vi';
+import { communeParamFor } from './features/accounts/commune';
 
 export class ApiError extends Error {
   constructor(
@@ -21,6 +22,9 @@ export function setCsrfToken(token: string) {
   csrfToken = token;
 }
 
+/** For the few writes made with fetch directly (a file in the answer). */
+export const currentCsrfToken = () => csrfToken;
+
 type Query = Record<string, string | number | boolean | undefined | null>;
 
 export function withQuery(path: string, query?: Query): string {
@@ -30,7 +34,7 @@ export function withQuery(path: string, query?: Query): string {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   const text = params.toString();
-  return text ? `${path}?${text}` : path;
+  return text ? `${path}${path.includes('?') ? '&' : '?'}${text}` : path;
 }
 
 interface RequestOptions {
@@ -38,6 +42,13 @@ interface RequestOptions {
   body?: unknown;
   query?: Query;
   signal?: AbortSignal;
+}
+
+/** A province account's chosen commune (the header's picker) on the routes that take `?communeId=`. */
+function withCommune(path: string, query?: Query): Query | undefined {
+  const communeId = communeParamFor(path);
+  if (!communeId || path.includes('communeId=') || query?.communeId) return query;
+  return { ...query, communeId };
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -56,7 +67,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   let response: Response;
   try {
-    response = await fetch(withQuery(path, options.query), { method, headers, body, credentials: 'same-origin', signal: options.signal });
+    response = await fetch(withQuery(path, withCommune(path, options.query)), { method, headers, body, credentials: 'same-origin', signal: options.signal });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'network', vi.errors.network);
@@ -102,7 +113,7 @@ export function uploadFile<T>(
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
+    xhr.open('POST', withQuery(path, withCommune(path)));
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.upload.onprogress = (event) => {

@@ -53,9 +53,9 @@ export const navItems: NavItem[] = [
   { id: 'account', label: vi.nav.account, to: '/tai-khoan', show: () => true, hint: links.account },
 ];
 
-/** The settings page holds the commune's document settings, the importer's vocabulary and the organisation's editor. */
+/** The settings page holds the commune's document settings, the importer's vocabulary, the organisation's editor and the accounts. */
 export function canOpenSettings(abilities: Abilities): boolean {
-  return abilities.viewSettings || abilities.editVocabulary || abilities.manageUnits;
+  return abilities.viewSettings || abilities.editVocabulary || abilities.manageUnits || abilities.manageUsers;
 }
 
 /** The address of an item for this user: "/don-vi/$unitId" → "/don-vi/8f…". */

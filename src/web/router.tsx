@@ -22,6 +22,8 @@ import { rootRoute } from './routes/root';
 import { searchRoute } from './routes/search';
 import { settingsRoute } from './routes/settings';
 import { settingsOrganisationRoute } from './routes/settings-organisation';
+import { settingsAccountsRoute } from './routes/settings-accounts';
+import { setPasswordRoute } from './routes/set-password';
 import { signInRoute } from './routes/sign-in';
 import { unitRoute } from './routes/unit';
 import { sessionRoute } from './routes/session';
@@ -32,7 +34,8 @@ import { notificationsRoute } from './routes/notifications';
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, checkInRoute]),
+  setPasswordRoute,
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, checkInRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -22,6 +22,8 @@ export interface Actor {
   communeId: string | null;
   memberId: string | null;
   grants: Grant[];
+  /** Signed in with a one-time code: nothing but setting a new password until it is set (decision 016). */
+  mustChangePassword?: boolean;
 }
 
 /** What a policy needs to know about a unit. */

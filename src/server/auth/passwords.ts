@@ -1,5 +1,6 @@
 // Password hashing with scrypt from node:crypto: no native build step, memory-hard.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { passwordMessages, passwordRuleBroken } from '../../domain/passwords';
 
 const params = { N: 16384, r: 8, p: 1, keyLength: 64 };
@@ -28,8 +29,22 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash no password matches, verified for unknown users so that timing does not tell them apart. */
 export const decoyHash = `scrypt$${params.N}$${params.r}$${params.p}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(64).toString('base64')}`;
 
+let common: Set<string> | null = null;
+
+/** The most common passwords (common-passwords.txt, read once): folded, one a line, "#" comments. */
+export function commonPasswords(): Set<string> {
+  common ??= new Set(
+    readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#')),
+  );
+  return common;
+}
+
 /** Password rules shown to users (src/domain/passwords.ts, shared with the web form). */
-export function passwordProblem(password: string): string | null {
-  const broken = passwordRuleBroken(password);
+export function passwordProblem(password: string, username?: string): string | null {
+  const list = commonPasswords();
+  const broken = passwordRuleBroken(password, { username, isCommon: (folded) => list.has(folded) });
   return broken ? passwordMessages[broken] : null;
 }

@@ -5,7 +5,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Db } from '../db/client';
-import { csrfFailed, unauthenticated } from '../errors';
+import { csrfFailed, passwordChangeRequired, unauthenticated } from '../errors';
 import type { Actor } from './actor';
 import { hashToken, loadSession } from './service';
 import type { SessionCache } from './session-cache';
@@ -40,6 +40,9 @@ export interface RouteAccess {
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The policies a session that must set a new password may still use (public routes need none). */
+const allowedBeforePasswordChange = new Set<string>(['me.view', 'me.password'] satisfies PolicyName[]);
 
 export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; sessions: SessionCache }) => {
   app.decorateRequest('actor', null);
@@ -86,6 +89,10 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; sessio
       }
     }
     if (!isPublic && !request.actor) throw unauthenticated();
+    // A session opened with a one-time code reads who it is and sets a password, nothing else.
+    if (!isPublic && request.actor?.mustChangePassword && !allowedBeforePasswordChange.has(request.routeOptions.config?.policy ?? '')) {
+      throw passwordChangeRequired();
+    }
   });
 
   // Answers carry personal data (members, plans, the session's CSRF token): no browser or proxy may

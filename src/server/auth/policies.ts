@@ -4,6 +4,7 @@
 // private route declares none, and the route table (app.routeAccess()) lists route → policy.
 import { canChangeOwnPassword, canViewOwnAccount } from './policy';
 import { auditFilter, canViewAudit } from '../features/audit/policy';
+import { canCreateCommune, canGrantRole, canListCommunes, canManageAccounts } from '../features/accounts/policy';
 import {
   canDownloadMemberTemplate,
   canEditMember,
@@ -145,6 +146,17 @@ export const policies = {
   'check-in.show': [canRunSession],
   'check-in.scan': [canCheckIn],
   'calendar.own': [canManageOwnCalendar],
+  'accounts.list': [canManageAccounts],
+  'accounts.create': [canManageAccounts, canGrantRole],
+  'accounts.reset': [canManageAccounts],
+  'accounts.disable': [canManageAccounts],
+  'accounts.enable': [canManageAccounts],
+  'accounts.grant': [canManageAccounts, canGrantRole],
+  'accounts.revoke': [canManageAccounts, canGrantRole],
+  'accounts.bulk': [canManageAccounts, canGrantRole],
+  'accounts.letters': [canManageAccounts],
+  'province.communes': [canListCommunes],
+  'province.create-commune': [canCreateCommune],
 } as const;
 
 export type PolicyName = keyof typeof policies;

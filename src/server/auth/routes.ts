@@ -7,7 +7,7 @@ import { computeAbilities } from './abilities';
 import type { Actor } from './actor';
 import { actorOf, clearSessionCookie, setSessionCookie } from './plugin';
 import { changePasswordBody, loginBody, meResponse, okResponse, sessionResponse } from './schema';
-import { changePassword, hashToken, loginWithPassword, logout } from './service';
+import { changePassword, hashToken, loginWithCode, loginWithPassword, logout } from './service';
 import type { SessionCache } from './session-cache';
 
 export const authRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env; sessions: SessionCache }> = async (app, { db, env, sessions }) => {
@@ -29,8 +29,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env; sessions: Ses
         username: actor.username,
         displayName: actor.displayName,
         tenantId: actor.tenantId,
+        communeId: actor.communeId,
         memberId: actor.memberId,
       },
+      mustChangePassword: actor.mustChangePassword === true,
       roles: actor.grants.map((g) => ({ role: g.role, unitId: g.unitId, unitName: nameOf.get(g.unitId) ?? '' })),
       abilities: computeAbilities(actor),
       csrfToken,
@@ -44,7 +46,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env; sessions: Ses
       schema: { tags: ['auth'], summary: 'Đăng nhập', body: loginBody, response: { 200: meResponse } },
     },
     async (request, reply) => {
-      const session = await loginWithPassword(db, settings, request.body);
+      const body = request.body;
+      const session = 'oneTimeCode' in body ? await loginWithCode(db, settings, body) : await loginWithPassword(db, settings, body);
       setSessionCookie(reply, request, session.token, session.expiresAt);
       return describe(session.actor, session.csrfToken);
     },

@@ -2,13 +2,17 @@ import { z } from 'zod';
 import { roles } from './tables';
 import type { Abilities } from './abilities';
 
-export const loginBody = z.object({
-  username: z.string().trim().min(1, 'Vui lòng nhập tên đăng nhập.').max(100),
-  password: z.string().min(1, 'Vui lòng nhập mật khẩu.').max(200),
-});
+const username = z.string().trim().min(1, 'Vui lòng nhập tên đăng nhập.').max(100);
 
+/** With a password, or with a one-time code an administrator gave (decision 016). */
+export const loginBody = z.union([
+  z.object({ username, password: z.string().min(1, 'Vui lòng nhập mật khẩu.').max(200) }).strict(),
+  z.object({ username, oneTimeCode: z.string().trim().min(1, 'Vui lòng nhập mã dùng một lần.').max(40) }).strict(),
+]);
+
+/** The current password is asked of every session but one opened with a one-time code. */
 export const changePasswordBody = z.object({
-  currentPassword: z.string().min(1).max(200),
+  currentPassword: z.string().min(1).max(200).optional(),
   newPassword: z.string().min(1).max(200),
 });
 
@@ -20,8 +24,12 @@ export const meResponse = z.object({
     username: z.string(),
     displayName: z.string(),
     tenantId: z.uuid().nullable(),
+    /** The account's commune; null for a province account, which chooses one (`?communeId=`). */
+    communeId: z.uuid().nullable(),
     memberId: z.uuid().nullable(),
   }),
+  /** Signed in with a one-time code: a new password is due before anything else. */
+  mustChangePassword: z.boolean(),
   roles: z.array(grantSchema),
   abilities: z.object({
     viewOrganisation: z.boolean(),

@@ -2,11 +2,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db, DbOrTx } from '../db/client';
+import type { Db, DbOrTx, Tx } from '../db/client';
 import { units } from '../features/units/tables';
 import { updateVersioned } from '../db/versioned';
 import { recordAudit } from '../features/audit/service';
-import { invalidCredentials, locked, badRequest } from '../errors';
+import { AppError, invalidCredentials, locked, badRequest, oneTimeCodeInvalid } from '../errors';
+import { useCode } from '../features/accounts/codes';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { roleGrants, sessions, users, type User } from './tables';
 import { findAccountByUsername } from './accounts';
@@ -57,20 +58,60 @@ export async function loginWithPassword(
     throw invalidCredentials();
   }
 
+  return openSession(db, settings, user, now, async (tx) => {
+    await recordAudit(tx, { tenantId: user.tenantId, actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id });
+  });
+}
+
+type OpenedSession = { token: string; actor: Actor; csrfToken: string; expiresAt: Date };
+
+/** A new session for the user, with `extra` writes in the same transaction; a throw there opens none. */
+async function openSession(db: Db, settings: AuthSettings, user: User, now: Date, extra: (tx: Tx) => Promise<void>): Promise<OpenedSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + settings.sessionHours * 3_600_000);
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)));
+  const fresh = await db.transaction(async (tx) => {
+    await extra(tx);
+    const [row] = await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null })
+      .where(and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)))
+      .returning();
     await tx.insert(sessions).values({ tenantId: user.tenantId, id: hashToken(token), userId: user.id, csrfToken, expiresAt });
     await tx.delete(sessions).where(and(eq(sessions.tenantId, user.tenantId), eq(sessions.userId, user.id), lt(sessions.expiresAt, now)));
-    await recordAudit(tx, { tenantId: user.tenantId, actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id });
+    return row!;
   });
-  const actor = await loadActorForUser(db, user);
+  const actor = await loadActorForUser(db, fresh);
   return { token: sessionCookieValue(user.tenantId, token), actor, csrfToken, expiresAt };
 }
 
-async function registerFailure(db: Db, user: User, settings: AuthSettings, now: Date) {
+/**
+ * Signing in with a one-time code (decision 016): the code is used up, the account's other sessions
+ * end, and the new session may do nothing but set a password. Every failure gets one answer, which
+ * tells the person to ask the office; failures count towards the lock like wrong passwords.
+ */
+export async function loginWithCode(db: Db, settings: AuthSettings, input: { username: string; oneTimeCode: string }): Promise<OpenedSession> {
+  const user = await findAccountByUsername(db, input.username);
+  if (!user || user.disabled) throw oneTimeCodeInvalid();
+  const now = new Date();
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw locked(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000));
+  }
+  const account = and(eq(users.tenantId, user.tenantId), eq(users.id, user.id));
+  try {
+    return await openSession(db, settings, user, now, async (tx) => {
+      if (!(await useCode(tx, { tenantId: user.tenantId, userId: user.id }, input.oneTimeCode))) throw oneTimeCodeInvalid();
+      await tx.update(users).set({ mustChangePassword: true }).where(account);
+      await tx.delete(sessions).where(and(eq(sessions.tenantId, user.tenantId), eq(sessions.userId, user.id)));
+      await recordAudit(tx, { tenantId: user.tenantId, actorId: user.id, action: 'auth.login-one-time-code', entity: 'user', entityId: user.id });
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.id === 'auth.one-time-code-invalid') await registerFailure(db, user, settings, now);
+    throw error;
+  }
+}
+
+export async function registerFailure(db: Db, user: User, settings: AuthSettings, now: Date) {
   const failures = user.failedLogins + 1;
   const lock = failures >= settings.lockoutAttempts;
   await db.transaction(async (tx) => {
@@ -125,6 +166,7 @@ function toActor(user: User, tenantKind: string, grants: Grant[]): Actor {
     communeId: communeOfTenant({ id: user.tenantId, kind: tenantKind }),
     memberId: user.memberId,
     grants,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
@@ -151,18 +193,22 @@ export async function logout(db: Db, cookie: string, actor: Actor): Promise<void
 export async function changePassword(
   db: Db,
   actor: Actor,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword?: string; newPassword: string },
   keepSessionCookie: string,
 ): Promise<void> {
   const [user] = await db.select().from(users).where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
-  if (!user?.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw badRequest('auth.wrong-current-password', 'Mật khẩu hiện tại không đúng.');
+  if (!user) throw badRequest('auth.wrong-current-password', 'Mật khẩu hiện tại không đúng.');
+  // A session opened with a one-time code proved itself with the code; any other proves the password.
+  if (!user.mustChangePassword) {
+    if (!user.passwordHash || !input.currentPassword || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+      throw badRequest('auth.wrong-current-password', 'Mật khẩu hiện tại không đúng.');
+    }
   }
-  const problem = passwordProblem(input.newPassword);
+  const problem = passwordProblem(input.newPassword, user.username);
   if (problem) throw badRequest('auth.weak-password', problem);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await updateVersioned(tx, users, and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)), user.version, { passwordHash, updatedAt: now() }, { entity: 'user' });
+    await updateVersioned(tx, users, and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)), user.version, { passwordHash, mustChangePassword: false, updatedAt: now() }, { entity: 'user' });
     // Other sessions of this account end: a changed password must lock out whoever knew the old one.
     const keep = sessionKey(keepSessionCookie)?.id ?? '';
     await tx.delete(sessions).where(and(eq(sessions.tenantId, user.tenantId), eq(sessions.userId, user.id), sql`${sessions.id} <> ${keep}`));

@@ -14,3 +14,4 @@ export * from '../features/notifications/tables';
 export * from '../features/study-sessions/tables';
 export * from '../features/check-in/tables';
 export * from '../features/calendar/tables';
+export * from '../features/accounts/tables';

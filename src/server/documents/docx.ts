@@ -12,6 +12,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageBreak,
   PageOrientation,
   Paragraph,
   Table,
@@ -225,10 +226,34 @@ function pageHeaders(): { default: Header; first: Header } {
 }
 
 export function buildDocx(model: DocumentModel): Document {
+  return buildDocxPages([model], { pageNumbers: true });
+}
+
+/** The children of one document: header, title, body, signature and recipients. */
+function documentChildren(model: DocumentModel, breakAfter: boolean): (Paragraph | Table)[] {
+  return [
+    headerBlock(model),
+    ...titleBlock(model),
+    ...model.body.map(bodyParagraph),
+    para('body', [], exact(LAYOUT.signature.spaceBeforePt)),
+    signatureBlock(model),
+    // Word keeps a paragraph after a final table anyway; a 1 pt one cannot spill onto a new page.
+    // Between documents it carries the page break, so the next one starts at the top of a page.
+    new Paragraph({ style: styleId('recipient'), spacing: exact(1), children: breakAfter ? [new PageBreak()] : [] }),
+  ];
+}
+
+/**
+ * Several documents in one file, one after another, each starting on a new page (the letters of a
+ * bulk onboarding: one per person). One section, so 3,000 letters do not make 3,000 header parts;
+ * `pageNumbers: false` leaves the pages unnumbered (each letter stands alone).
+ */
+export function buildDocxPages(models: readonly DocumentModel[], { pageNumbers = false }: { pageNumbers?: boolean } = {}): Document {
   const font = LAYOUT.font.family;
+  const first = models[0];
   return new Document({
     creator: 'QuánTriệt',
-    title: [model.docType, model.abstract].filter(Boolean).join(' '),
+    title: first ? [first.docType, first.abstract].filter(Boolean).join(' ') : '',
     styles: {
       default: {
         document: {
@@ -245,22 +270,14 @@ export function buildDocx(model: DocumentModel): Document {
     sections: [
       {
         properties: {
-          titlePage: true,
+          titlePage: pageNumbers,
           page: {
             size: { width: PAGE_TWIPS.width, height: PAGE_TWIPS.height, orientation: PageOrientation.PORTRAIT },
             margin: { ...PAGE_TWIPS.margin },
           },
         },
-        headers: pageHeaders(),
-        children: [
-          headerBlock(model),
-          ...titleBlock(model),
-          ...model.body.map(bodyParagraph),
-          para('body', [], exact(LAYOUT.signature.spaceBeforePt)),
-          signatureBlock(model),
-          // Word keeps a paragraph after a final table anyway; a 1 pt one cannot spill onto a new page.
-          para('recipient', [], exact(1)),
-        ],
+        ...(pageNumbers ? { headers: pageHeaders() } : {}),
+        children: models.flatMap((model, i) => documentChildren(model, i < models.length - 1)),
       },
     ],
   });
@@ -268,4 +285,8 @@ export function buildDocx(model: DocumentModel): Document {
 
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   return Packer.toBuffer(buildDocx(model));
+}
+
+export async function renderDocxPages(models: readonly DocumentModel[]): Promise<Buffer> {
+  return Packer.toBuffer(buildDocxPages(models));
 }

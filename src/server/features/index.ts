@@ -15,13 +15,15 @@ import { peopleRoutes } from './people/routes';
 import { studySessionRoutes } from './study-sessions/routes';
 import { checkInRoutes } from './check-in/routes';
 import { calendarRoutes } from './calendar/routes';
+import { accountRoutes } from './accounts/routes';
+import type { SessionCache } from '../auth/session-cache';
 import type { FileStore } from '../files/store';
 import type { PdfConverter } from '../documents/pdf';
 import { conferenceRoutes } from './conferences/routes';
 import { notificationRoutes } from './notifications/routes';
 import type { Mailer } from './notifications/mailer';
 
-export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; mailer: Mailer }> = async (app, { db, env, files, pdf, mailer }) => {
+export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; mailer: Mailer; sessions: SessionCache }> = async (app, { db, env, files, pdf, mailer, sessions }) => {
   await app.register(unitRoutes, { db });
   await app.register(unitManageRoutes, { db });
   await app.register(memberRoutes, { db });
@@ -37,4 +39,5 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(studySessionRoutes, { db, pdf });
   await app.register(checkInRoutes, { db, env });
   await app.register(calendarRoutes, { db });
+  await app.register(accountRoutes, { db, env, pdf, sessions });
 };

@@ -20,7 +20,7 @@ export interface BootstrapInput {
 
 export async function bootstrapOrganisation(db: Db, input: BootstrapInput): Promise<void> {
   if (await isSeeded(db)) throw badRequest('bootstrap.not-empty', 'Cơ sở dữ liệu đã có dữ liệu; lệnh khởi tạo chỉ chạy trên cơ sở dữ liệu trống.');
-  const problem = passwordProblem(input.adminPassword);
+  const problem = passwordProblem(input.adminPassword, input.adminUsername);
   if (problem) throw badRequest('auth.weak-password', problem);
   const username = input.adminUsername.trim().toLowerCase();
   if (!/^[a-z0-9._-]{3,40}$/u.test(username)) throw badRequest('bootstrap.username', 'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch (3-40 ký tự).');

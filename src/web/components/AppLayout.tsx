@@ -6,6 +6,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { MeContext, signOut, type Me } from '../features/auth/session';
+import { CommunePicker } from '../features/accounts/CommunePicker';
 import { vi } from '../i18n/vi';
 import { hrefOf, isActive, navItems } from '../nav';
 import { AnchorLink, useInAppClick } from './links';
@@ -54,6 +55,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
               </AnchorLink>
             </Group>
             <Group gap="sm" wrap="nowrap">
+              <CommunePicker me={me} />
               <Text c="white" fz="sm" visibleFrom="sm" truncate="end" maw={360}>
                 {me.user.displayName}
               </Text>

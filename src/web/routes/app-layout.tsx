@@ -2,6 +2,7 @@
 // sign-in page, remembering where they were going.
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { meQuery } from '../features/auth/session';
+import { setProvinceSession } from '../features/accounts/commune';
 import { rootRoute } from './root';
 
 export const appRoute = createRoute({
@@ -10,6 +11,9 @@ export const appRoute = createRoute({
   beforeLoad: async ({ context, location }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
     if (!me) throw redirect({ to: '/dang-nhap', search: { redirect: location.href } });
+    setProvinceSession(me.user.communeId === null);
+    // Signed in with a one-time code: a new password first (decision 016).
+    if (me.mustChangePassword) throw redirect({ to: '/dat-mat-khau' });
     return { me };
   },
   component: lazyRouteComponent(() => import('./app-layout.page')),

@@ -7,6 +7,7 @@ import { Notice, QueryStatus } from '../components/feedback';
 import { requireAbility } from '../components/Forbidden';
 import { PageHeader } from '../components/PageHeader';
 import { ImportMembers } from '../features/members/ImportMembers';
+import { pickCommune, useChosenCommune } from '../features/accounts/commune';
 import { unitsQuery } from '../features/units/queries';
 import { vi } from '../i18n/vi';
 
@@ -15,8 +16,10 @@ export default requireAbility('importMembers', ImportMembersPage);
 function ImportMembersPage() {
   const units = useQuery(unitsQuery);
   const [chosen, setChosen] = useState<string | null>(null);
+  const picked = useChosenCommune();
   const communes = (units.data ?? []).filter((u) => u.kind === 'commune');
-  const communeId = chosen ?? communes[0]?.id ?? null;
+  // A province account starts in the commune chosen in the header.
+  const communeId = chosen ?? pickCommune(communes, picked)?.id ?? null;
   return (
     <>
       <PageHeader title={vi.import.title} />

@@ -34,6 +34,14 @@ function SettingsPage() {
             </ButtonLink>
           </Section>
         )}
+        {me.abilities.manageUsers && (
+          <Section id="settings-accounts" title={vi.accounts.title}>
+            <Text mb="xs">{vi.accounts.settingsHint}</Text>
+            <ButtonLink to="/thiet-lap/tai-khoan" variant="default">
+              {vi.accounts.settingsLink}
+            </ButtonLink>
+          </Section>
+        )}
         {me.abilities.viewSettings ? <DocumentSettingsSection /> : <Notice title={t.documents}>{t.noCommune}</Notice>}
         {me.abilities.viewSettings && <PositionKindsSection />}
         {me.abilities.editVocabulary && <VocabularySection />}

@@ -1,6 +1,8 @@
 // Every write records who did what to which entity, with the state before and after, inside the
 // same transaction as the write itself: no write without its audit entry, no entry without its write.
 import { auditLog } from './tables';
+import { now } from '../../clock';
+import { insertJsonRows } from '../../db/json-insert';
 import type { DbOrTx } from '../../db/client';
 
 export interface AuditEntry {
@@ -24,8 +26,9 @@ export async function recordAudit(db: DbOrTx, entry: AuditEntry | AuditEntry[]):
     before: e.before === undefined ? null : toJson(e.before),
     after: e.after === undefined ? null : toJson(e.after),
   }));
-  // Large imports write thousands of entries: insert in chunks to stay under parameter limits.
-  for (let i = 0; i < rows.length; i += 500) await db.insert(auditLog).values(rows.slice(i, i + 500));
+  // Large imports and bulk onboarding write thousands of entries: one JSON parameter, not one per cell.
+  if (rows.length > 100) return insertJsonRows(db, auditLog, rows.map((r) => ({ ...r, at: now() })));
+  if (rows.length) await db.insert(auditLog).values(rows);
 }
 
 function toJson(value: unknown): unknown {

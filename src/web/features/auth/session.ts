@@ -25,8 +25,10 @@ async function fetchMe(): Promise<Me | null> {
 
 export const meQuery = queryOptions({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
 
-export async function signIn(queryClient: QueryClient, username: string, password: string): Promise<Me> {
-  const me = await api<Me>('/api/auth/login', { method: 'POST', body: { username, password } });
+/** With a password, or with a one-time code (then `mustChangePassword` is set and a new password is due). */
+export async function signIn(queryClient: QueryClient, username: string, secret: string, kind: 'password' | 'oneTimeCode' = 'password'): Promise<Me> {
+  const body = kind === 'password' ? { username, password: secret } : { username, oneTimeCode: secret };
+  const me = await api<Me>('/api/auth/login', { method: 'POST', body });
   setCsrfToken(me.csrfToken);
   queryClient.clear();
   queryClient.setQueryData(meKey, me);

@@ -1,6 +1,7 @@
 // Every string the web app shows, in Vietnamese. One name per thing (PRODUCT.md §7): Chi bộ,
 // Đảng viên, Đơn vị, Kế hoạch, Nghị quyết… Components never hold their own wording. The strings
 // are kept in a few parts by area; `vi` puts them together.
+import { accounts } from './accounts';
 import { app } from './app';
 import { members } from './members';
 import { plans } from './plans';
@@ -9,6 +10,6 @@ import { people } from './people';
 import { units } from './units';
 import { conferences } from './conferences';
 
-export const vi = { ...app, ...members, ...registry, ...plans, ...people, ...units, ...conferences } as const;
+export const vi = { ...app, ...accounts, ...members, ...registry, ...plans, ...people, ...units, ...conferences } as const;
 
 export type Strings = typeof vi;

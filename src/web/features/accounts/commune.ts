@@ -1,0 +1,64 @@
+// The commune a province account works in (the header's picker): kept in this browser, read by the
+// pages that take `?communeId=`. An account of a commune never needs it (the server uses its own).
+import { useSyncExternalStore } from 'react';
+
+const KEY = 'qt.communeId';
+const listeners = new Set<() => void>();
+let provinceSession = false;
+
+/** Set on every signed-in page load: only a province account's requests name the chosen commune. */
+export function setProvinceSession(value: boolean) {
+  provinceSession = value;
+}
+
+/** Routes that work in one commune and take `?communeId=` (the lists and creations of a commune). */
+const communeRoutes = new Set([
+  '/api/plans',
+  '/api/plans/import',
+  '/api/resolutions',
+  '/api/settings/documents',
+  '/api/position-kinds',
+  '/api/people',
+  '/api/cells/counts',
+  '/api/accounts',
+  '/api/accounts/bulk',
+  '/api/accounts/letters',
+]);
+
+/** The chosen commune, for a request to `path` by a province account; nothing otherwise. */
+export function communeParamFor(path: string): string | null {
+  if (!provinceSession || !communeRoutes.has(path.split('?')[0]!)) return null;
+  return read();
+}
+
+function read(): string | null {
+  try {
+    return localStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function setChosenCommune(id: string | null) {
+  try {
+    if (id) localStorage.setItem(KEY, id);
+    else localStorage.removeItem(KEY);
+  } catch {
+    // private mode: the choice lasts until the page is reloaded
+  }
+  listeners.forEach((l) => l());
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useChosenCommune(): string | null {
+  return useSyncExternalStore(subscribe, read, () => null);
+}
+
+/** The commune a page works in: the one chosen, if the user may work there, else the first they may. */
+export function pickCommune<T extends { id: string }>(communes: readonly T[], chosen: string | null): T | null {
+  return communes.find((c) => c.id === chosen) ?? communes[0] ?? null;
+}
