@@ -15,3 +15,4 @@ export * from '../features/study-sessions/tables';
 export * from '../features/check-in/tables';
 export * from '../features/calendar/tables';
 export * from '../features/accounts/tables';
+export * from '../features/tasks/tables';
