@@ -1,7 +1,7 @@
 // The views of the tasks (issue 12, "Views"): my unit's tasks, the ward overview by unit or by plan
 // (one grouped query), a plan's timeline and the month calendar. Overdue is computed here from the
 // due moment and now() (clock.ts), never stored: not done and now ≥ dueAt (isOverdue's rule).
-import { aliasedTable, and, asc, eq, gt, inArray, isNotNull, lte, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { forbidden, notFound } from '../../errors';
@@ -33,10 +33,8 @@ const lastDayOf = (dueAt: Date) => dayOf(new Date(dueAt.getTime() - 1));
 const planNumber = (p: Pick<Plan, 'number' | 'symbol'>) => (p.number ? `${p.number}-${p.symbol}` : null);
 
 /** A task with no children: a unit's own task (a group task is counted through its units'). */
-const leafTask = (t: typeof planTasks = planTasks) => {
-  const child = aliasedTable(planTasks, 'child_task');
-  return notExists(sql`(select 1 from ${child} where ${child.tenantId} = ${t.tenantId} and ${child.parentId} = ${t.id})`);
-};
+const leafTask = () =>
+  sql`not exists (select 1 from plan_tasks child_task where child_task.tenant_id = ${planTasks.tenantId} and child_task.parent_id = ${planTasks.id})`;
 
 /** Open first, overdue first among them, then by due moment (none last), then the plan's order. */
 function byUrgency(a: TaskCard, b: TaskCard): number {
@@ -109,13 +107,12 @@ export async function taskOverview(db: DbOrTx, actor: Actor, by: 'unit' | 'plan'
     notStarted: sql<number>`count(*) filter (where ${planTasks.status} = 'not-started')`.mapWith(Number),
     overdue: sql<number>`count(*) filter (where ${planTasks.status} <> 'done' and ${planTasks.dueAt} <= ${at})`.mapWith(Number),
   };
-  const issued = and(eq(plans.tenantId, planTasks.tenantId), eq(plans.id, planTasks.planId), eq(plans.status, 'issued'));
   let rows: { id: string; name: string; number: string | null; total: number; done: number; inProgress: number; notStarted: number; overdue: number }[];
   if (by === 'unit') {
     const found = await db
       .select({ id: units.id, name: units.name, ...counts })
       .from(planTasks)
-      .innerJoin(plans, issued)
+      .innerJoin(plans, and(eq(plans.tenantId, planTasks.tenantId), eq(plans.id, planTasks.planId), eq(plans.status, 'issued')))
       .innerJoin(units, and(eq(units.tenantId, planTasks.tenantId), eq(units.id, planTasks.assigneeUnitId)))
       .where(eq(planTasks.tenantId, commune.id))
       .groupBy(units.id, units.name, units.path)
@@ -125,7 +122,7 @@ export async function taskOverview(db: DbOrTx, actor: Actor, by: 'unit' | 'plan'
     const found = await db
       .select({ id: plans.id, name: plans.title, numberValue: plans.number, symbol: plans.symbol, ...counts })
       .from(planTasks)
-      .innerJoin(plans, issued)
+      .innerJoin(plans, and(eq(plans.tenantId, planTasks.tenantId), eq(plans.id, planTasks.planId), eq(plans.status, 'issued')))
       .where(and(eq(planTasks.tenantId, commune.id), leafTask()))
       .groupBy(plans.id, plans.title, plans.number, plans.symbol, plans.issuedOn)
       .orderBy(sql`${counts.overdue} desc`, sql`${plans.issuedOn} desc nulls last`, asc(plans.title));
