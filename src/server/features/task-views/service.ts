@@ -34,7 +34,7 @@ const planNumber = (p: Pick<Plan, 'number' | 'symbol'>) => (p.number ? `${p.numb
 
 /** A task with no children: a unit's own task (a group task is counted through its units'). */
 const leafTask = () =>
-  sql`not exists (select 1 from plan_tasks child_task where child_task.tenant_id = ${planTasks.tenantId} and child_task.parent_id = ${planTasks.id})`;
+  sql`(${planTasks.assigneeUnitId} is not null or not exists (select 1 from plan_tasks child_task where child_task.tenant_id = ${planTasks.tenantId} and child_task.parent_id = ${planTasks.id}))`;
 
 /** Open first, overdue first among them, then by due moment (none last), then the plan's order. */
 function byUrgency(a: TaskCard, b: TaskCard): number {
