@@ -43,6 +43,8 @@ function EventLine({ event }: { event: MonthEvent }) {
 export function MonthCalendar({ month }: { month: Month }) {
   const wide = useWideScreen();
   const days = daysOf(month.month);
+  const [year, monthNumber] = month.month.split('-').map(Number) as [number, number];
+  const label = t.gridLabel(t.monthTitle(monthNumber, year));
   const byDay = new Map<string, MonthEvent[]>();
   for (const e of month.events) byDay.set(e.date, [...(byDay.get(e.date) ?? []), e]);
 
@@ -50,7 +52,7 @@ export function MonthCalendar({ month }: { month: Month }) {
     const withEvents = days.filter((d) => byDay.has(d.date));
     if (withEvents.length === 0) return <Text>{t.empty}</Text>;
     return (
-      <Stack component="ol" gap="sm" aria-label={t.gridLabel(t.title)} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      <Stack component="ol" gap="sm" aria-label={label} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {withEvents.map((d) => (
           <Paper component="li" key={d.date} withBorder p="sm" radius="md" data-today={d.date === month.today || undefined} style={d.date === month.today ? { borderLeft: '6px solid var(--mantine-color-blue-9)' } : undefined}>
             <Title order={2} fz="md" mb={6}>
@@ -68,9 +70,12 @@ export function MonthCalendar({ month }: { month: Month }) {
     );
   }
 
-  const blanks = days[0]!.weekday;
+  // Weeks of seven cells, Monday first: the days before the 1st are empty cells.
+  const cells: ({ date: string; weekday: number } | null)[] = [...Array.from({ length: days[0]!.weekday }, () => null), ...days];
+  while (cells.length % 7) cells.push(null);
+  const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
   return (
-    <Box role="grid" aria-label={t.gridLabel(t.title)}>
+    <Box role="grid" aria-label={label}>
       <SimpleGrid cols={7} spacing={4} role="row">
         {t.weekdays.map((w) => (
           <Text key={w} role="columnheader" fw={700} fz="sm" ta="center">
@@ -78,37 +83,37 @@ export function MonthCalendar({ month }: { month: Month }) {
           </Text>
         ))}
       </SimpleGrid>
-      <SimpleGrid cols={7} spacing={4} mt={4} role="row">
-        {Array.from({ length: blanks }, (_, i) => (
-          <div key={`blank-${i}`} role="gridcell" />
-        ))}
-        {days.map((d) => {
-          const isToday = d.date === month.today;
-          return (
-            <Paper
-              key={d.date}
-              role="gridcell"
-              withBorder
-              p={6}
-              radius="sm"
-              mih={96}
-              data-today={isToday || undefined}
-              aria-current={isToday ? 'date' : undefined}
-              style={isToday ? { outline: '3px solid var(--mantine-color-blue-9)' } : undefined}
-            >
-              <Text fz="sm" fw={700}>
-                {Number(d.date.slice(8))}
-                {isToday && ` · ${t.today}`}
-              </Text>
-              <Stack gap={6} mt={4}>
-                {(byDay.get(d.date) ?? []).map((e) => (
-                  <EventLine key={e.id} event={e} />
-                ))}
-              </Stack>
-            </Paper>
-          );
-        })}
-      </SimpleGrid>
+      {weeks.map((week, w) => (
+        <SimpleGrid key={w} cols={7} spacing={4} mt={4} role="row">
+          {week.map((d, i) => {
+            if (!d) return <div key={`blank-${w}-${i}`} role="gridcell" />;
+            const isToday = d.date === month.today;
+            return (
+              <Paper
+                key={d.date}
+                role="gridcell"
+                withBorder
+                p={6}
+                radius="sm"
+                mih={96}
+                data-today={isToday || undefined}
+                aria-current={isToday ? 'date' : undefined}
+                style={isToday ? { outline: '3px solid var(--mantine-color-blue-9)' } : undefined}
+              >
+                <Text fz="sm" fw={700}>
+                  {Number(d.date.slice(8))}
+                  {isToday && ` · ${t.today}`}
+                </Text>
+                <Stack gap={6} mt={4}>
+                  {(byDay.get(d.date) ?? []).map((e) => (
+                    <EventLine key={e.id} event={e} />
+                  ))}
+                </Stack>
+              </Paper>
+            );
+          })}
+        </SimpleGrid>
+      ))}
     </Box>
   );
 }
