@@ -33,7 +33,7 @@ story('The ward office follows the tasks: overview, timeline, calendar', () => {
     } else {
       await page.getByText('Chưa có nhiệm vụ nào của các kế hoạch đã ban hành.').waitFor();
     }
-    await page.getByText('Kế hoạch', { exact: true }).click();
+    await page.locator('label').filter({ hasText: /^Kế hoạch$/u }).click();
     await page.waitForURL(/by=plan/u);
     const byPlan = (await (await page.request.get('/api/tasks/overview?by=plan')).json()) as { rows: { id: string; name: string }[] };
     if (byPlan.rows.length > 0) {
