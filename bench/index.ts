@@ -12,6 +12,7 @@ const sections: [string, string][] = [
   ['Study sessions and check-in', './sessions.bench.ts'],
   ['Accounts', './accounts.bench.ts'],
   ['Durable commits on the embedded database', './durability.bench.ts'],
+  ['Tasks: views', './task-views.bench.ts'],
   ['First load on a cheap phone', './first-load.bench.ts'],
 ];
 

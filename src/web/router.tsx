@@ -31,11 +31,14 @@ import { checkInRoute } from './routes/check-in';
 import { planSessionsRoute } from './routes/plan-sessions';
 import { conferenceRoute } from './routes/conference';
 import { notificationsRoute } from './routes/notifications';
+import { myTasksRoute } from './routes/my-tasks';
+import { taskOverviewRoute } from './routes/task-overview';
+import { calendarRoute } from './routes/calendar';
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   setPasswordRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, checkInRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, checkInRoute, myTasksRoute, taskOverviewRoute, calendarRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -70,6 +70,7 @@ import { canReadOwnNotifications } from '../features/notifications/policy';
 import { canChooseSessionMode, canPlanSessions, canRunSession, canViewSession, canViewSessionOverview, sessionListFilter } from '../features/study-sessions/policy';
 import { canCheckIn } from '../features/check-in/policy';
 import { canManageOwnCalendar } from '../features/calendar/policy';
+import { canViewMonthCalendar, canViewOwnUnitTasks, canViewTaskOverview, monthCalendarFilter, ownUnitTasksFilter } from '../features/task-views/policy';
 
 /** Name → the function(s) deciding it: a list names its filter, which the query uses. */
 export const policies = {
@@ -146,6 +147,10 @@ export const policies = {
   'check-in.show': [canRunSession],
   'check-in.scan': [canCheckIn],
   'calendar.own': [canManageOwnCalendar],
+  'calendar.month': [canViewMonthCalendar, monthCalendarFilter],
+  'tasks.mine': [canViewOwnUnitTasks, ownUnitTasksFilter],
+  'tasks.overview': [canViewTaskOverview],
+  'plans.timeline': [canViewPlan],
   'accounts.list': [canManageAccounts],
   'accounts.create': [canManageAccounts, canGrantRole],
   'accounts.reset': [canManageAccounts],

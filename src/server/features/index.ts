@@ -15,6 +15,7 @@ import { peopleRoutes } from './people/routes';
 import { studySessionRoutes } from './study-sessions/routes';
 import { checkInRoutes } from './check-in/routes';
 import { calendarRoutes } from './calendar/routes';
+import { taskViewRoutes } from './task-views/routes';
 import { accountRoutes } from './accounts/routes';
 import type { SessionCache } from '../auth/session-cache';
 import type { FileStore } from '../files/store';
@@ -39,5 +40,6 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(studySessionRoutes, { db, pdf });
   await app.register(checkInRoutes, { db, env });
   await app.register(calendarRoutes, { db });
+  await app.register(taskViewRoutes, { db });
   await app.register(accountRoutes, { db, env, pdf, sessions });
 };

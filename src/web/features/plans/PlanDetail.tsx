@@ -20,6 +20,7 @@ import type { Plan } from './queries';
 import { Recipients } from './Recipients';
 import { WorkflowPanel } from './WorkflowPanel';
 import { PlanConferences } from '../conferences/PlanConferences';
+import { PlanTimeline } from '../tasks/PlanTimeline';
 
 const t = vi.plans;
 
@@ -87,6 +88,8 @@ export function PlanDetail({ plan }: { plan: Plan }) {
             </Stack>
           </Grid.Col>
         </Grid>
+
+        {plan.status === 'issued' && <PlanTimeline planId={plan.id} />}
 
         {plan.status === 'issued' && (me.abilities.viewPlans) && (
           <Section id="plan-conferences" title={vi.conferences.sectionTitle}>
