@@ -146,7 +146,8 @@ story('A fresh production ward sets itself up through the web app', () => {
     await page.goto('/thiet-lap');
     await page.getByRole('link', { name: 'Quản lý tài khoản' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tài khoản' }).waitFor();
-    await page.getByRole('list', { name: 'Danh sách tài khoản' }).waitFor();
+    // The administrator is the province's: the new ward has no account of its own yet.
+    await page.getByText('Đảng bộ chưa có tài khoản nào.', { exact: false }).waitFor();
     await expectAccessible(page, 'accounts of a new ward');
 
     await page.getByRole('button', { name: 'Tạo hàng loạt…' }).click();
@@ -156,7 +157,10 @@ story('A fresh production ward sets itself up through the web app', () => {
     await dialog.getByRole('checkbox', { name: OTHER_CELL, exact: true }).check();
     await expectAccessible(page, 'bulk dialog');
     await dialog.getByRole('button', { name: 'Tạo tài khoản và mã' }).click();
-    await dialog.getByRole('status').filter({ hasText: 'Đã tạo 1' }).waitFor({ timeout: 60_000 });
+    await dialog.getByRole('status').filter({ hasText: 'Đã tạo 1 tài khoản mới' }).waitFor({ timeout: 60_000 });
+    // The other cell has no secretary yet: it is named, not silently skipped.
+    await dialog.getByText(`Chưa giao chức vụ Bí thư chi bộ ở: ${OTHER_CELL}.`).waitFor();
+    await expectAccessible(page, 'bulk result');
 
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), dialog.getByRole('button', { name: 'Tải thư (DOCX)' }).click()]);
     expect(download.suggestedFilename()).toBe('thu-tai-khoan.docx');
@@ -171,7 +175,8 @@ story('A fresh production ward sets itself up through the web app', () => {
     letter = { username: username!, code: code! };
     await dialog.getByRole('status').filter({ hasText: 'Đã tải thu-tai-khoan.docx.' }).waitFor();
     await dialog.getByRole('button', { name: 'Đóng' }).last().click();
-    await page.getByText(letter.username).first().waitFor();
+    await page.getByRole('list', { name: 'Danh sách tài khoản' }).getByText(letter.username).waitFor();
+    await page.getByRole('status').filter({ hasText: /^1 tài khoản$/u }).waitFor();
   });
 
   test('the secretary signs in on a phone with the code from the letter, sets a password and lands on the cell', async () => {
