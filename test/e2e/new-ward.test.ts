@@ -175,7 +175,7 @@ story('A fresh production ward sets itself up through the web app', () => {
     letter = { username: username!, code: code! };
     await dialog.getByRole('status').filter({ hasText: 'Đã tải thu-tai-khoan.docx.' }).waitFor();
     await dialog.getByRole('button', { name: 'Đóng' }).last().click();
-    await page.getByRole('list', { name: 'Danh sách tài khoản' }).getByText(letter.username).waitFor();
+    await page.getByText(letter.username, { exact: true }).waitFor();
     await page.getByRole('status').filter({ hasText: /^1 tài khoản$/u }).waitFor();
   });
 
@@ -199,19 +199,31 @@ story('A fresh production ward sets itself up through the web app', () => {
 
     await secretary.getByRole('heading', { level: 1, name: CELL }).waitFor();
     expect(new URL(secretary.url()).pathname).toBe(`/don-vi/${cellId}`);
-    await secretary.getByText(SECRETARY).first().waitFor();
+    await secretary.getByRole('link', { name: SECRETARY }).waitFor();
     await expectAccessible(secretary, "the secretary's cell on a phone");
     expect((await horizontalOverflow(secretary)).scrollWidth).toBeLessThanOrEqual(390);
     await screenshot(secretary, 'new-ward-secretary-cell', true);
 
-    // The code was used once: it no longer opens the account; the new password does.
-    const again = await fetch(`${server!.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: letter.username, oneTimeCode: letter.code }),
-    });
-    expect(again.status).toBe(401);
-    expect(((await again.json()) as { message: string }).message).toMatch(/văn phòng/iu);
+    await context390.close();
+  });
+
+  test('the used code no longer opens the account (the office is named); the new password does', async () => {
+    const context390 = await context(phone);
+    const again = await context390.newPage();
+    await again.goto('/dang-nhap');
+    await again.getByRole('button', { name: 'Tôi có mã dùng một lần' }).click();
+    await again.getByLabel(/^Tên đăng nhập/).fill(letter.username);
+    await again.getByLabel(/^Mã dùng một lần/).fill(letter.code);
+    await again.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await again.getByRole('alert').filter({ hasText: 'Vui lòng liên hệ Văn phòng Đảng ủy để được cấp mã mới.' }).waitFor();
+    await expectAccessible(again, 'a used code refused');
+
+    await again.goto('/dang-nhap');
+    await again.getByLabel('Tên đăng nhập').fill(letter.username);
+    await again.getByLabel(/^Mật khẩu/).fill(SECRETARY_PASSWORD);
+    await again.getByRole('button', { name: 'Đăng nhập' }).click();
+    await again.getByRole('heading', { level: 1, name: CELL }).waitFor();
+    expect(new URL(again.url()).pathname).toBe(`/don-vi/${cellId}`);
     await context390.close();
   });
 });

@@ -57,7 +57,7 @@ export function BulkDialog({ communeId, cells, onClose, onDone }: { communeId: s
           <>
             <Success>{t.bulkDone(answer.created, answer.refreshed)}</Success>
             {answer.emptyCells.length > 0 && (
-              <Notice title={t.bulkEmptyTitle(answer.emptyCells.length)} color="yellow">
+              <Notice title={t.bulkEmptyTitle(answer.emptyCells.length)} color="orange">
                 {kind === 'cellSecretaries' ? t.bulkNoSecretary(answer.emptyCells.join(', ')) : t.bulkNoMembers(answer.emptyCells.join(', '))}
               </Notice>
             )}
