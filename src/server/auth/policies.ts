@@ -70,6 +70,7 @@ import { canReadOwnNotifications } from '../features/notifications/policy';
 import { canChooseSessionMode, canPlanSessions, canRunSession, canViewSession, canViewSessionOverview, sessionListFilter } from '../features/study-sessions/policy';
 import { canCheckIn } from '../features/check-in/policy';
 import { canManageOwnCalendar } from '../features/calendar/policy';
+import { canEditTask, canViewTask, canWorkOnTask } from '../features/tasks/policy';
 
 /** Name → the function(s) deciding it: a list names its filter, which the query uses. */
 export const policies = {
@@ -146,6 +147,12 @@ export const policies = {
   'check-in.show': [canRunSession],
   'check-in.scan': [canCheckIn],
   'calendar.own': [canManageOwnCalendar],
+  'tasks.list': [canViewTask],
+  'tasks.view': [canViewTask],
+  'tasks.add': [canEditTask],
+  // Text, deadline and assignee: the ward staff; the status: the assignee unit's people.
+  'tasks.edit': [canEditTask, canWorkOnTask],
+  'tasks.work': [canWorkOnTask],
   'accounts.list': [canManageAccounts],
   'accounts.create': [canManageAccounts, canGrantRole],
   'accounts.reset': [canManageAccounts],
