@@ -8,6 +8,7 @@ import { planIdParams } from '../plans/schema';
 import { completeBody, evidenceCreated, evidenceNoteBody, evidenceParams, planTasksResponse, taskAddBody, taskDetailSchema, taskIdParams, taskUpdateBody } from './schema';
 import { addTask, completeTask, findEvidence, listPlanTasks, loadTaskFor, taskFor, updateTask } from './service';
 import { addEvidence, MAX_EVIDENCE_BYTES, taskForEvidence } from './evidence';
+import { noEvidence } from './errors';
 
 const tags = ['tasks'];
 const detail = { 200: taskDetailSchema };
@@ -68,8 +69,9 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Db; files: FileStore }> = a
         const upload = await readUploadWithFields(request, MAX_EVIDENCE_BYTES);
         return reply.status(201).send(await addEvidence(db, files, actor, loaded, { file: upload, note: upload.fields.note ?? null }));
       }
-      const { note } = evidenceNoteBody.parse(request.body ?? {});
-      return reply.status(201).send(await addEvidence(db, files, actor, loaded, { note }));
+      const parsed = evidenceNoteBody.safeParse(request.body ?? {});
+      if (!parsed.success) throw noEvidence();
+      return reply.status(201).send(await addEvidence(db, files, actor, loaded, { note: parsed.data.note }));
     },
   );
 
