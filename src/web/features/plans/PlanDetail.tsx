@@ -20,6 +20,7 @@ import type { Plan } from './queries';
 import { Recipients } from './Recipients';
 import { WorkflowPanel } from './WorkflowPanel';
 import { PlanConferences } from '../conferences/PlanConferences';
+import { PlanTasks } from '../tasks/PlanTasks';
 
 const t = vi.plans;
 
@@ -101,6 +102,10 @@ export function PlanDetail({ plan }: { plan: Plan }) {
             </ButtonLink>
           </Section>
         )}
+
+        <Section id="plan-tasks" title="Nhiệm vụ">
+          <PlanTasks planId={plan.id} />
+        </Section>
 
         {plan.abilities.viewDeliveries && (
           <Section id="plan-deliveries" title={t.deliveriesTitle}>
