@@ -17,7 +17,7 @@ export function PlanTasks({ planId }: { planId: string }) {
     <Stack gap="sm">
       {preview && <Text c="dimmed">{k.previewNote}</Text>}
       {tasks.length === 0 && <Text>{k.empty}</Text>}
-      <Stack gap="sm" component="ol" m={0} p={0} style={{ listStyle: 'none' }} aria-label={k.sectionTitle}>
+      <Stack gap="sm" component="ol" m={0} p={0} style={{ listStyle: 'none' }} aria-label={k.listLabel}>
         {tasks.map((task, i) => (
           <li key={task.id ?? i}>
             <TaskCard task={task} />

@@ -18,6 +18,7 @@ export const historyNames: Record<string, string> = {
 
 export const k = {
   sectionTitle: 'Nhiệm vụ',
+  listLabel: 'Danh sách nhiệm vụ',
   previewNote: 'Các nhiệm vụ sẽ được tạo khi ban hành, theo mục IV của kế hoạch. Sửa nội dung kế hoạch để sửa nhiệm vụ.',
   empty: 'Kế hoạch không có nhiệm vụ nào ở mục IV.',
   noDue: 'Không ghi thời hạn',
