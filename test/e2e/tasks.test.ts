@@ -36,7 +36,8 @@ story('An officer of the UBND completes a task of the plan from a phone', () => 
     expect(await card.textContent()).toContain('Ủy ban nhân dân phường');
     expect(await card.textContent()).toContain('Chưa bắt đầu');
     // The cells' study task is one rolled-up line that opens into its units.
-    const cells = list.getByRole('listitem').filter({ hasText: 'Các chi bộ, đảng bộ cơ sở, chi bộ trực thuộc' }).first();
+    const cells = list.getByRole('listitem').filter({ hasText: /\d+\/\d+ xong/u }).first();
+    expect(await cells.textContent()).toContain('Các chi bộ, đảng bộ cơ sở, chi bộ trực thuộc');
     expect(await cells.textContent()).toMatch(/\d+\/\d+ xong/u);
     await cells.getByRole('button', { name: /Xem \d+ đơn vị/u }).click();
     await cells.getByRole('link', { name: 'Chi bộ Tràng Đà 2' }).waitFor();
@@ -51,14 +52,14 @@ story('An officer of the UBND completes a task of the plan from a phone', () => 
     await page.getByText('Chưa có minh chứng.').waitFor();
     await expectAccessible(page, 'task page on a phone');
 
-    await page.getByLabel('Tệp minh chứng (PDF, Word, ảnh JPEG/PNG, tối đa 20 MB)').setInputFiles({ name: 'ke-hoach-trinh.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.locator('input[type="file"]').setInputFiles({ name: 'ke-hoach-trinh.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByLabel('Ghi chú').fill('Dự thảo kế hoạch đã trình Thường trực Đảng ủy');
     await page.getByRole('button', { name: 'Thêm minh chứng' }).click();
     await page.getByRole('link', { name: 'ke-hoach-trinh.pdf' }).waitFor();
 
     await page.getByRole('button', { name: 'Hoàn thành', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Xác nhận hoàn thành nhiệm vụ' });
-    await dialog.waitFor();
+    await dialog.getByLabel('Ghi chú khi hoàn thành').fill('Thường trực Đảng ủy đã nhận dự thảo');
     await expectAccessible(page, 'completion dialog on a phone');
     await dialog.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
     await dialog.waitFor({ state: 'hidden' });

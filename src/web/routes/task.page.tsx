@@ -107,7 +107,7 @@ function Actions({ task }: { task: TaskDetail }) {
     <Stack gap="xs">
       <Group gap="sm">
         {task.abilities.complete && (
-          <Button size="md" color="green" onClick={() => setConfirming(true)}>
+          <Button size="md" onClick={() => setConfirming(true)}>
             {k.complete}
           </Button>
         )}
@@ -127,7 +127,7 @@ function Actions({ task }: { task: TaskDetail }) {
             <Button variant="default" onClick={() => setConfirming(false)}>
               {k.cancel}
             </Button>
-            <Button color="green" loading={complete.isPending} onClick={() => complete.mutate()}>
+            <Button loading={complete.isPending} onClick={() => complete.mutate()}>
               {k.confirm}
             </Button>
           </Group>
