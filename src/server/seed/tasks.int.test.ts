@@ -4,11 +4,11 @@ import { startTestApp, type Session, type TestApp } from '../../../test/support/
 let t: TestApp;
 let staff: Session;
 beforeAll(async () => {
-  // Seen on 10/06/2026: after both of the plan's deadlines.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-06-10T09:00:00+07:00'));
   t = await startTestApp();
   staff = await t.signIn('vanphong');
+  // Seen on 10/06/2026: after both of the plan's deadlines (signed in at the real time, which sessions keep).
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-06-10T09:00:00+07:00'));
 });
 afterAll(async () => {
   await t?.close();

@@ -26,14 +26,15 @@ let member: Session;
 const TODAY = '2026-06-10T10:00:00+07:00';
 
 beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(TODAY));
+  // Signed in at the real time (sessions keep it, and PostgreSQL checks them against its own clock).
   t = await startTestApp();
   staff = await t.signIn('vanphong');
   leader = await t.signIn('thuongtruc');
   ubnd = await t.signIn('ubnd');
   bithu = await t.signIn('bithu');
   member = await t.signIn('dangvien');
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(TODAY));
 });
 afterAll(async () => {
   await t?.close();
@@ -321,7 +322,10 @@ describe('another commune', () => {
       .returning();
     const ownCommune = await findUnit(t.database, 'Đảng ủy phường Nông Tiến');
     const otherStaff = await buildUserWithGrant(t.database, { role: 'wardStaff', unit: other });
+    vi.useRealTimers();
     const theirs = await t.signIn(otherStaff.username, FACTORY_PASSWORD);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(TODAY));
     for (const s of [staff, ubnd, bithu]) {
       expect((await s.inject({ url: `/api/plans/${plan.id}/tasks` })).statusCode).toBe(404);
       expect((await s.inject({ url: `/api/tasks/${task!.id}` })).statusCode).toBe(404);
