@@ -32,6 +32,8 @@ const entityNames: Record<string, string> = {
   session: 'buổi sinh hoạt học tập',
   'calendar-feed': 'lịch cá nhân',
   grant: 'vai trò được giao',
+  task: 'nhiệm vụ',
+  evidence: 'minh chứng',
 };
 
 const nameOf = (entity: string) => entityNames[entity] ?? entity;

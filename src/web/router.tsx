@@ -27,6 +27,7 @@ import { setPasswordRoute } from './routes/set-password';
 import { signInRoute } from './routes/sign-in';
 import { unitRoute } from './routes/unit';
 import { sessionRoute } from './routes/session';
+import { taskRoute } from './routes/task';
 import { checkInRoute } from './routes/check-in';
 import { planSessionsRoute } from './routes/plan-sessions';
 import { conferenceRoute } from './routes/conference';
@@ -38,7 +39,7 @@ import { calendarRoute } from './routes/calendar';
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   setPasswordRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, checkInRoute, myTasksRoute, taskOverviewRoute, calendarRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, checkInRoute, taskRoute, myTasksRoute, taskOverviewRoute, calendarRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

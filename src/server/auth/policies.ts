@@ -71,6 +71,7 @@ import { canChooseSessionMode, canPlanSessions, canRunSession, canViewSession, c
 import { canCheckIn } from '../features/check-in/policy';
 import { canManageOwnCalendar } from '../features/calendar/policy';
 import { canViewMonthCalendar, canViewOwnUnitTasks, canViewTaskOverview, monthCalendarFilter, ownUnitTasksFilter } from '../features/task-views/policy';
+import { canEditTask, canViewTask, canWorkOnTask } from '../features/tasks/policy';
 
 /** Name → the function(s) deciding it: a list names its filter, which the query uses. */
 export const policies = {
@@ -151,6 +152,12 @@ export const policies = {
   'tasks.mine': [canViewOwnUnitTasks, ownUnitTasksFilter],
   'tasks.overview': [canViewTaskOverview],
   'plans.timeline': [canViewPlan],
+  'tasks.list': [canViewTask],
+  'tasks.view': [canViewTask],
+  'tasks.add': [canEditTask],
+  // Text, deadline and assignee: the ward staff; the status: the assignee unit's people.
+  'tasks.edit': [canEditTask, canWorkOnTask],
+  'tasks.work': [canWorkOnTask],
   'accounts.list': [canManageAccounts],
   'accounts.create': [canManageAccounts, canGrantRole],
   'accounts.reset': [canManageAccounts],

@@ -22,6 +22,7 @@ import type { FileStore } from '../files/store';
 import type { PdfConverter } from '../documents/pdf';
 import { conferenceRoutes } from './conferences/routes';
 import { notificationRoutes } from './notifications/routes';
+import { taskRoutes } from './tasks/routes';
 import type { Mailer } from './notifications/mailer';
 
 export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; mailer: Mailer; sessions: SessionCache }> = async (app, { db, env, files, pdf, mailer, sessions }) => {
@@ -38,6 +39,7 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(conferenceRoutes, { db, pdf, mailer });
   await app.register(notificationRoutes, { db });
   await app.register(studySessionRoutes, { db, pdf });
+  await app.register(taskRoutes, { db, files });
   await app.register(checkInRoutes, { db, env });
   await app.register(calendarRoutes, { db });
   await app.register(taskViewRoutes, { db });

@@ -21,6 +21,7 @@ import { Recipients } from './Recipients';
 import { WorkflowPanel } from './WorkflowPanel';
 import { PlanConferences } from '../conferences/PlanConferences';
 import { PlanTimeline } from '../tasks/PlanTimeline';
+import { PlanTasks } from '../tasks/PlanTasks';
 
 const t = vi.plans;
 
@@ -104,6 +105,10 @@ export function PlanDetail({ plan }: { plan: Plan }) {
             </ButtonLink>
           </Section>
         )}
+
+        <Section id="plan-tasks" title="Nhiệm vụ">
+          <PlanTasks planId={plan.id} />
+        </Section>
 
         {plan.abilities.viewDeliveries && (
           <Section id="plan-deliveries" title={t.deliveriesTitle}>

@@ -39,9 +39,9 @@ export function TaskCards({ tasks, label }: { tasks: TaskCard[]; label: string }
                 {task.assigneeName}
               </Text>
             </Group>
-            <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+            <AnchorLink to="/nhiem-vu/$taskId" params={{ taskId: task.id }} fw={600} style={{ overflowWrap: 'anywhere' }}>
               {task.text}
-            </Text>
+            </AnchorLink>
             <Text fz="sm">
               {task.due ? t.card.due(task.due.phrase) : t.card.noDue}
               {task.dueAt && ` (${t.card.dueOn(formatDate(lastDayOf(task.dueAt)))})`}
