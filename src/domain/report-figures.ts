@@ -114,6 +114,7 @@ export function isOnTime(firstSubmittedAt: Date | null, dueAt: Date | null): boo
 export interface CellRow {
   unitId: string;
   unitName: string;
+  reportId?: string | null;
   /** The unit's opening and closing days (null: open since before / still open). */
   openedOn: string | null;
   closedOn: string | null;
@@ -146,7 +147,7 @@ export interface Consolidation {
   timeliness: number | null;
   members: { expected: number; present: number; late: number; excused: number; absent: number; madeUp: number };
   ratings: Record<string, number>;
-  cells: { unitId: string; unitName: string; status: ReportStatus | 'missing'; submittedAt: string | null; onTime: boolean | null; total: number | null; rating: string | null }[];
+  cells: { unitId: string; unitName: string; reportId: string | null; status: ReportStatus | 'missing'; submittedAt: string | null; onTime: boolean | null; total: number | null; rating: string | null }[];
 }
 
 /**
@@ -178,6 +179,7 @@ export function consolidate(rows: readonly CellRow[], campaign: { from: string; 
     cells: owing.map((r) => ({
       unitId: r.unitId,
       unitName: r.unitName,
+      reportId: r.reportId ?? null,
       status: r.status ?? 'missing',
       submittedAt: r.firstSubmittedAt?.toISOString() ?? null,
       onTime: isOnTime(r.firstSubmittedAt, campaign.dueAt),

@@ -70,6 +70,16 @@ import { canReadOwnNotifications } from '../features/notifications/policy';
 import { canChooseSessionMode, canPlanSessions, canRunSession, canViewSession, canViewSessionOverview, sessionListFilter } from '../features/study-sessions/policy';
 import { canCheckIn } from '../features/check-in/policy';
 import { canManageOwnCalendar } from '../features/calendar/policy';
+import {
+  canEditRubric,
+  canInspectSession,
+  canRemindMissingReports,
+  canReviewReport,
+  canViewConsolidation,
+  canViewReport,
+  canViewRubric,
+  canWriteReport,
+} from '../features/reports/policy';
 
 /** Name → the function(s) deciding it: a list names its filter, which the query uses. */
 export const policies = {
@@ -146,6 +156,14 @@ export const policies = {
   'check-in.show': [canRunSession],
   'check-in.scan': [canCheckIn],
   'calendar.own': [canManageOwnCalendar],
+  'rubrics.view': [canViewRubric],
+  'rubrics.edit': [canEditRubric],
+  'reports.view': [canViewReport],
+  'reports.write': [canWriteReport],
+  'reports.review': [canReviewReport],
+  'reports.inspect': [canInspectSession],
+  'reports.consolidation': [canViewConsolidation],
+  'reports.remind': [canRemindMissingReports],
   'accounts.list': [canManageAccounts],
   'accounts.create': [canManageAccounts, canGrantRole],
   'accounts.reset': [canManageAccounts],
