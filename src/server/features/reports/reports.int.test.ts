@@ -58,6 +58,20 @@ describe('the rubric', () => {
     const xlsx = await admin.inject({ url: '/api/rubrics/current.xlsx' });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    // The spreadsheet imported back is the next version; ward staff may not import.
+    const boundary = 'rubric-boundary';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nQuy định 22 (bản nhập)\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bo-tieu-chi.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      xlsx.rawPayload,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const upload = (s: Session) => s.inject({ method: 'POST', url: '/api/rubrics/import', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    expect((await upload(staff)).statusCode).toBe(403);
+    const imported = await upload(admin);
+    expect(imported.statusCode).toBe(201);
+    expect(imported.json()).toMatchObject({ version: 2, title: 'Quy định 22 (bản nhập)', groups: current.groups, bands: current.bands });
+    expect((await bithu.inject({ url: '/api/rubrics/current' })).json().version).toBe(2);
   });
 });
 
