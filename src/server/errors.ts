@@ -30,6 +30,8 @@ const entityNames: Record<string, string> = {
   positionKind: 'loại chức vụ',
   exemption: 'lần miễn sinh hoạt',
   session: 'buổi sinh hoạt học tập',
+  rubric: 'bộ tiêu chí',
+  report: 'báo cáo của chi bộ',
   'calendar-feed': 'lịch cá nhân',
   grant: 'vai trò được giao',
   task: 'nhiệm vụ',

@@ -28,6 +28,7 @@ import { signInRoute } from './routes/sign-in';
 import { unitRoute } from './routes/unit';
 import { sessionRoute } from './routes/session';
 import { taskRoute } from './routes/task';
+import { cellReportRoute } from './routes/cell-report';
 import { checkInRoute } from './routes/check-in';
 import { planSessionsRoute } from './routes/plan-sessions';
 import { conferenceRoute } from './routes/conference';
@@ -39,7 +40,7 @@ import { calendarRoute } from './routes/calendar';
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   setPasswordRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, checkInRoute, taskRoute, myTasksRoute, taskOverviewRoute, calendarRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, cellReportRoute, checkInRoute, taskRoute, myTasksRoute, taskOverviewRoute, calendarRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

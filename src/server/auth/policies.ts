@@ -72,6 +72,16 @@ import { canCheckIn } from '../features/check-in/policy';
 import { canManageOwnCalendar } from '../features/calendar/policy';
 import { canViewMonthCalendar, canViewOwnUnitTasks, canViewTaskOverview, monthCalendarFilter, ownUnitTasksFilter } from '../features/task-views/policy';
 import { canEditTask, canViewTask, canWorkOnTask } from '../features/tasks/policy';
+import {
+  canEditRubric,
+  canInspectSession,
+  canRemindMissingReports,
+  canReviewReport,
+  canViewConsolidation,
+  canViewReport,
+  canViewRubric,
+  canWriteReport,
+} from '../features/reports/policy';
 
 /** Name → the function(s) deciding it: a list names its filter, which the query uses. */
 export const policies = {
@@ -158,6 +168,14 @@ export const policies = {
   // Text, deadline and assignee: the ward staff; the status: the assignee unit's people.
   'tasks.edit': [canEditTask, canWorkOnTask],
   'tasks.work': [canWorkOnTask],
+  'rubrics.view': [canViewRubric],
+  'rubrics.edit': [canEditRubric],
+  'reports.view': [canViewReport],
+  'reports.write': [canWriteReport],
+  'reports.review': [canReviewReport],
+  'reports.inspect': [canInspectSession],
+  'reports.consolidation': [canViewConsolidation],
+  'reports.remind': [canRemindMissingReports],
   'accounts.list': [canManageAccounts],
   'accounts.create': [canManageAccounts, canGrantRole],
   'accounts.reset': [canManageAccounts],

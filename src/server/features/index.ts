@@ -21,6 +21,7 @@ import type { SessionCache } from '../auth/session-cache';
 import type { FileStore } from '../files/store';
 import type { PdfConverter } from '../documents/pdf';
 import { conferenceRoutes } from './conferences/routes';
+import { reportRoutes } from './reports/routes';
 import { notificationRoutes } from './notifications/routes';
 import { taskRoutes } from './tasks/routes';
 import type { Mailer } from './notifications/mailer';
@@ -40,6 +41,7 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(notificationRoutes, { db });
   await app.register(studySessionRoutes, { db, pdf });
   await app.register(taskRoutes, { db, files });
+  await app.register(reportRoutes, { db, pdf, mailer });
   await app.register(checkInRoutes, { db, env });
   await app.register(calendarRoutes, { db });
   await app.register(taskViewRoutes, { db });

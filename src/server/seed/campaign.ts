@@ -17,6 +17,7 @@ import { atMoment } from '../clock';
 import { seedDemoConference } from './conference';
 import { seedDemoSessions } from './sessions';
 import { seedDemoTasks } from './tasks';
+import { seedDemoReports } from './reports';
 
 const fixture = readFileSync(new URL('./data/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
 
@@ -85,6 +86,8 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
   await seedDemoSessions(db, staff, planId);
   // Section IV's tasks (created on issue): done with evidence, in progress, overdue, the cells' partly done.
   await seedDemoTasks(db, { staff, building: await actorNamed(db, 'banxaydung'), ubnd: await actorNamed(db, 'ubnd') }, planId);
+  // The cells' reports: accepted and re-scored, on time, returned, late, a draft, the rest missing.
+  await seedDemoReports(db, staff, planId);
 
   // The next campaign in preparation: in June, 57-NQ/TW registered and a plan drafted from the
   // template, waiting for the Thường trực's approval.

@@ -2,7 +2,7 @@
 // 15/05/2026), each step at its moment of the campaign: the Văn phòng's done with its evidence, the
 // Ban xây dựng Đảng's and the UBND's in progress, the Ban xây dựng Đảng's report "trước ngày
 // 05/6/2026" still open (overdue from then), the cells' study tasks done where the demo's sessions
-// were held, two cells' reports done by hand. The UBND's "Tham mưu xây dựng Kế hoạch …" is left open:
+// were held, the cells' report tasks done as the ward accepts their reports. The UBND's "Tham mưu xây dựng Kế hoạch …" is left open:
 // its officer's story (the "ubnd" account) completes it.
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -24,10 +24,6 @@ const noFiles: FileStore = {
   has: () => false,
 };
 
-const cellReports = [
-  { cell: 'Chi bộ Tràng Đà 3', at: '2026-06-02T16:00:00+07:00', note: 'Báo cáo số 05-BC/CB ngày 02/6/2026 đã gửi Ban xây dựng Đảng.' },
-  { cell: 'Chi bộ các cơ quan Đảng', at: '2026-06-03T09:30:00+07:00', note: 'Báo cáo số 03-BC/CB ngày 03/6/2026 đã gửi Ban xây dựng Đảng.' },
-];
 
 export async function seedDemoTasks(db: Db, actors: { staff: Actor; building: Actor; ubnd: Actor }, planId: string): Promise<void> {
   const top = await db
@@ -35,7 +31,7 @@ export async function seedDemoTasks(db: Db, actors: { staff: Actor; building: Ac
     .from(planTasks)
     .where(and(eq(planTasks.planId, planId), isNull(planTasks.parentId)))
     .orderBy(asc(planTasks.position));
-  const [propagate, , , , ubndInfo, office, , cellsReport] = top;
+  const [propagate, , , , ubndInfo, office] = top;
   const version = async (id: string) => (await db.select({ v: planTasks.version }).from(planTasks).where(eq(planTasks.id, id)))[0]!.v;
 
   // Ban xây dựng Đảng: the propagation under way (no deadline written).
@@ -51,15 +47,7 @@ export async function seedDemoTasks(db: Db, actors: { staff: Actor; building: Ac
   );
   await atMoment('2026-05-20T11:35:00+07:00', async () => completeTask(db, actors.staff, office!.id, { version: await version(office!.id), note: 'Đã chuẩn bị và phục vụ Hội nghị ngày 20/5/2026.' }));
 
-  // Two cells' reports, taken in by the Ban xây dựng Đảng.
-  for (const r of cellReports) {
-    const [child] = await db
-      .select({ id: planTasks.id, version: planTasks.version })
-      .from(planTasks)
-      .innerJoin(units, and(eq(units.tenantId, planTasks.tenantId), eq(units.id, planTasks.assigneeUnitId)))
-      .where(and(eq(planTasks.parentId, cellsReport!.id), eq(units.name, r.cell)));
-    await atMoment(r.at, () => completeTask(db, actors.building, child!.id, { version: child!.version, note: r.note }));
-  }
+  // The cells' report tasks follow their reports: done when the ward accepts one (seed/reports.ts).
   // Read back once, so a broken seed fails here rather than on the first page view.
   await taskFor(db, actors.staff, office!.id);
 }
