@@ -22,8 +22,11 @@ import type { PdfConverter } from '../documents/pdf';
 import { conferenceRoutes } from './conferences/routes';
 import { notificationRoutes } from './notifications/routes';
 import type { Mailer } from './notifications/mailer';
+import { notificationJobRoutes } from './notifications/job-routes';
+import { reminderSettingsRoutes } from './tasks/reminder-routes';
+import type { JobQueue } from '../jobs/queue';
 
-export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; mailer: Mailer; sessions: SessionCache }> = async (app, { db, env, files, pdf, mailer, sessions }) => {
+export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; mailer: Mailer; sessions: SessionCache; jobs: () => JobQueue | null }> = async (app, { db, env, files, pdf, mailer, sessions, jobs }) => {
   await app.register(unitRoutes, { db });
   await app.register(unitManageRoutes, { db });
   await app.register(memberRoutes, { db });
@@ -36,6 +39,8 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(peopleRoutes, { db });
   await app.register(conferenceRoutes, { db, pdf, mailer });
   await app.register(notificationRoutes, { db });
+  await app.register(notificationJobRoutes, { db, jobs });
+  await app.register(reminderSettingsRoutes, { db });
   await app.register(studySessionRoutes, { db, pdf });
   await app.register(checkInRoutes, { db, env });
   await app.register(calendarRoutes, { db });
