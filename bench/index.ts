@@ -11,6 +11,7 @@ const sections: [string, string][] = [
   ['Organisation', './units.bench.ts'],
   ['Study sessions and check-in', './sessions.bench.ts'],
   ['Accounts', './accounts.bench.ts'],
+  ['Reminders and escalation', './reminders.bench.ts'],
   ['First load on a cheap phone', './first-load.bench.ts'],
 ];
 

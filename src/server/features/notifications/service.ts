@@ -72,9 +72,16 @@ export async function notifyMany(tx: DbOrTx, tenantId: string, inputs: readonly 
     }
   });
   const results: NotifyResult[] = inputs.map(() => ({ ids: [], count: 0 }));
-  for (let i = 0; i < rows.length; i += 500) {
-    const written = await tx.insert(notifications).values(rows.slice(i, i + 500)).returning({ id: notifications.id });
-    written.forEach((w, j) => {
+  // One JSON parameter per 2,000 rows (as db/json-insert.ts): the reminder run writes thousands at once.
+  const at = now().toISOString();
+  for (let i = 0; i < rows.length; i += 2000) {
+    const json = JSON.stringify(
+      rows.slice(i, i + 2000).map((r) => ({ tenant_id: r.tenantId, person_id: r.personId, kind: r.kind, title: r.title, body: r.body, link: r.link, email_status: r.emailStatus, created_at: at })),
+    );
+    const res = await tx.execute(
+      sql`insert into notifications (tenant_id, person_id, kind, title, body, link, email_status, created_at) select tenant_id, person_id, kind, title, body, link, email_status, created_at from json_populate_recordset(null::notifications, ${json}::json) returning id`,
+    );
+    (res as unknown as { rows: { id: string }[] }).rows.forEach((w, j) => {
       const r = results[owner[i + j]!]!;
       r.ids.push(w.id);
       r.count += 1;

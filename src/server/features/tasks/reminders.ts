@@ -113,13 +113,15 @@ async function recordAndNotify(tx: DbOrTx, tenantId: string, owed: { task: Candi
 
   // Only what is not recorded yet comes back: the rows this run inserted.
   const inserted = new Set<string>();
-  for (let i = 0; i < owed.length; i += 2000) {
-    const rows = await tx
-      .insert(taskAlerts)
-      .values(owed.slice(i, i + 2000).map(({ task, alert }) => ({ tenantId, taskId: task.id, slot: alert.slot, kind: alert.kind, recipients: recipientsOf(task, alert).personIds.length, decidedAt: at })))
-      .onConflictDoNothing()
-      .returning({ taskId: taskAlerts.taskId, slot: taskAlerts.slot });
-    rows.forEach((r) => inserted.add(`${r.taskId} ${r.slot}`));
+  // One JSON parameter per 5,000 rows (db/json-insert.ts): far faster than a parameter per value on PGlite.
+  for (let i = 0; i < owed.length; i += 5000) {
+    const json = JSON.stringify(
+      owed.slice(i, i + 5000).map(({ task, alert }) => ({ tenant_id: tenantId, task_id: task.id, slot: alert.slot, kind: alert.kind, recipients: recipientsOf(task, alert).personIds.length, decided_at: at.toISOString() })),
+    );
+    const res = await tx.execute(
+      sql`insert into task_alerts (tenant_id, task_id, slot, kind, recipients, decided_at) select tenant_id, task_id, slot, kind, recipients, decided_at from json_populate_recordset(null::task_alerts, ${json}::json) on conflict do nothing returning task_id, slot`,
+    );
+    for (const r of (res as unknown as { rows: { task_id: string; slot: string }[] }).rows) inserted.add(`${r.task_id} ${r.slot}`);
   }
   const fresh = owed.filter(({ task, alert }) => inserted.has(`${task.id} ${alert.slot}`));
   if (fresh.length === 0) return { decided: 0, notificationIds: [] };
