@@ -14,6 +14,7 @@ const sections: [string, string][] = [
   ['Accounts', './accounts.bench.ts'],
   ['Durable commits on the embedded database', './durability.bench.ts'],
   ['Tasks: views', './task-views.bench.ts'],
+  ['Reminders and escalation', './reminders.bench.ts'],
   ['First load on a cheap phone', './first-load.bench.ts'],
 ];
 

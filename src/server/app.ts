@@ -21,6 +21,8 @@ import { createSessionCache } from './auth/session-cache';
 import { featureRoutes } from './features';
 import { createMailer, type Mailer } from './features/notifications/mailer';
 import { createFileStore } from './files/store';
+import { startJobs } from './jobs';
+import type { JobQueue } from './jobs/queue';
 import { createPdfConverter, type PdfConverter } from './documents/pdf';
 import { registerTextGuard } from './text-guard';
 import { webAssetOptions } from './web-assets';
@@ -86,8 +88,13 @@ export async function buildApp({ env, database, logger = false, pdf = createPdfC
   // Notification e-mail goes out after commits, in the background; closing waits for it.
   const mailer = createMailer(env, app.log);
   app.decorate('mailer', mailer);
-  await app.register(featureRoutes, { db: database.db, env, files: createFileStore(env.QT_FILES_DIR), pdf, mailer, sessions });
+  await app.register(featureRoutes, { db: database.db, env, files: createFileStore(env.QT_FILES_DIR), pdf, mailer, sessions, jobs: () => app.jobs });
+  // The job queue (decision 021): on with the server, off in tests unless one asks (QT_JOBS=true).
+  const jobs = (env.QT_JOBS ?? env.NODE_ENV !== 'test') ? await startJobs(database, env, mailer, app.log) : null;
+  app.decorate('jobs', jobs);
   app.addHook('onClose', async () => {
+    // The queue first (jobs in hand finish), then the e-mails in flight, then the converter.
+    await jobs?.stop();
     await mailer.idle();
     await pdf.close();
   });
@@ -134,5 +141,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Notification e-mail (features/notifications/mailer.ts). */
     mailer: Mailer;
+    /** The job queue (jobs/), null when off. */
+    jobs: JobQueue | null;
   }
 }

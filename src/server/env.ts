@@ -45,6 +45,16 @@ export const envSchema = z.object({
     .string()
     .regex(/^smtps?:\/\/[^/\s]+/, 'must look like smtp://host:port or smtps://user:pass@host')
     .optional(),
+  /**
+   * The job queue (decision 021): reminders, escalations, e-mail with retries, the daily digest. On by
+   * default; off by default under NODE_ENV=test (a test turns it on with QT_JOBS=true).
+   */
+  QT_JOBS: bool.optional(),
+  /** How often an idle worker asks the queue for work, in seconds (at least 0.5). */
+  QT_JOBS_POLL_SECONDS: z.coerce.number().min(0.5).default(2),
+  /** Retries of a failed e-mail, and the first delay in seconds (doubling each time: 1, 2, 4, 8, 16 min). */
+  QT_EMAIL_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
+  QT_EMAIL_RETRY_SECONDS: z.coerce.number().int().min(1).default(60),
   /** The sender of those e-mails. */
   SMTP_FROM: z.string().min(3).default('QuánTriệt <khong-tra-loi@quantriet.local>'),
   /**

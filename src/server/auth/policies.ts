@@ -66,7 +66,7 @@ import {
   canViewPositions,
 } from '../features/people/policy';
 import { canCreateConference, canEditConference, canManageConferences, canMarkConferenceAttendance, canViewConference } from '../features/conferences/policy';
-import { canReadOwnNotifications } from '../features/notifications/policy';
+import { canReadOwnNotifications, canViewJobFailures } from '../features/notifications/policy';
 import { canChooseSessionMode, canPlanSessions, canRunSession, canViewSession, canViewSessionOverview, sessionListFilter } from '../features/study-sessions/policy';
 import { canCheckIn } from '../features/check-in/policy';
 import { canManageOwnCalendar } from '../features/calendar/policy';
@@ -148,6 +148,9 @@ export const policies = {
   'conferences.attendance': [canMarkConferenceAttendance],
   'conferences.document': [canViewConference],
   'notifications.own': [canReadOwnNotifications],
+  'jobs.failures': [canViewJobFailures],
+  'reminders.settings.view': [canViewSettings],
+  'reminders.settings.edit': [canEditSettings],
   'sessions.list': [canViewPlan, sessionListFilter],
   'sessions.overview': [canViewSessionOverview],
   'sessions.mode': [canChooseSessionMode],

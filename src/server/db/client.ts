@@ -15,9 +15,17 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Services accept either the database or a transaction already open. */
 export type DbOrTx = Db | Tx;
 
+/** Raw SQL on the same database, as pg-boss's adapter wants it (jobs/queue.ts): `{ rows }` of the last statement. */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgresql';
+  /**
+   * Raw SQL, for the job queue. On PGlite, one connection: every call waits for a transaction in
+   * progress to end (PGlite's own lock), so it must never be called from inside a transaction.
+   */
+  executeSql: ExecuteSql;
   close(): Promise<void>;
   /** The embedded database on disk: what makes its commits durable (wal-flush.ts). */
   flusher?: WalFlusher;
@@ -63,7 +71,13 @@ export async function openDatabase(options: { dataDir?: string; url?: string; lo
       lock?.release();
     }
   };
-  return { db, kind: 'pglite', close, flusher };
+  const executeSql: ExecuteSql = async (text, values) => {
+    // Parameters: one statement (extended protocol). None: possibly several (pg-boss's "BEGIN; …; COMMIT").
+    if (values && values.length) return client.query<Record<string, unknown>>(text, values);
+    const results = await client.exec(text);
+    return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
+  };
+  return { db, kind: 'pglite', executeSql, close, flusher };
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -76,5 +90,6 @@ async function openPostgres(url: string): Promise<Database> {
   // the pool discards it and opens a new one on the next query.
   pool.on('error', (error) => console.warn(`PostgreSQL: idle connection closed (${error.message})`));
   const db = drizzle(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgresql', close: () => pool.end() };
+  const executeSql: ExecuteSql = (text, values) => pool.query(text, values);
+  return { db, kind: 'postgresql', executeSql, close: () => pool.end() };
 }

@@ -22,7 +22,7 @@ export interface VersionedWrite<T extends VersionedTable> {
    * stored yet), the row is inserted; should it exist meanwhile, it is updated only if still at
    * `expectedVersion` (`INSERT … ON CONFLICT (target) DO UPDATE … WHERE version = $expected`).
    */
-  create?: { absentVersion: number; target: PgColumn; values: Omit<PgInsertValue<T>, 'version'> };
+  create?: { absentVersion: number; target: PgColumn | PgColumn[]; values: Omit<PgInsertValue<T>, 'version'> };
 }
 
 /**

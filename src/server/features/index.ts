@@ -25,8 +25,11 @@ import { reportRoutes } from './reports/routes';
 import { notificationRoutes } from './notifications/routes';
 import { taskRoutes } from './tasks/routes';
 import type { Mailer } from './notifications/mailer';
+import { notificationJobRoutes } from './notifications/job-routes';
+import { reminderSettingsRoutes } from './tasks/reminder-routes';
+import type { JobQueue } from '../jobs/queue';
 
-export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; mailer: Mailer; sessions: SessionCache }> = async (app, { db, env, files, pdf, mailer, sessions }) => {
+export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; mailer: Mailer; sessions: SessionCache; jobs: () => JobQueue | null }> = async (app, { db, env, files, pdf, mailer, sessions, jobs }) => {
   await app.register(unitRoutes, { db });
   await app.register(unitManageRoutes, { db });
   await app.register(memberRoutes, { db });
@@ -39,6 +42,8 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(peopleRoutes, { db });
   await app.register(conferenceRoutes, { db, pdf, mailer });
   await app.register(notificationRoutes, { db });
+  await app.register(notificationJobRoutes, { db, jobs });
+  await app.register(reminderSettingsRoutes, { db });
   await app.register(studySessionRoutes, { db, pdf });
   await app.register(taskRoutes, { db, files });
   await app.register(reportRoutes, { db, pdf, mailer });

@@ -9,7 +9,8 @@ import { notFound } from '../../errors';
 import { now } from '../../clock';
 import { members } from '../members/tables';
 import { persons } from '../people/tables';
-import { notifications, type Notification } from './tables';
+import { notificationPreferences, notifications, type Notification } from './tables';
+import { unmutableKinds } from './mailer';
 
 export interface NotifyInput {
   tenantId: string;
@@ -29,32 +30,64 @@ export interface NotifyResult {
 
 /**
  * Writes one notification per person (duplicates collapsed). E-mail is marked pending for people with
- * an address; nothing is sent from inside the transaction (mailer.deliver after the commit decides).
+ * an address who have not muted e-mail (an escalation is never muted); nothing is sent from inside the
+ * transaction (mailer.deliver after the commit decides).
  */
 export async function notify(tx: DbOrTx, input: NotifyInput): Promise<NotifyResult> {
-  const personIds = [...new Set(input.personIds)];
-  if (personIds.length === 0) return { ids: [], count: 0 };
+  const [result] = await notifyMany(tx, input.tenantId, [input]);
+  return result ?? { ids: [], count: 0 };
+}
+
+/**
+ * Several notifications of one tenant at once (the reminder run): one query for the addresses, one for
+ * the muted, inserts by 500; one result per input, in order.
+ */
+export async function notifyMany(tx: DbOrTx, tenantId: string, inputs: readonly Omit<NotifyInput, 'tenantId'>[]): Promise<NotifyResult[]> {
+  const everyone = [...new Set(inputs.flatMap((i) => i.personIds))];
+  if (everyone.length === 0) return inputs.map(() => ({ ids: [], count: 0 }));
   const withEmail = new Set<string>();
-  const addressed = await tx
-    .select({ id: persons.id })
-    .from(persons)
-    .where(and(eq(persons.tenantId, input.tenantId), inArray(persons.id, personIds), sql`coalesce(${persons.email}, '') <> ''`));
-  addressed.forEach((r) => withEmail.add(r.id));
-  const rows: (typeof notifications.$inferInsert)[] = personIds.map((personId) => ({
-    tenantId: input.tenantId,
-    personId,
-    kind: input.kind,
-    title: input.title,
-    body: input.body,
-    link: input.link ?? null,
-    emailStatus: withEmail.has(personId) ? 'pending' : 'none',
-  }));
-  const ids: string[] = [];
-  for (let i = 0; i < rows.length; i += 500) {
-    const written = await tx.insert(notifications).values(rows.slice(i, i + 500)).returning({ id: notifications.id });
-    ids.push(...written.map((w) => w.id));
+  const muted = new Set<string>();
+  for (let i = 0; i < everyone.length; i += 5000) {
+    const chunk = everyone.slice(i, i + 5000);
+    const addressed = await tx
+      .select({ id: persons.id })
+      .from(persons)
+      .where(and(eq(persons.tenantId, tenantId), inArray(persons.id, chunk), sql`coalesce(${persons.email}, '') <> ''`));
+    addressed.forEach((r) => withEmail.add(r.id));
+    const mutedRows = await tx
+      .select({ personId: notificationPreferences.personId })
+      .from(notificationPreferences)
+      .where(and(eq(notificationPreferences.tenantId, tenantId), inArray(notificationPreferences.personId, chunk), eq(notificationPreferences.muteEmail, true)));
+    mutedRows.forEach((r) => muted.add(r.personId));
   }
-  return { ids, count: ids.length };
+  const rows: (typeof notifications.$inferInsert)[] = [];
+  const owner: number[] = [];
+  inputs.forEach((input, index) => {
+    // Muted e-mail (never an escalation): the notification is written, no e-mail is pending.
+    const mutable = !unmutableKinds.includes(input.kind);
+    for (const personId of new Set(input.personIds)) {
+      const email = withEmail.has(personId) && !(mutable && muted.has(personId));
+      rows.push({ tenantId, personId, kind: input.kind, title: input.title, body: input.body, link: input.link ?? null, emailStatus: email ? 'pending' : 'none' });
+      owner.push(index);
+    }
+  });
+  const results: NotifyResult[] = inputs.map(() => ({ ids: [], count: 0 }));
+  // One JSON parameter per 2,000 rows (as db/json-insert.ts): the reminder run writes thousands at once.
+  const at = now().toISOString();
+  for (let i = 0; i < rows.length; i += 2000) {
+    const json = JSON.stringify(
+      rows.slice(i, i + 2000).map((r) => ({ tenant_id: r.tenantId, person_id: r.personId, kind: r.kind, title: r.title, body: r.body, link: r.link, email_status: r.emailStatus, created_at: at })),
+    );
+    const res = await tx.execute(
+      sql`insert into notifications (tenant_id, person_id, kind, title, body, link, email_status, created_at) select tenant_id, person_id, kind, title, body, link, email_status, created_at from json_populate_recordset(null::notifications, ${json}::json) returning id`,
+    );
+    (res as unknown as { rows: { id: string }[] }).rows.forEach((w, j) => {
+      const r = results[owner[i + j]!]!;
+      r.ids.push(w.id);
+      r.count += 1;
+    });
+  }
+  return results;
 }
 
 /** The person an account stands for: its own person, else its member's. */

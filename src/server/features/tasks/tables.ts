@@ -113,3 +113,16 @@ export const taskAlerts = pgTable(
     foreignKey({ columns: [t.tenantId, t.taskId], foreignColumns: [planTasks.tenantId, planTasks.id], name: 'task_alerts_task_fk' }).onDelete('cascade'),
   ],
 );
+
+/**
+ * A commune's reminder settings (domain/reminders.ts): the days before the last day, the rhythm while
+ * overdue, and after how many days overdue the unit above is told. No row: the defaults (7, 3, 1; 3; 3).
+ */
+export const taskReminderSettings = pgTable('task_reminder_settings', {
+  tenantId: uuid('tenant_id').primaryKey(),
+  beforeDays: integer('before_days').array().notNull(),
+  overdueEveryDays: integer('overdue_every_days').notNull(),
+  escalationAfterDays: integer('escalation_after_days').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+});
