@@ -1,5 +1,5 @@
 // Loading a session with its unit and plan, asking a policy of it, and who is expected at it.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { Actor, UnitRef } from '../../auth/actor';
 import { forbidden, notFound } from '../../errors';
@@ -13,6 +13,7 @@ import { toRef } from '../units/service';
 import { plans } from '../plans/tables';
 import { members } from '../members/tables';
 import { membersAsOf } from '../members/as-of';
+import { placedAsOf } from '../people/membership-queries';
 import { sessionAttendance, sessionGuests, studySessions, type StudySession } from './tables';
 
 export interface LoadedSession {
@@ -89,6 +90,30 @@ export async function expectationOf(db: DbOrTx, session: StudySession): Promise<
   const owed = await namesOf(db, session.tenantId, needsMakeUp(originalMarks));
   const guests = await namesOf(db, session.tenantId, guestIds.filter((id) => !owed.some((o) => o.memberId === id)));
   return { expected: byName([...owed, ...guests]), exempt: [], guests: byName(guests) };
+}
+
+/**
+ * One row (the member's id) when the member is expected at the session, none otherwise, as SQL a
+ * single statement can build on (the QR check-in decides and writes in one): a regular session
+ * expects a member placed in its unit's subtree on its day and not exempt; a make-up session, one
+ * the original left owing (excused or absent) or a guest sent to it. Reads one member, not the cell.
+ */
+export function expectedMemberSql(loaded: Pick<LoadedSession, 'session' | 'unit'>, memberId: string): SQL {
+  const { session, unit } = loaded;
+  if (session.kind === 'regular' || !session.makeUpOfId) {
+    return sql`
+      SELECT a.member_id FROM (${placedAsOf(session.tenantId, sessionDate(session), { memberIds: [memberId] })}) a
+      JOIN units u ON u.tenant_id = ${session.tenantId}::uuid AND u.id = a.cell_id
+      WHERE NOT a.exempt AND u.path LIKE ${unit.path} || '%'
+      LIMIT 1`;
+  }
+  return sql`
+    SELECT ${memberId}::uuid AS member_id
+    WHERE EXISTS (SELECT 1 FROM session_attendance o
+                  WHERE o.tenant_id = ${session.tenantId}::uuid AND o.session_id = ${session.makeUpOfId}::uuid
+                    AND o.member_id = ${memberId}::uuid AND o.status IN ('excused', 'absent'))
+       OR EXISTS (SELECT 1 FROM session_guests g
+                  WHERE g.tenant_id = ${session.tenantId}::uuid AND g.session_id = ${session.id}::uuid AND g.member_id = ${memberId}::uuid)`;
 }
 
 export { namesOf };
