@@ -23,11 +23,16 @@ export interface LoadedSession {
 }
 
 export async function loadSession(db: DbOrTx, id: string): Promise<LoadedSession> {
+  // The plan's day as a scalar subquery: with a third table joined, a planner without statistics
+  // (PGlite runs no autovacuum) matched the unit on the tenant alone and scanned every unit of it.
   const [row] = await db
-    .select({ session: studySessions, unit: units, planIssuedOn: plans.issuedOn })
+    .select({
+      session: studySessions,
+      unit: units,
+      planIssuedOn: sql<string | null>`(select ${plans.issuedOn}::text from ${plans} where ${plans.tenantId} = ${studySessions.tenantId} and ${plans.id} = ${studySessions.planId})`,
+    })
     .from(studySessions)
     .innerJoin(units, and(eq(units.tenantId, studySessions.tenantId), eq(units.id, studySessions.unitId)))
-    .innerJoin(plans, and(eq(plans.tenantId, studySessions.tenantId), eq(plans.id, studySessions.planId)))
     .where(eq(studySessions.id, id));
   if (!row) throw notFound('session');
   return { session: row.session, unit: row.unit, planIssuedOn: row.planIssuedOn ?? todayInVietnam(now()) };
