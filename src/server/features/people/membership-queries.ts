@@ -30,9 +30,8 @@ export async function closePlacements(db: DbOrTx, tenantId: string, memberIds: s
  * statistics of a freshly loaded table are guesses: a join there became a nested loop over every
  * event of the ward for each member).
  */
-function placedAsOf(tenantId: string, date: string, filter: { cellIds?: string[]; memberIds?: string[] } = {}): SQL {
+function placedAsOf(tenantId: string, date: string, filter: { cellIds?: string[] } = {}): SQL {
   const cellFilter = filter.cellIds ? sql`AND p.cell_id IN ${filter.cellIds}` : sql``;
-  const memberFilter = filter.memberIds ? sql`AND p.member_id IN ${filter.memberIds}` : sql``;
   return sql`
     SELECT p.member_id, p.cell_id,
            EXISTS (SELECT 1 FROM membership_events x
@@ -40,10 +39,25 @@ function placedAsOf(tenantId: string, date: string, filter: { cellIds?: string[]
                      AND x.effective_on <= ${date}::date AND (x.to_on IS NULL OR x.to_on >= ${date}::date)) AS exempt
     FROM membership_events p
     WHERE p.tenant_id = ${tenantId}::uuid AND p.kind IN ('joined', 'transferIn', 'transferWithin')
-      AND p.effective_on <= ${date}::date AND (p.to_on IS NULL OR p.to_on >= ${date}::date) ${cellFilter} ${memberFilter}`;
+      AND p.effective_on <= ${date}::date AND (p.to_on IS NULL OR p.to_on >= ${date}::date) ${cellFilter}`;
 }
 
-export { placedAsOf };
+/**
+ * One member's placing on `date` (cell_id, exempt), with the member named as a constant on both sides:
+ * the exemption is then a one-off index lookup, never a hash over every exemption of the database.
+ */
+function memberPlacedAsOf(tenantId: string, memberId: string, date: string): SQL {
+  return sql`
+    SELECT p.member_id, p.cell_id,
+           EXISTS (SELECT 1 FROM membership_events x
+                   WHERE x.tenant_id = ${tenantId}::uuid AND x.member_id = ${memberId}::uuid AND x.kind = 'exemption'
+                     AND x.effective_on <= ${date}::date AND (x.to_on IS NULL OR x.to_on >= ${date}::date)) AS exempt
+    FROM membership_events p
+    WHERE p.tenant_id = ${tenantId}::uuid AND p.member_id = ${memberId}::uuid AND p.kind IN ('joined', 'transferIn', 'transferWithin')
+      AND p.effective_on <= ${date}::date AND (p.to_on IS NULL OR p.to_on >= ${date}::date)`;
+}
+
+export { placedAsOf, memberPlacedAsOf };
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 

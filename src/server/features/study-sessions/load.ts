@@ -13,7 +13,7 @@ import { toRef } from '../units/service';
 import { plans } from '../plans/tables';
 import { members } from '../members/tables';
 import { membersAsOf } from '../members/as-of';
-import { placedAsOf } from '../people/membership-queries';
+import { memberPlacedAsOf } from '../people/membership-queries';
 import { sessionAttendance, sessionGuests, studySessions, type StudySession } from './tables';
 
 export interface LoadedSession {
@@ -107,7 +107,7 @@ export function expectedMemberSql(loaded: Pick<LoadedSession, 'session' | 'unit'
   const { session, unit } = loaded;
   if (session.kind === 'regular' || !session.makeUpOfId) {
     return sql`
-      SELECT a.member_id FROM (${placedAsOf(session.tenantId, sessionDate(session), { memberIds: [memberId] })}) a
+      SELECT a.member_id FROM (${memberPlacedAsOf(session.tenantId, memberId, sessionDate(session))}) a
       JOIN units u ON u.tenant_id = ${session.tenantId}::uuid AND u.id = a.cell_id
       WHERE NOT a.exempt AND u.path LIKE ${unit.path} || '%'
       LIMIT 1`;
