@@ -7,10 +7,9 @@ import type { Actor } from '../../auth/actor';
 import { badRequest, notFound } from '../../errors';
 import { now } from '../../clock';
 import { canKnowUnit } from '../units/policy';
-import { toRef } from '../units/service';
 import { registerCheckInTarget, type CheckInTarget } from '../check-in/registry';
 import { canRunSession } from './policy';
-import { expectedMemberSql, loadSession, loadSessionFor } from './load';
+import { expectedMemberSql, loadCheckInSession, loadSessionFor } from './load';
 
 const titleOf = (unitName: string, kind: string) => `${kind === 'make-up' ? 'buổi học bù' : 'buổi sinh hoạt học tập'} của ${unitName}`;
 
@@ -23,9 +22,9 @@ export const sessionCheckIn: CheckInTarget = {
     return { title: titleOf(unit.name, session.kind) };
   },
   async checkIn(db: Db, actor: Actor, id: string) {
-    const loaded = await loadSession(db, id);
+    const loaded = await loadCheckInSession(db, id);
     const { session, unit } = loaded;
-    if (!canKnowUnit(actor, toRef(unit))) throw notFound('session');
+    if (!canKnowUnit(actor, unit)) throw notFound('session');
     const title = titleOf(unit.name, session.kind);
     const at = now().toISOString();
     // One statement decides whether the member is expected, decides "once" and records the audit entry

@@ -103,7 +103,32 @@ export async function expectationOf(db: DbOrTx, session: StudySession): Promise<
  * expects a member placed in its unit's subtree on its day and not exempt; a make-up session, one
  * the original left owing (excused or absent) or a guest sent to it. Reads one member, not the cell.
  */
-export function expectedMemberSql(loaded: Pick<LoadedSession, 'session' | 'unit'>, memberId: string): SQL {
+export interface CheckInSession {
+  session: Pick<StudySession, 'tenantId' | 'id' | 'kind' | 'makeUpOfId' | 'heldOn' | 'scheduledAt'>;
+  unit: UnitRef & { name: string };
+}
+
+/** What a QR check-in needs of a session and its unit, and no more (a hall scans it 300 times a minute). */
+export async function loadCheckInSession(db: DbOrTx, id: string): Promise<CheckInSession> {
+  const [row] = await db
+    .select({
+      tenantId: studySessions.tenantId,
+      id: studySessions.id,
+      kind: studySessions.kind,
+      makeUpOfId: studySessions.makeUpOfId,
+      heldOn: studySessions.heldOn,
+      scheduledAt: studySessions.scheduledAt,
+      unit: { id: units.id, tenantId: units.tenantId, path: units.path, kind: units.kind, name: units.name },
+    })
+    .from(studySessions)
+    .innerJoin(units, and(eq(units.tenantId, studySessions.tenantId), eq(units.id, studySessions.unitId)))
+    .where(eq(studySessions.id, id));
+  if (!row) throw notFound('session');
+  const { unit, ...session } = row;
+  return { session, unit };
+}
+
+export function expectedMemberSql(loaded: CheckInSession, memberId: string): SQL {
   const { session, unit } = loaded;
   if (session.kind === 'regular' || !session.makeUpOfId) {
     return sql`
