@@ -10,7 +10,10 @@ const sections: [string, string][] = [
   ['People and membership', './people.bench.ts'],
   ['Organisation', './units.bench.ts'],
   ['Study sessions and check-in', './sessions.bench.ts'],
+  ['Tasks and deadlines', './tasks.bench.ts'],
   ['Accounts', './accounts.bench.ts'],
+  ['Durable commits on the embedded database', './durability.bench.ts'],
+  ['Tasks: views', './task-views.bench.ts'],
   ['First load on a cheap phone', './first-load.bench.ts'],
 ];
 

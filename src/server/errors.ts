@@ -30,8 +30,12 @@ const entityNames: Record<string, string> = {
   positionKind: 'loại chức vụ',
   exemption: 'lần miễn sinh hoạt',
   session: 'buổi sinh hoạt học tập',
+  rubric: 'bộ tiêu chí',
+  report: 'báo cáo của chi bộ',
   'calendar-feed': 'lịch cá nhân',
   grant: 'vai trò được giao',
+  task: 'nhiệm vụ',
+  evidence: 'minh chứng',
 };
 
 const nameOf = (entity: string) => entityNames[entity] ?? entity;

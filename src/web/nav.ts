@@ -35,6 +35,9 @@ export const navItems: NavItem[] = [
   },
   // Plans issued to the user's units (unit officers, cell secretaries).
   { id: 'inbox', label: vi.nav.inbox, to: '/van-ban-den', show: (me) => me.abilities.viewInbox, hint: links.inbox },
+  { id: 'my-tasks', label: vi.taskViews.nav.myTasks, to: '/nhiem-vu', show: (me) => me.abilities.viewUnitTasks, hint: vi.taskViews.links.myTasks },
+  { id: 'task-overview', label: vi.taskViews.nav.overview, to: '/nhiem-vu/tong-hop', show: (me) => me.abilities.viewTaskOverview, hint: vi.taskViews.links.overview },
+  { id: 'calendar', label: vi.taskViews.nav.calendar, to: '/lich', show: (me) => me.abilities.viewMonthCalendar, hint: vi.taskViews.links.calendar },
   { id: 'organisation', label: vi.nav.organisation, to: '/to-chuc', show: (me) => me.abilities.viewOrganisation, hint: links.organisation },
   { id: 'search', label: vi.nav.search, to: '/tim-kiem', show: (me) => me.abilities.searchMembers, hint: links.search },
   { id: 'import-members', label: vi.nav.importMembers, to: '/nhap-danh-sach', show: (me) => me.abilities.importMembers, hint: links.importMembers },

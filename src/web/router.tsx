@@ -27,15 +27,20 @@ import { setPasswordRoute } from './routes/set-password';
 import { signInRoute } from './routes/sign-in';
 import { unitRoute } from './routes/unit';
 import { sessionRoute } from './routes/session';
+import { taskRoute } from './routes/task';
+import { cellReportRoute } from './routes/cell-report';
 import { checkInRoute } from './routes/check-in';
 import { planSessionsRoute } from './routes/plan-sessions';
 import { conferenceRoute } from './routes/conference';
 import { notificationsRoute } from './routes/notifications';
+import { myTasksRoute } from './routes/my-tasks';
+import { taskOverviewRoute } from './routes/task-overview';
+import { calendarRoute } from './routes/calendar';
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   setPasswordRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, checkInRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, cellReportRoute, checkInRoute, taskRoute, myTasksRoute, taskOverviewRoute, calendarRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -10,6 +10,7 @@ import { canApprovePlan, canConfirmReceipt, canCreatePlan, canOpenPlansPage } fr
 import { canCreateResolution, canViewResolutions } from '../features/resolutions/policy';
 import { canEditSettings, canUseSettingsPage } from '../features/settings/policy';
 import { canCreateUnit, canViewUnit } from '../features/units/policy';
+import { canViewMonthCalendar, canViewOwnUnitTasks, canViewTaskOverview } from '../features/task-views/policy';
 
 /**
  * Where the actor works: the units their grants name, any commune below a grant on a province, and
@@ -49,6 +50,10 @@ export function computeAbilities(actor: Actor) {
     viewSettings: somewhere(actor, canUseSettingsPage),
     editSettings: somewhere(actor, canEditSettings),
     editVocabulary: canEditVocabulary(actor),
+    // Tasks: the unit's own (those who answer for a unit), the ward's overview, the month calendar.
+    viewUnitTasks: canViewOwnUnitTasks(actor),
+    viewTaskOverview: somewhere(actor, canViewTaskOverview),
+    viewMonthCalendar: somewhere(actor, canViewMonthCalendar),
     // A member always reads their own record (canViewMember's first rule), whatever their cell.
     viewOwnRecord: actor.memberId !== null && canViewMember(actor, { id: actor.memberId }, { id: '', path: '', kind: 'cell', tenantId: actor.tenantId }),
   };

@@ -70,6 +70,18 @@ import { canReadOwnNotifications } from '../features/notifications/policy';
 import { canChooseSessionMode, canPlanSessions, canRunSession, canViewSession, canViewSessionOverview, sessionListFilter } from '../features/study-sessions/policy';
 import { canCheckIn } from '../features/check-in/policy';
 import { canManageOwnCalendar } from '../features/calendar/policy';
+import { canViewMonthCalendar, canViewOwnUnitTasks, canViewTaskOverview, monthCalendarFilter, ownUnitTasksFilter } from '../features/task-views/policy';
+import { canEditTask, canViewTask, canWorkOnTask } from '../features/tasks/policy';
+import {
+  canEditRubric,
+  canInspectSession,
+  canRemindMissingReports,
+  canReviewReport,
+  canViewConsolidation,
+  canViewReport,
+  canViewRubric,
+  canWriteReport,
+} from '../features/reports/policy';
 
 /** Name → the function(s) deciding it: a list names its filter, which the query uses. */
 export const policies = {
@@ -146,6 +158,24 @@ export const policies = {
   'check-in.show': [canRunSession],
   'check-in.scan': [canCheckIn],
   'calendar.own': [canManageOwnCalendar],
+  'calendar.month': [canViewMonthCalendar, monthCalendarFilter],
+  'tasks.mine': [canViewOwnUnitTasks, ownUnitTasksFilter],
+  'tasks.overview': [canViewTaskOverview],
+  'plans.timeline': [canViewPlan],
+  'tasks.list': [canViewTask],
+  'tasks.view': [canViewTask],
+  'tasks.add': [canEditTask],
+  // Text, deadline and assignee: the ward staff; the status: the assignee unit's people.
+  'tasks.edit': [canEditTask, canWorkOnTask],
+  'tasks.work': [canWorkOnTask],
+  'rubrics.view': [canViewRubric],
+  'rubrics.edit': [canEditRubric],
+  'reports.view': [canViewReport],
+  'reports.write': [canWriteReport],
+  'reports.review': [canReviewReport],
+  'reports.inspect': [canInspectSession],
+  'reports.consolidation': [canViewConsolidation],
+  'reports.remind': [canRemindMissingReports],
   'accounts.list': [canManageAccounts],
   'accounts.create': [canManageAccounts, canGrantRole],
   'accounts.reset': [canManageAccounts],

@@ -49,6 +49,9 @@ export const meResponse = z.object({
     editSettings: z.boolean(),
     editVocabulary: z.boolean(),
     viewOwnRecord: z.boolean(),
+    viewUnitTasks: z.boolean(),
+    viewTaskOverview: z.boolean(),
+    viewMonthCalendar: z.boolean(),
   } satisfies Record<keyof Abilities, z.ZodBoolean>),
   csrfToken: z.string(),
 });

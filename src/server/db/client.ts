@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema';
 import { acquireDataFolderLock } from './data-folder-lock';
+import { createWalFlusher, flushAfterEachCommit, type WalFlusher } from './wal-flush';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -18,6 +19,8 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgresql';
   close(): Promise<void>;
+  /** The embedded database on disk: what makes its commits durable (wal-flush.ts). */
+  flusher?: WalFlusher;
 }
 
 export async function pgliteExtensions() {
@@ -47,15 +50,20 @@ export async function openDatabase(options: { dataDir?: string; url?: string; lo
     lock?.release();
     throw error;
   }
+  // On disk, an acknowledged commit is flushed to it before the caller hears of it (decision 022).
+  const flusher = options.dataDir ? createWalFlusher(options.dataDir) : undefined;
+  if (flusher) flushAfterEachCommit(client as never, flusher);
   const db = drizzle(client, { schema }) as unknown as Db;
   const close = async () => {
     try {
       await client.close();
+      // The shutdown checkpoint wrote the data files: they go to the disk before the folder is let go.
+      await flusher?.flushAll();
     } finally {
       lock?.release();
     }
   };
-  return { db, kind: 'pglite', close };
+  return { db, kind: 'pglite', close, flusher };
 }
 
 async function openPostgres(url: string): Promise<Database> {

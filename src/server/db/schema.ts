@@ -16,3 +16,4 @@ export * from '../features/check-in/tables';
 export * from '../features/calendar/tables';
 export * from '../features/accounts/tables';
 export * from '../features/tasks/tables';
+export * from '../features/reports/tables';

@@ -15,12 +15,15 @@ import { peopleRoutes } from './people/routes';
 import { studySessionRoutes } from './study-sessions/routes';
 import { checkInRoutes } from './check-in/routes';
 import { calendarRoutes } from './calendar/routes';
+import { taskViewRoutes } from './task-views/routes';
 import { accountRoutes } from './accounts/routes';
 import type { SessionCache } from '../auth/session-cache';
 import type { FileStore } from '../files/store';
 import type { PdfConverter } from '../documents/pdf';
 import { conferenceRoutes } from './conferences/routes';
+import { reportRoutes } from './reports/routes';
 import { notificationRoutes } from './notifications/routes';
+import { taskRoutes } from './tasks/routes';
 import type { Mailer } from './notifications/mailer';
 
 export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; mailer: Mailer; sessions: SessionCache }> = async (app, { db, env, files, pdf, mailer, sessions }) => {
@@ -37,7 +40,10 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(conferenceRoutes, { db, pdf, mailer });
   await app.register(notificationRoutes, { db });
   await app.register(studySessionRoutes, { db, pdf });
+  await app.register(taskRoutes, { db, files });
+  await app.register(reportRoutes, { db, pdf, mailer });
   await app.register(checkInRoutes, { db, env });
   await app.register(calendarRoutes, { db });
+  await app.register(taskViewRoutes, { db });
   await app.register(accountRoutes, { db, env, pdf, sessions });
 };

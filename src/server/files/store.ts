@@ -54,3 +54,16 @@ export async function detectDocumentType(bytes: Buffer): Promise<DocumentType | 
   }
   return null;
 }
+
+export type EvidenceType = { kind: 'pdf' | 'docx' | 'jpeg' | 'png'; contentType: string; extension: string };
+
+const JPEG: EvidenceType = { kind: 'jpeg', contentType: 'image/jpeg', extension: 'jpg' };
+const PNG: EvidenceType = { kind: 'png', contentType: 'image/png', extension: 'png' };
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Evidence of work: a document (PDF, DOCX) or a photo (JPEG, PNG), recognised by content. */
+export async function detectEvidenceType(bytes: Buffer): Promise<EvidenceType | null> {
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return JPEG;
+  if (bytes.length > PNG_SIGNATURE.length && bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) return PNG;
+  return detectDocumentType(bytes);
+}

@@ -16,6 +16,8 @@ import { markDeliveryRead } from '../features/plans/inbox';
 import { atMoment } from '../clock';
 import { seedDemoConference } from './conference';
 import { seedDemoSessions } from './sessions';
+import { seedDemoTasks } from './tasks';
+import { seedDemoReports } from './reports';
 
 const fixture = readFileSync(new URL('./data/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
 
@@ -82,6 +84,10 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
   await seedDemoConference(db, staff, planId);
   // The cells' study sessions: held with attendance, scheduled, at the ward conference, make-ups.
   await seedDemoSessions(db, staff, planId);
+  // Section IV's tasks (created on issue): done with evidence, in progress, overdue, the cells' partly done.
+  await seedDemoTasks(db, { staff, building: await actorNamed(db, 'banxaydung'), ubnd: await actorNamed(db, 'ubnd') }, planId);
+  // The cells' reports: accepted and re-scored, on time, returned, late, a draft, the rest missing.
+  await seedDemoReports(db, staff, planId);
 
   // The next campaign in preparation: in June, 57-NQ/TW registered and a plan drafted from the
   // template, waiting for the Thường trực's approval.

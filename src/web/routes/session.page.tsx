@@ -6,6 +6,7 @@ import { PageFallback } from '../components/feedback';
 import { FormMessages } from '../components/FormParts';
 import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
+import { ButtonLink } from '../components/links';
 import { Working } from '../components/Working';
 import { useSlow } from '../components/progress';
 import { AttendanceScreen } from '../features/sessions/AttendanceScreen';
@@ -59,6 +60,11 @@ function SessionPage() {
           {run ? <AttendanceScreen session={session} /> : <Text>{s.counts(session.counts)}</Text>}
         </Section>
         {run && !session.heldOn && <HeldForm session={session} />}
+        {session.kind === 'regular' && (
+          <ButtonLink to="/bao-cao/$sessionId" params={{ sessionId: session.id }} size="lg" fullWidth>
+            Báo cáo kết quả
+          </ButtonLink>
+        )}
         <Section id="session-minutes" title={s.minutes} framed>
           <Group gap="md">
             <Anchor href={minutesUrl(session.id, 'docx')} fz="lg">

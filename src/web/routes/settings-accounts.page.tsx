@@ -111,7 +111,7 @@ function Accounts({ communeId }: { communeId: string }) {
           <Text c="dimmed" role="status">
             {t.total(list.data.total)}
           </Text>
-          {list.data.accounts.length === 0 ? <Text>{t.none}</Text> : <AccountList accounts={list.data.accounts} busyId={busyId} onAction={act} />}
+          {list.data.accounts.length === 0 ? <Text>{search || role || unitId ? t.none : t.noneYet}</Text> : <AccountList accounts={list.data.accounts} busyId={busyId} onAction={act} />}
           {list.data.total > list.data.pageSize && (
             <Pagination total={Math.ceil(list.data.total / list.data.pageSize)} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': t.pageControls[c] })} />
           )}

@@ -71,6 +71,14 @@ describe('accounts for the cell secretaries', () => {
     expect(res.json()).toMatchObject({ created: 0, refreshed: 1 });
     expect((await db().select({ id: users.id }).from(users)).length).toBe(before);
   });
+
+  it('names the chosen cells where nobody got an account (no secretary given yet), and writes nothing for them', async () => {
+    const empty = await buildCell(t.database, ward, 'Chi bộ Chưa Có Bí Thư');
+    const res = await bulk({ kind: 'cellSecretaries', cellIds: [cellA.id, empty.id] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ created: 0, refreshed: 1, emptyCells: ['Chi bộ Chưa Có Bí Thư'] });
+    expect(await db().select().from(roleGrants).where(eq(roleGrants.unitId, empty.id))).toEqual([]);
+  });
 });
 
 describe('accounts for the members of a cell', () => {

@@ -179,6 +179,9 @@ export async function bulkOnboard(db: Db, actor: Actor, commune: Unit, input: { 
       })
       .sort((a, b) => a.sortOrder - b.sortOrder || a.cellName.localeCompare(b.cellName, 'vi') || compareVietnameseNames(a.fullName, b.fullName))
       .map(({ sortOrder: _s, ...letter }) => letter);
-    return { created: created.length, refreshed: accounts.length - created.length, expiresAt: expiresAt.toISOString(), letters };
+    // Cells chosen in which nobody qualified (no secretary given yet, no member): named, not silently skipped.
+    const reached = new Set(people.map((p) => p.cell.id));
+    const emptyCells = [...cells].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'vi')).filter((c) => !reached.has(c.id)).map((c) => c.name);
+    return { created: created.length, refreshed: accounts.length - created.length, expiresAt: expiresAt.toISOString(), letters, emptyCells };
   });
 }

@@ -59,6 +59,8 @@ export const bulkResponse = z.object({
   refreshed: z.number().int(),
   expiresAt: z.string(),
   letters: z.array(letterSchema.extend({ created: z.boolean() })),
+  /** The chosen cells where nobody got an account: no current secretary, or no member. */
+  emptyCells: z.array(z.string()),
 });
 
 export const lettersBody = z.object({

@@ -14,6 +14,8 @@ export interface CalendarEvent {
   summary: string;
   location: string | null;
   description: string | null;
+  /** A whole Vietnamese day (start and end at its midnights): a task's last day on time. */
+  allDay?: boolean;
 }
 
 /** A session without an end of its own lasts two hours. */

@@ -37,6 +37,7 @@ export function renderCalendar(name: string, events: readonly CalendarEvent[], s
       start: wallClock(e.start),
       end: wallClock(e.end),
       timezone: VIETNAM_TIME_ZONE,
+      allDay: e.allDay ?? false,
       stamp,
       summary: e.summary,
       location: e.location ?? undefined,

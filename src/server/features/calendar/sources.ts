@@ -1,8 +1,10 @@
-// Where a person's calendar events come from: study sessions now; the ward conference and tasks add
-// their own function here when they merge.
+// Where a person's calendar events come from: study sessions, and the open tasks of the units the
+// person answers for; the ward conference adds its own function here when it merges.
 import type { DbOrTx } from '../../db/client';
 import { calendarEventsOf, type CalendarEvent } from './events';
+import { taskEventsOf } from '../task-views/ical-tasks';
 
 export async function calendarEvents(db: DbOrTx, tenantId: string, personId: string): Promise<CalendarEvent[]> {
-  return calendarEventsOf(db, tenantId, personId);
+  const events = [...(await calendarEventsOf(db, tenantId, personId)), ...(await taskEventsOf(db, tenantId, personId))];
+  return events.sort((a, b) => a.start.getTime() - b.start.getTime());
 }

@@ -190,9 +190,12 @@ describe('membership over time', () => {
 
     const ex = await s.inject({ method: 'POST', url: `/api/members/${m.id}/exemptions`, payload: { from: '2026-03-01', reason: 'Tuổi cao' } });
     expect(ex.json().exempt).toBe(true);
+    const exempted = await state();
     const overlap = await s.inject({ method: 'POST', url: `/api/members/${m.id}/exemptions`, payload: { from: '2025-01-01', to: '2026-03-01', reason: 'Ốm đau' } });
     expect(overlap.statusCode).toBe(400);
     expect(overlap.json().error.id).toBe('membership.exemption-overlap');
+    expect(overlap.json().error.message).toMatch(/\p{L}/u);
+    expect(await state()).toEqual(exempted);
     const exemptionId = ex.json().events.find((e: { kind: string }) => e.kind === 'exemption').id;
     const ended = await s.inject({ method: 'PATCH', url: `/api/members/${m.id}/exemptions/${exemptionId}`, payload: { to: '2026-03-31' } });
     expect(ended.json().exempt).toBe(false);

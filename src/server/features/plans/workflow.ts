@@ -18,6 +18,7 @@ import { nextDocumentNumber, peekDocumentNumber } from '../../documents/numberin
 import { planDeliveries, planRecipients, planResolutions, plans, type Plan } from './tables';
 import { now } from '../../clock';
 import { fanOutPlan } from '../study-sessions/fan-out';
+import { createPlanTasks } from '../tasks/create';
 
 type Step = 'submit' | 'approve' | 'return' | 'issue';
 
@@ -102,6 +103,8 @@ export const issuePlan = (db: Db, actor: Actor, id: string, version: number, iss
     await deliver(tx, plan, issuedOn);
     // One study session for every open cell and grassroots organisation of the plan's scope.
     await fanOutPlan(tx, plan, issuedOn);
+    // Section IV's tasks: one per unit named, one per open cell for a task given to the cells.
+    await createPlanTasks(tx, plan, issuedOn, actor.userId);
     return { status: 'issued', number, numberPeriod: period, issuedOn, issuedBy: actor.userId };
   });
 

@@ -15,6 +15,7 @@ import { toRef } from '../units/service';
 import { canPlanSessions, canRunSession, canViewSession } from './policy';
 import { expectationOf, loadSessionFor, marksOf, namesOf, type Expectation, type LoadedSession } from './load';
 import { sessionAttendance, studySessions, type StudySession } from './tables';
+import { completeFollowingTasks } from '../tasks/service';
 import type { AttendanceInput, ScheduleInput, SessionDetail } from './schema';
 
 export function statusOf(session: Pick<StudySession, 'scheduledAt' | 'heldOn' | 'atConference' | 'due'>, at = now()) {
@@ -121,6 +122,10 @@ export async function markHeld(db: Db, actor: Actor, id: string, input: { versio
     if (!marked || marked.n === 0) throw badRequest('session.no-attendance', 'Chưa điểm danh: hãy ghi nhận người dự trước khi xác nhận đã tổ chức buổi sinh hoạt.');
     const updated = await updateVersioned(tx, studySessions, keyOf(session), input.version, { heldOn: input.heldOn, updatedAt: now() }, { entity: 'session' });
     await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.held', entity: 'session', entityId: id, before: session, after: updated });
+    // The cell's "tổ chức học tập" task of the plan follows its session: done the day it was held.
+    if (session.kind === 'regular') {
+      await completeFollowingTasks(tx, { tenantId: session.tenantId, planId: session.planId, unitId: session.unitId, follows: 'study-session', on: input.heldOn, actorId: actor.userId });
+    }
     return describeSession(tx, actor, { ...loaded, session: updated });
   });
 }

@@ -2,7 +2,7 @@
 // with progress while the server works, then the letters (DOCX or PDF) while the codes are at hand.
 import { useState } from 'react';
 import { Button, Checkbox, Group, Modal, Radio, ScrollArea, Stack, Text } from '@mantine/core';
-import { ErrorAlert, Success } from '../../components/feedback';
+import { ErrorAlert, Notice, Success } from '../../components/feedback';
 import { Working } from '../../components/Working';
 import { useSlow } from '../../components/progress';
 import { vi } from '../../i18n/vi';
@@ -56,6 +56,11 @@ export function BulkDialog({ communeId, cells, onClose, onDone }: { communeId: s
         {answer ? (
           <>
             <Success>{t.bulkDone(answer.created, answer.refreshed)}</Success>
+            {answer.emptyCells.length > 0 && (
+              <Notice title={t.bulkEmptyTitle(answer.emptyCells.length)} color="orange">
+                {kind === 'cellSecretaries' ? t.bulkNoSecretary(answer.emptyCells.join(', ')) : t.bulkNoMembers(answer.emptyCells.join(', '))}
+              </Notice>
+            )}
             {answer.letters.length === 0 ? (
               <Text>{t.bulkNone}</Text>
             ) : (

@@ -23,6 +23,9 @@ const communeRoutes = new Set([
   '/api/accounts',
   '/api/accounts/bulk',
   '/api/accounts/letters',
+  '/api/tasks/overview',
+  '/api/tasks',
+  '/api/calendar/month',
 ]);
 
 /** The chosen commune, for a request to `path` by a province account; nothing otherwise. */

@@ -1,7 +1,7 @@
 // A unit's positions (chức vụ): who holds which, past and present; the office gives a position
 // (person picker, kind, from) and ends one (date).
 import { useState } from 'react';
-import { Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DateField } from '../../components/DateField';
 import { QueryStatus } from '../../components/feedback';
@@ -11,7 +11,7 @@ import { readDate } from '../../format';
 import { vi } from '../../i18n/vi';
 import { PersonPicker } from './PersonPicker';
 import { PositionList } from './PositionList';
-import { createPosition, endPosition, positionKindsQuery, unitPositionsQuery, type Position } from './queries';
+import { createPerson, createPosition, endPosition, positionKindsQuery, unitPositionsQuery, type Position } from './queries';
 
 const t = vi.positions;
 
@@ -72,6 +72,12 @@ function AddPosition({ unit, onDone }: { unit: { id: string; kind: string }; onD
   const queryClient = useQueryClient();
   const kinds = useQuery(positionKindsQuery);
   const [personId, setPersonId] = useState<string | null>(null);
+  // A new ward has nobody on its lists yet: the holder may be added here (a person, not a member).
+  const [who, setWho] = useState<'existing' | 'new'>('existing');
+  const [newName, setNewName] = useState('');
+  const [newPhone, setNewPhone] = useState('');
+  // The person added by an earlier try whose position the server refused: not added twice.
+  const [added, setAdded] = useState<{ id: string; fullName: string } | null>(null);
   const [kindCode, setKindCode] = useState<string | null>(null);
   const [fromOn, setFromOn] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -83,7 +89,8 @@ function AddPosition({ unit, onDone }: { unit: { id: string; kind: string }; onD
     event.preventDefault();
     const from = readDate(fromOn);
     const next: Record<string, string> = {};
-    if (!personId) next.person = t.pickPerson;
+    if (who === 'existing' && !personId) next.person = t.pickPerson;
+    if (who === 'new' && !newName.trim()) next.newName = t.typeName;
     if (!kindCode) next.kind = t.pickKind;
     if (!from.ok) next.fromOn = from.message;
     else if (!from.iso) next.fromOn = vi.membershipActions.required;
@@ -92,7 +99,13 @@ function AddPosition({ unit, onDone }: { unit: { id: string; kind: string }; onD
     setSaving(true);
     setFailure(null);
     try {
-      await createPosition({ personId: personId!, kindCode: kindCode!, unitId: unit.id, fromOn: from.iso });
+      let holder = personId!;
+      if (who === 'new') {
+        const person = added && added.fullName === newName.trim() ? added : await createPerson({ fullName: newName.trim(), phone: newPhone.trim() || null });
+        setAdded({ id: person.id, fullName: newName.trim() });
+        holder = person.id;
+      }
+      await createPosition({ personId: holder, kindCode: kindCode!, unitId: unit.id, fromOn: from.iso });
       await queryClient.invalidateQueries({ queryKey: ['units', unit.id, 'positions'] });
       await queryClient.invalidateQueries({ queryKey: ['people'] });
       onDone(true);
@@ -106,7 +119,20 @@ function AddPosition({ unit, onDone }: { unit: { id: string; kind: string }; onD
   return (
     <form onSubmit={submit} aria-label={t.addTitle} noValidate>
       <Stack gap="sm" maw={520}>
-        <PersonPicker value={personId} onChange={setPersonId} error={errors.person} />
+        <Radio.Group label={t.who} value={who} onChange={(v) => setWho(v as typeof who)}>
+          <Stack gap="xs" mt="xs">
+            <Radio value="existing" label={t.existing} />
+            <Radio value="new" label={t.newPerson} />
+          </Stack>
+        </Radio.Group>
+        {who === 'existing' ? (
+          <PersonPicker value={personId} onChange={setPersonId} error={errors.person} />
+        ) : (
+          <>
+            <TextInput label={t.newName} description={t.newNameHint} value={newName} onChange={(e) => setNewName(e.currentTarget.value)} error={errors.newName} autoComplete="off" />
+            <TextInput label={t.newPhone} type="tel" value={newPhone} onChange={(e) => setNewPhone(e.currentTarget.value)} autoComplete="off" />
+          </>
+        )}
         <NativeSelect label={t.kind} data={[{ value: '', label: '' }, ...options]} value={kindCode ?? ''} onChange={(e) => setKindCode(e.currentTarget.value || null)} error={errors.kind} />
         <DateField label={t.fromOn} value={fromOn} onValue={setFromOn} error={errors.fromOn} />
         <FormMessages failure={failure} />

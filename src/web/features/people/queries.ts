@@ -39,6 +39,9 @@ export const cellCountsQuery = (on: string) =>
     queryFn: () => api<{ on: string; cells: { cellId: string; members: number; expected: number }[] }>('/api/cells/counts', { query: { on } }),
   });
 
+/** Someone who is not (yet) a member, e.g. a residential group's head or a new ward's first secretary. */
+export const createPerson = (body: { fullName: string; phone?: string | null }) => api<{ id: string; fullName: string; version: number }>('/api/people', { method: 'POST', body });
+
 export const createPosition = (body: { personId: string; kindCode: string; unitId: string; fromOn: string; toOn?: string | null }) =>
   api<Position>('/api/positions', { method: 'POST', body });
 export const endPosition = (id: string, version: number, toOn: string) => api<Position>(`/api/positions/${encodeURIComponent(id)}/end`, { method: 'POST', body: { version, toOn } });

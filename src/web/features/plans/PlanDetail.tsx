@@ -20,6 +20,8 @@ import type { Plan } from './queries';
 import { Recipients } from './Recipients';
 import { WorkflowPanel } from './WorkflowPanel';
 import { PlanConferences } from '../conferences/PlanConferences';
+import { PlanTimeline } from '../tasks/PlanTimeline';
+import { PlanTasks } from '../tasks/PlanTasks';
 
 const t = vi.plans;
 
@@ -88,6 +90,8 @@ export function PlanDetail({ plan }: { plan: Plan }) {
           </Grid.Col>
         </Grid>
 
+        {plan.status === 'issued' && <PlanTimeline planId={plan.id} />}
+
         {plan.status === 'issued' && (me.abilities.viewPlans) && (
           <Section id="plan-conferences" title={vi.conferences.sectionTitle}>
             <PlanConferences planId={plan.id} />
@@ -101,6 +105,10 @@ export function PlanDetail({ plan }: { plan: Plan }) {
             </ButtonLink>
           </Section>
         )}
+
+        <Section id="plan-tasks" title="Nhiệm vụ">
+          <PlanTasks planId={plan.id} />
+        </Section>
 
         {plan.abilities.viewDeliveries && (
           <Section id="plan-deliveries" title={t.deliveriesTitle}>

@@ -8,6 +8,7 @@ import { childKinds, isClosedOn } from '../../../domain/units';
 import { todayInVietnam } from '../../../domain/dates';
 import { ErrorAlert, Success } from '../../components/feedback';
 import { ChevronDown, ChevronRight } from '../../components/icons';
+import { AnchorLink } from '../../components/links';
 import { formatDate } from '../../format';
 import { vi } from '../../i18n/vi';
 import { kindLabel } from './labels';
@@ -162,9 +163,17 @@ function TreeItem({ node, first, last, open, toggle, today, busy, onDialog, onRe
           <Box w={36} style={{ flexShrink: 0 }} />
         )}
         <Box style={{ minWidth: 0, flex: 1 }} pt={4} data-closed={closed || undefined}>
-          <Text fw={unit.kind === 'cell' ? 500 : 700} c={closed ? 'dimmed' : undefined} td={closed ? 'line-through' : undefined}>
+          {/* The unit's own page (its positions, members, sessions) is one tap away from the editor. */}
+          <AnchorLink
+            to="/don-vi/$unitId"
+            params={{ unitId: unit.id }}
+            fw={unit.kind === 'cell' ? 500 : 700}
+            c={closed ? 'dimmed' : undefined}
+            td={closed ? 'line-through' : undefined}
+            style={{ overflowWrap: 'anywhere' }}
+          >
             {unit.name}
-          </Text>
+          </AnchorLink>
           <Text fz="sm" c="dimmed">
             {facts.join(' · ')}
           </Text>

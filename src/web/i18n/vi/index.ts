@@ -9,7 +9,8 @@ import { registry } from './registry';
 import { people } from './people';
 import { units } from './units';
 import { conferences } from './conferences';
+import { taskViews } from './task-views';
 
-export const vi = { ...app, ...accounts, ...members, ...registry, ...plans, ...people, ...units, ...conferences } as const;
+export const vi = { ...app, ...accounts, ...members, ...registry, ...plans, ...people, ...units, ...conferences, ...taskViews } as const;
 
 export type Strings = typeof vi;

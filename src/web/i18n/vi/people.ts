@@ -43,6 +43,13 @@ export const people = {
     saved: 'Đã lưu chức vụ.',
     ended: 'Đã ghi ngày thôi giữ chức vụ.',
     pickPerson: 'Chọn người giữ chức vụ.',
+    who: 'Người giữ chức vụ là',
+    existing: 'Người đã có trong danh sách',
+    newPerson: 'Người mới (chưa có trong danh sách)',
+    newName: 'Họ và tên',
+    newNameHint: 'Người này được thêm vào danh sách người của đảng bộ',
+    newPhone: 'Số điện thoại (không bắt buộc)',
+    typeName: 'Nhập họ và tên.',
     pickKind: 'Chọn chức vụ.',
   },
   kinds: {

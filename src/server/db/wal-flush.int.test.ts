@@ -1,0 +1,95 @@
+// A commit acknowledged by the embedded database is on the disk, not only in the operating system's
+// cache (decision 022): traced with strace where the machine has it, and counted by the flusher.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, test } from 'vitest';
+import { openDatabase } from './client';
+
+const folders: string[] = [];
+const scratch = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qt-wal-'));
+  folders.push(dir);
+  return dir;
+};
+afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const hasStrace = (() => {
+  try {
+    execFileSync('strace', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+// Creating a data folder runs initdb: slow on a loaded machine.
+const SLOW = 180_000;
+
+describe('durable commits on the embedded database', () => {
+  test('every autocommit insert is flushed before it is acknowledged, and survives a reopen', async () => {
+    const dir = scratch();
+    const database = await openDatabase({ dataDir: dir });
+    await database.db.execute(sql`create table probe (id int primary key)`);
+    const before = { ...database.flusher!.stats };
+    for (let i = 1; i <= 20; i += 1) await database.db.execute(sql`insert into probe values (${i})`);
+    const after = database.flusher!.stats;
+    expect(after.flushes - before.flushes).toBeGreaterThanOrEqual(20);
+    // Each insert changed the log: at least one file synced per commit.
+    expect(after.filesSynced - before.filesSynced).toBeGreaterThanOrEqual(20);
+    await database.close();
+    const reopened = await openDatabase({ dataDir: dir });
+    const rows = await reopened.db.execute(sql`select count(*)::int as n from probe`);
+    expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(20);
+    await reopened.close();
+  }, SLOW);
+
+  test('a read flushes nothing; a transaction is flushed once, after its commit', async () => {
+    const database = await openDatabase({ dataDir: scratch() });
+    await database.db.execute(sql`create table probe (id int primary key)`);
+    await database.db.execute(sql`insert into probe values (0)`);
+    const synced = database.flusher!.stats.filesSynced;
+    await database.db.execute(sql`select * from probe`);
+    expect(database.flusher!.stats.filesSynced).toBe(synced);
+    await database.db.transaction(async (tx) => {
+      for (let i = 1; i <= 5; i += 1) await tx.execute(sql`insert into probe values (${i})`);
+      // Inside the transaction nothing is flushed yet: it is not acknowledged.
+      expect(database.flusher!.stats.filesSynced).toBe(synced);
+    });
+    expect(database.flusher!.stats.filesSynced).toBeGreaterThan(synced);
+    await database.close();
+  }, SLOW);
+
+  test('concurrent commits share flushes and every one is kept', async () => {
+    const database = await openDatabase({ dataDir: scratch() });
+    await database.db.execute(sql`create table probe (id int primary key)`);
+    const before = database.flusher!.stats.flushes;
+    await Promise.all(Array.from({ length: 50 }, (_, i) => database.db.execute(sql`insert into probe values (${i})`)));
+    expect(database.flusher!.stats.flushes - before).toBeLessThan(50);
+    const rows = await database.db.execute(sql`select count(*)::int as n from probe`);
+    expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(50);
+    await database.close();
+  }, SLOW);
+
+  test.runIf(hasStrace)('strace sees an fsync of the log for each of 20 autocommit inserts', () => {
+    const dir = scratch();
+    const trace = join(dir, 'trace.txt');
+    const marker = join(dir, 'MARKER');
+    const child = spawnSync(
+      'strace',
+      ['-f', '-qq', '-e', 'trace=fsync,fdatasync,access,faccessat,faccessat2', '-o', trace, process.execPath, 'bin/run-ts.js', 'src/server/db/wal-flush.child.ts', join(dir, 'db'), marker],
+      { encoding: 'utf8', timeout: SLOW - 10_000 },
+    );
+    expect(child.status, child.stderr).toBe(0);
+    expect(existsSync(trace)).toBe(true);
+    const lines = readFileSync(trace, 'utf8').split('\n');
+    const start = lines.findIndex((l) => l.includes(`${marker}-start`));
+    const end = lines.findIndex((l) => l.includes(`${marker}-end`));
+    expect(start).toBeGreaterThan(-1);
+    expect(end).toBeGreaterThan(start);
+    const syncs = lines.slice(start, end).filter((l) => /\b(fsync|fdatasync)\(/u.test(l) && !/unfinished|resumed/u.test(l));
+    expect(syncs.length).toBeGreaterThanOrEqual(20);
+  }, SLOW);
+});

@@ -1,0 +1,395 @@
+// A cell's report on its study session: prefilled from the session and its attendance, scored with
+// the commune's rubric, then draft → submitted → returned (with a comment) → submitted → accepted;
+// the ward may re-score (both scores kept). Every write is version-conditional, transactional,
+// audited, and keeps the whole row as a version (cell_report_versions).
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { completeFollowingTasks } from '../tasks/service';
+import type { Db, DbOrTx, Tx } from '../../db/client';
+import type { Actor } from '../../auth/actor';
+import { badRequest, conflict, duplicate, forbidden, notFound, stateConflict } from '../../errors';
+import { now } from '../../clock';
+import { updateVersioned } from '../../db/versioned';
+import { todayInVietnam } from '../../../domain/dates';
+import { countAttendance, type AttendanceMark } from '../../../domain/attendance';
+import { describeScoreProblem, rubricItems, scoreProblems, scoreReport, type RubricContent, type Score } from '../../../domain/rubrics';
+import { canTransition, isOnTime, reportDueAt, reportFigures, type ReportAction, type ReportFigures } from '../../../domain/report-figures';
+import { recordAudit } from '../audit/service';
+import { users } from '../../auth/tables';
+import { canKnowUnit } from '../units/policy';
+import { toRef } from '../units/service';
+import { units, type Unit } from '../units/tables';
+import { plans, type Plan } from '../plans/tables';
+import { expectationOf, loadSessionFor, marksOf, type LoadedSession } from '../study-sessions/load';
+import { makeUpLedger } from '../study-sessions/make-up';
+import { studySessions, type StudySession } from '../study-sessions/tables';
+import { canInspectSession, canReviewReport, canViewReport, canWriteReport } from './policy';
+import { describeRubric, ensureCurrentRubric, loadRubric } from './rubric';
+import { cellReports, cellReportVersions, sessionInspections, type CellReport, type ReportVersionAction, type WardScoring } from './tables';
+import type { ReportDetail, ReportInput } from './schema';
+
+/** The figures of a session as they stand: its attendance counts, make-ups done, people reached. */
+export async function figuresOfSession(db: DbOrTx, session: StudySession): Promise<ReportFigures> {
+  const expectation = await expectationOf(db, session);
+  const marks = (await marksOf(db, session)) as AttendanceMark[];
+  const counts = countAttendance(expectation.expected.map((p) => p.memberId), expectation.exempt.length, marks);
+  const madeUp = (await makeUpLedger(db, session.tenantId, session.planId, [session.unitId])).filter((r) => r.sessionId === session.id && r.madeUp).length;
+  return reportFigures(counts, madeUp, { youth: session.reachedYouth, association: session.reachedAssociation, public: session.reachedPublic });
+}
+
+function checkScores(rubric: Pick<RubricContent, 'groups'>, scores: readonly Score[]) {
+  const problems = scoreProblems(rubric, scores);
+  if (problems.length > 0) {
+    throw badRequest('report.score-invalid', problems.map(describeScoreProblem).join(' '), { items: problems.map((p) => ({ itemId: p.itemId, problem: p.problem })) });
+  }
+}
+
+interface LoadedReport {
+  report: CellReport;
+  unit: Unit;
+  plan: Plan;
+}
+
+async function loadReport(db: DbOrTx, id: string): Promise<LoadedReport> {
+  const [row] = await db
+    .select({ report: cellReports, unit: units, plan: plans })
+    .from(cellReports)
+    .innerJoin(units, and(eq(units.tenantId, cellReports.tenantId), eq(units.id, cellReports.unitId)))
+    .innerJoin(plans, and(eq(plans.tenantId, cellReports.tenantId), eq(plans.id, cellReports.planId)))
+    .where(eq(cellReports.id, id));
+  if (!row) throw notFound('report');
+  return row;
+}
+
+/** Another commune's report is not found; one the actor knows of but may not act on is forbidden. */
+async function loadReportFor(db: DbOrTx, actor: Actor, id: string, allowed: (actor: Actor, unit: ReturnType<typeof toRef>) => boolean, action: string) {
+  const loaded = await loadReport(db, id);
+  const ref = toRef(loaded.unit);
+  if (!canKnowUnit(actor, ref)) throw notFound('report');
+  if (!allowed(actor, ref)) throw forbidden(action);
+  return loaded;
+}
+
+async function inspectionsOf(db: DbOrTx, tenantId: string, sessionId: string) {
+  const rows = await db
+    .select()
+    .from(sessionInspections)
+    .where(and(eq(sessionInspections.tenantId, tenantId), eq(sessionInspections.sessionId, sessionId)))
+    .orderBy(asc(sessionInspections.inspectedOn), asc(sessionInspections.createdAt));
+  return rows.map(({ id, inspectedOn, inspectors, findings, adjustments, createdAt }) => ({ id, inspectedOn, inspectors, findings, adjustments, createdAt }));
+}
+
+async function heldOnOf(db: DbOrTx, report: CellReport): Promise<string | null> {
+  const [s] = await db.select({ heldOn: studySessions.heldOn }).from(studySessions).where(and(eq(studySessions.tenantId, report.tenantId), eq(studySessions.id, report.sessionId)));
+  return s?.heldOn ?? null;
+}
+
+export async function describeReport(db: DbOrTx, actor: Actor, { report, unit, plan }: LoadedReport): Promise<ReportDetail> {
+  const rubric = await loadRubric(db, report.tenantId, report.rubricId);
+  const ref = toRef(unit);
+  const dueAt = reportDueAt(plan.body.tasks ?? []);
+  const write = canWriteReport(actor, ref);
+  const review = canReviewReport(actor, ref);
+  return {
+    id: report.id,
+    version: report.version,
+    planId: report.planId,
+    sessionId: report.sessionId,
+    unitId: report.unitId,
+    unitName: unit.name,
+    status: report.status,
+    rubric: describeRubric(rubric),
+    figures: report.figures,
+    form: report.form,
+    reporter: report.reporter,
+    reportDate: report.reportDate,
+    number: report.number,
+    summary: report.summary,
+    opinions: report.opinions,
+    proposals: report.proposals,
+    scores: report.scores,
+    total: report.total,
+    band: report.band,
+    wardScoring: report.wardScoring,
+    returnComment: report.returnComment,
+    firstSubmittedAt: report.firstSubmittedAt,
+    submittedAt: report.submittedAt,
+    acceptedAt: report.acceptedAt,
+    dueAt,
+    onTime: isOnTime(report.firstSubmittedAt, dueAt),
+    sessionHeldOn: await heldOnOf(db, report),
+    inspections: await inspectionsOf(db, report.tenantId, report.sessionId),
+    abilities: {
+      edit: write && canTransition(report.status, 'edit'),
+      submit: write && canTransition(report.status, 'submit'),
+      review: review && canTransition(report.status, 'accept'),
+      rescore: review && canTransition(report.status, 'rescore'),
+      inspect: canInspectSession(actor, ref),
+    },
+    createdAt: report.createdAt,
+    updatedAt: report.updatedAt,
+  };
+}
+
+/** The row as it was written, for the versions table and the audit log. */
+function snapshotOf(report: CellReport): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(report)) as Record<string, unknown>;
+}
+
+async function recordVersion(tx: Tx, actor: Actor, report: CellReport, action: ReportVersionAction, before: CellReport | null, comment: string | null = null) {
+  await tx.insert(cellReportVersions).values({ tenantId: report.tenantId, reportId: report.id, version: report.version, action, comment, snapshot: snapshotOf(report), actorId: actor.userId, at: now() });
+  await recordAudit(tx, { tenantId: report.tenantId, actorId: actor.userId, action: `report.${action}`, entity: 'report', entityId: report.id, before: before ?? undefined, after: report });
+}
+
+/** What a new report of the session starts from. */
+function prefillOf(session: StudySession, figures: ReportFigures) {
+  return {
+    figures,
+    form: session.form,
+    reporter: session.reporter,
+    reportDate: todayInVietnam(now()),
+    summary: session.notes,
+    opinions: session.opinions,
+  };
+}
+
+const keyOf = (r: Pick<CellReport, 'tenantId' | 'id'>) => and(eq(cellReports.tenantId, r.tenantId), eq(cellReports.id, r.id));
+
+async function reportOfSession(db: DbOrTx, session: Pick<StudySession, 'tenantId' | 'id'>) {
+  const [row] = await db.select().from(cellReports).where(and(eq(cellReports.tenantId, session.tenantId), eq(cellReports.sessionId, session.id)));
+  return row ?? null;
+}
+
+async function planOf(db: DbOrTx, session: StudySession): Promise<Plan> {
+  const [plan] = await db.select().from(plans).where(and(eq(plans.tenantId, session.tenantId), eq(plans.id, session.planId)));
+  return plan!;
+}
+
+/** GET /api/sessions/:id/report: the report if written, else what it would start from. */
+export async function sessionReport(db: Db, actor: Actor, sessionId: string) {
+  return db.transaction(async (tx) => {
+    const loaded = await loadSessionFor(tx, actor, sessionId, canViewReport, 'xem báo cáo của chi bộ khác');
+    const { session, unit } = loaded;
+    const existing = await reportOfSession(tx, session);
+    const rubric = existing ? await loadRubric(tx, session.tenantId, existing.rubricId) : await ensureCurrentRubric(tx, session.tenantId);
+    return {
+      report: existing ? await describeReport(tx, actor, { report: existing, unit, plan: await planOf(tx, session) }) : null,
+      prefill: prefillOf(session, await figuresOfSession(tx, session)),
+      rubric: describeRubric(rubric),
+      unitName: unit.name,
+      sessionHeldOn: session.heldOn,
+      inspections: await inspectionsOf(tx, session.tenantId, session.id),
+      abilities: { write: canWriteReport(actor, toRef(unit)) && session.kind === 'regular', inspect: canInspectSession(actor, toRef(unit)) },
+    };
+  });
+}
+
+function refuseUnreportable(loaded: LoadedSession) {
+  const { session, unit, planIssuedOn } = loaded;
+  if (session.kind !== 'regular') throw badRequest('report.make-up-session', 'Báo cáo được lập cho buổi sinh hoạt chính của chi bộ, không cho buổi học bù.');
+  if (unit.closedOn !== null && unit.closedOn <= planIssuedOn) {
+    throw badRequest('report.unit-closed', `${unit.name} đã giải thể ngày ${unit.closedOn.split('-').reverse().join('/')}, trước khi ban hành kế hoạch: không lập báo cáo.`);
+  }
+}
+
+/**
+ * POST /api/sessions/:id/report → 201. A phone that retries with the same Idempotency-Key gets the
+ * report it created; a second report of the session is refused (409 report.exists).
+ */
+export async function createReport(db: Db, actor: Actor, sessionId: string, input: ReportInput, idempotencyKey?: string) {
+  return db.transaction(async (tx) => {
+    const loaded = await loadSessionFor(tx, actor, sessionId, canWriteReport, 'lập báo cáo cho chi bộ khác');
+    const { session, unit } = loaded;
+    const existing = await reportOfSession(tx, session);
+    if (existing) {
+      if (idempotencyKey && existing.idempotencyKey === idempotencyKey) return describeReport(tx, actor, { report: existing, unit, plan: await planOf(tx, session) });
+      throw duplicate('report.exists', 'Chi bộ đã có báo cáo cho buổi sinh hoạt này: hãy mở báo cáo đó để sửa.');
+    }
+    refuseUnreportable(loaded);
+    const rubric = await ensureCurrentRubric(tx, session.tenantId);
+    const scores = input.scores ?? [];
+    checkScores(rubric, scores);
+    const { total, band } = scoreReport(rubric, scores);
+    const prefill = prefillOf(session, await figuresOfSession(tx, session));
+    const { scores: _s, ...fields } = input;
+    const [created] = await tx
+      .insert(cellReports)
+      .values({
+        tenantId: session.tenantId,
+        planId: session.planId,
+        sessionId: session.id,
+        unitId: session.unitId,
+        rubricId: rubric.id,
+        ...prefill,
+        ...fields,
+        scores,
+        total,
+        band,
+        idempotencyKey: idempotencyKey ?? null,
+        createdBy: actor.userId,
+        createdAt: now(),
+        updatedAt: now(),
+      })
+      .returning();
+    await recordVersion(tx, actor, created!, 'create', null);
+    return describeReport(tx, actor, { report: created!, unit, plan: await planOf(tx, session) });
+  });
+}
+
+/** GET /api/reports/:id. */
+export async function reportFor(db: DbOrTx, actor: Actor, id: string) {
+  return describeReport(db, actor, await loadReportFor(db, actor, id, canViewReport, 'xem báo cáo của chi bộ khác'));
+}
+
+async function sessionRow(db: DbOrTx, report: CellReport): Promise<StudySession> {
+  const [s] = await db.select().from(studySessions).where(and(eq(studySessions.tenantId, report.tenantId), eq(studySessions.id, report.sessionId)));
+  return s!;
+}
+
+/** Refuses an action the state does not allow (409, with the report as it is) and a stale version (409). */
+async function guard(tx: Tx, actor: Actor, loaded: LoadedReport, version: number, action: ReportAction) {
+  const { report } = loaded;
+  if (!canTransition(report.status, action)) {
+    const messages: Record<ReportAction, string> = {
+      edit: 'Báo cáo đã gửi hoặc đã được tiếp nhận nên không sửa được nữa.',
+      submit: 'Báo cáo đã được gửi.',
+      return: 'Chỉ trả lại báo cáo đang chờ tiếp nhận.',
+      accept: 'Chỉ tiếp nhận báo cáo đang chờ tiếp nhận.',
+      rescore: 'Chỉ chấm lại báo cáo đã gửi.',
+    };
+    throw stateConflict(`report.not-${action === 'edit' ? 'editable' : action === 'rescore' ? 'rescorable' : `${action}able`}`, messages[action], await describeReport(tx, actor, loaded));
+  }
+  if (version !== report.version) throw conflict('report', await describeReport(tx, actor, loaded));
+}
+
+/** PATCH /api/reports/:id: the cell edits its draft (or a returned report); the figures are refreshed from the session. */
+export async function updateReport(db: Db, actor: Actor, id: string, input: ReportInput & { version: number }) {
+  return db.transaction(async (tx) => {
+    const loaded = await loadReportFor(tx, actor, id, canWriteReport, 'sửa báo cáo của chi bộ khác');
+    await guard(tx, actor, loaded, input.version, 'edit');
+    const { report } = loaded;
+    const { version, scores: newScores, ...fields } = input;
+    const rubric = await loadRubric(tx, report.tenantId, report.rubricId);
+    const scores = newScores ?? report.scores;
+    checkScores(rubric, scores);
+    const { total, band } = scoreReport(rubric, scores);
+    const figures = await figuresOfSession(tx, await sessionRow(tx, report));
+    const updated = await updateVersioned(tx, cellReports, keyOf(report), version, { ...fields, scores, total, band, figures, updatedAt: now() }, { entity: 'report' });
+    await recordVersion(tx, actor, updated, 'edit', report);
+    return describeReport(tx, actor, { ...loaded, report: updated });
+  });
+}
+
+/** POST /api/reports/:id/submit: only for a held session, with every item scored; the figures are frozen as they are. */
+export async function submitReport(db: Db, actor: Actor, id: string, input: { version: number; comment?: string }) {
+  return db.transaction(async (tx) => {
+    const loaded = await loadReportFor(tx, actor, id, canWriteReport, 'gửi báo cáo của chi bộ khác');
+    await guard(tx, actor, loaded, input.version, 'submit');
+    const { report } = loaded;
+    const session = await sessionRow(tx, report);
+    if (!session.heldOn) throw badRequest('report.session-not-held', 'Buổi sinh hoạt chưa được xác nhận đã tổ chức: hãy điểm danh và xác nhận trước khi gửi báo cáo.');
+    const rubric = await loadRubric(tx, report.tenantId, report.rubricId);
+    const { unscored } = scoreReport(rubric, report.scores);
+    if (unscored.length > 0) {
+      const names = rubricItems(rubric).filter((i) => unscored.includes(i.id)).map((i) => `"${i.name}"`);
+      throw badRequest('report.unscored', `Chưa chấm điểm tiêu chí: ${names.join(', ')}.`, { itemIds: unscored });
+    }
+    const at = now();
+    const updated = await updateVersioned(
+      tx,
+      cellReports,
+      keyOf(report),
+      input.version,
+      { status: 'submitted', figures: await figuresOfSession(tx, session), submittedAt: at, firstSubmittedAt: report.firstSubmittedAt ?? at, updatedAt: at },
+      { entity: 'report' },
+    );
+    await recordVersion(tx, actor, updated, 'submit', report, input.comment?.trim() || null);
+    return describeReport(tx, actor, { ...loaded, report: updated });
+  });
+}
+
+/** POST /api/reports/:id/return: the ward sends it back with a comment (required). */
+export async function returnReport(db: Db, actor: Actor, id: string, input: { version: number; comment?: string }) {
+  return db.transaction(async (tx) => {
+    const loaded = await loadReportFor(tx, actor, id, canReviewReport, 'trả lại báo cáo');
+    const comment = input.comment?.trim() ?? '';
+    if (!comment) throw badRequest('report.comment-required', 'Hãy ghi lý do trả lại để chi bộ biết cần sửa gì.');
+    await guard(tx, actor, loaded, input.version, 'return');
+    const { report } = loaded;
+    const updated = await updateVersioned(tx, cellReports, keyOf(report), input.version, { status: 'returned', returnComment: comment, updatedAt: now() }, { entity: 'report' });
+    await recordVersion(tx, actor, updated, 'return', report, comment);
+    return describeReport(tx, actor, { ...loaded, report: updated });
+  });
+}
+
+/**
+ * The one place where the work that follows an accepted report goes: the plan's task that follows
+ * 'cell-report' for this unit becomes done, in the same transaction (the task follows the real work).
+ * Returns how many tasks it marked.
+ */
+export async function onReportAccepted(tx: Tx, report: CellReport, actorId: string | null = null) {
+  return completeFollowingTasks(tx, { tenantId: report.tenantId, planId: report.planId, unitId: report.unitId, follows: 'cell-report', on: todayInVietnam(report.acceptedAt ?? now()), actorId });
+}
+
+/** POST /api/reports/:id/accept. */
+export async function acceptReport(db: Db, actor: Actor, id: string, input: { version: number; comment?: string }) {
+  return db.transaction(async (tx) => {
+    const loaded = await loadReportFor(tx, actor, id, canReviewReport, 'tiếp nhận báo cáo');
+    await guard(tx, actor, loaded, input.version, 'accept');
+    const { report } = loaded;
+    const at = now();
+    const updated = await updateVersioned(tx, cellReports, keyOf(report), input.version, { status: 'accepted', acceptedAt: at, acceptedBy: actor.userId, returnComment: null, updatedAt: at }, { entity: 'report' });
+    await recordVersion(tx, actor, updated, 'accept', report, input.comment?.trim() || null);
+    await onReportAccepted(tx, updated, actor.userId);
+    return describeReport(tx, actor, { ...loaded, report: updated });
+  });
+}
+
+/** POST /api/reports/:id/rescore: the ward's own scores, kept beside the cell's (which stay as they were). */
+export async function rescoreReport(db: Db, actor: Actor, id: string, input: { version: number; scores: Score[]; comment?: string }) {
+  return db.transaction(async (tx) => {
+    const loaded = await loadReportFor(tx, actor, id, canReviewReport, 'chấm lại báo cáo');
+    const { report } = loaded;
+    const rubric = await loadRubric(tx, report.tenantId, report.rubricId);
+    checkScores(rubric, input.scores);
+    await guard(tx, actor, loaded, input.version, 'rescore');
+    const scored = scoreReport(rubric, input.scores);
+    if (scored.unscored.length > 0) {
+      const names = rubricItems(rubric).filter((i) => scored.unscored.includes(i.id)).map((i) => `"${i.name}"`);
+      throw badRequest('report.unscored', `Chưa chấm điểm tiêu chí: ${names.join(', ')}.`, { itemIds: scored.unscored });
+    }
+    const wardScoring: WardScoring = { scores: input.scores, total: scored.total, band: scored.band, comment: input.comment?.trim() ?? '', by: actor.displayName || actor.username, at: now().toISOString() };
+    const updated = await updateVersioned(tx, cellReports, keyOf(report), input.version, { wardScoring, updatedAt: now() }, { entity: 'report' });
+    await recordVersion(tx, actor, updated, 'rescore', report, wardScoring.comment || null);
+    return describeReport(tx, actor, { ...loaded, report: updated });
+  });
+}
+
+/** GET /api/reports/:id/versions: every version, newest first, with who wrote it. */
+export async function reportVersions(db: DbOrTx, actor: Actor, id: string) {
+  const { report } = await loadReportFor(db, actor, id, canViewReport, 'xem báo cáo của chi bộ khác');
+  const rows = await db
+    .select({ version: cellReportVersions.version, action: cellReportVersions.action, comment: cellReportVersions.comment, snapshot: cellReportVersions.snapshot, at: cellReportVersions.at, actorName: users.displayName, username: users.username })
+    .from(cellReportVersions)
+    .leftJoin(users, and(eq(users.tenantId, cellReportVersions.tenantId), eq(users.id, cellReportVersions.actorId)))
+    .where(and(eq(cellReportVersions.tenantId, report.tenantId), eq(cellReportVersions.reportId, report.id)))
+    .orderBy(desc(cellReportVersions.version));
+  return { versions: rows.map(({ username, actorName, ...r }) => ({ ...r, actorName: actorName || username || null })) };
+}
+
+/** POST /api/sessions/:id/inspections: ward staff record an inspection; adjustments name items of the rubric the report uses. */
+export async function recordInspection(db: Db, actor: Actor, sessionId: string, input: { inspectedOn: string; inspectors: string; findings: string; adjustments: { itemId: string; points: number; reason: string }[] }) {
+  return db.transaction(async (tx) => {
+    const { session } = await loadSessionFor(tx, actor, sessionId, canInspectSession, 'kiểm tra chi bộ này');
+    if (input.inspectedOn > todayInVietnam(now())) throw badRequest('inspection.in-future', 'Ngày kiểm tra không thể sau hôm nay.');
+    const existing = await reportOfSession(tx, session);
+    const rubric = existing ? await loadRubric(tx, session.tenantId, existing.rubricId) : await ensureCurrentRubric(tx, session.tenantId);
+    checkScores(rubric, input.adjustments);
+    const [created] = await tx
+      .insert(sessionInspections)
+      .values({ tenantId: session.tenantId, sessionId: session.id, inspectedOn: input.inspectedOn, inspectors: input.inspectors.trim(), findings: input.findings.trim(), adjustments: input.adjustments, createdBy: actor.userId, createdAt: now() })
+      .returning();
+    await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.inspection', entity: 'session', entityId: session.id, after: created });
+    const { tenantId: _t, sessionId: _s, createdBy: _c, ...shown } = created!;
+    return shown;
+  });
+}
