@@ -5,6 +5,7 @@ import { openMigratedDatabase } from './database';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './seed/demo';
 import { refreshExemptFlags } from './features/people/membership-queries';
 import { todayInVietnam } from '../domain/dates';
+import { sql } from 'drizzle-orm';
 
 /** Another program (often a second QuánTriệt) already listens on the port: said in one line, no stack. */
 export class PortInUseError extends Error {
@@ -20,7 +21,15 @@ export async function startServer(options: { seedDemo: boolean; env?: Env }) {
   if (options.seedDemo && (await seedDemo(database.db))) printDemoAccounts();
   const app = await buildApp({ env, database, logger: true });
   // Exemptions end by the calendar: members.exempt follows today (people/membership-queries.ts).
-  const refresh = () => refreshExemptFlags(database.db, todayInVietnam()).catch((error: unknown) => app.log.error(error));
+  // PGlite runs no autovacuum, so nothing else gathers the planner's statistics: without them a
+  // ward's tables look empty and joins pick nested loops over whole tables. PostgreSQL has its own.
+  const analyse = async () => {
+    if (database.kind === 'pglite') await database.db.execute(sql`ANALYZE`);
+  };
+  const refresh = () =>
+    refreshExemptFlags(database.db, todayInVietnam())
+      .then(analyse)
+      .catch((error: unknown) => app.log.error(error));
   await refresh();
   const hourly = setInterval(() => void refresh(), 60 * 60 * 1000);
   hourly.unref();

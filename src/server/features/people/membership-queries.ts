@@ -23,25 +23,48 @@ export async function closePlacements(db: DbOrTx, tenantId: string, memberIds: s
     WHERE t.tenant_id = ${tenantId}::uuid AND t.id = n.id AND t.to_on IS DISTINCT FROM n.next_on`);
 }
 
-/** Members placed in a cell on `date`, with whether they were exempt that day (exemptions never overlap). */
-function placedAsOf(tenantId: string, date: string, cellIds?: string[]): SQL {
-  const cellFilter = cellIds ? sql`AND p.cell_id IN ${cellIds}` : sql``;
+/**
+ * Members placed in a cell on `date`, with whether they were exempt that day (exemptions never overlap).
+ * The exemption is a correlated EXISTS, so it is one lookup on membership_events_member_idx per member
+ * placed, whatever the planner believes of the table's size (PGlite runs no autovacuum, so the
+ * statistics of a freshly loaded table are guesses: a join there became a nested loop over every
+ * event of the ward for each member).
+ */
+function placedAsOf(tenantId: string, date: string, filter: { cellIds?: string[] } = {}): SQL {
+  const cellFilter = filter.cellIds ? sql`AND p.cell_id IN ${filter.cellIds}` : sql``;
   return sql`
-    SELECT p.member_id, p.cell_id, (x.member_id IS NOT NULL) AS exempt
+    SELECT p.member_id, p.cell_id,
+           EXISTS (SELECT 1 FROM membership_events x
+                   WHERE x.tenant_id = p.tenant_id AND x.member_id = p.member_id AND x.kind = 'exemption'
+                     AND x.effective_on <= ${date}::date AND (x.to_on IS NULL OR x.to_on >= ${date}::date)) AS exempt
     FROM membership_events p
-    LEFT JOIN membership_events x
-      ON x.tenant_id = p.tenant_id AND x.member_id = p.member_id AND x.kind = 'exemption'
-     AND x.effective_on <= ${date}::date AND (x.to_on IS NULL OR x.to_on >= ${date}::date)
     WHERE p.tenant_id = ${tenantId}::uuid AND p.kind IN ('joined', 'transferIn', 'transferWithin')
       AND p.effective_on <= ${date}::date AND (p.to_on IS NULL OR p.to_on >= ${date}::date) ${cellFilter}`;
 }
+
+/**
+ * One member's placing on `date` (cell_id, exempt), with the member named as a constant on both sides:
+ * the exemption is then a one-off index lookup, never a hash over every exemption of the database.
+ */
+function memberPlacedAsOf(tenantId: string, memberId: string, date: string): SQL {
+  return sql`
+    SELECT p.member_id, p.cell_id,
+           EXISTS (SELECT 1 FROM membership_events x
+                   WHERE x.tenant_id = ${tenantId}::uuid AND x.member_id = ${memberId}::uuid AND x.kind = 'exemption'
+                     AND x.effective_on <= ${date}::date AND (x.to_on IS NULL OR x.to_on >= ${date}::date)) AS exempt
+    FROM membership_events p
+    WHERE p.tenant_id = ${tenantId}::uuid AND p.member_id = ${memberId}::uuid AND p.kind IN ('joined', 'transferIn', 'transferWithin')
+      AND p.effective_on <= ${date}::date AND (p.to_on IS NULL OR p.to_on >= ${date}::date)`;
+}
+
+export { placedAsOf, memberPlacedAsOf };
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** The members of these cells as of `date` (cellId, exempt). */
 export async function membersAsOf(db: DbOrTx, tenantId: string, cellIds: string[], date: string) {
   if (cellIds.length === 0) return [];
-  const rows = rowsOf<{ member_id: string; cell_id: string; exempt: boolean }>(await db.execute(placedAsOf(tenantId, date, cellIds)));
+  const rows = rowsOf<{ member_id: string; cell_id: string; exempt: boolean }>(await db.execute(placedAsOf(tenantId, date, { cellIds })));
   return rows.map((r) => ({ memberId: r.member_id, cellId: r.cell_id, exempt: r.exempt }));
 }
 

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
 import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
 import { issueCheckInToken } from '../../../domain/check-in-token';
 import { users } from '../../auth/tables';
 import { serverSecrets } from '../check-in/tables';
+import { auditLog } from '../audit/tables';
+import { membershipEvents } from '../people/tables';
+import { members } from '../members/tables';
 
 const SECRET = 'khoa-ky-ma-diem-danh-cho-thu-nghiem-0123456789';
 let t: TestApp;
@@ -22,6 +25,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const scan = (s: Session, payload: Record<string, unknown>) => s.inject({ method: 'POST', url: '/api/check-in', payload });
+const tenantOf = async (memberId: string) => (await t.database.db.select({ tenantId: members.tenantId }).from(members).where(eq(members.id, memberId)))[0]!.tenantId;
 const codeOf = async (s: Session, id: string) => s.inject({ url: `/api/check-in/session/${id}/code` });
 
 describe('rotating QR check-in', () => {
@@ -81,6 +85,42 @@ describe('rotating QR check-in', () => {
     // Only the organiser shows the code.
     expect((await codeOf(member, sessionId)).statusCode).toBe(403);
     expect((await codeOf(bithu, other.id)).statusCode).toBe(403);
+  });
+
+  it('at a make-up session only those owed check in; an exempt member is not expected; each check-in is audited', async () => {
+    const { sessionId } = await sessionOfCell(t, staff, leader, 'Chi bộ Tràng Đà 1');
+    const me = member.me.user.memberId!;
+    const secretary = bithu.me.user.memberId!;
+    const detail = await detailOf(bithu, sessionId);
+    expect(detail.expected.map((p: { memberId: string }) => p.memberId)).toEqual(expect.arrayContaining([me, secretary]));
+    const marks = detail.expected.map((p: { memberId: string }) => (p.memberId === me ? { memberId: me, status: 'absent', reason: 'Đi công tác' } : { memberId: p.memberId, status: 'present' }));
+    const saved = (await bithu.inject({ method: 'PUT', url: `/api/sessions/${sessionId}/attendance`, payload: { version: detail.version, marks } })).json();
+    expect((await bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/held`, payload: { version: saved.version, heldOn: '2026-05-22' } })).statusCode).toBe(200);
+    const makeUp = (await bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/make-ups`, payload: {} })).json();
+    const token = issueCheckInToken(SECRET, `session_${makeUp.id}`, new Date());
+    // The secretary was present at the session: nothing to make up, refused, nothing written.
+    const refused = await scan(bithu, { token });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.id).toBe('check-in.not-expected');
+    expect((await detailOf(bithu, makeUp.id)).marks).toEqual([]);
+    // The absent member makes it up by scanning; the audit log names them.
+    const ok = await scan(member, { token });
+    expect(ok.json()).toMatchObject({ outcome: 'checked-in', title: 'buổi học bù của Chi bộ Tràng Đà 1' });
+    expect((await detailOf(bithu, makeUp.id)).marks).toEqual([expect.objectContaining({ memberId: me, status: 'present' })]);
+    const entries = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'session.check-in'), eq(auditLog.entityId, makeUp.id)));
+    expect(entries).toEqual([expect.objectContaining({ entity: 'session', actorId: member.me.user.id, after: { memberId: me } })]);
+    expect((await scan(member, { token })).json().outcome).toBe('already');
+    expect(await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'session.check-in'), eq(auditLog.entityId, makeUp.id)))).toHaveLength(1);
+
+    // Exempt from 01/01/2026 (membership history): listed apart at the next plan's session, and a scan is refused.
+    const next = await sessionOfCell(t, staff, leader, 'Chi bộ Tràng Đà 1', '2026-06-01');
+    await t.database.db.insert(membershipEvents).values({ tenantId: await tenantOf(me), memberId: me, kind: 'exemption', on: '2026-01-01', reason: 'Tuổi cao' });
+    expect((await detailOf(bithu, next.sessionId)).exempt.map((p: { memberId: string }) => p.memberId)).toContain(me);
+    const exempt = await scan(member, { token: issueCheckInToken(SECRET, `session_${next.sessionId}`, new Date()) });
+    expect(exempt.statusCode).toBe(400);
+    expect(exempt.json().error.id).toBe('check-in.not-expected');
+    expect((await detailOf(bithu, next.sessionId)).marks).toEqual([]);
+    await t.database.db.delete(membershipEvents).where(and(eq(membershipEvents.memberId, me), eq(membershipEvents.kind, 'exemption')));
   });
 
   it('without QT_CHECK_IN_SECRET the server generates a secret once and keeps it in the database', async () => {

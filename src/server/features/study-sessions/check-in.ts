@@ -7,12 +7,9 @@ import type { Actor } from '../../auth/actor';
 import { badRequest, notFound } from '../../errors';
 import { now } from '../../clock';
 import { canKnowUnit } from '../units/policy';
-import { toRef } from '../units/service';
-import { recordAudit } from '../audit/service';
 import { registerCheckInTarget, type CheckInTarget } from '../check-in/registry';
 import { canRunSession } from './policy';
-import { expectationOf, loadSession, loadSessionFor } from './load';
-import { sessionAttendance } from './tables';
+import { expectedMemberSql, loadCheckInSession, loadSessionFor } from './load';
 
 const titleOf = (unitName: string, kind: string) => `${kind === 'make-up' ? 'buổi học bù' : 'buổi sinh hoạt học tập'} của ${unitName}`;
 
@@ -25,28 +22,31 @@ export const sessionCheckIn: CheckInTarget = {
     return { title: titleOf(unit.name, session.kind) };
   },
   async checkIn(db: Db, actor: Actor, id: string) {
-    const { session, unit } = await loadSession(db, id);
-    if (!canKnowUnit(actor, toRef(unit))) throw notFound('session');
+    const loaded = await loadCheckInSession(db, id);
+    const { session, unit } = loaded;
+    if (!canKnowUnit(actor, unit)) throw notFound('session');
     const title = titleOf(unit.name, session.kind);
-    const { expected } = await expectationOf(db, session);
-    if (!expected.some((p) => p.memberId === actor.memberId)) throw notExpectedAtSession();
-    const at = now();
-    // One statement decides "once": a present or late mark stays as it is and returns no row.
-    return db.transaction(async (tx) => {
-    const written = await tx
-      .insert(sessionAttendance)
-      .values({ tenantId: session.tenantId, sessionId: id, memberId: actor.memberId!, status: 'present', checkedInAt: at, markedBy: actor.userId, updatedAt: at })
-      .onConflictDoUpdate({
-        target: [sessionAttendance.tenantId, sessionAttendance.sessionId, sessionAttendance.memberId],
-        set: { status: 'present', reason: null, checkedInAt: at, markedBy: actor.userId, updatedAt: at },
-        setWhere: sql`${sessionAttendance.status} not in ('present', 'late')`,
-      })
-      .returning({ memberId: sessionAttendance.memberId });
-    if (written.length > 0) {
-      await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.check-in', entity: 'session', entityId: id, after: { memberId: actor.memberId } });
-    }
-    return { outcome: written.length > 0 ? ('checked-in' as const) : ('already' as const), title };
-    });
+    const at = now().toISOString();
+    // One statement decides whether the member is expected, decides "once" and records the audit entry
+    // with the mark (a statement is atomic: no transaction, no round trip more). A present or late mark
+    // stays as it is and writes nothing.
+    const result = await db.execute(sql`
+      WITH expected AS (${expectedMemberSql(loaded, actor.memberId!)}),
+      written AS (
+        INSERT INTO session_attendance (tenant_id, session_id, member_id, status, checked_in_at, marked_by, updated_at)
+        SELECT ${session.tenantId}::uuid, ${id}::uuid, e.member_id, 'present', ${at}::timestamptz, ${actor.userId}::uuid, ${at}::timestamptz FROM expected e
+        ON CONFLICT (tenant_id, session_id, member_id) DO UPDATE
+          SET status = 'present', reason = NULL, checked_in_at = excluded.checked_in_at, marked_by = excluded.marked_by, updated_at = excluded.updated_at
+          WHERE session_attendance.status NOT IN ('present', 'late')
+        RETURNING member_id
+      ), audited AS (
+        INSERT INTO audit_log (tenant_id, actor_id, at, action, entity, entity_id, after)
+        SELECT ${session.tenantId}::uuid, ${actor.userId}::uuid, ${at}::timestamptz, 'session.check-in', 'session', ${id}, jsonb_build_object('memberId', member_id) FROM written
+      )
+      SELECT (SELECT count(*) FROM expected)::int AS expected, (SELECT count(*) FROM written)::int AS written`);
+    const [row] = (result as unknown as { rows: { expected: number; written: number }[] }).rows;
+    if (!row || Number(row.expected) === 0) throw notExpectedAtSession();
+    return { outcome: Number(row.written) > 0 ? ('checked-in' as const) : ('already' as const), title };
   },
 };
 

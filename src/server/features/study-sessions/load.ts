@@ -1,5 +1,5 @@
 // Loading a session with its unit and plan, asking a policy of it, and who is expected at it.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { Actor, UnitRef } from '../../auth/actor';
 import { forbidden, notFound } from '../../errors';
@@ -13,6 +13,7 @@ import { toRef } from '../units/service';
 import { plans } from '../plans/tables';
 import { members } from '../members/tables';
 import { membersAsOf } from '../members/as-of';
+import { memberPlacedAsOf } from '../people/membership-queries';
 import { sessionAttendance, sessionGuests, studySessions, type StudySession } from './tables';
 
 export interface LoadedSession {
@@ -22,11 +23,16 @@ export interface LoadedSession {
 }
 
 export async function loadSession(db: DbOrTx, id: string): Promise<LoadedSession> {
+  // The plan's day as a scalar subquery: with a third table joined, a planner without statistics
+  // (PGlite runs no autovacuum) matched the unit on the tenant alone and scanned every unit of it.
   const [row] = await db
-    .select({ session: studySessions, unit: units, planIssuedOn: plans.issuedOn })
+    .select({
+      session: studySessions,
+      unit: units,
+      planIssuedOn: sql<string | null>`(select ${plans.issuedOn}::text from ${plans} where ${plans.tenantId} = ${studySessions.tenantId} and ${plans.id} = ${studySessions.planId})`,
+    })
     .from(studySessions)
     .innerJoin(units, and(eq(units.tenantId, studySessions.tenantId), eq(units.id, studySessions.unitId)))
-    .innerJoin(plans, and(eq(plans.tenantId, studySessions.tenantId), eq(plans.id, studySessions.planId)))
     .where(eq(studySessions.id, id));
   if (!row) throw notFound('session');
   return { session: row.session, unit: row.unit, planIssuedOn: row.planIssuedOn ?? todayInVietnam(now()) };
@@ -89,6 +95,55 @@ export async function expectationOf(db: DbOrTx, session: StudySession): Promise<
   const owed = await namesOf(db, session.tenantId, needsMakeUp(originalMarks));
   const guests = await namesOf(db, session.tenantId, guestIds.filter((id) => !owed.some((o) => o.memberId === id)));
   return { expected: byName([...owed, ...guests]), exempt: [], guests: byName(guests) };
+}
+
+/**
+ * One row (the member's id) when the member is expected at the session, none otherwise, as SQL a
+ * single statement can build on (the QR check-in decides and writes in one): a regular session
+ * expects a member placed in its unit's subtree on its day and not exempt; a make-up session, one
+ * the original left owing (excused or absent) or a guest sent to it. Reads one member, not the cell.
+ */
+export interface CheckInSession {
+  session: Pick<StudySession, 'tenantId' | 'id' | 'kind' | 'makeUpOfId' | 'heldOn' | 'scheduledAt'>;
+  unit: UnitRef & { name: string };
+}
+
+/** What a QR check-in needs of a session and its unit, and no more (a hall scans it 300 times a minute). */
+export async function loadCheckInSession(db: DbOrTx, id: string): Promise<CheckInSession> {
+  const [row] = await db
+    .select({
+      tenantId: studySessions.tenantId,
+      id: studySessions.id,
+      kind: studySessions.kind,
+      makeUpOfId: studySessions.makeUpOfId,
+      heldOn: studySessions.heldOn,
+      scheduledAt: studySessions.scheduledAt,
+      unit: { id: units.id, tenantId: units.tenantId, path: units.path, kind: units.kind, name: units.name },
+    })
+    .from(studySessions)
+    .innerJoin(units, and(eq(units.tenantId, studySessions.tenantId), eq(units.id, studySessions.unitId)))
+    .where(eq(studySessions.id, id));
+  if (!row) throw notFound('session');
+  const { unit, ...session } = row;
+  return { session, unit };
+}
+
+export function expectedMemberSql(loaded: CheckInSession, memberId: string): SQL {
+  const { session, unit } = loaded;
+  if (session.kind === 'regular' || !session.makeUpOfId) {
+    return sql`
+      SELECT a.member_id FROM (${memberPlacedAsOf(session.tenantId, memberId, sessionDate(session))}) a
+      JOIN units u ON u.tenant_id = ${session.tenantId}::uuid AND u.id = a.cell_id
+      WHERE NOT a.exempt AND u.path LIKE ${unit.path} || '%'
+      LIMIT 1`;
+  }
+  return sql`
+    SELECT ${memberId}::uuid AS member_id
+    WHERE EXISTS (SELECT 1 FROM session_attendance o
+                  WHERE o.tenant_id = ${session.tenantId}::uuid AND o.session_id = ${session.makeUpOfId}::uuid
+                    AND o.member_id = ${memberId}::uuid AND o.status IN ('excused', 'absent'))
+       OR EXISTS (SELECT 1 FROM session_guests g
+                  WHERE g.tenant_id = ${session.tenantId}::uuid AND g.session_id = ${session.id}::uuid AND g.member_id = ${memberId}::uuid)`;
 }
 
 export { namesOf };

@@ -96,14 +96,14 @@ export async function saveAttendance(db: Db, actor: Actor, id: string, input: At
     }
     const updated = await updateVersioned(tx, studySessions, keyOf(session), input.version, { updatedAt: now() }, { entity: 'session' });
     if (marks.length > 0) {
-      const at = now();
-      await tx
-        .insert(sessionAttendance)
-        .values(marks.map((m) => ({ tenantId: session.tenantId, sessionId: id, memberId: m.memberId, status: m.status, reason: m.reason?.trim() || null, markedBy: actor.userId, updatedAt: at })))
-        .onConflictDoUpdate({
-          target: [sessionAttendance.tenantId, sessionAttendance.sessionId, sessionAttendance.memberId],
-          set: { status: sql`excluded.status`, reason: sql`excluded.reason`, markedBy: sql`excluded.marked_by`, updatedAt: sql`excluded.updated_at` },
-        });
+      // The marks travel as one JSON parameter (a hundred members: one value to bind, not seven hundred).
+      const rows = JSON.stringify(marks.map((m) => ({ member_id: m.memberId, status: m.status, reason: m.reason?.trim() || null })));
+      await tx.execute(sql`
+        INSERT INTO session_attendance (tenant_id, session_id, member_id, status, reason, marked_by, updated_at)
+        SELECT ${session.tenantId}::uuid, ${id}::uuid, r.member_id, r.status, r.reason, ${actor.userId}::uuid, ${now().toISOString()}::timestamptz
+        FROM json_to_recordset(${rows}::json) AS r(member_id uuid, status text, reason text)
+        ON CONFLICT (tenant_id, session_id, member_id) DO UPDATE
+          SET status = excluded.status, reason = excluded.reason, marked_by = excluded.marked_by, updated_at = excluded.updated_at`);
     }
     await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.attendance', entity: 'session', entityId: id, before: { version: session.version }, after: { version: updated.version, marks } });
     return describeSession(tx, actor, { ...loaded, session: updated }, expectation);
