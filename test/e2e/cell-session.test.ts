@@ -44,7 +44,9 @@ story('A cell secretary runs the study session from a phone', () => {
     const others = page.getByRole('radiogroup').filter({ hasNotText: memberName });
     const groups = [page.getByRole('radiogroup', { name: memberName }), others.first()];
     for (const group of groups) {
-      const name = (await group.locator('legend, label').first().textContent())!.trim();
+      // The group's accessible name is the member's (Mantine labels a radio group with a div).
+      const name = await group.evaluate((el) => document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() ?? '');
+      expect(name).not.toBe('');
       await group.getByLabel('Vắng không lý do').check();
       await page.getByLabel(`Lý do vắng — ${name}`).fill('Chưa báo');
     }
@@ -81,7 +83,7 @@ story('A cell secretary runs the study session from a phone', () => {
     await wardPage.getByRole('heading', { name: 'Các buổi sinh hoạt học tập' }).waitFor();
     await wardPage.getByLabel('Lọc theo trạng thái').selectOption('held');
     const row = wardPage.getByRole('listitem').filter({ hasText: 'Chi bộ Tràng Đà 1' });
-    await row.getByText('Đã tổ chức').waitFor();
+    await row.getByText('Đã tổ chức', { exact: true }).waitFor();
     const backlog = wardPage.getByRole('list', { name: 'Học bù theo chi bộ' }).getByRole('listitem').filter({ hasText: 'Chi bộ Tràng Đà 1' });
     await backlog.getByText('Phải học bù 1 · đã học bù 0 · còn thiếu 1').waitFor();
     expect((await horizontalOverflow(wardPage)).scrollWidth).toBeLessThanOrEqual(390);

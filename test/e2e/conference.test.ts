@@ -15,6 +15,7 @@ story('The ward office convenes the ward conference', () => {
   let page: Page;
   let memberPage: Page;
   let memberName = '';
+  let memberCell = '';
   let conferenceUrl = '';
 
   beforeAll(async () => {
@@ -31,8 +32,12 @@ story('The ward office convenes the ward conference', () => {
 
   test('the office creates the conference from the issued plan and sees the resolved participants', async () => {
     await signInThroughPage(memberPage, 'dangvien');
-    memberName = ((await (await memberPage.request.get('/api/me')).json()) as { user: { displayName: string } }).user.displayName;
+    const me = (await (await memberPage.request.get('/api/me')).json()) as { user: { displayName: string; memberId: string } };
+    memberName = me.user.displayName;
     expect(memberName).not.toBe('');
+    // Namesakes are told apart by their cell: the button names both.
+    const record = (await (await memberPage.request.get(`/api/members/${me.user.memberId}`)).json()) as { member: { cellName: string } };
+    memberCell = record.member.cellName;
 
     await signInThroughPage(page, 'vanphong');
     const { plans } = (await (await page.request.get('/api/plans')).json()) as { plans: { id: string; status: string }[] };
@@ -50,7 +55,7 @@ story('The ward office convenes the ward conference', () => {
 
     // A member of a cell outside the groups, added by name.
     await page.getByLabel('Bổ sung đảng viên (gõ tên để tìm)').fill(memberName);
-    await page.getByRole('button', { name: `Thêm ${memberName}` }).click();
+    await page.getByRole('button', { name: `Thêm ${memberName} (${memberCell})` }).click();
     await page.getByTestId('participants').getByText(memberName, { exact: true }).waitFor();
 
     expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(390);

@@ -81,10 +81,10 @@ story('Each role signs in and sees its own part of the ward', () => {
     await as('vanphong', async (page) => {
       await expectHeading(page, 'Xin chào, Lê Thị Thu Hà');
       expect(await page.title()).toBe('Trang chủ — QuánTriệt');
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Nhiệm vụ của đơn vị', 'Tổng hợp nhiệm vụ', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       await page.getByRole('heading', { name: 'Đảng ủy phường Nông Tiến' }).waitFor();
       // The quick links are the pages of the menu, each with what it is for.
-      expect(await quickLinks(page)).toEqual(['Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
+      expect(await quickLinks(page)).toEqual(['Nhiệm vụ của đơn vị', 'Tổng hợp nhiệm vụ', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       // The campaign in motion: the latest plans with their status.
       const campaign = page.getByRole('list', { name: 'Kế hoạch gần đây' });
       await campaign.getByRole('listitem').first().waitFor();
@@ -111,7 +111,7 @@ story('Each role signs in and sees its own part of the ward', () => {
   test('ward leadership see the ward but may not import', async () => {
     await as('thuongtruc', async (page) => {
       await expectHeading(page, 'Xin chào, Nguyễn Mạnh Hùng');
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Nhiệm vụ của đơn vị', 'Tổng hợp nhiệm vụ', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       // The demo plan waiting for approval is pointed out to the leadership.
       await page.getByText(/^\d+ kế hoạch đang chờ bạn duyệt\.$/u).waitFor();
       await page.goto('/nhap-danh-sach');
@@ -125,9 +125,9 @@ story('Each role signs in and sees its own part of the ward', () => {
 
   test('a unit officer sees their own unit only', async () => {
     await as('ubnd', async (page) => {
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Văn bản đến', 'Tổ chức', 'Văn bản, nghị quyết', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Văn bản đến', 'Nhiệm vụ của đơn vị', 'Lịch', 'Tổ chức', 'Văn bản, nghị quyết', 'Tài khoản']);
       await page.getByRole('heading', { name: 'Ủy ban nhân dân phường', exact: true }).waitFor();
-      expect(await quickLinks(page)).toEqual(['Văn bản đến', 'Tổ chức', 'Văn bản, nghị quyết', 'Tài khoản']);
+      expect(await quickLinks(page)).toEqual(['Văn bản đến', 'Nhiệm vụ của đơn vị', 'Lịch', 'Tổ chức', 'Văn bản, nghị quyết', 'Tài khoản']);
       // Plans are followed by the ward office and leadership; a unit officer reads them in the inbox.
       expect(await page.getByRole('list', { name: 'Kế hoạch gần đây' }).count()).toBe(0);
       await page.goto('/to-chuc');
@@ -151,7 +151,7 @@ story('Each role signs in and sees its own part of the ward', () => {
       await page.getByRole('heading', { name: 'Danh sách đảng viên' }).waitFor();
       await page.getByRole('table', { name: 'Danh sách đảng viên' }).getByRole('link').first().waitFor();
       // The secretary searches the members they may list: their own cell's (memberSearchFilter).
-      expect(await navLabels(page)).toEqual(['Chi bộ của tôi', 'Văn bản đến', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Hồ sơ của tôi', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Chi bộ của tôi', 'Văn bản đến', 'Nhiệm vụ của đơn vị', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Hồ sơ của tôi', 'Tài khoản']);
       const exports = page.getByRole('group', { name: 'Tải danh sách đảng viên' });
       const xlsx = await exports.getByRole('link', { name: 'Tải Excel' }).getAttribute('href');
       const download = await page.request.get(xlsx!);
@@ -191,7 +191,7 @@ story('Each role signs in and sees its own part of the ward', () => {
       await page.getByRole('link', { name: 'Đảng ủy phường Nông Tiến' }).first().waitFor();
       // The province's only commune is where it reads documents and issued plans (GET /api/me abilities);
       // the ward's drafts and document settings are the ward's.
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Kế hoạch', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổng hợp nhiệm vụ', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Kế hoạch', 'Tài khoản']);
       await page.goto('/nghi-quyet');
       await page.getByRole('heading', { level: 1, name: 'Văn bản, nghị quyết' }).waitFor();
       expect(await page.getByRole('link', { name: 'Đăng ký văn bản' }).count()).toBe(0);
@@ -204,7 +204,7 @@ story('Each role signs in and sees its own part of the ward', () => {
   test('the administrator sees the whole tree and may import; signing out ends the session', async () => {
     await as('admin', async (page) => {
       // The administrator works in the province's only commune too (GET /api/me abilities).
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổng hợp nhiệm vụ', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       await page.getByRole('heading', { name: 'Đảng bộ tỉnh Tuyên Quang' }).waitFor();
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
       await page.waitForURL('**/dang-nhap');

@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
 import { Alert, Stack } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, errorMessage } from '../api';
 import { Loading } from '../components/feedback';
 import { PageHeader } from '../components/PageHeader';
@@ -9,11 +8,22 @@ import { checkInRoute } from './check-in';
 
 export default CheckInPage;
 
+/**
+ * One scan, one check-in: the answer is kept per code for the page's life, so a page mounted twice
+ * (the sign-in gate, a remount) shows the first answer ("Điểm danh thành công") instead of sending
+ * the code again and showing the second ("Đã điểm danh"). A reload asks again, and hears "already".
+ */
 function CheckInPage() {
   const { token } = checkInRoute.useParams();
-  const checkIn = useMutation({ mutationFn: () => api<{ outcome: string; message: string }>('/api/check-in', { method: 'POST', body: { token } }) });
-  const { mutate } = checkIn;
-  useEffect(() => mutate(), [mutate, token]);
+  const checkIn = useQuery({
+    queryKey: ['check-in', token],
+    queryFn: () => api<{ outcome: string; message: string }>('/api/check-in', { method: 'POST', body: { token } }),
+    staleTime: Infinity,
+    gcTime: Infinity,
+    retry: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
   return (
     <>
       <PageHeader title={s.checkInTitle} />

@@ -29,7 +29,7 @@ function PlanSessionsPage() {
     <>
       <PageHeader title={s.overviewTitle} below={<AnchorLink to="/ke-hoach/$planId" params={{ planId }}>Về kế hoạch</AnchorLink>} />
       <Stack gap="xl">
-        <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm" aria-label="Số buổi theo trạng thái">
+        <SimpleGrid cols={{ base: 2, sm: 5 }} component="dl" m={0} spacing="sm">
           {statuses.map((status) => (
             <Stat key={status} label={statusName(status)} value={counts[status]} alert={status === 'overdue' && counts[status] > 0} />
           ))}

@@ -27,7 +27,8 @@ function TaskOverviewPage() {
   const openedRow = overview.data?.rows.find((r) => r.id === opened);
 
   const open = (row: Row) => void navigate({ search: by === 'unit' ? { unitId: row.id } : { by: 'plan', planId: row.id } });
-  const name = (row: Row) => <NoBreakNumbers>{row.number ? `${row.number} — ${row.name}` : row.name}</NoBreakNumbers>;
+  const label = (row: Row) => (row.number ? `${row.number} — ${row.name}` : row.name);
+  const name = (row: Row) => <NoBreakNumbers>{label(row)}</NoBreakNumbers>;
   const count = (value: number, danger = false) => (
     <Text span fw={danger && value > 0 ? 700 : undefined} c={danger && value > 0 ? 'red.9' : undefined}>
       {value}
@@ -66,7 +67,7 @@ function TaskOverviewPage() {
               label={t.tableLabel(by)}
               minWidth={640}
               columns={[
-                { header: t.columns.name, cell: (row) => <Button variant="subtle" px={0} onClick={() => open(row)} aria-label={t.openRow(row.name)} styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }} h="auto">{name(row)}</Button> },
+                { header: t.columns.name, cell: (row) => <Button variant="transparent" px={0} onClick={() => open(row)} aria-label={t.openRow(label(row))} styles={{ label: { whiteSpace: 'normal', textAlign: 'left', textDecoration: 'underline' } }} h="auto">{name(row)}</Button> },
                 { header: t.columns.total, cell: (row) => count(row.total), nowrap: true },
                 { header: t.columns.done, cell: (row) => count(row.done), nowrap: true },
                 { header: t.columns.inProgress, cell: (row) => count(row.inProgress), nowrap: true },

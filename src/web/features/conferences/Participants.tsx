@@ -83,13 +83,14 @@ type Run = ReturnType<typeof useConferenceAction>['run'];
 function AddMember({ conference, run, busy }: { conference: Conference; run: Run; busy: string | null }) {
   const [q, setQ] = useState('');
   const search = useQuery({ ...memberSearchQuery(q.trim(), 8), enabled: q.trim().length >= 2 });
-  const inList = new Set(conference.participants.map((p) => p.fullName));
+  // By person, not by name: two members may share a name (they are told apart by their cell).
+  const inList = new Set(conference.participants.map((p) => p.personId));
   return (
     <Stack gap={4}>
       <TextInput label={t.addLabel} value={q} onChange={(e) => setQ(e.currentTarget.value)} size="md" />
       {q.trim().length >= 2 &&
         search.data?.members
-          .filter((m) => !inList.has(m.fullName))
+          .filter((m) => !inList.has(m.personId))
           .map((m) => (
             <Button
               key={m.id}
@@ -97,10 +98,10 @@ function AddMember({ conference, run, busy }: { conference: Conference; run: Run
               size="md"
               justify="flex-start"
               loading={busy === `add-${m.id}`}
-              aria-label={t.add(m.fullName)}
+              aria-label={t.add(`${m.fullName} (${m.cellName})`)}
               onClick={() => void run(`add-${m.id}`, () => conferenceAction(conference.id, '/participants', { version: conference.version, memberId: m.id })).then((ok) => ok && setQ(''))}
             >
-              + {m.fullName}
+              + {m.fullName} — {m.cellName}
             </Button>
           ))}
     </Stack>

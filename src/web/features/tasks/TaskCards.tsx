@@ -15,8 +15,9 @@ export function lastDayOf(dueAt: string): string {
 }
 
 export function TaskStatusBadge({ status, overdue }: { status: string; overdue: boolean }) {
-  if (overdue) return <Badge color="red.9">{t.status.overdue}</Badge>;
-  return <Badge color={status === 'done' ? 'green.9' : status === 'in-progress' ? 'blue.9' : 'gray.7'}>{t.status[status]}</Badge>;
+  // Filled: white text on the dark shades keeps the contrast (a light badge of gray.7 does not).
+  if (overdue) return <Badge variant="filled" color="red.9">{t.status.overdue}</Badge>;
+  return <Badge variant="filled" color={status === 'done' ? 'green.9' : status === 'in-progress' ? 'blue.9' : 'gray.7'}>{t.status[status]}</Badge>;
 }
 
 export function TaskCards({ tasks, label }: { tasks: TaskCard[]; label: string }) {
