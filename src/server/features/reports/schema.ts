@@ -135,6 +135,7 @@ export const consolidationResponse = z.object({
       total: z.number().nullable(),
       rating: z.string().nullable(),
       reportId: z.uuid().nullable(),
+      sessionId: z.uuid().nullable(),
     }),
   ),
   dueAt: z.date().nullable(),
