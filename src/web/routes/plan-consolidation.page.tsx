@@ -94,7 +94,7 @@ function PlanConsolidationPage() {
         <Section id="consolidation-ratings" title="Xếp loại chất lượng">
           <figure style={{ margin: 0 }} aria-labelledby="ratings-caption">
             <div aria-hidden="true">
-              <BarChart h={200} data={ratings} dataKey="band" series={[{ name: 'count', label: 'Số chi bộ', color: 'blue.7' }]} withTooltip={false} tickLine="y" yAxisProps={{ allowDecimals: false }} />
+              <BarChart h={200} data={ratings} dataKey="band" series={[{ name: 'count', label: 'Số chi bộ', color: 'blue.7' }]} withTooltip={false} tickLine="y" yAxisProps={{ allowDecimals: false }} barChartProps={{ accessibilityLayer: false }} />
             </div>
             <Text component="figcaption" id="ratings-caption" mt="xs">
               Số chi bộ theo xếp loại:
