@@ -93,12 +93,13 @@ story("The ward consolidates the cells' reports and submits its report upward", 
     await expectAccessible(page, 'consolidated report submitted');
 
     const waiting = (await api.get<Consolidation>(`/api/plans/${planId}/consolidation`)).cells.find((x) => x.status === 'submitted' && x.reportId && x.sessionId);
-    if (waiting) {
-      const report = await api.get<{ version: number }>(`/api/reports/${waiting.reportId}`);
-      const accepted = await api.request<{ error: { id: string; message: string } }>('POST', `/api/reports/${waiting.reportId}/accept`, { version: report.version });
+    expect(waiting, 'the demo has a cell report awaiting review').toBeDefined();
+    {
+      const report = await api.get<{ version: number }>(`/api/reports/${waiting!.reportId}`);
+      const accepted = await api.request<{ error: { id: string; message: string } }>('POST', `/api/reports/${waiting!.reportId}/accept`, { version: report.version });
       expect(accepted.status).toBe(409);
       expect(accepted.data.error).toMatchObject({ id: 'report.locked', message: expect.stringContaining('đã khóa') });
-      await page.goto(`/bao-cao/${waiting.sessionId}`);
+      await page.goto(`/bao-cao/${waiting!.sessionId}`);
       await page.getByText('Số liệu đã khóa').waitFor();
       expect(await page.getByRole('button', { name: 'Tiếp nhận' }).count()).toBe(0);
       await expectAccessible(page, 'locked cell report');
