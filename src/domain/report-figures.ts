@@ -115,6 +115,8 @@ export interface CellRow {
   unitId: string;
   unitName: string;
   reportId?: string | null;
+  /** The cell's study session of the plan (its report's address). */
+  sessionId?: string | null;
   /** The unit's opening and closing days (null: open since before / still open). */
   openedOn: string | null;
   closedOn: string | null;
@@ -147,7 +149,7 @@ export interface Consolidation {
   timeliness: number | null;
   members: { expected: number; present: number; late: number; excused: number; absent: number; madeUp: number };
   ratings: Record<string, number>;
-  cells: { unitId: string; unitName: string; reportId: string | null; status: ReportStatus | 'missing'; submittedAt: string | null; onTime: boolean | null; total: number | null; rating: string | null }[];
+  cells: { unitId: string; unitName: string; reportId: string | null; sessionId: string | null; status: ReportStatus | 'missing'; submittedAt: string | null; onTime: boolean | null; total: number | null; rating: string | null }[];
 }
 
 /**
@@ -180,6 +182,7 @@ export function consolidate(rows: readonly CellRow[], campaign: { from: string; 
       unitId: r.unitId,
       unitName: r.unitName,
       reportId: r.reportId ?? null,
+      sessionId: r.sessionId ?? null,
       status: r.status ?? 'missing',
       submittedAt: r.firstSubmittedAt?.toISOString() ?? null,
       onTime: isOnTime(r.firstSubmittedAt, campaign.dueAt),

@@ -47,6 +47,11 @@ function CellReportPage() {
         }
       />
       <Stack gap="xl">
+        {report?.locked && (
+          <Alert color="blue" title="Số liệu đã khóa">
+            Đảng ủy đã gửi báo cáo tổng hợp lên cấp trên nên báo cáo này đã khóa: không sửa, tiếp nhận, trả lại hay chấm lại được cho đến khi Đảng ủy mở lại báo cáo tổng hợp.
+          </Alert>
+        )}
         {report?.status === 'returned' && report.returnComment && (
           <Alert color="orange" title="Đảng ủy trả lại báo cáo">
             {report.returnComment}

@@ -36,6 +36,7 @@ async function cellRows(db: DbOrTx, plan: Plan): Promise<CellRow[]> {
     .select({
       unitId: units.id,
       unitName: units.name,
+      sessionId: studySessions.id,
       openedOn: units.openedOn,
       closedOn: units.closedOn,
       reportId: cellReports.id,
@@ -58,6 +59,7 @@ async function cellRows(db: DbOrTx, plan: Plan): Promise<CellRow[]> {
       unitId: r.unitId,
       unitName: r.unitName,
       reportId: r.reportId,
+      sessionId: r.sessionId,
       openedOn: r.openedOn,
       closedOn: r.closedOn,
       status: (r.status as ReportStatus | null) ?? null,

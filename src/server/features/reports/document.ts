@@ -1,7 +1,12 @@
 // The cell report's document from its record: the commune's settings (header lines, spelling), the
 // plan and the resolution it carries out, the cell's secretary as the signer. One model, DOCX and PDF.
 import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
+import { now } from '../../clock';
+import { todayInVietnam } from '../../../domain/dates';
+import { buildWardReport, type WardReportInput } from '../../documents/ward-report';
+import { planConsolidation } from './consolidation';
+import { wardReportFor, wardReportOf } from './ward-report';
 import type { Actor } from '../../auth/actor';
 import { removeDiacritics } from '../../../domain/vietnamese-names';
 import { buildCellReport } from '../../documents/cell-report';
@@ -9,7 +14,7 @@ import type { DocumentModel } from '../../documents/model';
 import { loadCommuneSettings } from '../settings/service';
 import { loadUnit } from '../units/service';
 import { persons, positions } from '../people/tables';
-import { plans } from '../plans/tables';
+import { planRecipients, plans } from '../plans/tables';
 import { reportFor } from './service';
 
 /** The cell's secretary on the report's date (the signer), or blank to sign by hand. */
@@ -54,4 +59,38 @@ export async function reportDocumentFor(db: DbOrTx, actor: Actor, id: string): P
   });
   const slug = removeDiacritics(report.unitName).toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
   return { model, fileName: (ext) => `bao-cao-${slug}-${report.reportDate}.${ext}` };
+}
+
+/**
+ * The ward's consolidated report as a document: the figures from the consolidation as submitted (or
+ * live while a draft), the narrative from the ward report, the recipients the plan reports to.
+ */
+export async function wardReportDocumentFor(db: Db, actor: Actor, planId: string) {
+  const ward = await wardReportFor(db, actor, planId);
+  const live = await planConsolidation(db, actor, planId);
+  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
+  const row = await wardReportOf(db, plan!.tenantId, plan!.id);
+  const consolidation = (ward.status === 'submitted' && row?.figures ? row.figures : live) as typeof live;
+  const commune = await loadUnit(db, plan!.tenantId);
+  const settings = await loadCommuneSettings(db, commune);
+  const resolution = plan!.body.resolutions?.[0]?.number;
+  const listed = await db.select({ label: planRecipients.label }).from(planRecipients).where(and(eq(planRecipients.tenantId, plan!.tenantId), eq(planRecipients.planId, plan!.id))).orderBy(planRecipients.position);
+  // The plan reports to those it names "(báo cáo)" (the province's boards): so does its consolidated report.
+  const upward = listed.map((r) => r.label).filter((r) => /\(báo cáo\)/u.test(r));
+  const input: WardReportInput = {
+    communeIssuer: settings.issuerName,
+    superior: settings.superiorName,
+    place: settings.placeName,
+    number: ward.number,
+    reportDate: ward.issuedOn ?? todayInVietnam(now()),
+    resolution: resolution ? `Nghị quyết số ${resolution}` : 'Nghị quyết',
+    planReference: plan!.number ? `Kế hoạch số ${plan!.number}-${plan!.symbol}` : 'Kế hoạch',
+    consolidation,
+    difficulties: ward.difficulties,
+    proposals: ward.proposals,
+    recipients: [...(upward.length ? upward : [`${settings.superiorName} (báo cáo)`]), 'Lưu Văn phòng Đảng ủy'],
+    spelling: settings.uySpelling,
+  };
+  const fileName = (ext: string) => `bao-cao-tong-hop-${plan!.number ?? 'ke-hoach'}-${input.reportDate}.${ext}`;
+  return { input, model: buildWardReport(input), fileName };
 }

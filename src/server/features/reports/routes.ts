@@ -23,11 +23,17 @@ import {
   rubricResponse,
   sessionReportResponse,
   versionsResponse,
+  wardReportActionBody,
+  wardReportBody,
+  wardReportDocumentQuery,
+  wardReportResponse,
 } from './schema';
+import { reopenWardReport, saveWardReport, submitWardReport, wardReportFor } from './ward-report';
 import { currentRubric, currentRubricWorkbook, importRubric, saveRubric } from './rubric';
 import { acceptReport, createReport, recordInspection, reportFor, reportVersions, rescoreReport, returnReport, sessionReport, submitReport, updateReport } from './service';
 import { planConsolidation, remindMissing } from './consolidation';
-import { reportDocumentFor } from './document';
+import { reportDocumentFor, wardReportDocumentFor } from './document';
+import { wardReportWorkbook } from '../../documents/ward-report';
 
 const tags = ['reports'];
 const detail = { 200: reportDetailSchema };
@@ -157,5 +163,40 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter; ma
       },
     },
     async (request) => remindMissing(db, actorOf(request), request.params.id, mailer),
+  );
+
+  const wardTags = ['reports'];
+  app.get(
+    '/api/plans/:id/ward-report',
+    { config: { policy: 'ward-reports.view' }, schema: { tags: wardTags, summary: 'Báo cáo tổng hợp của Đảng ủy theo kế hoạch (bản nháp trống khi chưa soạn)', params: planIdParams, response: { 200: wardReportResponse } } },
+    async (request) => wardReportFor(db, actorOf(request), request.params.id),
+  );
+
+  app.put(
+    '/api/plans/:id/ward-report',
+    { config: { policy: 'ward-reports.edit' }, schema: { tags: wardTags, summary: 'Lưu báo cáo tổng hợp (khó khăn, đề xuất, số, ngày); phiên bản 0 khi lưu lần đầu', params: planIdParams, body: wardReportBody, response: { 200: wardReportResponse } } },
+    async (request) => saveWardReport(db, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/plans/:id/ward-report/submit',
+    { config: { policy: 'ward-reports.submit' }, schema: { tags: wardTags, summary: 'Gửi báo cáo tổng hợp lên cấp trên (khóa số liệu báo cáo của các chi bộ)', params: planIdParams, body: wardReportActionBody, response: { 200: wardReportResponse } } },
+    async (request) => submitWardReport(db, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/plans/:id/ward-report/reopen',
+    { config: { policy: 'ward-reports.reopen' }, schema: { tags: wardTags, summary: 'Mở lại báo cáo tổng hợp (mở khóa báo cáo của các chi bộ)', params: planIdParams, body: wardReportActionBody, response: { 200: wardReportResponse } } },
+    async (request) => reopenWardReport(db, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/plans/:id/ward-report/document',
+    { config: { policy: 'ward-reports.view' }, schema: { tags: wardTags, summary: 'Báo cáo tổng hợp (DOCX) hoặc bảng tổng hợp các chi bộ (XLSX)', params: planIdParams, querystring: wardReportDocumentQuery } },
+    async (request, reply) => {
+      const { input, model, fileName } = await wardReportDocumentFor(db, actorOf(request), request.params.id);
+      if (request.query.format === 'xlsx') return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(fileName('xlsx'))).send(await wardReportWorkbook(input));
+      return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', contentDisposition(fileName('docx'))).send(await renderDocx(model));
+    },
   );
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { reportStatuses } from '../../../domain/report-figures';
 import { sessionForms } from '../study-sessions/tables';
-import { reportActions } from './tables';
+import { reportActions, wardReportStatuses } from './tables';
 
 const isoDate = z.iso.date({ message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).' });
 const version = z.number().int().min(1);
@@ -92,6 +92,8 @@ export const reportDetailSchema = z.object({
   onTime: z.boolean().nullable(),
   sessionHeldOn: z.string().nullable(),
   inspections: z.array(inspectionSchema),
+  /** The ward's consolidated report of the plan is submitted upward: no change until it is reopened. */
+  locked: z.boolean(),
   abilities: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), rescore: z.boolean(), inspect: z.boolean() }),
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -133,8 +135,36 @@ export const consolidationResponse = z.object({
       total: z.number().nullable(),
       rating: z.string().nullable(),
       reportId: z.uuid().nullable(),
+      sessionId: z.uuid().nullable(),
     }),
   ),
   dueAt: z.date().nullable(),
   abilities: z.object({ remind: z.boolean() }),
 });
+
+/** The ward's consolidated report of a plan (a blank draft, version 0, until first saved). */
+export const wardReportResponse = z.object({
+  id: z.uuid().nullable(),
+  planId: z.uuid(),
+  status: z.enum(wardReportStatuses),
+  difficulties: z.string(),
+  proposals: z.string(),
+  number: z.string(),
+  issuedOn: z.string().nullable(),
+  submittedAt: z.date().nullable(),
+  reopenedAt: z.date().nullable(),
+  version: z.number(),
+  abilities: z.object({ edit: z.boolean(), submit: z.boolean(), reopen: z.boolean() }),
+});
+
+export const wardReportBody = z.object({
+  version: z.number().int().min(0),
+  difficulties: z.string().max(20000).optional(),
+  proposals: z.string().max(20000).optional(),
+  number: z.string().trim().max(20).optional(),
+  issuedOn: z.iso.date().nullable().optional(),
+});
+
+export const wardReportActionBody = z.object({ version: z.number().int().min(0) });
+
+export const wardReportDocumentQuery = z.object({ format: z.enum(['docx', 'xlsx']).default('docx') });

@@ -26,6 +26,7 @@ import { canInspectSession, canReviewReport, canViewReport, canWriteReport } fro
 import { describeRubric, ensureCurrentRubric, loadRubric } from './rubric';
 import { cellReports, cellReportVersions, sessionInspections, type CellReport, type ReportVersionAction, type WardScoring } from './tables';
 import type { ReportDetail, ReportInput } from './schema';
+import { isLocked, refuseIfLocked } from './ward-report';
 
 /** The figures of a session as they stand: its attendance counts, make-ups done, people reached. */
 export async function figuresOfSession(db: DbOrTx, session: StudySession): Promise<ReportFigures> {
@@ -87,8 +88,10 @@ export async function describeReport(db: DbOrTx, actor: Actor, { report, unit, p
   const rubric = await loadRubric(db, report.tenantId, report.rubricId);
   const ref = toRef(unit);
   const dueAt = reportDueAt(plan.body.tasks ?? []);
-  const write = canWriteReport(actor, ref);
-  const review = canReviewReport(actor, ref);
+  // Once the ward's consolidated report is submitted upward, the cells' reports are locked.
+  const locked = await isLocked(db, report.tenantId, report.planId);
+  const write = !locked && canWriteReport(actor, ref);
+  const review = !locked && canReviewReport(actor, ref);
   return {
     id: report.id,
     version: report.version,
@@ -118,6 +121,7 @@ export async function describeReport(db: DbOrTx, actor: Actor, { report, unit, p
     onTime: isOnTime(report.firstSubmittedAt, dueAt),
     sessionHeldOn: await heldOnOf(db, report),
     inspections: await inspectionsOf(db, report.tenantId, report.sessionId),
+    locked,
     abilities: {
       edit: write && canTransition(report.status, 'edit'),
       submit: write && canTransition(report.status, 'submit'),
@@ -248,6 +252,7 @@ async function sessionRow(db: DbOrTx, report: CellReport): Promise<StudySession>
 /** Refuses an action the state does not allow (409, with the report as it is) and a stale version (409). */
 async function guard(tx: Tx, actor: Actor, loaded: LoadedReport, version: number, action: ReportAction) {
   const { report } = loaded;
+  await refuseIfLocked(tx, report.tenantId, report.planId, () => describeReport(tx, actor, loaded));
   if (!canTransition(report.status, action)) {
     const messages: Record<ReportAction, string> = {
       edit: 'Báo cáo đã gửi hoặc đã được tiếp nhận nên không sửa được nữa.',

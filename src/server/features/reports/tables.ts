@@ -146,3 +146,41 @@ export const sessionInspections = pgTable(
 );
 
 export type SessionInspection = typeof sessionInspections.$inferSelect;
+
+export const wardReportStatuses = ['draft', 'submitted', 'reopened'] as const;
+export type WardReportStatus = (typeof wardReportStatuses)[number];
+
+/**
+ * The ward's consolidated report of a plan (Báo cáo của Ban Thường vụ, "Số …-BC/ĐU"), one per plan:
+ * its narrative (difficulties, proposals), its number and date; submitted upward it locks the cells'
+ * reports of the plan until the ward reopens it. `figures` keeps the consolidation as submitted, the
+ * aggregate the province reads (never recounted from the members).
+ */
+export const wardReports = pgTable(
+  'ward_reports',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    planId: uuid('plan_id').notNull(),
+    status: text('status').$type<WardReportStatus>().notNull().default('draft'),
+    difficulties: text('difficulties').notNull().default(''),
+    proposals: text('proposals').notNull().default(''),
+    /** "Số …-BC/ĐU": the number as the office writes it ("12"), empty for a blank to fill in. */
+    number: text('number').notNull().default(''),
+    issuedOn: date('issued_on'),
+    figures: jsonb('figures').$type<Record<string, unknown> | null>(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: uuid('submitted_by'),
+    reopenedAt: timestamp('reopened_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('ward_reports_plan_idx').on(t.tenantId, t.planId),
+    foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id], name: 'ward_reports_plan_fk' }),
+  ],
+);
+
+export type WardReport = typeof wardReports.$inferSelect;

@@ -100,9 +100,14 @@ export function PlanDetail({ plan }: { plan: Plan }) {
 
         {plan.status === 'issued' && plan.abilities.viewDeliveries && (
           <Section id="plan-sessions" title="Sinh hoạt học tập ở các chi bộ">
-            <ButtonLink to="/ke-hoach/$planId/sinh-hoat" params={{ planId: plan.id }} variant="light">
-              Theo dõi sinh hoạt các chi bộ
-            </ButtonLink>
+            <Group gap="sm">
+              <ButtonLink to="/ke-hoach/$planId/sinh-hoat" params={{ planId: plan.id }} variant="light">
+                Theo dõi sinh hoạt các chi bộ
+              </ButtonLink>
+              <ButtonLink to="/ke-hoach/$planId/tong-hop" params={{ planId: plan.id }} variant="light">
+                Tổng hợp báo cáo
+              </ButtonLink>
+            </Group>
           </Section>
         )}
 

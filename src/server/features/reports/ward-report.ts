@@ -1,0 +1,162 @@
+// The ward's consolidated report of a plan ("Báo cáo … Số …-BC/ĐU"): its narrative (difficulties and
+// proposals), number and date, saved as a draft; submitted upward it keeps the consolidation as it
+// stood (the aggregate the province reads) and locks the cells' reports of the plan until the ward
+// reopens it. Every write is version-conditional, transactional and audited.
+import { and, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
+import type { Actor } from '../../auth/actor';
+import { badRequest, forbidden, stateConflict } from '../../errors';
+import { now } from '../../clock';
+import { updateVersioned } from '../../db/versioned';
+import { todayInVietnam } from '../../../domain/dates';
+import { recordAudit } from '../audit/service';
+import { loadPlanFor } from '../plans/service';
+import { toRef } from '../units/service';
+import type { Plan } from '../plans/tables';
+import type { Unit } from '../units/tables';
+import { canEditWardReport, canReopenWardReport, canSubmitWardReport, canViewConsolidation } from './policy';
+import { planConsolidation } from './consolidation';
+import { wardReports, type WardReport } from './tables';
+
+/** The version shown for a plan whose ward report is not stored yet: the first save creates it. */
+export const ABSENT_VERSION = 0;
+
+export interface WardReportInput {
+  version: number;
+  difficulties?: string;
+  proposals?: string;
+  number?: string;
+  issuedOn?: string | null;
+}
+
+export async function wardReportOf(db: DbOrTx, tenantId: string, planId: string): Promise<WardReport | null> {
+  const [row] = await db.select().from(wardReports).where(and(eq(wardReports.tenantId, tenantId), eq(wardReports.planId, planId)));
+  return row ?? null;
+}
+
+/**
+ * The one check every change to a cell's report asks: once the ward's consolidated report of the plan
+ * is submitted upward, the cells' figures are locked (409 report.locked) until the ward reopens it.
+ */
+export async function refuseIfLocked(db: DbOrTx, tenantId: string, planId: string, current?: () => Promise<unknown>) {
+  const ward = await wardReportOf(db, tenantId, planId);
+  if (ward?.status === 'submitted') {
+    throw stateConflict(
+      'report.locked',
+      'Đảng ủy đã gửi báo cáo tổng hợp lên cấp trên nên số liệu báo cáo của các chi bộ đã khóa. Muốn thay đổi, Đảng ủy cần mở lại báo cáo tổng hợp.',
+      current ? await current() : undefined,
+    );
+  }
+}
+
+/** Whether the cells' reports of the plan are locked (for the abilities a report shows). */
+export async function isLocked(db: DbOrTx, tenantId: string, planId: string): Promise<boolean> {
+  return (await wardReportOf(db, tenantId, planId))?.status === 'submitted';
+}
+
+function describe(actor: Actor, commune: Unit, plan: Plan, row: WardReport | null) {
+  const ref = toRef(commune);
+  const status = row?.status ?? 'draft';
+  const issued = plan.status === 'issued';
+  return {
+    id: row?.id ?? null,
+    planId: plan.id,
+    status,
+    difficulties: row?.difficulties ?? '',
+    proposals: row?.proposals ?? '',
+    number: row?.number ?? '',
+    issuedOn: row?.issuedOn ?? null,
+    submittedAt: row?.submittedAt ?? null,
+    reopenedAt: row?.reopenedAt ?? null,
+    version: row?.version ?? ABSENT_VERSION,
+    abilities: {
+      edit: issued && status !== 'submitted' && canEditWardReport(actor, ref),
+      submit: issued && status !== 'submitted' && canSubmitWardReport(actor, ref),
+      reopen: status === 'submitted' && canReopenWardReport(actor, ref),
+    },
+  };
+}
+
+export type WardReportDetail = ReturnType<typeof describe>;
+
+async function loadFor(db: DbOrTx, actor: Actor, planId: string, allowed: (actor: Actor, commune: ReturnType<typeof toRef>) => boolean, action: string) {
+  const { plan, commune } = await loadPlanFor(db, actor, planId);
+  if (!canViewConsolidation(actor, toRef(commune))) throw forbidden('xem báo cáo tổng hợp');
+  if (!allowed(actor, toRef(commune))) throw forbidden(action);
+  return { plan, commune, row: await wardReportOf(db, plan.tenantId, plan.id) };
+}
+
+/** GET /api/plans/:id/ward-report: the ward's report, or the blank draft it starts from. */
+export async function wardReportFor(db: DbOrTx, actor: Actor, planId: string) {
+  const { plan, commune, row } = await loadFor(db, actor, planId, canViewConsolidation, 'xem báo cáo tổng hợp');
+  return describe(actor, commune, plan, row);
+}
+
+function refuseSubmitted(row: WardReport | null, current: WardReportDetail) {
+  if (row?.status === 'submitted') {
+    throw stateConflict('ward-report.submitted', 'Báo cáo tổng hợp đã gửi lên cấp trên: hãy mở lại trước khi sửa.', current);
+  }
+}
+
+function refuseUnissued(plan: Plan) {
+  if (plan.status !== 'issued') throw badRequest('ward-report.plan-not-issued', 'Kế hoạch chưa ban hành: chưa có báo cáo tổng hợp.');
+}
+
+/** PUT /api/plans/:id/ward-report: save the narrative, number and date (the first save creates it). */
+export async function saveWardReport(db: Db, actor: Actor, planId: string, input: WardReportInput) {
+  return db.transaction(async (tx) => {
+    const { plan, commune, row } = await loadFor(tx, actor, planId, canEditWardReport, 'soạn báo cáo tổng hợp');
+    refuseUnissued(plan);
+    refuseSubmitted(row, describe(actor, commune, plan, row));
+    const fields = {
+      ...(input.difficulties !== undefined && { difficulties: input.difficulties.trim() }),
+      ...(input.proposals !== undefined && { proposals: input.proposals.trim() }),
+      ...(input.number !== undefined && { number: input.number.trim() }),
+      ...(input.issuedOn !== undefined && { issuedOn: input.issuedOn }),
+    };
+    const key = and(eq(wardReports.tenantId, plan.tenantId), eq(wardReports.planId, plan.id));
+    const saved = await updateVersioned(tx, wardReports, key, input.version, { ...fields, updatedAt: now() }, {
+      entity: 'ward-report',
+      current: async () => describe(actor, commune, plan, await wardReportOf(tx, plan.tenantId, plan.id)),
+      create: { absentVersion: ABSENT_VERSION, target: [wardReports.tenantId, wardReports.planId], values: { tenantId: plan.tenantId, planId: plan.id, ...fields } as typeof wardReports.$inferInsert },
+    });
+    await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'ward-report.save', entity: 'plan', entityId: plan.id, before: row ?? undefined, after: saved });
+    return describe(actor, commune, plan, saved);
+  });
+}
+
+/** POST /api/plans/:id/ward-report/submit: upward, with the consolidation as it stands; the cells' reports lock. */
+export async function submitWardReport(db: Db, actor: Actor, planId: string, input: { version: number }) {
+  const figures = await planConsolidation(db, actor, planId);
+  return db.transaction(async (tx) => {
+    const { plan, commune, row } = await loadFor(tx, actor, planId, canSubmitWardReport, 'gửi báo cáo tổng hợp lên cấp trên');
+    refuseUnissued(plan);
+    refuseSubmitted(row, describe(actor, commune, plan, row));
+    const at = now();
+    const { abilities: _a, ...snapshot } = figures;
+    const set = { status: 'submitted' as const, figures: JSON.parse(JSON.stringify(snapshot)) as Record<string, unknown>, submittedAt: at, submittedBy: actor.userId, issuedOn: row?.issuedOn ?? todayInVietnam(at), updatedAt: at };
+    const key = and(eq(wardReports.tenantId, plan.tenantId), eq(wardReports.planId, plan.id));
+    const saved = await updateVersioned(tx, wardReports, key, input.version, set, {
+      entity: 'ward-report',
+      current: async () => describe(actor, commune, plan, await wardReportOf(tx, plan.tenantId, plan.id)),
+      create: { absentVersion: ABSENT_VERSION, target: [wardReports.tenantId, wardReports.planId], values: { tenantId: plan.tenantId, planId: plan.id, ...set } },
+    });
+    await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'ward-report.submit', entity: 'plan', entityId: plan.id, before: row ?? undefined, after: saved });
+    return describe(actor, commune, plan, saved);
+  });
+}
+
+/** POST /api/plans/:id/ward-report/reopen: the cells' reports unlock; the report returns to the ward. */
+export async function reopenWardReport(db: Db, actor: Actor, planId: string, input: { version: number }) {
+  return db.transaction(async (tx) => {
+    const { plan, commune, row } = await loadFor(tx, actor, planId, canReopenWardReport, 'mở lại báo cáo tổng hợp');
+    if (row?.status !== 'submitted') throw stateConflict('ward-report.not-submitted', 'Chỉ mở lại được báo cáo tổng hợp đã gửi lên cấp trên.', describe(actor, commune, plan, row));
+    const key = and(eq(wardReports.tenantId, plan.tenantId), eq(wardReports.id, row.id));
+    const saved = await updateVersioned(tx, wardReports, key, input.version, { status: 'reopened', reopenedAt: now(), updatedAt: now() }, {
+      entity: 'ward-report',
+      current: async () => describe(actor, commune, plan, await wardReportOf(tx, plan.tenantId, plan.id)),
+    });
+    await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'ward-report.reopen', entity: 'plan', entityId: plan.id, before: row, after: saved });
+    return describe(actor, commune, plan, saved);
+  });
+}
