@@ -34,10 +34,6 @@ export interface WeeklyBroadcast {
 
 export type ScheduleProblem = 'time' | 'dates' | 'order' | 'weekdays' | 'too-long';
 
-/** The longest a schedule may run: a year (a recurrence without an end or longer is refused). */
-export const MAX_SCHEDULE_DAYS = 366;
-
-const DAY_MS = 86_400_000;
 const parseDay = (day: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return null;
@@ -57,7 +53,9 @@ export function checkSchedule(s: WeeklyBroadcast): ScheduleProblem | null {
   if (!from || !to) return 'dates';
   if (to < from) return 'order';
   if (s.weekdays.length === 0 || s.weekdays.some((d) => !weekdayCodes.includes(d))) return 'weekdays';
-  if ((to.getTime() - from.getTime()) / DAY_MS >= MAX_SCHEDULE_DAYS) return 'too-long';
+  // Less than a year: the last day comes before the same day a year later.
+  const yearLater = new Date(Date.UTC(from.getUTCFullYear() + 1, from.getUTCMonth(), from.getUTCDate()));
+  if (to >= yearLater) return 'too-long';
   return null;
 }
 

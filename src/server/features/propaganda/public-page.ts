@@ -157,6 +157,7 @@ export async function publicResolutionPage(db: DbOrTx, communeId: string, resolu
   return { resolution, news, coming };
 }
 
+const hourText = (time: string) => `${Number(time.slice(0, 2))}h${time.slice(3)}`;
 const titleOf = (r: { kind: keyof typeof kindNames; number: string }) => `${kindNames[r.kind]} số ${r.number}`;
 const safeLink = (link: string | null) => (link && /^https?:\/\//iu.test(link) ? link : null);
 const weekdayOf = (day: string) => ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'][new Date(`${day}T00:00:00Z`).getUTCDay()]!;
@@ -223,7 +224,7 @@ export const publicPageRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env }> = asy
             .map(
               (s) =>
                 `<h3>${escapeHtml(s.title)}</h3><p class="meta">${escapeHtml(s.description)}</p>${
-                  s.next.length ? `<ul>${s.next.map((o) => `<li>${weekdayOf(o.on)}, ${dmy(o.on)} lúc ${o.time.replace(':', 'h')}</li>`).join('')}</ul>` : '<p>Lịch phát đã kết thúc.</p>'
+                  s.next.length ? `<ul>${s.next.map((o) => `<li>${weekdayOf(o.on)}, ${dmy(o.on)} lúc ${hourText(o.time)}</li>`).join('')}</ul>` : '<p>Lịch phát đã kết thúc.</p>'
                 }`,
             )
             .join('\n')
