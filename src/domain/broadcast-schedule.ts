@@ -5,7 +5,14 @@
 // their UTC fields. Here those fields are always the wall clock in Asia/Ho_Chi_Minh, and the instant of
 // an occurrence is computed explicitly (Việt Nam keeps UTC+7 all year), so the result is the same
 // whatever the server's zone.
-import { RRule, rrulestr, type Weekday } from 'rrule';
+import * as rruleModule from 'rrule';
+import type { Weekday } from 'rrule';
+
+// rrule ships an ES module (what Vite and Vitest load) and a UMD build (what Node's ESM loader picks
+// from its "main", with the exports on the default object only): take them from wherever they are.
+const lib = ((rruleModule as unknown as { default?: typeof rruleModule }).default ?? rruleModule) as typeof rruleModule;
+const { RRule, rrulestr } = lib;
+type RRule = rruleModule.RRule;
 
 export const VIETNAM_OFFSET_MINUTES = 7 * 60;
 export const TZID = 'Asia/Ho_Chi_Minh';
