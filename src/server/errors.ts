@@ -36,6 +36,9 @@ const entityNames: Record<string, string> = {
   grant: 'vai trò được giao',
   task: 'nhiệm vụ',
   evidence: 'minh chứng',
+  propaganda: 'mục tuyên truyền',
+  loudspeaker: 'lịch phát thanh',
+  'public-commune': 'trang công khai',
 };
 
 const nameOf = (entity: string) => entityNames[entity] ?? entity;

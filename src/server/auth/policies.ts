@@ -72,6 +72,7 @@ import { canCheckIn } from '../features/check-in/policy';
 import { canManageOwnCalendar } from '../features/calendar/policy';
 import { canViewMonthCalendar, canViewOwnUnitTasks, canViewTaskOverview, monthCalendarFilter, ownUnitTasksFilter } from '../features/task-views/policy';
 import { canEditTask, canViewTask, canWorkOnTask } from '../features/tasks/policy';
+import { canViewPropaganda, canWritePropaganda } from '../features/propaganda/policy';
 import {
   canEditRubric,
   canInspectSession,
@@ -197,6 +198,8 @@ export const policies = {
   'accounts.letters': [canManageAccounts],
   'province.communes': [canListCommunes],
   'province.create-commune': [canCreateCommune],
+  'propaganda.list': [canViewPropaganda],
+  'propaganda.write': [canWritePropaganda],
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -64,7 +64,7 @@ describe('what is public', () => {
     }
   });
 
-  it('declares public only sign-in, sign-out, health, the API description, the private calendar feeds and the web app’s files', async () => {
+  it('declares public only sign-in, sign-out, health, the API description, the private calendar feeds, the public pages and the web app’s files', async () => {
     const publicRoutes = t.app
       .routeAccess()
       .filter((r) => r.public)
@@ -83,6 +83,11 @@ describe('what is public', () => {
         // A person's private calendar feed: answers only to a valid, unrevoked token (calendar feature).
         'GET /api/calendar/:tenantId/:file',
         'HEAD /api/calendar/:tenantId/:file',
+        // The public pages of a commune's published resolutions (propaganda feature: no private data).
+        'GET /cong-khai/:commune',
+        'HEAD /cong-khai/:commune',
+        'GET /cong-khai/:commune/nghi-quyet/:resolution',
+        'HEAD /cong-khai/:commune/nghi-quyet/:resolution',
         'GET /',
         'HEAD /',
         'GET /index.html',

@@ -17,3 +17,4 @@ export * from '../features/calendar/tables';
 export * from '../features/accounts/tables';
 export * from '../features/tasks/tables';
 export * from '../features/reports/tables';
+export * from '../features/propaganda/tables';

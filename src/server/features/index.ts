@@ -24,6 +24,8 @@ import { conferenceRoutes } from './conferences/routes';
 import { reportRoutes } from './reports/routes';
 import { notificationRoutes } from './notifications/routes';
 import { taskRoutes } from './tasks/routes';
+import { propagandaRoutes } from './propaganda/routes';
+import { publicPageRoutes } from './propaganda/public-page';
 import type { Mailer } from './notifications/mailer';
 import { notificationJobRoutes } from './notifications/job-routes';
 import { reminderSettingsRoutes } from './tasks/reminder-routes';
@@ -46,6 +48,8 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(reminderSettingsRoutes, { db });
   await app.register(studySessionRoutes, { db, pdf });
   await app.register(taskRoutes, { db, files });
+  await app.register(propagandaRoutes, { db, files });
+  await app.register(publicPageRoutes, { db, env });
   await app.register(reportRoutes, { db, pdf, mailer });
   await app.register(checkInRoutes, { db, env });
   await app.register(calendarRoutes, { db });

@@ -111,6 +111,14 @@ export function PlanDetail({ plan }: { plan: Plan }) {
           </Section>
         )}
 
+        {plan.status === 'issued' && (
+          <Section id="plan-propaganda" title="Tuyên truyền">
+            <ButtonLink to="/ke-hoach/$planId/tuyen-truyen" params={{ planId: plan.id }} variant="light">
+              Kết quả tuyên truyền và lịch phát thanh
+            </ButtonLink>
+          </Section>
+        )}
+
         <Section id="plan-tasks" title="Nhiệm vụ">
           <PlanTasks planId={plan.id} />
         </Section>

@@ -1,0 +1,213 @@
+import { useState, type FormEvent } from 'react';
+import { Badge, Button, Card, Checkbox, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+import { ErrorAlert, PageFallback, QueryStatus, Success } from '../components/feedback';
+import { AnchorLink } from '../components/links';
+import { PageHeader } from '../components/PageHeader';
+import { Section } from '../components/Section';
+import { formatDate } from '../format';
+import { planPropagandaRoute } from './plan-propaganda';
+
+export default PlanPropagandaPage;
+
+interface Entry {
+  id: string;
+  unitName: string;
+  channel: string;
+  channelName: string;
+  on: string;
+  title: string;
+  link: string | null;
+  posts: number;
+  broadcasts: number;
+  copies: number;
+  durationMinutes: number | null;
+  reach: number | null;
+  public: boolean;
+}
+interface EntryList {
+  entries: Entry[];
+  channels: { id: string; name: string }[];
+  writableUnits: { id: string; name: string }[];
+}
+interface Schedule {
+  id: string;
+  title: string;
+  unitName: string;
+  description: string;
+  broadcastText: string;
+  canConfirm: boolean;
+  counts: { total: number; aired: number; missed: number; unconfirmed: number };
+  occurrences: { on: string; time: string; past: boolean; status: 'aired' | 'missed' | null; note: string | null }[];
+}
+
+const entriesKey = (planId: string) => ['plans', planId, 'propaganda'];
+const schedulesKey = (planId: string) => ['plans', planId, 'loudspeaker'];
+const listStyle = { listStyle: 'none', padding: 0, margin: 0 } as const;
+
+function figures(e: Entry): string {
+  const parts = [
+    e.posts ? `${e.posts} tin, bài` : null,
+    e.broadcasts ? `${e.broadcasts} buổi phát` : null,
+    e.copies ? `${e.copies} bản` : null,
+    e.durationMinutes ? `${e.durationMinutes} phút` : null,
+    e.reach ? `khoảng ${e.reach.toLocaleString('vi-VN')} lượt tiếp cận` : null,
+  ].filter(Boolean);
+  return parts.join(' · ');
+}
+
+function PlanPropagandaPage() {
+  const { planId } = planPropagandaRoute.useParams();
+  const entries = useQuery({ queryKey: entriesKey(planId), queryFn: ({ signal }) => api<EntryList>(`/api/plans/${planId}/propaganda`, { signal }) });
+  const schedules = useQuery({ queryKey: schedulesKey(planId), queryFn: ({ signal }) => api<{ schedules: Schedule[] }>(`/api/plans/${planId}/loudspeaker`, { signal }) });
+  if (!entries.data) return <PageFallback query={entries} title="Tuyên truyền" unavailable={{ title: 'Không xem được', message: 'Kế hoạch này không có hoặc bạn không được xem.' }} />;
+  const { writableUnits, channels } = entries.data;
+  return (
+    <>
+      <PageHeader title="Tuyên truyền" below={<AnchorLink to="/ke-hoach/$planId" params={{ planId }}>Về kế hoạch</AnchorLink>} />
+      <Stack gap="xl">
+        {writableUnits.length > 0 && (
+          <Section id="add-entry" title="Ghi kết quả tuyên truyền">
+            <EntryForm planId={planId} units={writableUnits} channels={channels} />
+          </Section>
+        )}
+        <Section id="entries" title={`Kết quả đã ghi (${entries.data.entries.length})`}>
+          {entries.data.entries.length === 0 && <Text c="dimmed">Chưa có kết quả tuyên truyền nào.</Text>}
+          <Stack gap="xs" component="ul" aria-label="Kết quả tuyên truyền" style={listStyle}>
+            {entries.data.entries.map((e) => (
+              <Card key={e.id} component="li" withBorder padding="sm">
+                <Group justify="space-between" gap="xs" wrap="wrap">
+                  <Badge variant="light">{e.channelName}</Badge>
+                  {e.public && <Badge color="green">Công khai</Badge>}
+                </Group>
+                <Text fw={600} mt={4} style={{ overflowWrap: 'anywhere' }}>
+                  {e.title}
+                </Text>
+                <Text fz="sm">
+                  {e.unitName} · {formatDate(e.on)}
+                </Text>
+                {figures(e) && <Text fz="sm">{figures(e)}</Text>}
+                {e.link && (
+                  <Text fz="sm" style={{ overflowWrap: 'anywhere' }}>
+                    <a href={e.link} target="_blank" rel="noopener noreferrer">
+                      {e.link}
+                    </a>
+                  </Text>
+                )}
+              </Card>
+            ))}
+          </Stack>
+        </Section>
+        <Section id="loudspeaker" title="Lịch phát thanh">
+          <QueryStatus query={schedules} />
+          {schedules.data?.schedules.length === 0 && <Text c="dimmed">Chưa có lịch phát thanh.</Text>}
+          <Stack gap="md">
+            {schedules.data?.schedules.map((s) => <ScheduleCard key={s.id} planId={planId} schedule={s} />)}
+          </Stack>
+        </Section>
+      </Stack>
+    </>
+  );
+}
+
+function EntryForm({ planId, units, channels }: { planId: string; units: EntryList['writableUnits']; channels: EntryList['channels'] }) {
+  const client = useQueryClient();
+  const empty = () => ({ id: crypto.randomUUID(), unitId: units[0]!.id, channel: channels[0]!.id, on: new Date().toISOString().slice(0, 10), title: '', link: '', posts: 0, broadcasts: 0, copies: 0, reach: '' as number | '', public: false });
+  const [form, setForm] = useState(empty);
+  const [done, setDone] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () =>
+      api<Entry>(`/api/plans/${planId}/propaganda`, {
+        method: 'POST',
+        body: { ...form, link: form.link.trim() || null, reach: form.reach === '' ? null : form.reach },
+      }),
+    onSuccess: async (entry) => {
+      setDone(`Đã ghi: ${entry.title}`);
+      setForm(empty());
+      await client.invalidateQueries({ queryKey: entriesKey(planId) });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    save.mutate();
+  };
+  const set = <K extends keyof ReturnType<typeof empty>>(key: K, value: ReturnType<typeof empty>[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const count = (v: string | number) => (typeof v === 'number' ? v : 0);
+  return (
+    <form onSubmit={submit} aria-label="Ghi kết quả tuyên truyền">
+      <Stack gap="sm" maw={560}>
+        <NativeSelect label="Đơn vị thực hiện" size="md" value={form.unitId} onChange={(e) => set('unitId', e.currentTarget.value)} data={units.map((u) => ({ value: u.id, label: u.name }))} />
+        <NativeSelect label="Hình thức" size="md" value={form.channel} onChange={(e) => set('channel', e.currentTarget.value)} data={channels.map((c) => ({ value: c.id, label: c.name }))} />
+        <TextInput label="Ngày thực hiện" type="date" size="md" required value={form.on} onChange={(e) => set('on', e.currentTarget.value)} />
+        <TextInput label="Nội dung, tiêu đề" size="md" required value={form.title} onChange={(e) => set('title', e.currentTarget.value)} />
+        <TextInput label="Đường dẫn (nếu có)" type="url" size="md" value={form.link} onChange={(e) => set('link', e.currentTarget.value)} />
+        <Group grow gap="sm" wrap="wrap">
+          <NumberInput label="Số tin, bài" size="md" min={0} value={form.posts} onChange={(v) => set('posts', count(v))} />
+          <NumberInput label="Số buổi phát" size="md" min={0} value={form.broadcasts} onChange={(v) => set('broadcasts', count(v))} />
+          <NumberInput label="Số bản in" size="md" min={0} value={form.copies} onChange={(v) => set('copies', count(v))} />
+        </Group>
+        <NumberInput label="Số người tiếp cận (ước tính)" size="md" min={0} value={form.reach} onChange={(v) => set('reach', typeof v === 'number' ? v : '')} />
+        <Checkbox label="Công khai trên trang thông tin của Nghị quyết" checked={form.public} onChange={(e) => set('public', e.currentTarget.checked)} />
+        {save.error && <ErrorAlert error={save.error} />}
+        <Success>{done}</Success>
+        <Group>
+          <Button type="submit" size="md" loading={save.isPending}>
+            Ghi kết quả
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ScheduleCard({ planId, schedule: s }: { planId: string; schedule: Schedule }) {
+  const client = useQueryClient();
+  const confirm = useMutation({
+    mutationFn: ({ on, status }: { on: string; status: 'aired' | 'missed' }) => api<Schedule>(`/api/loudspeaker/${s.id}/occurrences/${on}`, { method: 'PUT', body: { status } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: schedulesKey(planId) }),
+  });
+  return (
+    <Card withBorder padding="sm">
+      <Text fw={600}>{s.title}</Text>
+      <Text fz="sm">
+        {s.unitName} · {s.description}
+      </Text>
+      <Text fz="sm" mb="xs">
+        Đã phát {s.counts.aired}, không phát {s.counts.missed}, chưa xác nhận {s.counts.unconfirmed} / {s.counts.total} buổi
+      </Text>
+      {s.broadcastText && (
+        <Text fz="sm" c="dimmed" mb="xs" style={{ whiteSpace: 'pre-wrap' }}>
+          {s.broadcastText}
+        </Text>
+      )}
+      {confirm.error && <ErrorAlert error={confirm.error} />}
+      <Stack gap={4} component="ul" aria-label={`Các buổi phát: ${s.title}`} style={listStyle}>
+        {s.occurrences.map((o) => (
+          <Group key={o.on} component="li" justify="space-between" gap="xs" wrap="wrap">
+            <Text fz="sm">
+              {formatDate(o.on)} lúc {o.time}
+            </Text>
+            {o.status ? (
+              <Badge color={o.status === 'aired' ? 'green' : 'red'}>{o.status === 'aired' ? 'Đã phát' : 'Không phát'}</Badge>
+            ) : o.past && s.canConfirm ? (
+              <Group gap={4}>
+                <Button size="xs" variant="light" onClick={() => confirm.mutate({ on: o.on, status: 'aired' })} aria-label={`Đã phát ngày ${formatDate(o.on)}`}>
+                  Đã phát
+                </Button>
+                <Button size="xs" variant="light" color="red" onClick={() => confirm.mutate({ on: o.on, status: 'missed' })} aria-label={`Không phát ngày ${formatDate(o.on)}`}>
+                  Không phát
+                </Button>
+              </Group>
+            ) : (
+              <Text fz="sm" c="dimmed">
+                {o.past ? 'Chưa xác nhận' : 'Sắp phát'}
+              </Text>
+            )}
+          </Group>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
