@@ -18,6 +18,7 @@ import { seedDemoConference } from './conference';
 import { seedDemoSessions } from './sessions';
 import { seedDemoTasks } from './tasks';
 import { seedDemoReports } from './reports';
+import { seedDemoReminders } from './reminders';
 
 const fixture = readFileSync(new URL('./data/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
 
@@ -88,6 +89,8 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
   await seedDemoTasks(db, { staff, building: await actorNamed(db, 'banxaydung'), ubnd: await actorNamed(db, 'ubnd') }, planId);
   // The cells' reports: accepted and re-scored, on time, returned, late, a draft, the rest missing.
   await seedDemoReports(db, staff, planId);
+  // The reminder job's mornings up to 08/06/2026: reminders, and the overdue tasks escalated to the ward's staff.
+  await seedDemoReminders(db);
 
   // The next campaign in preparation: in June, 57-NQ/TW registered and a plan drafted from the
   // template, waiting for the Thường trực's approval.
