@@ -101,8 +101,8 @@ story('The Ban xây dựng Đảng hears of an overdue task and sets the reminde
     const digest = page.getByRole('switch', { name: 'Gộp thư thành một bản tin mỗi ngày' });
     expect(await digest.isChecked()).toBe(false);
     expect(await page.getByRole('switch', { name: 'Không nhận thư điện tử nhắc việc' }).isChecked()).toBe(false);
-    // Mantine's switch keeps its input visually hidden under the track: checked as a user's tap would.
-    await digest.check({ force: true });
+    // Mantine's switch keeps its input visually hidden under the track: tapped; the switch shows the state the server saved.
+    await digest.click({ force: true });
     await page.getByText('Đã lưu lựa chọn nhận thư.').waitFor();
     expect(await digest.isChecked()).toBe(true);
     expect(await api.get<Preferences>('/api/me/notification-preferences')).toMatchObject({ hasPerson: true, dailyDigest: true, muteEmail: false, version: preferences.version + 1 });
