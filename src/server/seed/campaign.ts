@@ -19,6 +19,7 @@ import { seedDemoSessions } from './sessions';
 import { seedDemoTasks } from './tasks';
 import { seedDemoReports } from './reports';
 import { seedDemoPropaganda } from './propaganda';
+import { seedDemoReminders } from './reminders';
 
 const fixture = readFileSync(new URL('./data/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
 
@@ -91,6 +92,8 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
   await seedDemoReports(db, staff, planId);
   // Propaganda on every channel (some public) and the ward loudspeaker's schedule, one broadcast missed.
   await seedDemoPropaganda(db, { staff, ubnd: await actorNamed(db, 'ubnd'), bithu: await actorNamed(db, 'bithu') }, planId);
+  // The reminder job's mornings up to 08/06/2026: reminders, and the overdue tasks escalated to the ward's staff.
+  await seedDemoReminders(db);
 
   // The next campaign in preparation: in June, 57-NQ/TW registered and a plan drafted from the
   // template, waiting for the Thường trực's approval.

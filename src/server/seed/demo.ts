@@ -13,6 +13,7 @@ import { insertMembersWithPeople, type NewMemberRow } from '../features/people/m
 import { seedPositionKinds } from '../features/people/positions-service';
 import { insertDemoPositions, seedDemoMembershipChanges } from './people';
 import { units } from '../features/units/tables';
+import { persons } from '../features/people/tables';
 import { recordAudit } from '../features/audit/service';
 import { familyNames, givenNames, middleNames } from './names';
 import { demoOrgChart, type OrgNode } from './org-chart';
@@ -30,17 +31,31 @@ export interface DemoAccount {
   description: string;
   /** Link the account to a member of this cell (its secretary, or a plain member). */
   memberOf?: string;
+  /**
+   * The person the account stands for (users.person_id), so that notifications reach it: the ward's
+   * member who holds the account's office (seed/people.ts gives that member the position; the member
+   * takes the account's name), or, in the province, a person of its own.
+   */
+  person?: { member: { cell: string; index: number }; gender: Gender } | { own: { fullName: string; gender: Gender; note: string } };
 }
 
 export const demoAccounts: DemoAccount[] = [
   { username: 'admin', role: 'admin', unitKey: 'province', displayName: 'Quản trị hệ thống', description: 'quản trị toàn hệ thống' },
-  { username: 'vanphong', role: 'wardStaff', unitKey: 'commune', displayName: 'Lê Thị Thu Hà', description: 'Văn phòng Đảng ủy phường' },
-  { username: 'banxaydung', role: 'wardStaff', unitKey: 'commune', displayName: 'Hoàng Văn Đông', description: 'Ban xây dựng Đảng' },
-  { username: 'thuongtruc', role: 'wardLeader', unitKey: 'commune', displayName: 'Nguyễn Mạnh Hùng', description: 'Phó Bí thư Thường trực Đảng ủy' },
-  { username: 'ubnd', role: 'unitOfficer', unitKey: 'agency-ubnd', displayName: 'Ma Văn Thắng', description: 'cán bộ Ủy ban nhân dân phường' },
+  { username: 'vanphong', role: 'wardStaff', unitKey: 'commune', displayName: 'Lê Thị Thu Hà', description: 'Văn phòng Đảng ủy phường', person: { member: { cell: 'cell-party-agencies', index: 5 }, gender: 'female' } },
+  { username: 'banxaydung', role: 'wardStaff', unitKey: 'commune', displayName: 'Hoàng Văn Đông', description: 'Ban xây dựng Đảng', person: { member: { cell: 'cell-party-agencies', index: 4 }, gender: 'male' } },
+  { username: 'thuongtruc', role: 'wardLeader', unitKey: 'commune', displayName: 'Nguyễn Mạnh Hùng', description: 'Phó Bí thư Thường trực Đảng ủy', person: { member: { cell: 'cell-party-agencies', index: 2 }, gender: 'male' } },
+  {
+    username: 'ubnd',
+    role: 'unitOfficer', unitKey: 'agency-ubnd', displayName: 'Ma Văn Thắng', description: 'cán bộ Ủy ban nhân dân phường',
+    person: { own: { fullName: 'Ma Văn Thắng', gender: 'male', note: 'Công chức Văn phòng HĐND - UBND phường' } },
+  },
   { username: 'bithu', role: 'cellSecretary', unitKey: 'cell-Tràng Đà-1', displayName: '', description: 'Bí thư Chi bộ Tràng Đà 1', memberOf: 'cell-Tràng Đà-1' },
   { username: 'dangvien', role: 'member', unitKey: 'cell-Tràng Đà-1', displayName: '', description: 'đảng viên Chi bộ Tràng Đà 1', memberOf: 'cell-Tràng Đà-1' },
-  { username: 'tinhuy', role: 'provinceViewer', unitKey: 'province', displayName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', description: 'Tỉnh ủy (xem báo cáo các xã, phường)' },
+  {
+    username: 'tinhuy',
+    role: 'provinceViewer', unitKey: 'province', displayName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', description: 'Tỉnh ủy (xem báo cáo các xã, phường)',
+    person: { own: { fullName: 'Hà Thị Thanh Huyền', gender: 'female', note: 'Chuyên viên Ban Tuyên giáo và Dân vận Tỉnh ủy' } },
+  },
 ];
 
 export async function isSeeded(db: Db): Promise<boolean> {
@@ -132,6 +147,13 @@ async function insertMembers(tx: Tx, tenantId: string, unitIds: Map<string, stri
       firstOfCell.set(cell.key, [...(firstOfCell.get(cell.key) ?? []), id]);
     }
   }
+  // The ward's office holders behind the staff accounts carry the accounts' names (the random stream is unchanged).
+  for (const account of demoAccounts) {
+    const person = account.person;
+    if (!person || !('member' in person)) continue;
+    const row = rows.find((r) => r.id === firstOfCell.get(person.member.cell)![person.member.index]);
+    Object.assign(row!, { fullName: account.displayName, gender: person.gender });
+  }
   // Each member is a person, who joined their cell on their joining date.
   const inserted = await insertMembersWithPeople(tx, rows, { joinedOn: (r) => r.joinedOn! });
   const byId = new Map(rows.map((r) => [r.id!, r]));
@@ -159,12 +181,19 @@ async function insertAccounts(
     }
     // Province accounts belong to the province's tenant, the others to the ward's (decision 017).
     const accountTenant = account.unitKey === 'province' ? unitIds.get('province')! : tenantId;
+    let personId = memberId ? people.personOf.get(memberId)! : null;
+    if (account.person && 'member' in account.person) {
+      personId = people.personOf.get(people.firstOfCell.get(account.person.member.cell)![account.person.member.index]!)!;
+    } else if (account.person) {
+      const [own] = await tx.insert(persons).values({ tenantId: accountTenant, ...account.person.own }).returning({ id: persons.id });
+      personId = own!.id;
+    }
     const user = await insertAccount(tx, {
       username: account.username,
       passwordHash,
       displayName,
       memberId,
-      personId: memberId ? people.personOf.get(memberId)! : null,
+      personId,
       tenantId: accountTenant,
     });
     await tx.insert(roleGrants).values({ userId: user.id, role: account.role, unitId: unitIds.get(account.unitKey)!, tenantId: accountTenant });

@@ -31,13 +31,42 @@ describe('the demo tasks of plan 1-KH/ĐU', () => {
       ['Các chi bộ, đảng bộ cơ sở, chi bộ trực thuộc', 'in-progress', true],
       ['Các chi bộ, đảng bộ cơ sở, chi bộ trực thuộc', 'in-progress', true],
     ]);
-    // The five cells whose sessions were held have their study task done, on the day it was held.
+    // The five cells whose sessions were held have their study task done, on the day it was held, and the
+    // military cell, which studied at the ward conference of 20/05/2026.
     const total = tasks[6]!.rollUp!.total;
-    expect(tasks[6]!.rollUp).toEqual({ done: 5, total, overdue: total - 5 });
-    expect(tasks[7]!.rollUp).toEqual({ done: 2, total, overdue: total - 2 });
+    expect(tasks[6]!.rollUp).toEqual({ done: 6, total, overdue: total - 6 });
+    // The report task: done by the one cell whose report the ward accepted (Tràng Đà 2, seed/reports.ts).
+    expect(tasks[7]!.rollUp).toEqual({ done: 1, total, overdue: total - 1 });
     const office = (await staff.inject({ url: `/api/tasks/${tasks[5]!.id}` })).json();
     expect(office).toMatchObject({ completedOn: '2026-05-20' });
     expect(office.evidence).toHaveLength(1);
     expect(tasks[3]!.text).toContain('Tham mưu xây dựng Kế hoạch của Ban Thường vụ Đảng ủy phường thực hiện Nghị quyết số 91-NQ/TU');
+  });
+});
+
+describe('the demo reminders and escalations', () => {
+  it('reach the Ban xây dựng Đảng: its overdue report task reminded, then escalated to the ward staff', async () => {
+    const building = await t.signIn('banxaydung');
+    const { notifications, total } = (await building.inject({ url: '/api/notifications?limit=100&order=newest' })).json() as { notifications: { kind: string; title: string; body: string; createdAt: string }[]; total: number };
+    expect(total).toBeGreaterThan(0);
+    const own = notifications.filter((n) => n.body.includes('Đơn vị thực hiện: Ban xây dựng Đảng') && n.body.includes('Hạn: 04/06/2026'));
+    // Reminded as the Trưởng Ban (its position), on each stage; escalated once as the ward's staff, three days overdue.
+    // (Newest first; the last run's two come in either order, so they are compared sorted.)
+    const stages = own.map((n) => [n.kind, n.title.split(' — ')[0]!.split(':')[0]!]).reverse();
+    expect([...stages.slice(0, 4), ...stages.slice(4).sort()]).toEqual([
+      ['task.reminder', 'Nhắc việc'],
+      ['task.reminder', 'Nhắc việc'],
+      ['task.reminder', 'Nhắc việc'],
+      ['task.reminder', 'Nhắc việc'],
+      ['task.escalation', 'Báo cáo'],
+      ['task.reminder', 'Quá hạn 3 ngày'],
+    ]);
+    const escalation = own.find((n) => n.kind === 'task.escalation')!;
+    expect(escalation.title).toBe('Báo cáo: Ban xây dựng Đảng chưa hoàn thành nhiệm vụ quá hạn 3 ngày');
+    expect(new Date(escalation.createdAt).toISOString()).toBe(new Date('2026-06-07T07:05:00+07:00').toISOString());
+    // The other ward staff account hears the escalation too; the province viewer has an account's person of its own.
+    const office = (await (await t.signIn('vanphong')).inject({ url: '/api/notifications?limit=100&order=newest' })).json();
+    expect(office.notifications.map((n: { title: string }) => n.title)).toContain(escalation.title);
+    expect((await (await t.signIn('tinhuy')).inject({ url: '/api/me/notification-preferences' })).json()).toMatchObject({ hasPerson: true });
   });
 });

@@ -6,6 +6,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
 import { useMe } from '../features/auth/session';
+import { EmailChoicesSection } from '../features/notifications/EmailChoices';
 import { vi } from '../i18n/vi';
 
 const t = vi.account;
@@ -29,6 +30,7 @@ function AccountPage() {
             />
           </Paper>
         </Section>
+        <EmailChoicesSection />
         <ChangePasswordForm />
       </Stack>
     </>

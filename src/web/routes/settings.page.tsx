@@ -13,6 +13,8 @@ import { DocumentSettingsForm, DocumentSettingsView } from '../features/settings
 import { documentSettingsQuery } from '../features/settings/queries';
 import { VocabularySection } from '../features/settings/VocabularyEditor';
 import { PositionKindsSection } from '../features/settings/PositionKindsSection';
+import { ReminderSettingsSection } from '../features/settings/ReminderSettingsSection';
+import { JobFailuresSection } from '../features/settings/JobFailuresSection';
 import { vi } from '../i18n/vi';
 import { canOpenSettings } from '../nav';
 
@@ -44,6 +46,8 @@ function SettingsPage() {
         )}
         {me.abilities.viewSettings ? <DocumentSettingsSection /> : <Notice title={t.documents}>{t.noCommune}</Notice>}
         {me.abilities.viewSettings && <PositionKindsSection />}
+        {me.abilities.viewSettings && <ReminderSettingsSection />}
+        {me.abilities.manageUsers && <JobFailuresSection />}
         {me.abilities.editVocabulary && <VocabularySection />}
       </Stack>
     </>

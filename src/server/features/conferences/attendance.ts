@@ -15,6 +15,8 @@ import { bumpVersion, loadConferenceFor } from './service';
 import { conferenceAttendance, conferenceParticipants, conferences, type Conference } from './tables';
 import { updateVersioned } from '../../db/versioned';
 import { keyOf } from './service';
+import { studySessions } from '../study-sessions/tables';
+import { completeFollowingTasks } from '../tasks/service';
 
 export interface PersonMark {
   personId: string;
@@ -105,5 +107,13 @@ export async function markHeld(db: Db, actor: Actor, id: string, version: number
   await db.transaction(async (tx) => {
     const after = await updateVersioned(tx, conferences, keyOf(conference), version, { status: 'held', heldOn, updatedAt: now() }, { entity: 'conference' });
     await recordAudit(tx, { tenantId: conference.tenantId, actorId: actor.userId, action: 'conference.held', entity: 'conference', entityId: id, before: { status: conference.status }, after: { status: after.status, heldOn } });
+    // The cells that study at the ward conference have studied: their study task is done on its day.
+    const atConference = await tx
+      .select({ unitId: studySessions.unitId })
+      .from(studySessions)
+      .where(and(eq(studySessions.tenantId, conference.tenantId), eq(studySessions.planId, conference.planId), eq(studySessions.atConference, true)));
+    for (const { unitId } of atConference) {
+      await completeFollowingTasks(tx, { tenantId: conference.tenantId, planId: conference.planId, unitId, follows: 'study-session', on: heldOn, actorId: actor.userId });
+    }
   });
 }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
-import { buildCommune, buildUserWithGrant, findUnit } from '../../../../test/support/factories';
+import { buildCommune, buildUserWithGrant, findUnit, FACTORY_PASSWORD } from '../../../../test/support/factories';
 import { taskReminderSettings } from '../tasks/tables';
 import { notificationPreferences } from './tables';
 
@@ -33,8 +33,11 @@ describe('my notification preferences', () => {
   });
 
   it('an account that stands for no person has no choice to make', async () => {
-    expect((await staff.inject({ url: '/api/me/notification-preferences' })).json()).toMatchObject({ hasPerson: false });
-    const res = await staff.inject({ method: 'PUT', url: '/api/me/notification-preferences', payload: { version: 1, muteEmail: true } });
+    // The demo's accounts all stand for a person; a new staff account with none does not.
+    const account = await buildUserWithGrant(t.database, { role: 'wardStaff', unit: await findUnit(t.database, 'Đảng ủy phường Nông Tiến') });
+    const nobody = await t.signIn(account.username, FACTORY_PASSWORD);
+    expect((await nobody.inject({ url: '/api/me/notification-preferences' })).json()).toMatchObject({ hasPerson: false });
+    const res = await nobody.inject({ method: 'PUT', url: '/api/me/notification-preferences', payload: { version: 1, muteEmail: true } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ id: 'notifications.no-person', message: expect.stringMatching(/chưa gắn với một người/u) });
   });

@@ -16,6 +16,7 @@ import { canPlanSessions, canRunSession, canViewSession } from './policy';
 import { expectationOf, loadSessionFor, marksOf, namesOf, type Expectation, type LoadedSession } from './load';
 import { sessionAttendance, studySessions, type StudySession } from './tables';
 import { completeFollowingTasks } from '../tasks/service';
+import { conferences } from '../conferences/tables';
 import type { AttendanceInput, ScheduleInput, SessionDetail } from './schema';
 
 export function statusOf(session: Pick<StudySession, 'scheduledAt' | 'heldOn' | 'atConference' | 'due'>, at = now()) {
@@ -138,6 +139,16 @@ export async function setAtConference(db: Db, actor: Actor, id: string, input: {
     if (input.version !== session.version) throw conflict('session', await describeSession(tx, actor, loaded));
     const updated = await updateVersioned(tx, studySessions, keyOf(session), input.version, { atConference: input.atConference, updatedAt: now() }, { entity: 'session' });
     await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.at-conference', entity: 'session', entityId: id, before: session, after: updated });
+    // Marked after the ward conference was held: the cell has studied there, its study task is done on that day
+    // (marked before, the conference's "held" completes it: conferences/attendance.ts).
+    if (input.atConference) {
+      const [held] = await tx
+        .select({ heldOn: conferences.heldOn })
+        .from(conferences)
+        .where(and(eq(conferences.tenantId, session.tenantId), eq(conferences.planId, session.planId), eq(conferences.status, 'held')))
+        .limit(1);
+      if (held?.heldOn) await completeFollowingTasks(tx, { tenantId: session.tenantId, planId: session.planId, unitId: session.unitId, follows: 'study-session', on: held.heldOn, actorId: actor.userId });
+    }
     return describeSession(tx, actor, { ...loaded, session: updated });
   });
 }

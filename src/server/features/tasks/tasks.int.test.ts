@@ -286,6 +286,37 @@ describe('tasks that follow the real work', () => {
     expect((await tasksOf(staff, planId)).tasks[6]!.rollUp!.done).toBe(2);
   });
 
+  it('a cell studying at the ward conference has its study task done when the conference is held, or when marked after it was', async () => {
+    const studyTaskOf = async (unitId: string) =>
+      (await t.database.db.select().from(planTasks).where(and(eq(planTasks.planId, planId), eq(planTasks.assigneeUnitId, unitId), eq(planTasks.follows, 'study-session'))))[0]!;
+    const sessionOf = async (unitId: string) => (await t.database.db.select().from(studySessions).where(and(eq(studySessions.planId, planId), eq(studySessions.unitId, unitId))))[0]!;
+    const [before, after] = [await findUnit(t.database, 'Chi bộ Trạm Y tế phường'), await findUnit(t.database, 'Chi bộ Quân sự phường')];
+    const flag = async (unitId: string) => {
+      const session = await sessionOf(unitId);
+      const res = await staff.inject({ method: 'POST', url: `/api/sessions/${session.id}/at-conference`, payload: { version: session.version, atConference: true } });
+      expect(res.json()).toMatchObject({ atConference: true });
+    };
+    await flag(before.id);
+    // Flagged, not yet studied: the task stays open until the conference is held.
+    expect((await studyTaskOf(before.id)).status).toBe('not-started');
+
+    const c = (await staff.inject({ method: 'POST', url: `/api/plans/${planId}/conferences`, payload: {} })).json();
+    expect((await staff.inject({ method: 'POST', url: `/api/conferences/${c.id}/send`, payload: { version: 1 } })).statusCode).toBe(200);
+    const marks = c.participants.map((p: { personId: string }) => ({ personId: p.personId, status: 'present' }));
+    expect((await staff.inject({ method: 'PUT', url: `/api/conferences/${c.id}/attendance`, payload: { version: 2, marks } })).statusCode).toBe(200);
+    expect((await staff.inject({ method: 'POST', url: `/api/conferences/${c.id}/held`, payload: { version: 3, heldOn: '2026-05-20' } })).json()).toMatchObject({ status: 'held' });
+
+    expect(await studyTaskOf(before.id)).toMatchObject({ status: 'done', completedOn: '2026-05-20' });
+    const [entry] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'task'), eq(auditLog.entityId, (await studyTaskOf(before.id)).id)));
+    expect(entry!.action).toBe('task.complete-by-study-session');
+    // A cell not studying at the conference is untouched.
+    expect((await studyTaskOf(after.id)).status).toBe('not-started');
+    // Marked after the conference was held: done at once, on the conference's day.
+    await flag(after.id);
+    expect(await studyTaskOf(after.id)).toMatchObject({ status: 'done', completedOn: '2026-05-20' });
+    expect((await tasksOf(staff, planId)).tasks[6]!.rollUp!.done).toBe(4);
+  });
+
   it('completeFollowingTasks: a grassroots organisation’s task is done once all its cells’ are; the group task when every unit’s is', async () => {
     const org = await findUnit(t.database, 'Đảng bộ Công ty cổ phần Xi măng Tân Quang');
     const orgCells = await t.database.db.select().from(units).where(and(like(units.path, `${org.path}%`), eq(units.kind, 'cell')));
@@ -343,5 +374,49 @@ describe('another commune', () => {
     expect(after).toMatchObject({ text: 'Việc của xã khác', status: 'not-started', version: 1 });
     expect(await t.database.db.select().from(taskEvidence).where(eq(taskEvidence.taskId, task!.id))).toHaveLength(0);
     expect(await t.database.db.select().from(planTasks).where(and(eq(planTasks.planId, plan.id), isNull(planTasks.parentId)))).toHaveLength(1);
+  });
+});
+
+describe('the administrator and the province viewer', () => {
+  it('the administrator reads, edits and completes the ward’s tasks; the province viewer reads them, every write 403 and nothing changes', async () => {
+    vi.useRealTimers();
+    const admin = await t.signIn('admin');
+    const province = await t.signIn('tinhuy');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(TODAY));
+    const report = tasks[1]!;
+    const later = tasks[2]!;
+
+    // The province viewer reads the plan's tasks and a task, and may do nothing to them.
+    const seen = await province.inject({ url: `/api/plans/${planId}/tasks` });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().tasks.map((x: Task) => x.id)).toContain(report.id);
+    expect((await province.inject({ url: `/api/tasks/${report.id}` })).json()).toMatchObject({ id: report.id, text: report.text });
+    const ubndUnit = await findUnit(t.database, 'Ủy ban nhân dân phường');
+    const writes = [
+      province.inject({ method: 'POST', url: `/api/tasks/${report.id}/complete`, payload: { version: report.version } }),
+      province.inject({ method: 'PATCH', url: `/api/tasks/${report.id}`, payload: { version: report.version, text: 'Sửa từ tỉnh' } }),
+      province.inject({ method: 'PATCH', url: `/api/tasks/${report.id}`, payload: { version: report.version, status: 'in-progress' } }),
+      province.inject({ method: 'POST', url: `/api/tasks/${report.id}/evidence`, payload: { note: 'Minh chứng từ tỉnh' } }),
+      province.inject({ method: 'POST', url: `/api/plans/${planId}/tasks`, payload: { id: randomUUID(), assigneeUnitId: ubndUnit.id, text: 'Việc tỉnh giao' } }),
+    ];
+    for (const res of await Promise.all(writes)) expect(res.statusCode).toBe(403);
+    const [unchanged] = await t.database.db.select().from(planTasks).where(eq(planTasks.id, report.id!));
+    expect(unchanged).toMatchObject({ text: report.text, status: 'not-started', version: report.version });
+    expect(await t.database.db.select().from(taskEvidence).where(eq(taskEvidence.taskId, report.id!))).toHaveLength(0);
+    const topLevel = async () => (await t.database.db.select({ n: count() }).from(planTasks).where(and(eq(planTasks.planId, planId), isNull(planTasks.parentId))))[0]!.n;
+    const before = await topLevel();
+
+    // The administrator: reads, edits, adds and completes, like the ward staff.
+    expect((await admin.inject({ url: `/api/plans/${planId}/tasks` })).statusCode).toBe(200);
+    const edited = await admin.inject({ method: 'PATCH', url: `/api/tasks/${later.id}`, payload: { version: later.version, text: 'Sơ kết việc thực hiện Nghị quyết (quản trị sửa)' } });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({ text: 'Sơ kết việc thực hiện Nghị quyết (quản trị sửa)', version: later.version + 1 });
+    const done = await admin.inject({ method: 'POST', url: `/api/tasks/${report.id}/complete`, payload: { version: report.version, note: 'Đã báo cáo Ban Thường vụ' } });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'done', completedOn: '2026-06-10', completionNote: 'Đã báo cáo Ban Thường vụ' });
+    const added = await admin.inject({ method: 'POST', url: `/api/plans/${planId}/tasks`, payload: { id: randomUUID(), assigneeUnitId: ubndUnit.id, text: 'Rà soát kết quả tuyên truyền' } });
+    expect(added.statusCode).toBe(201);
+    expect(await topLevel()).toBe(before + 1);
   });
 });

@@ -10,7 +10,8 @@ import { people } from './people';
 import { units } from './units';
 import { conferences } from './conferences';
 import { taskViews } from './task-views';
+import { reminders } from './reminders';
 
-export const vi = { ...app, ...accounts, ...members, ...registry, ...plans, ...people, ...units, ...conferences, ...taskViews } as const;
+export const vi = { ...app, ...accounts, ...members, ...registry, ...plans, ...people, ...units, ...conferences, ...taskViews, ...reminders } as const;
 
 export type Strings = typeof vi;
