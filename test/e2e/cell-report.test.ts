@@ -16,8 +16,11 @@ story('A cell secretary reports from a phone and the ward reviews it', () => {
     // The cell's session of the issued plan, held (through the API) if the demo left it unheld.
     const api = await ApiClient.signIn('bithu');
     const cell = await findUnit(api, 'Chi bộ Tràng Đà 1');
-    const { sessions } = await api.get<{ sessions: { id: string; kind: string; heldOn: string | null }[] }>(`/api/units/${cell.id}/sessions`);
-    const session = sessions.find((s) => s.kind === 'regular')!;
+    // The demo's plan (issued on 15/05/2026), not one another story issued meanwhile.
+    const { plans } = await api.get<{ plans: { id: string; status: string; issuedOn: string | null }[] }>('/api/plans');
+    const demoPlan = plans.find((p) => p.status === 'issued' && p.issuedOn === '2026-05-15')!;
+    const { sessions } = await api.get<{ sessions: { id: string; kind: string; planId: string; heldOn: string | null }[] }>(`/api/units/${cell.id}/sessions`);
+    const session = sessions.find((s) => s.kind === 'regular' && s.planId === demoPlan.id)!;
     sessionId = session.id;
     if (!session.heldOn) {
       const detail = await api.get<{ version: number; expected: { memberId: string }[] }>(`/api/sessions/${sessionId}`);

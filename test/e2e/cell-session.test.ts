@@ -78,7 +78,7 @@ story('A cell secretary runs the study session from a phone', () => {
     const ward = await signedInContext(browser, 'vanphong', phone);
     const wardPage = await ward.newPage();
     const plans = await (await ward.request.get('/api/plans')).json();
-    const plan = plans.plans.find((p: { status: string }) => p.status === 'issued');
+    const plan = plans.plans.find((p: { status: string; issuedOn: string | null }) => p.status === 'issued' && p.issuedOn === '2026-05-15');
     await wardPage.goto(`/ke-hoach/${plan.id}/sinh-hoat`);
     await wardPage.getByRole('heading', { name: 'Các buổi sinh hoạt học tập' }).waitFor();
     await wardPage.getByLabel('Lọc theo trạng thái').selectOption('held');

@@ -40,8 +40,8 @@ story('The ward office convenes the ward conference', () => {
     memberCell = record.member.cellName;
 
     await signInThroughPage(page, 'vanphong');
-    const { plans } = (await (await page.request.get('/api/plans')).json()) as { plans: { id: string; status: string }[] };
-    const issued = plans.find((p) => p.status === 'issued')!;
+    const { plans } = (await (await page.request.get('/api/plans')).json()) as { plans: { id: string; status: string; issuedOn: string | null }[] };
+    const issued = plans.find((p) => p.status === 'issued' && p.issuedOn === '2026-05-15')!;
     await page.goto(`/ke-hoach/${issued.id}`);
     await page.getByRole('heading', { name: 'Hội nghị cấp phường' }).waitFor();
     await page.getByRole('button', { name: 'Tạo hội nghị cấp phường' }).click();

@@ -28,10 +28,10 @@ story('The ward office logs propaganda from a phone; the public page shows it wi
     await signInThroughPage(page, 'vanphong');
     const me = (await (await page.request.get('/api/me')).json()) as { user: { tenantId: string } };
     communeId = me.user.tenantId;
-    const { plans } = (await (await page.request.get('/api/plans')).json()) as { plans: { id: string; status: string }[] };
-    const planId = plans.find((p) => p.status === 'issued')!.id;
+    const { plans } = (await (await page.request.get('/api/plans')).json()) as { plans: { id: string; status: string; issuedOn: string | null }[] };
+    const planId = plans.find((p) => p.status === 'issued' && p.issuedOn === '2026-05-15')!.id;
     await page.goto(`/ke-hoach/${planId}`);
-    await page.getByRole('link', { name: 'Kết quả tuyên truyền và lịch phát thanh' }).click();
+    await page.getByRole('link', { name: 'Tuyên truyền, phát thanh' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tuyên truyền' }).waitFor();
     const log = page.getByRole('list', { name: 'Kết quả tuyên truyền' });
     await log.getByRole('listitem').first().waitFor();

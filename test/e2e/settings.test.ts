@@ -65,7 +65,7 @@ story('Document settings of the commune', () => {
       await page.getByText('Bạn chỉ được xem thiết lập này.').waitFor();
       await page.getByText('Đánh số lại từ 01 mỗi năm').waitFor();
       await page.getByText('ĐẢNG ỦY PHƯỜNG NÔNG TIẾN', { exact: true }).waitFor();
-      expect(await page.getByRole('button', { name: 'Lưu' }).count()).toBe(0);
+      expect(await page.getByRole('form', { name: 'Đánh số và tên cơ quan' }).getByRole('button', { name: 'Lưu' }).count()).toBe(0);
       expect(await page.getByRole('textbox').count()).toBe(0);
       expect(await page.getByRole('heading', { name: 'Từ vựng kiểm tra kế hoạch' }).count()).toBe(0);
       await expectAccessible(page, 'settings read by the leadership');
@@ -79,7 +79,7 @@ story('Document settings of the commune', () => {
     try {
       const before = await settings();
       await page.getByRole('radio', { name: 'Đánh số liên tục trong nhiệm kỳ của cấp ủy' }).check();
-      await page.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByRole('form', { name: 'Đánh số và tên cơ quan' }).getByRole('button', { name: 'Lưu' }).click();
       await page.getByText('Đánh số theo nhiệm kỳ cần ngày bắt đầu nhiệm kỳ.').waitFor();
       expect(await page.getByLabel('Ngày bắt đầu nhiệm kỳ').evaluate((el) => el === document.activeElement)).toBe(true);
       await screenshot(page, 'settings-term-error', true);
@@ -90,13 +90,13 @@ story('Document settings of the commune', () => {
       expect(direct.status).toBe(400);
 
       await page.getByLabel('Ngày bắt đầu nhiệm kỳ').fill('31/09/2025');
-      await page.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByRole('form', { name: 'Đánh số và tên cơ quan' }).getByRole('button', { name: 'Lưu' }).click();
       await page.getByText('Ngày này không có trong lịch.').waitFor();
 
       await page.getByLabel('Ngày bắt đầu nhiệm kỳ').fill('01/10/2025');
       await page.getByRole('radio', { name: /^UỶ/u }).check();
       await page.getByText('ĐẢNG UỶ PHƯỜNG NÔNG TIẾN', { exact: true }).waitFor();
-      await page.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByRole('form', { name: 'Đánh số và tên cơ quan' }).getByRole('button', { name: 'Lưu' }).click();
       await page.getByRole('status').filter({ hasText: 'Đã lưu thiết lập văn bản.' }).waitFor();
       expect(await settings()).toMatchObject({ numbering: 'term', termStartedOn: '2025-10-01', uySpelling: 'UỶ', version: before.version + 1 });
       await expectAccessible(page, 'settings saved');
@@ -105,7 +105,7 @@ story('Document settings of the commune', () => {
       const now = await settings();
       expect((await staffApi.request('PUT', '/api/settings/documents', { version: now.version, placeName: 'Phường Nông Tiến' })).status).toBe(200);
       await page.getByLabel('Tên cơ quan ban hành').fill('Đảng uỷ phường Nông Tiến');
-      await page.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByRole('form', { name: 'Đánh số và tên cơ quan' }).getByRole('button', { name: 'Lưu' }).click();
       await page.getByRole('alert').filter({ hasText: 'Người khác vừa đổi thiết lập văn bản' }).waitFor();
       await page.getByRole('button', { name: 'Tải thiết lập mới nhất' }).click();
       expect(await page.getByLabel('Địa danh ghi ngày tháng').inputValue()).toBe('Phường Nông Tiến');
@@ -157,7 +157,7 @@ story('Document settings of the commune', () => {
   test('on a 390 px phone the settings form fits the screen', async () => {
     const { context, page } = await open('banxaydung', phone);
     try {
-      await page.getByRole('button', { name: 'Lưu' }).waitFor();
+      await page.getByRole('form', { name: 'Đánh số và tên cơ quan' }).getByRole('button', { name: 'Lưu' }).waitFor();
       expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(390);
       await screenshot(page, 'settings-phone', true);
       await expectAccessible(page, 'settings on a phone');

@@ -27,8 +27,8 @@ story('An officer of the UBND completes a task of the plan from a phone', () => 
 
   test('the plan’s tasks read as cards; the UBND’s is there, not started', async () => {
     await signInThroughPage(page, 'ubnd');
-    const { plans } = (await (await page.request.get('/api/plans')).json()) as { plans: { id: string; status: string }[] };
-    planId = plans.find((p) => p.status === 'issued')!.id;
+    const { plans } = (await (await page.request.get('/api/plans')).json()) as { plans: { id: string; status: string; issuedOn: string | null }[] };
+    planId = plans.find((p) => p.status === 'issued' && p.issuedOn === '2026-05-15')!.id;
     await page.goto(`/ke-hoach/${planId}`);
     const list = page.getByRole('list', { name: 'Danh sách nhiệm vụ' });
     const card = list.getByRole('listitem').filter({ hasText: TASK_TEXT });

@@ -47,7 +47,9 @@ describe('the demo tasks of plan 1-KH/ĐU', () => {
 describe('the demo reminders and escalations', () => {
   it('reach the Ban xây dựng Đảng: its overdue report task reminded, then escalated to the ward staff', async () => {
     const building = await t.signIn('banxaydung');
-    const { notifications, total } = (await building.inject({ url: '/api/notifications?limit=100&order=newest' })).json() as { notifications: { kind: string; title: string; body: string; createdAt: string }[]; total: number };
+    const answer = await building.inject({ url: '/api/notifications?limit=100&order=newest' });
+    expect(answer.statusCode, answer.body.slice(0, 300)).toBe(200);
+    const { notifications, total } = answer.json() as { notifications: { kind: string; title: string; body: string; createdAt: string }[]; total: number };
     expect(total).toBeGreaterThan(0);
     const own = notifications.filter((n) => n.body.includes('Đơn vị thực hiện: Ban xây dựng Đảng') && n.body.includes('Hạn: 04/06/2026'));
     // Reminded as the Trưởng Ban (its position), on each stage; escalated once as the ward's staff, three days overdue.

@@ -2,7 +2,7 @@
 // a plan's timeline, the month calendar and the personal iCal feed — for every role, against a second
 // commune's real ids, with overdue decided at the day's boundary in Hà Nội under a fixed clock.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import ical from 'node-ical';
 import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
 import { buildCell, buildCommune, buildPlan, findUnit } from '../../../../test/support/factories';
@@ -65,6 +65,10 @@ beforeAll(async () => {
   otherCell = await findUnit(t.database, 'Chi bộ Tràng Đà 2');
   [plan] = await t.database.db.select().from(plans).where(and(eq(plans.tenantId, ward.id), eq(plans.status, 'issued')));
 
+  // The demo's plan comes with its section IV tasks (created on issue, worked on by the seed): this
+  // test counts exactly the tasks it writes, so the plan's own are cleared first.
+  await t.database.db.delete(planTasks).where(and(eq(planTasks.tenantId, ward.id), eq(planTasks.planId, plan!.id), isNotNull(planTasks.parentId)));
+  await t.database.db.delete(planTasks).where(and(eq(planTasks.tenantId, ward.id), eq(planTasks.planId, plan!.id)));
   const base = { tenantId: ward.id, planId: plan!.id };
   ids.report = await insertTask({ ...base, assigneeUnitId: ward.id, assigneeLabel: 'Ban Xây dựng Đảng', text: 'Tổng hợp, báo cáo kết quả thực hiện về Ban Tuyên giáo Tỉnh ủy', due: before, position: 9 });
   ids.ubndDay = await insertTask({ ...base, assigneeUnitId: ubnd.id, assigneeLabel: 'Ủy ban nhân dân phường', text: 'Tham mưu xây dựng Kế hoạch thực hiện Nghị quyết', due: onDay, status: 'in-progress', position: 1 });

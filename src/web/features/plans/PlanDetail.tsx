@@ -100,7 +100,7 @@ export function PlanDetail({ plan }: { plan: Plan }) {
 
         {plan.status === 'issued' && plan.abilities.viewDeliveries && (
           <Section id="plan-sessions" title="Sinh hoạt học tập ở các chi bộ">
-            <Group gap="sm">
+            <Group gap="sm" wrap="wrap">
               <ButtonLink to="/ke-hoach/$planId/sinh-hoat" params={{ planId: plan.id }} variant="light">
                 Theo dõi sinh hoạt các chi bộ
               </ButtonLink>
@@ -114,7 +114,7 @@ export function PlanDetail({ plan }: { plan: Plan }) {
         {plan.status === 'issued' && (
           <Section id="plan-propaganda" title="Tuyên truyền">
             <ButtonLink to="/ke-hoach/$planId/tuyen-truyen" params={{ planId: plan.id }} variant="light">
-              Kết quả tuyên truyền và lịch phát thanh
+              Tuyên truyền, phát thanh
             </ButtonLink>
           </Section>
         )}
