@@ -3,9 +3,13 @@ import { startTestApp, type Session, type TestApp } from '../../../test/support/
 
 let t: TestApp;
 let staff: Session;
+let building: Session;
+let province: Session;
 beforeAll(async () => {
   t = await startTestApp();
   staff = await t.signIn('vanphong');
+  building = await t.signIn('banxaydung');
+  province = await t.signIn('tinhuy');
   // Seen on 10/06/2026: after both of the plan's deadlines (signed in at the real time, which sessions keep).
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-06-10T09:00:00+07:00'));
@@ -46,7 +50,6 @@ describe('the demo tasks of plan 1-KH/ĐU', () => {
 
 describe('the demo reminders and escalations', () => {
   it('reach the Ban xây dựng Đảng: its overdue report task reminded, then escalated to the ward staff', async () => {
-    const building = await t.signIn('banxaydung');
     const answer = await building.inject({ url: '/api/notifications?limit=100&order=newest' });
     expect(answer.statusCode, answer.body.slice(0, 300)).toBe(200);
     const { notifications, total } = answer.json() as { notifications: { kind: string; title: string; body: string; createdAt: string }[]; total: number };
@@ -67,8 +70,8 @@ describe('the demo reminders and escalations', () => {
     expect(escalation.title).toBe('Báo cáo: Ban xây dựng Đảng chưa hoàn thành nhiệm vụ quá hạn 3 ngày');
     expect(new Date(escalation.createdAt).toISOString()).toBe(new Date('2026-06-07T07:05:00+07:00').toISOString());
     // The other ward staff account hears the escalation too; the province viewer has an account's person of its own.
-    const office = (await (await t.signIn('vanphong')).inject({ url: '/api/notifications?limit=100&order=newest' })).json();
+    const office = (await staff.inject({ url: '/api/notifications?limit=100&order=newest' })).json();
     expect(office.notifications.map((n: { title: string }) => n.title)).toContain(escalation.title);
-    expect((await (await t.signIn('tinhuy')).inject({ url: '/api/me/notification-preferences' })).json()).toMatchObject({ hasPerson: true });
+    expect((await province.inject({ url: '/api/me/notification-preferences' })).json()).toMatchObject({ hasPerson: true });
   });
 });
