@@ -24,7 +24,9 @@ story('A cell secretary runs the study session from a phone', () => {
   test('schedules the session from the cell page', async () => {
     await signInThroughPage(page, 'bithu');
     await page.getByRole('heading', { level: 1, name: 'Chi bộ Tràng Đà 1' }).waitFor();
-    await page.getByRole('link', { name: 'Mở buổi sinh hoạt' }).first().click();
+    // The demo plan's session (the plan-workflow story may have issued a second plan to this cell).
+    const card = page.getByRole('listitem').filter({ hasText: 'Sinh hoạt học tập — Kế hoạch 1-KH/ĐU' });
+    await card.getByRole('link', { name: 'Mở buổi sinh hoạt' }).click();
     await page.waitForURL(/\/sinh-hoat\//);
     sessionId = page.url().split('/sinh-hoat/')[1]!.split(/[?#]/)[0]!;
     await page.getByLabel('Ngày', { exact: true }).fill('2026-05-26');

@@ -107,6 +107,8 @@ interface AxeViolation {
 
 /** Runs axe-core (WCAG 2.1 A and AA) on the page and fails on serious or critical violations. */
 export async function expectAccessible(page: Page, label = page.url()) {
+  // A dialog fading in has colours half-way between its own and the page's: judge the settled screen.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5000 }).catch(() => undefined);
   await injectAxe(page);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import ical from 'node-ical';
 import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
-import { buildCommune } from '../../../../test/support/factories';
+import { buildCommune, buildUserWithGrant, findUnit } from '../../../../test/support/factories';
 import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
 import { persons } from '../people/tables';
 import { members } from '../members/tables';
@@ -86,7 +86,9 @@ describe('the private iCal feed', () => {
 
     const member = await t.signIn('dangvien');
     // An account that is nobody (an office account with no person) has no calendar.
-    expect((await staff.inject({ method: 'POST', url: '/api/calendar/feed' })).json().error.id).toBe('calendar.no-person');
+    const nobody = await buildUserWithGrant(t.database, { role: 'wardStaff', unit: await findUnit(t.database, 'Đảng ủy phường Nông Tiến') });
+    const office = await t.signIn(nobody.username, nobody.password);
+    expect((await office.inject({ method: 'POST', url: '/api/calendar/feed' })).json().error.id).toBe('calendar.no-person');
 
     const { url } = (await member.inject({ method: 'POST', url: '/api/calendar/feed' })).json();
     const path = new URL(url).pathname;
