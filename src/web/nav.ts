@@ -40,6 +40,7 @@ export const navItems: NavItem[] = [
   { id: 'calendar', label: vi.taskViews.nav.calendar, to: '/lich', show: (me) => me.abilities.viewMonthCalendar, hint: vi.taskViews.links.calendar },
   { id: 'organisation', label: vi.nav.organisation, to: '/to-chuc', show: (me) => me.abilities.viewOrganisation, hint: links.organisation },
   { id: 'search', label: vi.nav.search, to: '/tim-kiem', show: (me) => me.abilities.searchMembers, hint: links.search },
+  { id: 'people', label: vi.nav.people, to: '/nguoi', show: (me) => me.abilities.viewPeople, hint: links.people },
   { id: 'import-members', label: vi.nav.importMembers, to: '/nhap-danh-sach', show: (me) => me.abilities.importMembers, hint: links.importMembers },
   // Everyone of a commune reads its registry (members read the resolution).
   { id: 'resolutions', label: vi.nav.resolutions, to: '/nghi-quyet', show: (me) => me.abilities.viewResolutions, hint: links.resolutions },

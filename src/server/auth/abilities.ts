@@ -10,6 +10,7 @@ import { canApprovePlan, canConfirmReceipt, canCreatePlan, canOpenPlansPage } fr
 import { canCreateResolution, canViewResolutions } from '../features/resolutions/policy';
 import { canEditSettings, canUseSettingsPage } from '../features/settings/policy';
 import { canCreateUnit, canViewUnit } from '../features/units/policy';
+import { canEditPeople, canViewPeople } from '../features/people/policy';
 import { canViewMonthCalendar, canViewOwnUnitTasks, canViewTaskOverview } from '../features/task-views/policy';
 
 /**
@@ -55,6 +56,9 @@ export function computeAbilities(actor: Actor) {
     viewTaskOverview: somewhere(actor, canViewTaskOverview),
     viewMonthCalendar: somewhere(actor, canViewMonthCalendar),
     // A member always reads their own record (canViewMember's first rule), whatever their cell.
+    // The commune's people (members and the others: heads of residential groups, officers…).
+    viewPeople: somewhere(actor, canViewPeople),
+    editPeople: somewhere(actor, canEditPeople),
     viewOwnRecord: actor.memberId !== null && canViewMember(actor, { id: actor.memberId }, { id: '', path: '', kind: 'cell', tenantId: actor.tenantId }),
   };
 }

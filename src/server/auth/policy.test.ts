@@ -67,7 +67,7 @@ describe('policies follow the organisation tree', () => {
     expect(canViewMember(member, { id: 'm2' }, cellA)).toBe(true);
     expect(canViewMember(member, { id: 'm1' }, cellA)).toBe(false);
     expect(canListMembers(member, cellA)).toBe(false);
-    expect(computeAbilities(member)).toMatchObject({ viewOwnRecord: true, viewOrganisation: false, searchMembers: false });
+    expect(computeAbilities(member)).toMatchObject({ viewOwnRecord: true, viewOrganisation: false, searchMembers: false, viewPeople: false, editPeople: false });
   });
 
   it('a unit officer sees their unit, not the cells', () => {

@@ -48,6 +48,8 @@ export const meResponse = z.object({
     viewSettings: z.boolean(),
     editSettings: z.boolean(),
     editVocabulary: z.boolean(),
+    viewPeople: z.boolean(),
+    editPeople: z.boolean(),
     viewOwnRecord: z.boolean(),
     viewUnitTasks: z.boolean(),
     viewTaskOverview: z.boolean(),

@@ -1,15 +1,18 @@
 // /nguoi/$personId — a person: name, details, membership (cell, exemption, leaving) with its
 // history, and the positions held past and present.
 // The page, loaded when first opened; the address and its checks are in ./person.tsx.
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { DetailList } from '../components/DetailList';
+import { Success } from '../components/feedback';
 import { PageFallback } from '../components/feedback';
 import { AnchorLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
 import { formatDate, orNone } from '../format';
 import { MembershipHistory } from '../features/people/MembershipHistory';
+import { PersonFormDialog } from '../features/people/PersonForm';
 import { PositionList } from '../features/people/PositionList';
 import { personQuery } from '../features/people/queries';
 import { genderLabel } from '../features/members/format';
@@ -23,8 +26,10 @@ const t = vi.person;
 function PersonPage() {
   const { personId } = personRoute.useParams();
   const detail = useQuery(personQuery(personId));
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   if (!detail.data) return <PageFallback query={detail} title={t.fallbackTitle} />;
-  const { person, member, membership, positions } = detail.data;
+  const { person, member, membership, positions, abilities } = detail.data;
   const f = vi.member.fields;
   return (
     <>
@@ -40,6 +45,14 @@ function PersonPage() {
       />
       <Stack gap="xl">
         <Section id="person-details" title={t.details}>
+          {abilities.edit && (
+            <Group mb="sm">
+              <Button variant="default" onClick={() => setEditing(true)}>
+                {vi.personForm.edit}
+              </Button>
+            </Group>
+          )}
+          <Success>{saved}</Success>
           <Paper withBorder p="md" radius="md">
             <DetailList
               rows={[
@@ -68,6 +81,15 @@ function PersonPage() {
           )}
         </Section>
       </Stack>
+      {editing && (
+        <PersonFormDialog
+          person={person}
+          onClose={(done) => {
+            setEditing(false);
+            if (done) setSaved(vi.personForm.saved);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { foldVietnamese } from '../../domain/vietnamese-names';
-import { PageFallback, QueryStatus } from '../components/feedback';
+import { PageFallback, QueryStatus, Success } from '../components/feedback';
 import { DownloadIcon } from '../components/icons';
 import { AnchorLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
@@ -17,6 +17,7 @@ import { holdsMembers, kindLabel } from '../features/units/labels';
 import { exportUrl, unitQuery, unitsQuery, type UnitDetail } from '../features/units/queries';
 import { buildTree, findNode } from '../features/units/tree';
 import { CellCounts } from '../features/people/CellCounts';
+import { MemberCreateDialog } from '../features/people/MemberCreateDialog';
 import { MergeButton } from '../features/people/MergeDialog';
 import { unitPositionsQuery } from '../features/people/queries';
 import { UnitPositions } from '../features/people/UnitPositions';
@@ -85,7 +86,7 @@ function UnitPage() {
         {positions.data && <UnitPositions unit={unit} />}
         {unit.kind === 'cell' && abilities.listMembers && <CellCounts cellId={unit.id} />}
         {(unit.kind === 'cell' || unit.kind === 'grassrootsOrg') && abilities.listMembers && <UnitSessions unitId={unit.id} />}
-        {unit.kind === 'cell' && abilities.listMembers && <CellMembers unitId={unit.id} />}
+        {unit.kind === 'cell' && abilities.listMembers && <CellMembers unitId={unit.id} cellName={unit.name} canAdd={abilities.addMember} />}
       </Stack>
     </>
   );
@@ -154,9 +155,11 @@ function Children({ detail }: { detail: UnitDetail }) {
   );
 }
 
-function CellMembers({ unitId }: { unitId: string }) {
+function CellMembers({ unitId, cellName, canAdd }: { unitId: string; cellName: string; canAdd: boolean }) {
   const members = useQuery(unitMembersQuery(unitId));
   const [filter, setFilter] = useState('');
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
   const shown = useMemo(() => {
     const list = members.data?.members ?? [];
     const needle = foldVietnamese(filter).trim();
@@ -167,6 +170,23 @@ function CellMembers({ unitId }: { unitId: string }) {
 
   return (
     <Section id="unit-members" title={vi.unit.members}>
+      {canAdd && (
+        <Group mb="sm">
+          <Button variant="default" onClick={() => setAdding(true)}>
+            {vi.memberCreate.open}
+          </Button>
+        </Group>
+      )}
+      <Success>{added}</Success>
+      {adding && (
+        <MemberCreateDialog
+          cell={{ id: unitId, name: cellName }}
+          onClose={(saved) => {
+            setAdding(false);
+            if (saved) setAdded(vi.memberCreate.created(saved.fullName));
+          }}
+        />
+      )}
       <QueryStatus query={members} />
       {members.data && members.data.total === 0 && <Text>{vi.unit.noMembers}</Text>}
       {members.data && members.data.total > 0 && (

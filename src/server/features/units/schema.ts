@@ -26,7 +26,7 @@ export const unitDetailResponse = z.object({
   unit: unitSchema,
   ancestors: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.enum(unitKinds) })),
   children: z.array(unitSchema),
-  abilities: z.object({ listMembers: z.boolean(), exportMembers: z.boolean(), importMembers: z.boolean() }),
+  abilities: z.object({ listMembers: z.boolean(), exportMembers: z.boolean(), importMembers: z.boolean(), addMember: z.boolean() }),
 });
 
 export type UnitDto = z.infer<typeof unitSchema>;

@@ -4,6 +4,7 @@ import { type Actor, type UnitRef, overseers } from '../../auth/actor';
 import { badRequest, forbidden, notFound } from '../../errors';
 import { members } from '../members/tables';
 import { canExportMembers, canImportMembers } from '../members/policy';
+import { canRecordMembership } from '../people/policy';
 import { canKnowUnit, canListMembers, canViewUnit, canWorkInCommune, visibleUnitsFilter, withinGrants } from './policy';
 import { units, type Unit } from './tables';
 import { todayInVietnam } from '../../../domain/dates';
@@ -39,7 +40,7 @@ export async function unitDetailFor(db: DbOrTx, actor: Actor, id: string) {
   if (!canViewUnit(actor, ref)) throw notFound('unit');
   return {
     ...(await loadUnitDetail(db, unit)),
-    abilities: { listMembers: canListMembers(actor, ref), exportMembers: canExportMembers(actor, ref), importMembers: canImportMembers(actor, ref) },
+    abilities: { listMembers: canListMembers(actor, ref), exportMembers: canExportMembers(actor, ref), importMembers: canImportMembers(actor, ref), addMember: unit.kind === 'cell' && !unit.closedOn && canRecordMembership(actor, ref) },
   };
 }
 

@@ -45,7 +45,12 @@ describe('the organisation tree', () => {
     const detail = await s.inject({ url: `/api/units/${own.id}` });
     expect(detail.statusCode).toBe(200);
     expect(detail.json().ancestors.map((a: { name: string }) => a.name)).toEqual(['Đảng bộ tỉnh Tuyên Quang', 'Đảng ủy phường Nông Tiến']);
-    expect(detail.json().abilities).toEqual({ listMembers: true, exportMembers: true, importMembers: false });
+    expect(detail.json().abilities).toEqual({ listMembers: true, exportMembers: true, importMembers: false, addMember: false });
+    // The ward office adds members to a cell (one at a time, besides the import).
+    const office = await t.signIn('vanphong');
+    expect((await office.inject({ url: `/api/units/${own.id}` })).json().abilities).toMatchObject({ addMember: true });
+    const ward = await findUnit(t.database, 'Đảng ủy phường Nông Tiến');
+    expect((await office.inject({ url: `/api/units/${ward.id}` })).json().abilities).toMatchObject({ addMember: false });
     const org = await findUnit(t.database, 'Đảng bộ Ủy ban nhân dân phường');
     expect((await s.inject({ url: `/api/units/${org.id}` })).statusCode).toBe(404);
     const staff = await t.signIn('vanphong');

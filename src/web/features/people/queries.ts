@@ -39,6 +39,42 @@ export const cellCountsQuery = (on: string) =>
     queryFn: () => api<{ on: string; cells: { cellId: string; members: number; expected: number }[] }>('/api/cells/counts', { query: { on } }),
   });
 
+export const peopleListQuery = (q: string, membership: 'all' | 'members' | 'nonMembers') =>
+  queryOptions({
+    queryKey: ['people', 'list', q, membership],
+    queryFn: ({ signal }) => api<{ people: PersonListItem[]; abilities: { edit: boolean } }>('/api/people', { query: { q: q || undefined, membership, limit: 200 }, signal }),
+    placeholderData: (previous) => previous,
+  });
+
+export interface PersonInput {
+  fullName: string;
+  gender: 'male' | 'female' | null;
+  birthDate: string | null;
+  phone: string | null;
+  email: string | null;
+  note: string | null;
+}
+
+/** Adds a person who is not a member, or edits a person's details from the version shown. */
+export const savePerson = (input: PersonInput, existing?: { id: string; version: number }) =>
+  existing
+    ? api<{ id: string; fullName: string; version: number }>(`/api/people/${encodeURIComponent(existing.id)}`, { method: 'PATCH', body: { ...input, version: existing.version } })
+    : api<{ id: string; fullName: string; version: number }>('/api/people', { method: 'POST', body: input });
+
+export interface MemberInput {
+  cellId: string;
+  fullName: string;
+  gender: 'male' | 'female';
+  birthDate: string | null;
+  joinedOn: string | null;
+  officialOn: string | null;
+  cardNumber: string | null;
+  phone: string | null;
+  email: string | null;
+  arrival: { kind: 'joined' | 'transferIn'; on: string; fromWard?: string };
+}
+export const createMember = (body: MemberInput) => api<{ id: string; personId: string; version: number }>('/api/members', { method: 'POST', body });
+
 /** Someone who is not (yet) a member, e.g. a residential group's head or a new ward's first secretary. */
 export const createPerson = (body: { fullName: string; phone?: string | null }) => api<{ id: string; fullName: string; version: number }>('/api/people', { method: 'POST', body });
 

@@ -14,6 +14,7 @@ export const app = {
     home: 'Trang chủ',
     organisation: 'Tổ chức',
     myCell: 'Chi bộ của tôi',
+    people: 'Người của đảng bộ',
     search: 'Tìm đảng viên',
     importMembers: 'Nhập danh sách',
     plans: 'Kế hoạch',
@@ -114,6 +115,7 @@ export const app = {
     links: {
       organisation: 'Xem cây tổ chức và danh sách chi bộ',
       search: 'Tìm một đảng viên theo tên hoặc số thẻ',
+      people: 'Đảng viên và người ngoài Đảng: thêm người, sửa thông tin, xem chức vụ',
       importMembers: 'Nhập danh sách đảng viên từ tệp Excel hoặc CSV',
       inbox: 'Kế hoạch Đảng ủy gửi đến đơn vị; mở ra là xác nhận đã đọc',
       resolutions: 'Tra cứu nghị quyết, chỉ thị và văn bản chỉ đạo',
