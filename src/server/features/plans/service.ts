@@ -163,7 +163,7 @@ export async function updatePlan(db: Db, actor: Actor, id: string, patch: z.infe
       parsed = await analysePlanSource(tx, tenantUnits, patch.source);
       Object.assign(changes, { source: patch.source, body: bodyFromImport(parsed), title: parsed.title ?? plan.title });
     }
-    const updated = await updateVersioned(tx, plans, eq(plans.id, id), patch.version, changes, {
+    const updated = await updateVersioned(tx, plans, and(eq(plans.tenantId, plan.tenantId), eq(plans.id, id))!, patch.version, changes, {
       entity: 'plan',
       current: async () => describePlan(tx, actor, (await loadPlanFor(tx, actor, id)).plan, commune),
     });

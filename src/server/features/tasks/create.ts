@@ -11,7 +11,8 @@ import { recordAudit } from '../audit/service';
 import { units, type Unit } from '../units/tables';
 import { openOn } from '../units/service';
 import type { Plan } from '../plans/tables';
-import { planTasks } from './tables';
+import { planTasks, taskAssigneeMappings } from './tables';
+import { foldVietnamese } from '../../../domain/vietnamese-names';
 
 type OpenUnit = Pick<Unit, 'id' | 'name' | 'kind' | 'path'>;
 
@@ -26,6 +27,8 @@ export interface TaskDraft {
   assigneeUnitId: string | null;
   /** False when the phrase names no unit of the commune: kept with the commune, as written. */
   assigneeResolved: boolean;
+  /** True when the office chose the unit for this phrase (task_assignee_mappings), not the name matching. */
+  assigneeMapped: boolean;
   text: string;
   due: Due | null;
   dueAt: Date | null;
@@ -43,11 +46,15 @@ export async function openUnitsOf(db: DbOrTx, tenantId: string, day: string): Pr
     .orderBy(asc(units.path));
 }
 
-/** What section IV gives whom, resolved against the commune's units open on `day`. */
-export function draftTasks(tasks: readonly ImportedTask[], open: readonly OpenUnit[], communeId: string): TaskDraft[] {
+/**
+ * What section IV gives whom, resolved against the commune's units open on `day`: the office's choice
+ * for a phrase first (`mapped`: folded phrase → unit id, see assigneeKey), else the names matched.
+ */
+export function draftTasks(tasks: readonly ImportedTask[], open: readonly OpenUnit[], communeId: string, mapped: ReadonlyMap<string, string> = new Map()): TaskDraft[] {
   const cells = open.filter((u) => (cellKinds as readonly string[]).includes(u.kind));
   return tasks.map((task, position) => {
-    const target = resolveAssignee(task.assignee, open);
+    const chosen = open.find((u) => u.id === mapped.get(assigneeKey(task.assignee)));
+    const target = chosen ? { unitId: chosen.id } : resolveAssignee(task.assignee, open);
     const unit = target && 'unitId' in target ? open.find((u) => u.id === target.unitId)! : null;
     const group = target !== null && 'group' in target;
     return {
@@ -56,6 +63,7 @@ export function draftTasks(tasks: readonly ImportedTask[], open: readonly OpenUn
       assigneeLabel: task.assignee,
       assigneeUnitId: group ? null : (unit?.id ?? communeId),
       assigneeResolved: target !== null,
+      assigneeMapped: chosen !== undefined,
       text: task.text,
       due: task.due,
       dueAt: task.due ? dueMoment(task.due) : null,
@@ -67,7 +75,7 @@ export function draftTasks(tasks: readonly ImportedTask[], open: readonly OpenUn
 
 /** Called by the plan's issue step, inside its transaction. Returns the number of rows created. */
 export async function createPlanTasks(tx: Tx, plan: Plan, issuedOn: string, actorId: string): Promise<number> {
-  const drafts = draftTasks(plan.body.tasks ?? [], await openUnitsOf(tx, plan.tenantId, issuedOn), plan.tenantId);
+  const drafts = draftTasks(plan.body.tasks ?? [], await openUnitsOf(tx, plan.tenantId, issuedOn), plan.tenantId, await assigneeMappingsOf(tx, plan.tenantId));
   let count = 0;
   for (const d of drafts) {
     const common = { tenantId: plan.tenantId, planId: plan.id, assigneeLabel: d.assigneeLabel, text: d.text, due: d.due, dueAt: d.dueAt, follows: d.follows, position: d.position, sourceLine: d.sourceLine, createdBy: actorId };
@@ -90,4 +98,13 @@ export async function unitNames(db: DbOrTx, tenantId: string, ids: readonly stri
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.tenantId, tenantId), inArray(units.id, [...new Set(ids)])));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** A section IV phrase as the mappings key it: folded, single spaces, no closing punctuation. */
+export const assigneeKey = (phrase: string) => foldVietnamese(phrase).replace(/[\s\u00a0]+/gu, ' ').replace(/[\s.,:;]+$/u, '').trim();
+
+/** The office's choices of unit for the commune's section IV phrases (folded phrase → unit id). */
+export async function assigneeMappingsOf(db: DbOrTx, tenantId: string): Promise<Map<string, string>> {
+  const rows = await db.select({ key: taskAssigneeMappings.sourceKey, unitId: taskAssigneeMappings.unitId }).from(taskAssigneeMappings).where(eq(taskAssigneeMappings.tenantId, tenantId));
+  return new Map(rows.map((r) => [r.key, r.unitId]));
 }

@@ -5,10 +5,11 @@ import { contentDisposition } from '../../files/content-disposition';
 import { readUploadWithFields } from '../../files/upload';
 import { actorOf } from '../../auth/plugin';
 import { planIdParams } from '../plans/schema';
-import { completeBody, evidenceCreated, evidenceNoteBody, evidenceParams, planTasksResponse, taskAddBody, taskDetailSchema, taskIdParams, taskUpdateBody } from './schema';
+import { assigneeMappingBody, completeBody, evidenceCreated, evidenceNoteBody, evidenceParams, planTasksResponse, taskAddBody, taskDetailSchema, taskIdParams, taskUpdateBody } from './schema';
 import { addTask, completeTask, findEvidence, listPlanTasks, loadTaskFor, taskFor, updateTask } from './service';
 import { addEvidence, MAX_EVIDENCE_BYTES, taskForEvidence } from './evidence';
 import { noEvidence } from './errors';
+import { assignDraftTaskUnit } from './assignee-mappings';
 
 const tags = ['tasks'];
 const detail = { 200: taskDetailSchema };
@@ -21,6 +22,15 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Db; files: FileStore }> = a
       schema: { tags, summary: 'Nhiệm vụ của kế hoạch (mục IV); với bản nháp: các nhiệm vụ sẽ được tạo khi ban hành', params: planIdParams, response: { 200: planTasksResponse } },
     },
     async (request) => listPlanTasks(db, actorOf(request), request.params.id),
+  );
+
+  app.put(
+    '/api/plans/:id/task-assignees',
+    {
+      config: { policy: 'plans.edit' },
+      schema: { tags, summary: 'Bản nháp: chọn đơn vị cho một tên đơn vị được giao ở mục IV (đảng bộ ghi nhớ cho các kế hoạch sau)', params: planIdParams, body: assigneeMappingBody, response: { 200: planTasksResponse } },
+    },
+    async (request) => assignDraftTaskUnit(db, actorOf(request), request.params.id, request.body),
   );
 
   app.post(

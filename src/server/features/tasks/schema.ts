@@ -54,6 +54,8 @@ export const taskSchema = z.object({
   assigneeName: z.string(),
   assigneeLabel: z.string(),
   assigneeResolved: z.boolean(),
+  /** On a draft: the office chose the unit for this phrase. */
+  assigneeMapped: z.boolean().optional(),
   text: z.string(),
   due: dueSchema,
   dueAt: z.string().nullable(),
@@ -71,6 +73,11 @@ export const taskSchema = z.object({
 });
 
 export const planTasksResponse = z.object({ preview: z.boolean(), tasks: z.array(taskSchema) });
+
+/** On a draft: the unit a section IV phrase means (null: let the names decide again). */
+export const assigneeMappingBody = z
+  .object({ phrase: z.string().trim().min(1, { message: 'Hãy ghi đơn vị được giao như trong kế hoạch.' }).max(500), unitId: z.uuid({ message: 'Mã đơn vị không hợp lệ.' }).nullable() })
+  .strict();
 
 const evidenceSchema = z.object({
   id: z.uuid(),

@@ -20,7 +20,7 @@ import { units, type Unit } from '../units/tables';
 import { openOn, toRef } from '../units/service';
 import { loadPlanFor } from '../plans/service';
 import { plans, type Plan } from '../plans/tables';
-import { cellKinds, draftTasks, openUnitsOf, unitNames } from './create';
+import { assigneeMappingsOf, cellKinds, draftTasks, openUnitsOf, unitNames } from './create';
 import { canEditTask, canViewTask, canWorkOnTask } from './policy';
 import { alreadyDone, badDue, emptyText, groupTask, idTaken, planNotIssued, unknownUnit } from './errors';
 import { planTasks, taskEvidence, type PlanTask } from './tables';
@@ -90,7 +90,7 @@ function describeRow(r: PlanTask, names: Map<string, string>, commune: Unit, at:
 
 async function previewTasks(db: DbOrTx, plan: Plan, commune: Unit, at: Date) {
   const day = todayInVietnam(at);
-  const drafts = draftTasks(plan.body.tasks ?? [], await openUnitsOf(db, plan.tenantId, day), commune.id);
+  const drafts = draftTasks(plan.body.tasks ?? [], await openUnitsOf(db, plan.tenantId, day), commune.id, await assigneeMappingsOf(db, plan.tenantId));
   const names = await unitNames(db, plan.tenantId, drafts.flatMap((d) => (d.assigneeUnitId ? [d.assigneeUnitId] : [])));
   return drafts.map((d) => ({
     id: null,
@@ -99,6 +99,7 @@ async function previewTasks(db: DbOrTx, plan: Plan, commune: Unit, at: Date) {
     assigneeName: d.assigneeUnitId && d.assigneeResolved ? (names.get(d.assigneeUnitId) ?? d.assigneeLabel) : d.assigneeLabel,
     assigneeLabel: d.assigneeLabel,
     assigneeResolved: d.assigneeResolved,
+    assigneeMapped: d.assigneeMapped,
     text: d.text,
     due: publicDue(d.due),
     dueAt: d.dueAt ? d.dueAt.toISOString() : null,

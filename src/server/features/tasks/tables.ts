@@ -126,3 +126,24 @@ export const taskReminderSettings = pgTable('task_reminder_settings', {
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
 });
+
+/**
+ * What the commune's plans call a unit in section IV, as the office assigned it on a draft ("Ban
+ * Tuyên giáo và Dân vận" → the unit it means), used by every later plan's tasks until changed.
+ */
+export const taskAssigneeMappings = pgTable(
+  'task_assignee_mappings',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    /** The phrase as written, folded (no diacritics, lower case, single spaces). */
+    sourceKey: text('source_key').notNull(),
+    /** The phrase as last written, for people. */
+    sourceName: text('source_name').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.sourceKey] }),
+    foreignKey({ name: 'task_assignee_mappings_unit_fk', columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] }),
+  ],
+);

@@ -120,7 +120,7 @@ export function PlanDetail({ plan }: { plan: Plan }) {
         )}
 
         <Section id="plan-tasks" title="Nhiệm vụ">
-          <PlanTasks planId={plan.id} />
+          <PlanTasks planId={plan.id} canAssign={plan.abilities.edit} />
         </Section>
 
         {plan.abilities.viewDeliveries && (

@@ -2,14 +2,15 @@
 // a group of units is one rolled-up line ("32/41 xong, 5 quá hạn") that opens into its units; a
 // single task shows its assignee, deadline and status. On a draft: what issuing will create.
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { PageFallback } from '../../components/feedback';
+import { Alert, Badge, Button, Card, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ErrorAlert, PageFallback, Success } from '../../components/feedback';
+import { unitsQuery } from '../units/queries';
 import { AnchorLink } from '../../components/links';
 import { k, shownStatus, statusColors, statusNames } from './labels';
-import { planTasksQuery, type PlanTask } from './queries';
+import { assignTaskUnit, planTasksKey, planTasksQuery, type PlanTask } from './queries';
 
-export function PlanTasks({ planId }: { planId: string }) {
+export function PlanTasks({ planId, canAssign = false }: { planId: string; canAssign?: boolean }) {
   const query = useQuery(planTasksQuery(planId));
   if (!query.data) return <PageFallback query={query} title={k.sectionTitle} />;
   const { preview, tasks } = query.data;
@@ -21,6 +22,7 @@ export function PlanTasks({ planId }: { planId: string }) {
         {tasks.map((task, i) => (
           <li key={task.id ?? i}>
             <TaskCard task={task} />
+            {preview && canAssign && !task.children && <AssignUnit planId={planId} task={task} />}
           </li>
         ))}
       </Stack>
@@ -51,6 +53,12 @@ function TaskCard({ task }: { task: PlanTask }) {
               <Text span fz="sm" c="dimmed" fw={400}>
                 {' '}
                 ({k.unresolved})
+              </Text>
+            )}
+            {task.assigneeMapped && (
+              <Text span fz="sm" c="dimmed" fw={400}>
+                {' '}
+                ({k.mapped})
               </Text>
             )}
           </Text>
@@ -103,5 +111,45 @@ function TaskCard({ task }: { task: PlanTask }) {
         )}
       </Stack>
     </Card>
+  );
+}
+
+/**
+ * On a draft, for the office: the unit a section IV phrase means, chosen from the commune's open units
+ * (or back to the names' matching). The commune remembers it for its later plans.
+ */
+function AssignUnit({ planId, task }: { planId: string; task: PlanTask }) {
+  const queryClient = useQueryClient();
+  const units = useQuery(unitsQuery);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const options = (units.data ?? []).filter((u) => !u.closedOn && u.kind !== 'province').map((u) => ({ value: u.id, label: u.name }));
+  const save = async (unitId: string) => {
+    setFailure(null);
+    setDone(null);
+    setSaving(true);
+    try {
+      queryClient.setQueryData(planTasksKey(planId), await assignTaskUnit(planId, task.assigneeLabel, unitId || null));
+      setDone(k.assigned);
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Stack gap={4} mt={4}>
+      <NativeSelect
+        label={k.assignLabel(task.assigneeLabel)}
+        description={k.assignHint}
+        value={task.assigneeMapped ? (task.assigneeUnitId ?? '') : ''}
+        disabled={saving || !units.data}
+        onChange={(e) => void save(e.currentTarget.value)}
+        data={[{ value: '', label: k.assignAuto }, ...options]}
+      />
+      <Success>{done}</Success>
+      {failure !== null && <ErrorAlert error={failure} />}
+    </Stack>
   );
 }

@@ -15,3 +15,7 @@ export const taskKey = (id: string) => ['tasks', id] as const;
 export const taskQuery = (id: string) => queryOptions({ queryKey: taskKey(id), queryFn: () => api<TaskDetail>(`/api/tasks/${encodeURIComponent(id)}`), retry: false });
 
 export const evidenceUrl = (taskId: string, evidenceId: string) => `/api/tasks/${encodeURIComponent(taskId)}/evidence/${encodeURIComponent(evidenceId)}`;
+
+/** On a draft: the unit a section IV phrase means (null: the names decide again); answers the new preview. */
+export const assignTaskUnit = (planId: string, phrase: string, unitId: string | null) =>
+  api<z.infer<typeof planTasksResponse>>(`/api/plans/${encodeURIComponent(planId)}/task-assignees`, { method: 'PUT', body: { phrase, unitId } });
