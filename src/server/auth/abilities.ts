@@ -10,6 +10,7 @@ import { canApprovePlan, canConfirmReceipt, canCreatePlan, canOpenPlansPage } fr
 import { canCreateResolution, canViewResolutions } from '../features/resolutions/policy';
 import { canEditSettings, canUseSettingsPage } from '../features/settings/policy';
 import { canCreateUnit, canViewUnit } from '../features/units/policy';
+import { canReviewReflection, canStudyOwn } from '../features/reflections/policy';
 import { canViewMonthCalendar, canViewOwnUnitTasks, canViewTaskOverview } from '../features/task-views/policy';
 
 /**
@@ -56,6 +57,10 @@ export function computeAbilities(actor: Actor) {
     viewMonthCalendar: somewhere(actor, canViewMonthCalendar),
     // A member always reads their own record (canViewMember's first rule), whatever their cell.
     viewOwnRecord: actor.memberId !== null && canViewMember(actor, { id: actor.memberId }, { id: '', path: '', kind: 'cell', tenantId: actor.tenantId }),
+    // The member's portal (/hoc-tap): an account that is a member (its person's membership is found by the server).
+    studyOwn: canStudyOwn(actor) && (actor.memberId !== null || actor.grants.some((g) => g.role === 'member')),
+    // The secretary's list of the cell's reflections (/thu-hoach).
+    reviewReflections: actor.grants.some((g) => canReviewReflection(actor, grantUnit(g))),
   };
 }
 

@@ -49,6 +49,8 @@ export const meResponse = z.object({
     editSettings: z.boolean(),
     editVocabulary: z.boolean(),
     viewOwnRecord: z.boolean(),
+    studyOwn: z.boolean(),
+    reviewReflections: z.boolean(),
     viewUnitTasks: z.boolean(),
     viewTaskOverview: z.boolean(),
     viewMonthCalendar: z.boolean(),
