@@ -94,7 +94,7 @@ function MyStudyPage() {
 }
 
 function PlanStudy({ plan }: { plan: StudyPlan }) {
-  const titled = plan.resolutions.map((r) => `Nghị quyết ${r.number}`).join(', ') || plan.planTitle;
+  const titled = `${plan.resolutions.map((r) => `Nghị quyết ${r.number}`).join(', ') || plan.planTitle}${plan.planNumber ? ` (KH ${plan.planNumber})` : ''}`;
   return (
     <Section id={`plan-${plan.planId}`} title={titled}>
       <Stack gap="md">
@@ -103,7 +103,7 @@ function PlanStudy({ plan }: { plan: StudyPlan }) {
           {plan.issuedOn ? ` ngày ${formatDate(plan.issuedOn)}` : ''}
         </Text>
         {plan.resolutions.map((r) => (
-          <Card key={r.id} withBorder padding="sm" component="article" aria-label={`Nội dung Nghị quyết ${r.number}`}>
+          <Card key={r.id} withBorder padding="sm" component="article" aria-label={`Nội dung Nghị quyết ${r.number}${plan.planNumber ? ` (KH ${plan.planNumber})` : ''}`}>
             <Title order={3} fz="md">
               Nghị quyết số {r.number}
             </Title>
@@ -169,7 +169,7 @@ function ReflectionCard({ plan }: { plan: StudyPlan }) {
   };
   const heading = `Bài thu hoạch và bản cam kết`;
   return (
-    <Card withBorder padding="sm" component="section" aria-label={heading}>
+    <Card withBorder padding="sm" component="section" aria-label={`${heading}${plan.planNumber ? ` (KH ${plan.planNumber})` : ''}`}>
       <Group justify="space-between" gap="xs" wrap="wrap">
         <Title order={3} fz="md">
           {heading}

@@ -37,9 +37,9 @@ const planName = (p: PlanRow) => `${p.number ? `Kế hoạch số ${p.number}-${
 function ReflectionsReviewPage() {
   const search = reflectionsReviewRoute.useSearch();
   const navigate = useNavigate();
-  const plans = useQuery({ queryKey: ['plans'], queryFn: ({ signal }) => api<PlanRow[]>('/api/plans', { signal }) });
+  const plans = useQuery({ queryKey: ['plans', 'issued-for-reflections'], queryFn: ({ signal }) => api<{ plans: PlanRow[] }>('/api/plans', { signal }) });
   if (!plans.data) return <PageFallback query={plans} title="Bài thu hoạch" />;
-  const issued = plans.data.filter((p) => p.status === 'issued').sort((a, b) => (b.issuedOn ?? '').localeCompare(a.issuedOn ?? ''));
+  const issued = plans.data.plans.filter((p) => p.status === 'issued').sort((a, b) => (b.issuedOn ?? '').localeCompare(a.issuedOn ?? ''));
   const planId = search.plan && issued.some((p) => p.id === search.plan) ? search.plan : issued[0]?.id;
   return (
     <>
