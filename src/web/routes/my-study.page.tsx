@@ -215,8 +215,14 @@ function ReflectionCard({ plan }: { plan: StudyPlan }) {
       {editing && (
         <form onSubmit={submit} aria-label="Viết bài thu hoạch">
           <Stack gap="sm" mt="sm">
-            <Textarea label="Bài thu hoạch" description="Những nội dung cốt lõi đồng chí nắm được và liên hệ bản thân" size="md" autosize minRows={5} required value={form.reflection} onChange={(e) => setForm((f) => ({ ...f, reflection: e.currentTarget.value }))} />
-            <Textarea label="Bản cam kết" description="Việc làm cụ thể của cá nhân để thực hiện nghị quyết" size="md" autosize minRows={3} required value={form.commitment} onChange={(e) => setForm((f) => ({ ...f, commitment: e.currentTarget.value }))} />
+            <Textarea label="Bài thu hoạch" description="Những nội dung cốt lõi đồng chí nắm được và liên hệ bản thân" size="md" autosize minRows={5} required value={form.reflection} onChange={(e) => {
+                const reflection = e.currentTarget.value;
+                setForm((f) => ({ ...f, reflection }));
+              }} />
+            <Textarea label="Bản cam kết" description="Việc làm cụ thể của cá nhân để thực hiện nghị quyết" size="md" autosize minRows={3} required value={form.commitment} onChange={(e) => {
+                const commitment = e.currentTarget.value;
+                setForm((f) => ({ ...f, commitment }));
+              }} />
             {save.error && <ErrorAlert error={save.error} />}
             <Group>
               <Button type="submit" size="md" loading={save.isPending}>
