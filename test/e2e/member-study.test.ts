@@ -66,7 +66,7 @@ story('A member studies the resolution on a phone and submits a reflection; the 
     const me = (await (await member.request.get('/api/my/study')).json()) as { member: { fullName: string } };
     const card = list.getByRole('listitem').filter({ hasText: me.member.fullName });
     await card.getByText('Chờ nhận xét', { exact: true }).waitFor();
-    await card.getByRole('button', { name: `Đọc bài của ${me.member.fullName}` }).click();
+    await card.getByRole('button', { name: `Đọc và nhận xét: ${me.member.fullName}` }).click();
     await card.getByText(COMMITMENT).waitFor();
     const form = card.getByRole('form', { name: `Nhận xét bài của ${me.member.fullName}` });
     await form.getByLabel('Đạt', { exact: true }).check();
@@ -74,7 +74,7 @@ story('A member studies the resolution on a phone and submits a reflection; the 
     await expectAccessible(page, 'secretary reviewing');
     await form.getByRole('button', { name: 'Lưu nhận xét' }).click();
     // Saved: the form closes and the badge reads Đạt.
-    await card.getByRole('button', { name: `Đọc bài của ${me.member.fullName}` }).waitFor();
+    await card.getByRole('button', { name: `Đọc bài: ${me.member.fullName}` }).waitFor();
     expect(await card.getByText('Đạt', { exact: true }).count()).toBe(1);
     expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(390);
     await screenshot(page, 'reflections-review-phone', true);

@@ -113,6 +113,7 @@ function ReflectionReview({ reflection: r, queryKey }: { reflection: Reflection;
     e.preventDefault();
     review.mutate();
   };
+  const openLabel = r.review || !r.canReview ? 'Đọc bài' : 'Đọc và nhận xét';
   return (
     <Stack gap={4} mt="xs">
       <Text fz="sm" c="dimmed">
@@ -120,8 +121,8 @@ function ReflectionReview({ reflection: r, queryKey }: { reflection: Reflection;
       </Text>
       {!open && (
         <Group>
-          <Button variant="light" size="sm" onClick={() => setOpen(true)} aria-label={`Đọc bài của ${r.memberName}`}>
-            {r.review || !r.canReview ? 'Đọc bài' : 'Đọc và nhận xét'}
+          <Button variant="light" size="sm" onClick={() => setOpen(true)} aria-label={`${openLabel}: ${r.memberName}`}>
+            {openLabel}
           </Button>
         </Group>
       )}
