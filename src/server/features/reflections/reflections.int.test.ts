@@ -72,6 +72,8 @@ describe('the member portal and the reflection', () => {
     // The plan's grassroots deadline ("trong tháng 5/2026") until the ward sets its own.
     expect(plan.deadline).toBe('2026-05-31');
     expect(plan.reflection).toBeNull();
+    // An office holder's account standing for a person who is a member studies as that member.
+    expect((await staff.inject({ url: '/api/my/study' })).json().member).toMatchObject({ cellName: 'Chi bộ các cơ quan Đảng' });
     const office = await t.signIn((await buildUserWithGrant(t.database, { role: 'wardStaff', unit: await findUnit(t.database, 'Đảng ủy phường Nông Tiến') })).username, FACTORY_PASSWORD);
     expect((await office.inject({ url: '/api/my/study' })).json()).toEqual({ member: null, plans: [] });
     expect((await write(office)).statusCode).toBe(403);
