@@ -61,6 +61,8 @@ const REGISTRY = {
   signInSheet: { name: 'DANH SÁCH', symbol: null, issuerKind: 'commune', numbered: false, period: null },
   /** The same sheet for a cell's study session. */
   cellSignInSheet: { name: 'DANH SÁCH', symbol: null, issuerKind: 'cell', numbered: false, period: null },
+  /** A member's study of the year on one page (the year-end evaluation's "đánh giá, xếp loại đảng viên"): not numbered. */
+  memberRecord: { name: 'PHIẾU TỔNG HỢP', symbol: null, issuerKind: 'cell', numbered: false, period: null },
   /** The printed letter handing an account and its one-time code to a member: not an official document. */
   accountLetter: { name: 'THÔNG TIN TÀI KHOẢN', symbol: null, issuerKind: 'commune', numbered: false, period: null },
 } as const satisfies Record<string, NumberedType | UnnumberedType>;

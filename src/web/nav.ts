@@ -46,6 +46,8 @@ export const navItems: NavItem[] = [
   { id: 'resolutions', label: vi.nav.resolutions, to: '/nghi-quyet', show: (me) => me.abilities.viewResolutions, hint: links.resolutions },
   { id: 'plans', label: vi.nav.plans, to: '/ke-hoach', show: (me) => me.abilities.viewPlans, hint: links.plans },
   { id: 'import-plan', label: vi.nav.importPlan, to: '/nhap-ke-hoach', show: (me) => me.abilities.importPlans, hint: links.importPlan },
+  { id: 'my-study', label: 'Học tập của tôi', to: '/hoc-tap', show: (me) => me.abilities.studyOwn, hint: 'Nghị quyết phải học, bài thu hoạch và bản cam kết' },
+  { id: 'reflections', label: 'Bài thu hoạch', to: '/thu-hoach', show: (me) => me.abilities.reviewReflections, hint: 'Nhận xét bài thu hoạch của đảng viên chi bộ' },
   {
     id: 'my-record',
     label: vi.nav.myRecord,

@@ -39,11 +39,13 @@ import { notificationsRoute } from './routes/notifications';
 import { myTasksRoute } from './routes/my-tasks';
 import { taskOverviewRoute } from './routes/task-overview';
 import { calendarRoute } from './routes/calendar';
+import { myStudyRoute } from './routes/my-study';
+import { reflectionsReviewRoute } from './routes/reflections-review';
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   setPasswordRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, peopleRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planPropagandaRoute, planConsolidationRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, cellReportRoute, checkInRoute, taskRoute, myTasksRoute, taskOverviewRoute, calendarRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, peopleRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planPropagandaRoute, planConsolidationRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, cellReportRoute, checkInRoute, taskRoute, myTasksRoute, taskOverviewRoute, calendarRoute, myStudyRoute, reflectionsReviewRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

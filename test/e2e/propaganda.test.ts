@@ -60,7 +60,7 @@ story('The ward office logs propaganda from a phone; the public page shows it wi
   test('an anonymous visitor opens the public list and the resolution’s page: the public post is there', async () => {
     const visitor = await newContext(browser, phone);
     const anon = await visitor.newPage();
-    await anon.goto(`/cong-khai/${communeId}`);
+    await anon.goto(`/p/resolutions?xa=${communeId}`);
     await anon.getByRole('link', { name: /Nghị quyết số 91-NQ\/TU/u }).click();
     await anon.getByRole('heading', { level: 1, name: /Nghị quyết số 91-NQ\/TU/u }).waitFor();
     await anon.getByText(TITLE).waitFor();

@@ -11,6 +11,7 @@ import { canCreateResolution, canViewResolutions } from '../features/resolutions
 import { canEditSettings, canUseSettingsPage } from '../features/settings/policy';
 import { canCreateUnit, canViewUnit } from '../features/units/policy';
 import { canEditPeople, canViewPeople } from '../features/people/policy';
+import { canReviewReflection, canStudyOwn } from '../features/reflections/policy';
 import { canViewMonthCalendar, canViewOwnUnitTasks, canViewTaskOverview } from '../features/task-views/policy';
 
 /**
@@ -60,6 +61,10 @@ export function computeAbilities(actor: Actor) {
     viewPeople: somewhere(actor, canViewPeople),
     editPeople: somewhere(actor, canEditPeople),
     viewOwnRecord: actor.memberId !== null && canViewMember(actor, { id: actor.memberId }, { id: '', path: '', kind: 'cell', tenantId: actor.tenantId }),
+    // The member's portal (/hoc-tap): an account that is a member (its person's membership is found by the server).
+    studyOwn: canStudyOwn(actor) && (actor.memberId !== null || actor.grants.some((g) => g.role === 'member')),
+    // The secretary's list of the cell's reflections (/thu-hoach).
+    reviewReflections: actor.grants.some((g) => canReviewReflection(actor, grantUnit(g))),
   };
 }
 

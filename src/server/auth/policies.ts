@@ -74,6 +74,16 @@ import { canViewMonthCalendar, canViewOwnUnitTasks, canViewTaskOverview, monthCa
 import { canEditTask, canViewTask, canWorkOnTask } from '../features/tasks/policy';
 import { canViewPropaganda, canWritePropaganda } from '../features/propaganda/policy';
 import {
+  canExportCellRecord,
+  canListReflections,
+  canReviewReflection,
+  canSetReflectionDeadline,
+  canStudyOwn,
+  canViewMemberRecord,
+  canViewReflection,
+  canWriteReflection,
+} from '../features/reflections/policy';
+import {
   canEditRubric,
   canInspectSession,
   canRemindMissingReports,
@@ -200,6 +210,14 @@ export const policies = {
   'province.create-commune': [canCreateCommune],
   'propaganda.list': [canViewPropaganda],
   'propaganda.write': [canWritePropaganda],
+  'study.own': [canStudyOwn],
+  'reflections.write': [canWriteReflection],
+  'reflections.view': [canViewReflection],
+  'reflections.list': [canListReflections],
+  'reflections.review': [canReviewReflection],
+  'reflections.deadline': [canSetReflectionDeadline],
+  'records.view': [canViewMemberRecord],
+  'records.export': [canExportCellRecord],
 } as const;
 
 export type PolicyName = keyof typeof policies;

@@ -83,7 +83,12 @@ describe('what is public', () => {
         // A person's private calendar feed: answers only to a valid, unrevoked token (calendar feature).
         'GET /api/calendar/:tenantId/:file',
         'HEAD /api/calendar/:tenantId/:file',
-        // The public pages of a commune's published resolutions (propaganda feature: no private data).
+        // The public pages of a commune's published resolutions (propaganda feature: no private data),
+        // and their first addresses, which redirect there.
+        'GET /p/resolutions',
+        'HEAD /p/resolutions',
+        'GET /p/resolutions/:slug',
+        'HEAD /p/resolutions/:slug',
         'GET /cong-khai/:commune',
         'HEAD /cong-khai/:commune',
         'GET /cong-khai/:commune/nghi-quyet/:resolution',

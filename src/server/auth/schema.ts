@@ -51,6 +51,8 @@ export const meResponse = z.object({
     viewPeople: z.boolean(),
     editPeople: z.boolean(),
     viewOwnRecord: z.boolean(),
+    studyOwn: z.boolean(),
+    reviewReflections: z.boolean(),
     viewUnitTasks: z.boolean(),
     viewTaskOverview: z.boolean(),
     viewMonthCalendar: z.boolean(),

@@ -26,6 +26,7 @@ import { notificationRoutes } from './notifications/routes';
 import { taskRoutes } from './tasks/routes';
 import { propagandaRoutes } from './propaganda/routes';
 import { publicPageRoutes } from './propaganda/public-page';
+import { reflectionRoutes } from './reflections/routes';
 import type { Mailer } from './notifications/mailer';
 import { notificationJobRoutes } from './notifications/job-routes';
 import { reminderSettingsRoutes } from './tasks/reminder-routes';
@@ -50,6 +51,7 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(taskRoutes, { db, files });
   await app.register(propagandaRoutes, { db, files });
   await app.register(publicPageRoutes, { db, env });
+  await app.register(reflectionRoutes, { db });
   await app.register(reportRoutes, { db, pdf, mailer });
   await app.register(checkInRoutes, { db, env });
   await app.register(calendarRoutes, { db });

@@ -20,6 +20,7 @@ import { seedDemoTasks } from './tasks';
 import { seedDemoReports } from './reports';
 import { seedDemoPropaganda } from './propaganda';
 import { seedDemoReminders } from './reminders';
+import { seedDemoReflections } from './reflections';
 
 const fixture = readFileSync(new URL('./data/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
 
@@ -92,6 +93,8 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
   await seedDemoReports(db, staff, planId);
   // Propaganda on every channel (some public) and the ward loudspeaker's schedule, one broadcast missed.
   await seedDemoPropaganda(db, { staff, ubnd: await actorNamed(db, 'ubnd'), bithu: await actorNamed(db, 'bithu') }, planId);
+  // The members' own study: reflections written (two late) and some reviewed by the secretary of Tràng Đà 1.
+  await seedDemoReflections(db, { bithu: await actorNamed(db, 'bithu'), dangvien: await actorNamed(db, 'dangvien') }, planId);
   // The reminder job's mornings up to 08/06/2026: reminders, and the overdue tasks escalated to the ward's staff.
   await seedDemoReminders(db);
 

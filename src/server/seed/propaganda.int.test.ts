@@ -26,8 +26,8 @@ describe('the demo propaganda of plan 1-KH/ĐU', () => {
     const totals = (await staff.inject({ url: `/api/plans/${plan.id}/propaganda/totals` })).json();
     expect(totals.byChannel.leaflet).toMatchObject({ entries: 1, copies: 1500 });
     const communeId = staff.me.user.tenantId;
-    const list = await t.app.inject({ url: `/cong-khai/${communeId}` });
-    const href = /href="(\/cong-khai\/[^"]+\/nghi-quyet\/[^"]+)"/u.exec(list.body)![1]!;
+    const list = await t.app.inject({ url: `/p/resolutions?xa=${communeId}` });
+    const href = /href="(\/p\/resolutions\/nghi-quyet-91-nq-tu-[0-9a-f-]{36})"/u.exec(list.body)![1]!;
     const page = await t.app.inject({ url: href });
     expect(page.body).toContain('Hội nghị học tập, quán triệt Nghị quyết số 91-NQ/TU của Đảng ủy phường');
     expect(page.body).not.toContain('Chia sẻ tài liệu hỏi - đáp');

@@ -233,13 +233,14 @@ describe('the public pages', () => {
     const hostile = entry({ title: '<script>alert("x")</script> Tin có ký tự lạ', public: true, channel: 'facebook' });
     expect((await bithu.inject({ method: 'POST', url: `/api/plans/${planId}/propaganda`, payload: hostile })).statusCode).toBe(201);
     const [link] = await t.database.db.select().from(planResolutions).where(eq(planResolutions.planId, planId));
-    const res = await t.app.inject({ url: `/cong-khai/${communeId}/nghi-quyet/${link!.resolutionId}` });
+    const slug = `nghi-quyet-91-nq-tu-${link!.resolutionId}`;
+    const res = await t.app.inject({ url: `/p/resolutions/${slug}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     const html = res.body;
     expect(html).toContain('Nghị quyết số 91-NQ/TU');
     expect(html).toMatch(/<meta property="og:title" content="Nghị quyết số 91-NQ\/TU[^"]*">/u);
-    expect(html).toContain(`<meta property="og:url" content="${t.env.QT_PUBLIC_URL}/cong-khai/${communeId}/nghi-quyet/${link!.resolutionId}">`);
+    expect(html).toContain(`<meta property="og:url" content="${t.env.QT_PUBLIC_URL}/p/resolutions/${slug}">`);
     expect(html).toContain('og:description');
     expect(html).toContain('<meta property="og:type" content="article">');
     expect(html).toContain('Chia sẻ 5 bài viết');
@@ -252,22 +253,41 @@ describe('the public pages', () => {
     // Nothing private: no member names, no account names.
     expect(html).not.toContain('Người thử');
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    // The old address and a mistyped readable part move to the one address (301).
+    const old = await t.app.inject({ url: `/cong-khai/${communeId}/nghi-quyet/${link!.resolutionId}` });
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe(`/p/resolutions/${slug}`);
+    const typo = await t.app.inject({ url: `/p/resolutions/nq-91-${link!.resolutionId}` });
+    expect(typo.statusCode).toBe(301);
+    expect(typo.headers.location).toBe(`/p/resolutions/${slug}`);
   });
 
   it('the commune\'s list links the published resolutions, never one cited only by a draft', async () => {
     const { resolution } = await buildResolution(t.database, { id: communeId } as never, { number: '777-NQ/TU', subject: 'Nghị quyết chỉ có trong bản nháp' });
     const { plan: draft } = await buildPlan(t.database, await findUnit(t.database, 'Đảng ủy phường Nông Tiến'));
     await t.database.db.insert(planResolutions).values({ tenantId: communeId, planId: draft.id, resolutionId: resolution.id });
-    const list = await t.app.inject({ url: `/cong-khai/${communeId}` });
+    const list = await t.app.inject({ url: `/p/resolutions?xa=${communeId}` });
     expect(list.statusCode).toBe(200);
+    expect(list.body).toMatch(/href="\/p\/resolutions\/nghi-quyet-91-nq-tu-[0-9a-f-]{36}"/u);
+    expect((await t.app.inject({ url: `/cong-khai/${communeId}` })).headers.location).toBe(`/p/resolutions?xa=${communeId}`);
+    // Without ?xa= and more than one commune installed: the communes to choose from.
+    const choose = await t.app.inject({ url: '/p/resolutions' });
+    expect(choose.statusCode).toBe(200);
+    expect(choose.body).toContain(`href="/p/resolutions?xa=${communeId}"`);
     expect(list.body).toContain('91-NQ/TU');
     expect(list.body).not.toContain('Nghị quyết chỉ có trong bản nháp');
+    expect((await t.app.inject({ url: `/p/resolutions/nghi-quyet-777-nq-tu-${resolution.id}` })).statusCode).toBe(404);
     expect((await t.app.inject({ url: `/cong-khai/${communeId}/nghi-quyet/${resolution.id}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/p/resolutions?xa=${randomUUID()}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/p/resolutions/${randomUUID()}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/p/resolutions/khong-phai-ma` })).statusCode).toBe(404);
     expect((await t.app.inject({ url: `/cong-khai/${randomUUID()}` })).statusCode).toBe(404);
     expect((await t.app.inject({ url: `/cong-khai/khong-phai-ma` })).statusCode).toBe(404);
     // Another commune's resolution under this commune's address: 404.
     const second = await findUnit(t.database, 'Đảng ủy phường Thử Tuyên Truyền');
     const foreign = await buildResolution(t.database, second);
     expect((await t.app.inject({ url: `/cong-khai/${communeId}/nghi-quyet/${foreign.resolution.id}` })).statusCode).toBe(404);
+    // …and at its own address, unpublished: 404 too.
+    expect((await t.app.inject({ url: `/p/resolutions/x-${foreign.resolution.id}` })).statusCode).toBe(404);
   });
 });

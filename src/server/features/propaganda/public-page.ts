@@ -1,5 +1,6 @@
-// The public pages, without an account: a commune's published resolutions (/cong-khai/<commune>) and
-// one resolution's page (/cong-khai/<commune>/nghi-quyet/<resolution>): its title, summary and core
+// The public pages, without an account: a commune's published resolutions (/p/resolutions, ?xa=<commune>
+// when the installation has more than one) and one resolution's page (/p/resolutions/<slug>, the slug
+// ending with the resolution's id): its title, summary and core
 // content, the news items of the propaganda log marked public, and the loudspeaker's coming broadcasts.
 // Server-rendered HTML with no script, every text escaped, Open Graph tags for shared links.
 //
@@ -14,6 +15,7 @@ import type { Env } from '../../env';
 import { now } from '../../clock';
 import { escapeHtml } from '../../documents/html';
 import { kindNames } from '../../../domain/resolutions';
+import { foldVietnamese } from '../../../domain/vietnamese-names';
 import { describeRule, occurrencesOf, scheduleText } from '../../../domain/broadcast-schedule';
 import { resolutions } from '../resolutions/tables';
 import { planResolutions, plans } from '../plans/tables';
@@ -162,22 +164,56 @@ const titleOf = (r: { kind: keyof typeof kindNames; number: string }) => `${kind
 const safeLink = (link: string | null) => (link && /^https?:\/\//iu.test(link) ? link : null);
 const weekdayOf = (day: string) => ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'][new Date(`${day}T00:00:00Z`).getUTCDay()]!;
 
+/** A resolution's stable public address: a readable part, then its id ("nghi-quyet-91-nq-tu-<uuid>"). */
+export function publicSlug(r: { id: string; kind: keyof typeof kindNames; number: string }) {
+  const readable = foldVietnamese(`${kindNames[r.kind]} ${r.number}`)
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-+|-+$/gu, '');
+  return `${readable}-${r.id}`;
+}
+export const publicListPath = (communeId: string) => `/p/resolutions?xa=${communeId}`;
+export const publicPagePath = (r: Parameters<typeof publicSlug>[0]) => `/p/resolutions/${publicSlug(r)}`;
+
+/** The id a slug ends with (the readable part is only for people). */
+const idOfSlug = (slug: string) => {
+  const id = slug.slice(-36);
+  return UUID.test(id) ? id.toLowerCase() : null;
+};
+
+/** The communes of the installation, by name (the public list's choice when more than one). */
+async function allCommunes(db: DbOrTx) {
+  return db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.kind, 'commune'), eq(units.tenantId, units.id))).orderBy(asc(units.name));
+}
+
 export const publicPageRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env }> = async (app, { db, env }) => {
-  const params = z.object({ commune: z.string().max(100) });
+  const listQuery = z.object({ xa: z.string().max(100).optional() });
 
   app.get(
-    '/cong-khai/:commune',
-    { config: { public: true }, schema: { tags: ['public'], summary: 'Trang công khai: các nghị quyết của đảng bộ (HTML, không cần đăng nhập)', params } },
+    '/p/resolutions',
+    { config: { public: true }, schema: { tags: ['public'], summary: 'Trang công khai: các nghị quyết của đảng bộ (HTML, không cần đăng nhập); ?xa=<mã đảng bộ> khi có nhiều đảng bộ', querystring: listQuery } },
     async (request, reply) => {
-      const commune = await communeOf(db, request.params.commune);
-      if (!commune) return notFoundPage(reply);
+      let commune = request.query.xa ? await communeOf(db, request.query.xa) : null;
+      if (request.query.xa && !commune) return notFoundPage(reply);
+      if (!commune) {
+        const communes = await allCommunes(db);
+        if (communes.length === 1) commune = communes[0]!;
+        else {
+          const items = communes.length
+            ? `<ul class="list">${communes.map((c) => `<li><a href="${escapeHtml(publicListPath(c.id))}"><strong>${escapeHtml(c.name)}</strong></a></li>`).join('\n')}</ul>`
+            : '<p>Chưa có đảng bộ nào.</p>';
+          return sendPage(
+            reply,
+            layout({ title: 'Nghị quyết được học tập, quán triệt', description: 'Các đảng bộ và nghị quyết được công khai.', url: `${env.QT_PUBLIC_URL}/p/resolutions`, communeName: 'Trang công khai', communeUrl: '/p/resolutions', type: 'website', body: `<h1>Chọn đảng bộ</h1>\n${items}` }),
+          );
+        }
+      }
       const list = await publicResolutionList(db, commune.id);
-      const base = `/cong-khai/${commune.id}`;
+      const base = publicListPath(commune.id);
       const items = list.length
         ? `<ul class="list">${list
             .map(
               (r) =>
-                `<li><a href="${base}/nghi-quyet/${r.id}"><strong>${escapeHtml(titleOf(r))}</strong></a>${r.issuedOn ? ` <span class="meta">ngày ${dmy(r.issuedOn)}</span>` : ''}<br>${escapeHtml(r.subject)}</li>`,
+                `<li><a href="${escapeHtml(publicPagePath(r))}"><strong>${escapeHtml(titleOf(r))}</strong></a>${r.issuedOn ? ` <span class="meta">ngày ${dmy(r.issuedOn)}</span>` : ''}<br>${escapeHtml(r.subject)}</li>`,
             )
             .join('\n')}</ul>`
         : '<p>Chưa có nghị quyết nào được công khai.</p>';
@@ -198,16 +234,21 @@ export const publicPageRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env }> = asy
   );
 
   app.get(
-    '/cong-khai/:commune/nghi-quyet/:resolution',
-    { config: { public: true }, schema: { tags: ['public'], summary: 'Trang công khai của một nghị quyết (HTML, không cần đăng nhập)', params: params.extend({ resolution: z.string().max(100) }) } },
+    '/p/resolutions/:slug',
+    { config: { public: true }, schema: { tags: ['public'], summary: 'Trang công khai của một nghị quyết (HTML, không cần đăng nhập)', params: z.object({ slug: z.string().max(300) }) } },
     async (request, reply) => {
-      const commune = await communeOf(db, request.params.commune);
+      const id = idOfSlug(request.params.slug);
+      if (!id) return notFoundPage(reply);
+      const [found] = await db.select({ tenantId: resolutions.tenantId }).from(resolutions).where(eq(resolutions.id, id));
+      const commune = found ? await communeOf(db, found.tenantId) : null;
       if (!commune) return notFoundPage(reply);
-      const page = await publicResolutionPage(db, commune.id, request.params.resolution);
+      const page = await publicResolutionPage(db, commune.id, id);
       if (!page) return notFoundPage(reply);
       const { resolution: r, news, coming } = page;
-      const base = `/cong-khai/${commune.id}`;
-      const url = `${base}/nghi-quyet/${r.id}`;
+      const url = publicPagePath(r);
+      // One address per resolution: an old or mistyped readable part goes to the right one.
+      if (request.params.slug !== publicSlug(r)) return reply.redirect(url, 301);
+      const base = publicListPath(commune.id);
       const title = titleOf(r);
       const summary = r.subject || summaryOf(r.subject, r.content);
       const newsHtml = news.length
@@ -238,8 +279,31 @@ ${r.content.trim() ? paragraphs(r.content) : '<p>Nội dung đang được cập
 ${newsHtml}
 <h2>Lịch phát thanh sắp tới</h2>
 ${comingHtml}
-<p><a href="${base}">Các nghị quyết khác</a></p>`;
+<p><a href="${escapeHtml(base)}">Các nghị quyết khác</a></p>`;
       return sendPage(reply, layout({ title: `${title}: ${r.subject}`, description: summaryOf(r.subject, r.content), url: `${env.QT_PUBLIC_URL}${url}`, communeName: commune.name, communeUrl: base, type: 'article', body }));
+    },
+  );
+
+  // The first addresses (/cong-khai/…), kept for links already shared: they move to /p/….
+  const params = z.object({ commune: z.string().max(100) });
+  app.get(
+    '/cong-khai/:commune',
+    { config: { public: true }, schema: { tags: ['public'], summary: 'Địa chỉ cũ của trang công khai: chuyển sang /p/resolutions', params } },
+    async (request, reply) => {
+      const commune = await communeOf(db, request.params.commune);
+      if (!commune) return notFoundPage(reply);
+      return reply.redirect(publicListPath(commune.id), 301);
+    },
+  );
+  app.get(
+    '/cong-khai/:commune/nghi-quyet/:resolution',
+    { config: { public: true }, schema: { tags: ['public'], summary: 'Địa chỉ cũ của trang một nghị quyết: chuyển sang /p/resolutions/:slug', params: params.extend({ resolution: z.string().max(100) }) } },
+    async (request, reply) => {
+      const commune = await communeOf(db, request.params.commune);
+      if (!commune || !UUID.test(request.params.resolution)) return notFoundPage(reply);
+      const page = await publicResolutionPage(db, commune.id, request.params.resolution);
+      if (!page) return notFoundPage(reply);
+      return reply.redirect(publicPagePath(page.resolution), 301);
     },
   );
 };
