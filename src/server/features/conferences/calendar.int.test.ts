@@ -49,7 +49,7 @@ describe('the ward conference in the private iCal feed', () => {
     const event = mine[0]!;
     expect(body).toContain('DTSTART;TZID=Asia/Ho_Chi_Minh:20260527T073000');
     expect(event.start.toISOString()).toBe('2026-05-27T00:30:00.000Z');
-    expect(event.end.getTime()).toBeGreaterThan(event.start.getTime());
+    expect(event.end!.getTime()).toBeGreaterThan(event.start.getTime());
     expect(event.summary).toBe('Hội nghị học tập Nghị quyết thử lịch');
     expect(event.location).toBe('Hội trường Đảng ủy phường Nông Tiến');
     const description = String(event.description);

@@ -6,7 +6,7 @@ import { forbidden, notFound } from '../../errors';
 import { now } from '../../clock';
 import { todayInVietnam } from '../../../domain/dates';
 import { sortByVietnameseName } from '../../../domain/vietnamese-names';
-import { needsMakeUp, type AttendanceMark } from '../../../domain/attendance';
+import { needsMakeUp, type AttendanceMark, type AttendanceStatus } from '../../../domain/attendance';
 import { canKnowUnit } from '../units/policy';
 import { units, type Unit } from '../units/tables';
 import { toRef } from '../units/service';
@@ -65,11 +65,60 @@ export interface Expectation {
   guests: Person[];
 }
 
-export async function marksOf(db: DbOrTx, session: Pick<StudySession, 'tenantId' | 'id'>) {
+export interface SessionMark {
+  memberId: string;
+  status: AttendanceStatus;
+  reason: string | null;
+  checkedInAt: Date | null;
+  /** Taken from the ward conference's roll call (a cell studying at the conference), not marked at the session. */
+  fromConference?: boolean;
+}
+
+/** The marks recorded at the session itself. */
+export async function ownMarksOf(db: DbOrTx, session: Pick<StudySession, 'tenantId' | 'id'>): Promise<SessionMark[]> {
   return db
     .select({ memberId: sessionAttendance.memberId, status: sessionAttendance.status, reason: sessionAttendance.reason, checkedInAt: sessionAttendance.checkedInAt })
     .from(sessionAttendance)
     .where(and(eq(sessionAttendance.tenantId, session.tenantId), eq(sessionAttendance.sessionId, session.id)));
+}
+
+/**
+ * The session's marks: its own, and for a cell studying at the ward conference ("at-conference")
+ * the conference's roll call for its expected members who have no mark of their own (the cell may
+ * still hold a session: its own marks win). Read by the session's page, the report's figures and
+ * the make-ups.
+ */
+export async function marksOf(db: DbOrTx, session: Pick<StudySession, 'tenantId' | 'id' | 'kind' | 'atConference' | 'planId' | 'unitId'>, expectation?: Pick<Expectation, 'expected'>): Promise<SessionMark[]> {
+  const own = await ownMarksOf(db, session);
+  if (session.kind !== 'regular' || !session.atConference) return own;
+  const expected = new Set((expectation ?? (await expectationOf(db, session as StudySession))).expected.map((p) => p.memberId));
+  const marked = new Set(own.map((m) => m.memberId));
+  const fromConference = (await conferenceMarksOfUnit(db, session)).filter((m) => expected.has(m.memberId) && !marked.has(m.memberId));
+  return [...own, ...fromConference];
+}
+
+const rank: Record<AttendanceStatus, number> = { present: 0, late: 1, excused: 2, absent: 3 };
+
+/**
+ * The marks the plan's ward conferences (convocation sent, or held) gave the members placed in the
+ * unit's subtree, one per member: their best one when the plan held more than one conference.
+ */
+export async function conferenceMarksOfUnit(db: DbOrTx, session: Pick<StudySession, 'tenantId' | 'planId' | 'unitId'>): Promise<SessionMark[]> {
+  const result = await db.execute(sql`
+    SELECT m.id AS member_id, ca.status, ca.reason, ca.marked_at
+    FROM conference_attendance ca
+    JOIN conferences c ON c.tenant_id = ca.tenant_id AND c.id = ca.conference_id
+    JOIN members m ON m.tenant_id = ca.tenant_id AND m.person_id = ca.person_id
+    JOIN units u ON u.tenant_id = m.tenant_id AND u.id = m.cell_id
+    JOIN units s ON s.tenant_id = ${session.tenantId}::uuid AND s.id = ${session.unitId}::uuid
+    WHERE ca.tenant_id = ${session.tenantId}::uuid AND c.plan_id = ${session.planId}::uuid AND c.status <> 'draft'
+      AND u.path LIKE s.path || '%'`);
+  const best = new Map<string, SessionMark>();
+  for (const row of (result as unknown as { rows: { member_id: string; status: AttendanceStatus; reason: string | null }[] }).rows) {
+    const seen = best.get(row.member_id);
+    if (!seen || rank[row.status] < rank[seen.status]) best.set(row.member_id, { memberId: row.member_id, status: row.status, reason: row.reason, checkedInAt: null, fromConference: true });
+  }
+  return [...best.values()];
 }
 
 async function namesOf(db: DbOrTx, tenantId: string, ids: readonly string[]): Promise<Person[]> {
@@ -88,7 +137,8 @@ export async function expectationOf(db: DbOrTx, session: StudySession): Promise<
     const pick = (exempt: boolean) => byName(list.filter((m) => m.exempt === exempt).map(({ memberId, fullName }) => ({ memberId, fullName })));
     return { expected: pick(false), exempt: pick(true), guests: [] };
   }
-  const originalMarks = (await marksOf(db, { tenantId: session.tenantId, id: session.makeUpOfId })) as AttendanceMark[];
+  const [original] = await db.select().from(studySessions).where(and(eq(studySessions.tenantId, session.tenantId), eq(studySessions.id, session.makeUpOfId)));
+  const originalMarks = (original ? await marksOf(db, original) : []) as AttendanceMark[];
   const guestIds = (
     await db.select({ memberId: sessionGuests.memberId }).from(sessionGuests).where(and(eq(sessionGuests.tenantId, session.tenantId), eq(sessionGuests.sessionId, session.id)))
   ).map((g) => g.memberId);
@@ -143,7 +193,18 @@ export function expectedMemberSql(loaded: CheckInSession, memberId: string): SQL
                   WHERE o.tenant_id = ${session.tenantId}::uuid AND o.session_id = ${session.makeUpOfId}::uuid
                     AND o.member_id = ${memberId}::uuid AND o.status IN ('excused', 'absent'))
        OR EXISTS (SELECT 1 FROM session_guests g
-                  WHERE g.tenant_id = ${session.tenantId}::uuid AND g.session_id = ${session.id}::uuid AND g.member_id = ${memberId}::uuid)`;
+                  WHERE g.tenant_id = ${session.tenantId}::uuid AND g.session_id = ${session.id}::uuid AND g.member_id = ${memberId}::uuid)
+       -- A cell studying at the ward conference: owed by those its held conference marked excused or absent.
+       OR EXISTS (SELECT 1 FROM study_sessions o
+                  JOIN members m ON m.tenant_id = o.tenant_id AND m.id = ${memberId}::uuid
+                  JOIN units su ON su.tenant_id = o.tenant_id AND su.id = o.unit_id
+                  JOIN units cu ON cu.tenant_id = m.tenant_id AND cu.id = m.cell_id AND cu.path LIKE su.path || '%'
+                  WHERE o.tenant_id = ${session.tenantId}::uuid AND o.id = ${session.makeUpOfId}::uuid AND o.at_conference
+                    AND NOT EXISTS (SELECT 1 FROM session_attendance own WHERE own.tenant_id = o.tenant_id AND own.session_id = o.id AND own.member_id = m.id)
+                    AND EXISTS (SELECT 1 FROM conference_attendance ca JOIN conferences c ON c.tenant_id = ca.tenant_id AND c.id = ca.conference_id
+                                WHERE ca.tenant_id = m.tenant_id AND ca.person_id = m.person_id AND c.plan_id = o.plan_id AND c.status = 'held' AND ca.status IN ('excused', 'absent'))
+                    AND NOT EXISTS (SELECT 1 FROM conference_attendance ca JOIN conferences c ON c.tenant_id = ca.tenant_id AND c.id = ca.conference_id
+                                WHERE ca.tenant_id = m.tenant_id AND ca.person_id = m.person_id AND c.plan_id = o.plan_id AND c.status <> 'draft' AND ca.status IN ('present', 'late')))`;
 }
 
 export { namesOf };

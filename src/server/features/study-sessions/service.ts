@@ -26,7 +26,7 @@ export function statusOf(session: Pick<StudySession, 'scheduledAt' | 'heldOn' | 
 export async function describeSession(db: DbOrTx, actor: Actor, loaded: LoadedSession, known?: Expectation): Promise<SessionDetail> {
   const { session, unit, planIssuedOn } = loaded;
   const expectation = known ?? (await expectationOf(db, session));
-  const marks = await marksOf(db, session);
+  const marks = await marksOf(db, session, expectation);
   const { tenantId: _t, createdAt: _c, updatedAt: _u, due: _d, ...fields } = session;
   return {
     ...fields,
