@@ -13,7 +13,6 @@ import { toRef } from '../units/service';
 import { plans } from '../plans/tables';
 import { members } from '../members/tables';
 import { membersAsOf } from '../members/as-of';
-import { memberPlacedAsOf } from '../people/membership-queries';
 import { sessionAttendance, sessionGuests, studySessions, type StudySession } from './tables';
 
 export interface LoadedSession {
@@ -148,63 +147,55 @@ export async function expectationOf(db: DbOrTx, session: StudySession): Promise<
 }
 
 /**
- * One row (the member's id) when the member is expected at the session, none otherwise, as SQL a
- * single statement can build on (the QR check-in decides and writes in one): a regular session
- * expects a member placed in its unit's subtree on its day and not exempt; a make-up session, one
- * the original left owing (excused or absent) or a guest sent to it. Reads one member, not the cell.
+ * The session a QR check-in names, as a one-row CTE "s" (none when it is not of the commune): what
+ * the decision needs and the day membership is read for (held, else scheduled, else today; in Hà Nội).
  */
-export interface CheckInSession {
-  session: Pick<StudySession, 'tenantId' | 'id' | 'kind' | 'makeUpOfId' | 'heldOn' | 'scheduledAt'>;
-  unit: UnitRef & { name: string };
-}
-
-/** What a QR check-in needs of a session and its unit, and no more (a hall scans it 300 times a minute). */
-export async function loadCheckInSession(db: DbOrTx, id: string): Promise<CheckInSession> {
-  const [row] = await db
-    .select({
-      tenantId: studySessions.tenantId,
-      id: studySessions.id,
-      kind: studySessions.kind,
-      makeUpOfId: studySessions.makeUpOfId,
-      heldOn: studySessions.heldOn,
-      scheduledAt: studySessions.scheduledAt,
-      unit: { id: units.id, tenantId: units.tenantId, path: units.path, kind: units.kind, name: units.name },
-    })
-    .from(studySessions)
-    .innerJoin(units, and(eq(units.tenantId, studySessions.tenantId), eq(units.id, studySessions.unitId)))
-    .where(eq(studySessions.id, id));
-  if (!row) throw notFound('session');
-  const { unit, ...session } = row;
-  return { session, unit };
-}
-
-export function expectedMemberSql(loaded: CheckInSession, memberId: string): SQL {
-  const { session, unit } = loaded;
-  if (session.kind === 'regular' || !session.makeUpOfId) {
-    return sql`
-      SELECT a.member_id FROM (${memberPlacedAsOf(session.tenantId, memberId, sessionDate(session))}) a
-      JOIN units u ON u.tenant_id = ${session.tenantId}::uuid AND u.id = a.cell_id
-      WHERE NOT a.exempt AND u.path LIKE ${unit.path} || '%'
-      LIMIT 1`;
-  }
+export function checkInSessionSql(tenantId: string, id: string, at: string): SQL {
   return sql`
-    SELECT ${memberId}::uuid AS member_id
-    WHERE EXISTS (SELECT 1 FROM session_attendance o
-                  WHERE o.tenant_id = ${session.tenantId}::uuid AND o.session_id = ${session.makeUpOfId}::uuid
+    SELECT ss.tenant_id, ss.id, ss.kind, ss.make_up_of_id, ss.plan_id, u.path AS unit_path, u.name AS unit_name,
+           coalesce(ss.held_on, (coalesce(ss.scheduled_at, ${at}::timestamptz) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) AS day
+    FROM study_sessions ss JOIN units u ON u.tenant_id = ss.tenant_id AND u.id = ss.unit_id
+    WHERE ss.tenant_id = ${tenantId}::uuid AND ss.id = ${id}::uuid`;
+}
+
+/**
+ * One row (the member's id) when the member is expected at the session "s", none otherwise, as SQL
+ * the check-in's single statement builds on: a regular session expects a member placed in its unit's
+ * subtree on its day and not exempt; a make-up session, one the original left owing (excused or
+ * absent, at the session or, for a cell studying at the ward conference, at the held conference) or
+ * a guest sent to it. Reads one member, not the cell.
+ */
+export function expectedAtSessionSql(memberId: string): SQL {
+  return sql`
+    SELECT p.member_id FROM s
+    JOIN membership_events p ON p.tenant_id = s.tenant_id AND p.member_id = ${memberId}::uuid
+    JOIN units cu ON cu.tenant_id = p.tenant_id AND cu.id = p.cell_id
+    WHERE (s.kind = 'regular' OR s.make_up_of_id IS NULL)
+      AND p.kind IN ('joined', 'transferIn', 'transferWithin') AND p.effective_on <= s.day AND (p.to_on IS NULL OR p.to_on >= s.day)
+      AND cu.path LIKE s.unit_path || '%'
+      AND NOT EXISTS (SELECT 1 FROM membership_events x
+                      WHERE x.tenant_id = s.tenant_id AND x.member_id = ${memberId}::uuid AND x.kind = 'exemption'
+                        AND x.effective_on <= s.day AND (x.to_on IS NULL OR x.to_on >= s.day))
+    UNION ALL
+    SELECT ${memberId}::uuid FROM s
+    WHERE s.kind = 'make-up' AND s.make_up_of_id IS NOT NULL AND (
+          EXISTS (SELECT 1 FROM session_attendance o
+                  WHERE o.tenant_id = s.tenant_id AND o.session_id = s.make_up_of_id
                     AND o.member_id = ${memberId}::uuid AND o.status IN ('excused', 'absent'))
        OR EXISTS (SELECT 1 FROM session_guests g
-                  WHERE g.tenant_id = ${session.tenantId}::uuid AND g.session_id = ${session.id}::uuid AND g.member_id = ${memberId}::uuid)
+                  WHERE g.tenant_id = s.tenant_id AND g.session_id = s.id AND g.member_id = ${memberId}::uuid)
        -- A cell studying at the ward conference: owed by those its held conference marked excused or absent.
        OR EXISTS (SELECT 1 FROM study_sessions o
                   JOIN members m ON m.tenant_id = o.tenant_id AND m.id = ${memberId}::uuid
                   JOIN units su ON su.tenant_id = o.tenant_id AND su.id = o.unit_id
                   JOIN units cu ON cu.tenant_id = m.tenant_id AND cu.id = m.cell_id AND cu.path LIKE su.path || '%'
-                  WHERE o.tenant_id = ${session.tenantId}::uuid AND o.id = ${session.makeUpOfId}::uuid AND o.at_conference
+                  WHERE o.tenant_id = s.tenant_id AND o.id = s.make_up_of_id AND o.at_conference
                     AND NOT EXISTS (SELECT 1 FROM session_attendance own WHERE own.tenant_id = o.tenant_id AND own.session_id = o.id AND own.member_id = m.id)
                     AND EXISTS (SELECT 1 FROM conference_attendance ca JOIN conferences c ON c.tenant_id = ca.tenant_id AND c.id = ca.conference_id
                                 WHERE ca.tenant_id = m.tenant_id AND ca.person_id = m.person_id AND c.plan_id = o.plan_id AND c.status = 'held' AND ca.status IN ('excused', 'absent'))
                     AND NOT EXISTS (SELECT 1 FROM conference_attendance ca JOIN conferences c ON c.tenant_id = ca.tenant_id AND c.id = ca.conference_id
-                                WHERE ca.tenant_id = m.tenant_id AND ca.person_id = m.person_id AND c.plan_id = o.plan_id AND c.status <> 'draft' AND ca.status IN ('present', 'late')))`;
+                                WHERE ca.tenant_id = m.tenant_id AND ca.person_id = m.person_id AND c.plan_id = o.plan_id AND c.status <> 'draft' AND ca.status IN ('present', 'late'))))
+    LIMIT 1`;
 }
 
 export { namesOf };
