@@ -117,6 +117,17 @@ describe('rotating QR check-in at the ward conference', () => {
     expect((await scan(bithu, { token: tokenOf(c.id, new Date(Date.now() - 30_000)) })).statusCode).toBe(200);
   });
 
+  it('scans arriving together are written together, each person answered on their own: once, already, refused', async () => {
+    const c = await convened();
+    const token = tokenOf(c.id);
+    const [a, b, stranger] = await Promise.all([scan(bithu, { token }), scan(bithu, { token }), scan(member, { token })]);
+    expect([a.json().outcome, b.json().outcome].sort()).toEqual(['already', 'checked-in']);
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().error.id).toBe('check-in.not-expected');
+    expect(await marksOf(c.id)).toEqual([expect.objectContaining({ personId: await personOf(bithu), status: 'present' })]);
+    expect(await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'conference.check-in'), eq(auditLog.entityId, c.id)))).toHaveLength(1);
+  });
+
   it('a person removed from the list, an account that is not a member, nobody signed in and another commune are refused', async () => {
     const c = (await staff.inject({ method: 'POST', url: `/api/plans/${planId}/conferences`, payload: {} })).json();
     const me = await personOf(bithu);

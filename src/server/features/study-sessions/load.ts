@@ -165,28 +165,31 @@ export function checkInSessionSql(tenantId: string, id: string, at: string): SQL
  * absent, at the session or, for a cell studying at the ward conference, at the held conference) or
  * a guest sent to it. Reads one member, not the cell.
  */
-export function expectedAtSessionSql(memberId: string): SQL {
-  return sql`
+export function expectedAtSessionSql(memberId: SQL, branch: 'regular' | 'make-up'): SQL {
+  // One branch per statement: the planner plans what the session needs (a make-up's is four times larger).
+  if (branch === 'regular') {
+    return sql`
     SELECT p.member_id FROM s
-    JOIN membership_events p ON p.tenant_id = s.tenant_id AND p.member_id = ${memberId}::uuid
+    JOIN membership_events p ON p.tenant_id = s.tenant_id AND p.member_id = ${memberId}
     JOIN units cu ON cu.tenant_id = p.tenant_id AND cu.id = p.cell_id
-    WHERE (s.kind = 'regular' OR s.make_up_of_id IS NULL)
-      AND p.kind IN ('joined', 'transferIn', 'transferWithin') AND p.effective_on <= s.day AND (p.to_on IS NULL OR p.to_on >= s.day)
+    WHERE p.kind IN ('joined', 'transferIn', 'transferWithin') AND p.effective_on <= s.day AND (p.to_on IS NULL OR p.to_on >= s.day)
       AND cu.path LIKE s.unit_path || '%'
       AND NOT EXISTS (SELECT 1 FROM membership_events x
-                      WHERE x.tenant_id = s.tenant_id AND x.member_id = ${memberId}::uuid AND x.kind = 'exemption'
+                      WHERE x.tenant_id = s.tenant_id AND x.member_id = ${memberId} AND x.kind = 'exemption'
                         AND x.effective_on <= s.day AND (x.to_on IS NULL OR x.to_on >= s.day))
-    UNION ALL
-    SELECT ${memberId}::uuid FROM s
+    LIMIT 1`;
+  }
+  return sql`
+    SELECT ${memberId} AS member_id FROM s
     WHERE s.kind = 'make-up' AND s.make_up_of_id IS NOT NULL AND (
           EXISTS (SELECT 1 FROM session_attendance o
                   WHERE o.tenant_id = s.tenant_id AND o.session_id = s.make_up_of_id
-                    AND o.member_id = ${memberId}::uuid AND o.status IN ('excused', 'absent'))
+                    AND o.member_id = ${memberId} AND o.status IN ('excused', 'absent'))
        OR EXISTS (SELECT 1 FROM session_guests g
-                  WHERE g.tenant_id = s.tenant_id AND g.session_id = s.id AND g.member_id = ${memberId}::uuid)
+                  WHERE g.tenant_id = s.tenant_id AND g.session_id = s.id AND g.member_id = ${memberId})
        -- A cell studying at the ward conference: owed by those its held conference marked excused or absent.
        OR EXISTS (SELECT 1 FROM study_sessions o
-                  JOIN members m ON m.tenant_id = o.tenant_id AND m.id = ${memberId}::uuid
+                  JOIN members m ON m.tenant_id = o.tenant_id AND m.id = ${memberId}
                   JOIN units su ON su.tenant_id = o.tenant_id AND su.id = o.unit_id
                   JOIN units cu ON cu.tenant_id = m.tenant_id AND cu.id = m.cell_id AND cu.path LIKE su.path || '%'
                   WHERE o.tenant_id = s.tenant_id AND o.id = s.make_up_of_id AND o.at_conference
@@ -194,8 +197,26 @@ export function expectedAtSessionSql(memberId: string): SQL {
                     AND EXISTS (SELECT 1 FROM conference_attendance ca JOIN conferences c ON c.tenant_id = ca.tenant_id AND c.id = ca.conference_id
                                 WHERE ca.tenant_id = m.tenant_id AND ca.person_id = m.person_id AND c.plan_id = o.plan_id AND c.status = 'held' AND ca.status IN ('excused', 'absent'))
                     AND NOT EXISTS (SELECT 1 FROM conference_attendance ca JOIN conferences c ON c.tenant_id = ca.tenant_id AND c.id = ca.conference_id
-                                WHERE ca.tenant_id = m.tenant_id AND ca.person_id = m.person_id AND c.plan_id = o.plan_id AND c.status <> 'draft' AND ca.status IN ('present', 'late'))))
-    LIMIT 1`;
+                                WHERE ca.tenant_id = m.tenant_id AND ca.person_id = m.person_id AND c.plan_id = o.plan_id AND c.status <> 'draft' AND ca.status IN ('present', 'late'))))`;
+}
+
+/** A session's kind and what it makes up never change: read once per process (bounded). */
+const branches = new Map<string, 'regular' | 'make-up'>();
+
+/** Which branch of expectedAtSessionSql the session needs; null when the commune has no such session. */
+export async function checkInBranchOf(db: DbOrTx, tenantId: string, id: string): Promise<'regular' | 'make-up' | null> {
+  const key = `${tenantId}/${id}`;
+  const known = branches.get(key);
+  if (known) return known;
+  const [row] = await db
+    .select({ kind: studySessions.kind, makeUpOfId: studySessions.makeUpOfId })
+    .from(studySessions)
+    .where(and(eq(studySessions.tenantId, tenantId), eq(studySessions.id, id)));
+  if (!row) return null;
+  const branch = row.kind === 'make-up' && row.makeUpOfId ? 'make-up' : 'regular';
+  if (branches.size >= 10_000) branches.clear();
+  branches.set(key, branch);
+  return branch;
 }
 
 export { namesOf };

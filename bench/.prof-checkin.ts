@@ -1,0 +1,40 @@
+import { insertMembersWithPeople } from '../src/server/features/people/member-rows';
+import { openDatabase } from '../src/server/db/client';
+import { migrateDatabase } from '../src/server/db/migrate';
+import { units } from '../src/server/features/units/tables';
+import { plans } from '../src/server/features/plans/tables';
+import { studySessions } from '../src/server/features/study-sessions/tables';
+import { fanOutPlan } from '../src/server/features/study-sessions/fan-out';
+import { checkInSessionSql, expectedAtSessionSql } from '../src/server/features/study-sessions/load';
+import { sql } from 'drizzle-orm';
+
+const database = await openDatabase({});
+await migrateDatabase(database);
+const db = database.db;
+const communeId = crypto.randomUUID();
+const communePath = `/${communeId}/`;
+await db.insert(units).values({ id: communeId, tenantId: communeId, kind: 'commune', name: 'x', path: communePath });
+const cells = Array.from({ length: 500 }, (_, i) => { const id = crypto.randomUUID(); return { id, tenantId: communeId, parentId: communeId, kind: 'cell' as const, name: `C ${i}`, path: `${communePath}${id}/` }; });
+await db.insert(units).values(cells);
+const may = { phrase: 'x', kind: 'within-month' as const, from: '2026-05-01', to: '2026-05-31' };
+const [plan] = await db.insert(plans).values({ tenantId: communeId, issuerUnitId: communeId, kind: 'propagation', status: 'issued', title: 'K', source: '', body: { preamble: [], sections: [], conferences: [{ level: 'grassroots', when: may }], tasks: [], selfAssessment: null, signature: null, resolutions: [] }, issuedOn: '2026-05-15' }).returning();
+await db.transaction((tx) => fanOutPlan(tx, plan!, '2026-05-15'));
+const ms = Array.from({ length: 300 }, (_, i) => ({ id: crypto.randomUUID(), tenantId: communeId, cellId: cells[1]!.id, fullName: `Đ ${i}`, gender: 'male' as const, joinedOn: '2010-01-01' }));
+await insertMembersWithPeople(db, ms, { joinedOn: () => '2010-01-01' });
+const [session] = (await db.select().from(studySessions)).filter((s) => s.unitId === cells[1]!.id);
+if (process.argv[2] === 'analyze') await db.execute(sql`ANALYZE`);
+const at = new Date().toISOString();
+const q = sql`EXPLAIN ANALYZE WITH s AS (${checkInSessionSql(communeId, session!.id, at)}), expected AS (${expectedAtSessionSql(sql`${ms[5]!.id}::uuid`, 'regular')}) SELECT (SELECT count(*) FROM expected)`;
+let planMs = 0, exec = 0;
+for (let i = 0; i < 30; i++) {
+  const r = await db.execute(q);
+  const lines = (r as any).rows.map((x: any) => x['QUERY PLAN']) as string[];
+  planMs += Number(/Planning Time: ([\d.]+)/.exec(lines.join('\n'))![1]);
+  exec += Number(/Execution Time: ([\d.]+)/.exec(lines.join('\n'))![1]);
+}
+console.log(((await db.execute(q)) as any).rows.map((x: any) => x['QUERY PLAN']).join('\n'));
+console.log('regular expected-only: plan', (planMs / 30).toFixed(2), 'exec', (exec / 30).toFixed(2));
+const t0 = performance.now();
+for (let i = 0; i < 100; i++) await db.execute(sql`select 1`);
+console.log('select 1 ms', ((performance.now() - t0) / 100).toFixed(2));
+await database.close();
