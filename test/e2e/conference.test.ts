@@ -109,7 +109,7 @@ story('The ward office convenes the ward conference', () => {
   test('the office shows the rotating QR code; the member checks in at the conference by opening its link', async () => {
     const id = conferenceUrl.split('/').pop()!;
     await page.reload();
-    const roll = page.locator('#conference-attendance');
+    const roll = page.locator('section[aria-labelledby="conference-attendance"]');
     await roll.getByRole('button', { name: 'Hiện mã QR điểm danh' }).click();
     const qr = roll.getByRole('img', { name: 'Mã QR điểm danh' });
     await qr.waitFor();
