@@ -55,7 +55,7 @@ export function verifyCheckInToken(
 export const checkInRefusalMessages: Record<CheckInRefusal, string> = {
   malformed: 'Mã điểm danh không đọc được. Vui lòng quét lại mã trên màn hình.',
   forged: 'Mã điểm danh không hợp lệ. Vui lòng quét mã trên màn hình của người tổ chức.',
-  'other-session': 'Mã này thuộc một buổi sinh hoạt khác. Vui lòng quét mã của buổi đồng chí đang dự.',
+  'other-session': 'Mã này thuộc một buổi sinh hoạt hoặc hội nghị khác. Vui lòng quét mã của buổi đồng chí đang dự.',
   expired: 'Mã điểm danh đã hết hạn (mã đổi sau mỗi 30 giây). Vui lòng quét lại mã đang hiển thị.',
   'not-yet-valid': 'Mã điểm danh chưa có hiệu lực. Vui lòng kiểm tra đồng hồ của điện thoại và quét lại.',
 };

@@ -1,7 +1,9 @@
 // Story (issue 11, items 1-4): on a 390 px phone the ward office creates the ward conference from the
 // demo's issued plan, the plan's "Thành phần" resolved to people; adds a member by name; sends the
 // convocation after a confirmation naming the count; downloads the sign-in sheet, which lists the
-// participants. The member added signs in and finds the convocation among their notifications.
+// participants. The member added signs in and finds the convocation among their notifications; the
+// office shows the conference's rotating QR code and the member, in a second browser context, checks
+// in by opening its link.
 import { readFileSync } from 'node:fs';
 import mammoth from 'mammoth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -63,7 +65,7 @@ story('The ward office convenes the ward conference', () => {
     await expectAccessible(page, 'ward conference on a phone');
   });
 
-  test('the convocation goes out after a confirmation naming the count, and the sign-in sheet lists the participants', async () => {
+  test('the convocation goes out after a confirmation naming the count; the convocation and the sign-in sheet download', async () => {
     const count = Number(/\((\d+) người\)/u.exec((await page.getByText(/^Danh sách đại biểu \(\d+ người\)$/u).textContent())!)![1]);
     await page.getByRole('button', { name: 'Gửi giấy triệu tập' }).click();
     const dialog = page.getByRole('dialog', { name: 'Gửi giấy triệu tập?' });
@@ -72,6 +74,12 @@ story('The ward office convenes the ward conference', () => {
     await dialog.getByRole('button', { name: 'Gửi', exact: true }).click();
     await page.getByText(`Đã gửi giấy triệu tập tới ${count} người.`).waitFor({ timeout: 30_000 });
     await page.getByText('Đã gửi giấy triệu tập', { exact: true }).waitFor();
+
+    const [convocation] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Giấy triệu tập (DOCX)' }).click()]);
+    expect(convocation.suggestedFilename()).toMatch(/^giay-trieu-tap-\d+-GTT-DU\.docx$/u);
+    const letter = (await mammoth.extractRawText({ buffer: readFileSync((await convocation.path())!) })).value;
+    expect(letter).toContain('GIẤY TRIỆU TẬP');
+    expect(letter).toMatch(/Kế hoạch số \d+-KH\/ĐU, ngày 15\/05\/2026/u);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Danh sách đại biểu (DOCX)' }).click()]);
     expect(download.suggestedFilename()).toBe('danh-sach-dai-bieu-hoi-nghi.docx');
@@ -96,5 +104,31 @@ story('The ward office convenes the ward conference', () => {
     await item.getByRole('link', { name: 'Xem' }).click();
     await memberPage.waitForURL(conferenceUrl);
     await memberPage.getByText('Đồng chí được triệu tập dự hội nghị này.').waitFor();
+  });
+
+  test('the office shows the rotating QR code; the member checks in at the conference by opening its link', async () => {
+    const id = conferenceUrl.split('/').pop()!;
+    await page.reload();
+    const roll = page.locator('section[aria-labelledby="conference-attendance"]');
+    await roll.getByRole('button', { name: 'Hiện mã QR điểm danh' }).click();
+    const qr = roll.getByRole('img', { name: 'Mã QR điểm danh' });
+    await qr.waitFor();
+    const token = await qr.getAttribute('data-token');
+    expect(token).toMatch(new RegExp(`^conference_${id}\\.`, 'u'));
+    expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'conference QR code on a phone');
+
+    const scan = await member.newPage();
+    await scan.goto(`/check-in/${token}`);
+    await scan.getByText('Điểm danh thành công').waitFor({ timeout: 30_000 });
+    await scan.getByText(/có mặt tại hội nghị/u).waitFor();
+    await scan.reload();
+    await scan.getByText('Đã điểm danh', { exact: true }).waitFor();
+    await scan.close();
+
+    const me = (await (await memberPage.request.get('/api/me')).json()) as { user: { memberId: string } };
+    const record = (await (await memberPage.request.get(`/api/members/${me.user.memberId}`)).json()) as { member: { personId: string } };
+    const attendance = (await (await page.request.get(`/api/conferences/${id}/attendance`)).json()) as { marks: { personId: string; status: string }[] };
+    expect(attendance.marks).toContainEqual(expect.objectContaining({ personId: record.member.personId, status: 'present' }));
   });
 });

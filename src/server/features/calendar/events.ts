@@ -1,5 +1,5 @@
 // The calendar events of a person: what their private iCal feed lists. Study sessions are built
-// here; conferences and tasks add theirs to `calendarEventsOf` when they merge.
+// here; conferences and tasks add theirs in sources.ts.
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { members } from '../members/tables';

@@ -1,6 +1,6 @@
 // The conference's own attendance, per person summoned, with the pure rules of domain/attendance.ts:
 // only people summoned may be marked (400 naming the others), excused and absent need a reason.
-import { and, eq, inArray, isNotNull, ne, or, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, or, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { now } from '../../clock';
@@ -59,7 +59,7 @@ export async function attendanceFor(db: Db, actor: Actor, id: string) {
   return { id, version: conference.version, status: conference.status, ...(await conferenceAttendanceOf(db, conference.tenantId, conference.id)) };
 }
 
-/** Replaces the conference's marks (the list sent is the whole roll call). */
+/** Sets the marks of the people given (others keep theirs, like a study session's roll call). */
 export async function saveAttendance(db: Db, actor: Actor, id: string, version: number, marks: PersonMark[]) {
   const { conference, commune } = await loadConferenceFor(db, actor, id, 'manage');
   if (!canMarkConferenceAttendance(actor, conference, toRef(commune))) throw notSent();
@@ -71,21 +71,27 @@ export async function saveAttendance(db: Db, actor: Actor, id: string, version: 
   if (missing.length) throw reasonRequired(summoned.filter((s) => missing.includes(s.personId)).map((s) => s.fullName));
   await db.transaction(async (tx) => {
     await bumpVersion(tx, conference, version);
-    const key = and(eq(conferenceAttendance.tenantId, conference.tenantId), eq(conferenceAttendance.conferenceId, conference.id));
-    await tx.delete(conferenceAttendance).where(key);
+    // The marks given replace those people's marks; others keep theirs, so a QR check-in made while
+    // the office held the list is not lost.
     const unique = [...new Map(marks.map((m) => [m.personId, m])).values()];
     for (let i = 0; i < unique.length; i += 500) {
-      await tx.insert(conferenceAttendance).values(
-        unique.slice(i, i + 500).map((m) => ({
-          tenantId: conference.tenantId,
-          conferenceId: conference.id,
-          personId: m.personId,
-          status: m.status,
-          reason: m.status === 'excused' || m.status === 'absent' ? m.reason!.trim() : (m.reason?.trim() || null),
-          markedBy: actor.userId,
-          markedAt: now(),
-        })),
-      );
+      await tx
+        .insert(conferenceAttendance)
+        .values(
+          unique.slice(i, i + 500).map((m) => ({
+            tenantId: conference.tenantId,
+            conferenceId: conference.id,
+            personId: m.personId,
+            status: m.status,
+            reason: m.status === 'excused' || m.status === 'absent' ? m.reason!.trim() : (m.reason?.trim() || null),
+            markedBy: actor.userId,
+            markedAt: now(),
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [conferenceAttendance.tenantId, conferenceAttendance.conferenceId, conferenceAttendance.personId],
+          set: { status: sql`excluded.status`, reason: sql`excluded.reason`, markedBy: sql`excluded.marked_by`, markedAt: sql`excluded.marked_at` },
+        });
     }
     await recordAudit(tx, { tenantId: conference.tenantId, actorId: actor.userId, action: 'conference.attendance', entity: 'conference', entityId: id, after: { marks: unique.length } });
   });

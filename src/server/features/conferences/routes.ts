@@ -28,6 +28,7 @@ import {
   versionBody,
 } from './schema';
 import { createConference, listPlanConferences, loadConferenceFor, updateConference } from './service';
+import './check-in';
 
 const tags = ['conferences'];
 

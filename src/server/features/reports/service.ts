@@ -31,7 +31,7 @@ import { isLocked, refuseIfLocked } from './ward-report';
 /** The figures of a session as they stand: its attendance counts, make-ups done, people reached. */
 export async function figuresOfSession(db: DbOrTx, session: StudySession): Promise<ReportFigures> {
   const expectation = await expectationOf(db, session);
-  const marks = (await marksOf(db, session)) as AttendanceMark[];
+  const marks = (await marksOf(db, session, expectation)) as AttendanceMark[];
   const counts = countAttendance(expectation.expected.map((p) => p.memberId), expectation.exempt.length, marks);
   const madeUp = (await makeUpLedger(db, session.tenantId, session.planId, [session.unitId])).filter((r) => r.sessionId === session.id && r.madeUp).length;
   return reportFigures(counts, madeUp, { youth: session.reachedYouth, association: session.reachedAssociation, public: session.reachedPublic });

@@ -6,10 +6,10 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { badRequest, notFound } from '../../errors';
 import { now } from '../../clock';
-import { canKnowUnit } from '../units/policy';
 import { registerCheckInTarget, type CheckInTarget } from '../check-in/registry';
+import { scanTogether, type Scan, type ScanResult } from '../check-in/batch';
 import { canRunSession } from './policy';
-import { expectedMemberSql, loadCheckInSession, loadSessionFor } from './load';
+import { checkInBranchOf, checkInSessionSql, expectedAtSessionSql, loadSessionFor } from './load';
 
 const titleOf = (unitName: string, kind: string) => `${kind === 'make-up' ? 'buổi học bù' : 'buổi sinh hoạt học tập'} của ${unitName}`;
 
@@ -22,32 +22,47 @@ export const sessionCheckIn: CheckInTarget = {
     return { title: titleOf(unit.name, session.kind) };
   },
   async checkIn(db: Db, actor: Actor, id: string) {
-    const loaded = await loadCheckInSession(db, id);
-    const { session, unit } = loaded;
-    if (!canKnowUnit(actor, unit)) throw notFound('session');
-    const title = titleOf(unit.name, session.kind);
-    const at = now().toISOString();
-    // One statement decides whether the member is expected, decides "once" and records the audit entry
-    // with the mark (a statement is atomic: no transaction, no round trip more). A present or late mark
-    // stays as it is and writes nothing.
-    const result = await db.execute(sql`
-      WITH expected AS (${expectedMemberSql(loaded, actor.memberId!)}),
-      written AS (
-        INSERT INTO session_attendance (tenant_id, session_id, member_id, status, checked_in_at, marked_by, updated_at)
-        SELECT ${session.tenantId}::uuid, ${id}::uuid, e.member_id, 'present', ${at}::timestamptz, ${actor.userId}::uuid, ${at}::timestamptz FROM expected e
-        ON CONFLICT (tenant_id, session_id, member_id) DO UPDATE
-          SET status = 'present', reason = NULL, checked_in_at = excluded.checked_in_at, marked_by = excluded.marked_by, updated_at = excluded.updated_at
-          WHERE session_attendance.status NOT IN ('present', 'late')
-        RETURNING member_id
-      ), audited AS (
-        INSERT INTO audit_log (tenant_id, actor_id, at, action, entity, entity_id, after)
-        SELECT ${session.tenantId}::uuid, ${actor.userId}::uuid, ${at}::timestamptz, 'session.check-in', 'session', ${id}, jsonb_build_object('memberId', member_id) FROM written
-      )
-      SELECT (SELECT count(*) FROM expected)::int AS expected, (SELECT count(*) FROM written)::int AS written`);
-    const [row] = (result as unknown as { rows: { expected: number; written: number }[] }).rows;
-    if (!row || Number(row.expected) === 0) throw notExpectedAtSession();
-    return { outcome: Number(row.written) > 0 ? ('checked-in' as const) : ('already' as const), title };
+    // Another commune's session is not found: the statement reads only the actor's commune.
+    if (!actor.tenantId) throw notFound('session');
+    const tenantId = actor.tenantId;
+    const branch = await checkInBranchOf(db, tenantId, id);
+    if (!branch) throw notFound('session');
+    const result = await scanTogether(`session/${tenantId}/${id}`, { memberId: actor.memberId!, userId: actor.userId }, (scans) => writeScans(db, tenantId, id, branch, scans));
+    if (result.title === null) throw notFound('session');
+    if (!result.expected) throw notExpectedAtSession();
+    return { outcome: result.written ? ('checked-in' as const) : ('already' as const), title: result.title };
   },
 };
+
+/**
+ * One statement for the scans of a session arriving together: finds the session, decides who is
+ * expected on its day, decides "once" and records each mark with its audit entry (a statement is
+ * atomic: no transaction, no round trip more). A present or late mark stays and writes nothing.
+ */
+async function writeScans(db: Db, tenantId: string, id: string, branch: 'regular' | 'make-up', scans: Scan[]): Promise<Map<string, ScanResult>> {
+  const at = now().toISOString();
+  const input = JSON.stringify(scans.map((s) => ({ member_id: s.memberId, user_id: s.userId })));
+  const result = await db.execute(sql`
+    WITH s AS (${checkInSessionSql(tenantId, id, at)}),
+    input AS (SELECT * FROM json_to_recordset(${input}::json) AS r(member_id uuid, user_id uuid)),
+    expected AS (SELECT i.member_id, i.user_id FROM input i WHERE EXISTS (${expectedAtSessionSql(sql`i.member_id`, branch)})),
+    written AS (
+      INSERT INTO session_attendance (tenant_id, session_id, member_id, status, checked_in_at, marked_by, updated_at)
+      SELECT ${tenantId}::uuid, ${id}::uuid, e.member_id, 'present', ${at}::timestamptz, e.user_id, ${at}::timestamptz FROM expected e
+      ON CONFLICT (tenant_id, session_id, member_id) DO UPDATE
+        SET status = 'present', reason = NULL, checked_in_at = excluded.checked_in_at, marked_by = excluded.marked_by, updated_at = excluded.updated_at
+        WHERE session_attendance.status NOT IN ('present', 'late')
+      RETURNING member_id, marked_by
+    ), audited AS (
+      INSERT INTO audit_log (tenant_id, actor_id, at, action, entity, entity_id, after)
+      SELECT ${tenantId}::uuid, w.marked_by, ${at}::timestamptz, 'session.check-in', 'session', ${id}, jsonb_build_object('memberId', w.member_id) FROM written w
+    )
+    SELECT i.member_id, (SELECT unit_name FROM s) AS unit_name, (SELECT kind FROM s) AS kind,
+           EXISTS (SELECT 1 FROM expected e WHERE e.member_id = i.member_id) AS expected,
+           EXISTS (SELECT 1 FROM written w WHERE w.member_id = i.member_id) AS written
+    FROM input i`);
+  const rows = (result as unknown as { rows: { member_id: string; unit_name: string | null; kind: string | null; expected: boolean; written: boolean }[] }).rows;
+  return new Map(rows.map((r) => [r.member_id, { title: r.unit_name === null ? null : titleOf(r.unit_name, r.kind!), expected: Boolean(r.expected), written: Boolean(r.written) }]));
+}
 
 registerCheckInTarget('session', sessionCheckIn);

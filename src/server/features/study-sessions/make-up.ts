@@ -1,7 +1,7 @@
 // Học bù: a member marked excused or absent at a held session of their cell owes the plan's study
 // until they attend (present or late) a make-up session of the same plan: one of their cell's, made
 // up of that session, or another cell's they were sent to (a guest). The ledger is computed, never stored.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { badRequest } from '../../errors';
@@ -14,7 +14,8 @@ import { units } from '../units/tables';
 import { canPlanSessions, canRunSession } from './policy';
 import { expectationOf, loadSession, loadSessionFor } from './load';
 import { describeSession } from './service';
-import { sessionAttendance, sessionGuests, studySessions } from './tables';
+import { sessionAttendance, sessionGuests, studySessions, type StudySession } from './tables';
+import { conferences } from '../conferences/tables';
 
 export interface OwedRow {
   cellId: string;
@@ -26,6 +27,11 @@ export interface OwedRow {
   madeUp: boolean;
 }
 
+/** A make-up of the plan attended (present or late) by the member: the SQL of "made up". */
+const madeUpSql = (memberId: SQL, planId: SQL) => sql`(exists (select 1 from session_attendance made inner join study_sessions make_up on make_up.tenant_id = made.tenant_id and make_up.id = made.session_id
+        where made.tenant_id = ${sessionAttendance.tenantId} and made.member_id = ${memberId}
+        and make_up.plan_id = ${planId} and make_up.kind = 'make-up' and made.status in ('present', 'late')))`;
+
 /** Every member owed a session of the plan, by their cell, with whether they made it up. */
 export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string, cellIds?: readonly string[]): Promise<OwedRow[]> {
   const rows = await db
@@ -36,9 +42,11 @@ export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string,
       fullName: members.fullName,
       sessionId: studySessions.id,
       status: sessionAttendance.status,
-      madeUp: sql<boolean>`exists (select 1 from session_attendance made inner join study_sessions make_up on make_up.tenant_id = made.tenant_id and make_up.id = made.session_id
-        where made.tenant_id = ${sessionAttendance.tenantId} and made.member_id = ${sessionAttendance.memberId}
-        and make_up.plan_id = ${studySessions.planId} and make_up.kind = 'make-up' and made.status in ('present', 'late'))`,
+      // A make-up attended, or the plan's ward conference (of another date) attended.
+      madeUp: sql<boolean>`(${madeUpSql(sql`${sessionAttendance.memberId}`, sql`${studySessions.planId}`)}
+        or exists (select 1 from conference_attendance ca inner join conferences c on c.tenant_id = ca.tenant_id and c.id = ca.conference_id
+          where ca.tenant_id = ${sessionAttendance.tenantId} and ca.person_id = ${members.personId} and c.plan_id = ${studySessions.planId}
+          and c.status = 'held' and ca.status in ('present', 'late')))`,
     })
     .from(sessionAttendance)
     .innerJoin(studySessions, and(eq(studySessions.tenantId, sessionAttendance.tenantId), eq(studySessions.id, sessionAttendance.sessionId)))
@@ -54,7 +62,45 @@ export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string,
         cellIds ? inArray(members.cellId, [...cellIds]) : undefined,
       ),
     );
-  return rows.map((r) => ({ ...r, madeUp: Boolean(r.madeUp) }));
+  return [...rows.map((r) => ({ ...r, madeUp: Boolean(r.madeUp) })), ...(await atConferenceOwed(db, tenantId, planId, cellIds))];
+}
+
+/**
+ * The members of cells studying at the ward conference ("at-conference") whom the plan's held
+ * conference marked excused or absent (their best mark over the plan's conferences) and whom their
+ * cell did not mark itself: they owe the study like a member absent at their cell's session.
+ */
+async function atConferenceOwed(db: DbOrTx, tenantId: string, planId: string, cellIds?: readonly string[]): Promise<OwedRow[]> {
+  if (cellIds && cellIds.length === 0) return [];
+  const result = await db.execute(sql`
+    SELECT m.cell_id, cu.name AS cell_name, m.id AS member_id, m.full_name, ss.id AS session_id, best.status,
+      exists (select 1 from session_attendance made inner join study_sessions make_up on make_up.tenant_id = made.tenant_id and make_up.id = made.session_id
+        where made.tenant_id = m.tenant_id and made.member_id = m.id and make_up.plan_id = ss.plan_id and make_up.kind = 'make-up' and made.status in ('present', 'late')) AS made_up
+    FROM study_sessions ss
+    JOIN units su ON su.tenant_id = ss.tenant_id AND su.id = ss.unit_id
+    JOIN members m ON m.tenant_id = ss.tenant_id AND NOT m.exempt
+    JOIN units cu ON cu.tenant_id = m.tenant_id AND cu.id = m.cell_id AND cu.path LIKE su.path || '%'
+    JOIN LATERAL (
+      SELECT ca.status FROM conference_attendance ca
+      JOIN conferences c ON c.tenant_id = ca.tenant_id AND c.id = ca.conference_id
+      WHERE ca.tenant_id = m.tenant_id AND ca.person_id = m.person_id AND c.plan_id = ss.plan_id AND c.status = 'held'
+      ORDER BY CASE ca.status WHEN 'present' THEN 0 WHEN 'late' THEN 1 WHEN 'excused' THEN 2 ELSE 3 END
+      LIMIT 1
+    ) best ON true
+    WHERE ss.tenant_id = ${tenantId}::uuid AND ss.plan_id = ${planId}::uuid AND ss.kind = 'regular' AND ss.at_conference
+      AND best.status IN ('excused', 'absent')
+      AND NOT EXISTS (SELECT 1 FROM session_attendance own WHERE own.tenant_id = ss.tenant_id AND own.session_id = ss.id AND own.member_id = m.id)
+      ${cellIds ? sql`AND m.cell_id IN (${sql.join(cellIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}`);
+  type Row = { cell_id: string; cell_name: string; member_id: string; full_name: string; session_id: string; status: AttendanceStatus; made_up: boolean };
+  return (result as unknown as { rows: Row[] }).rows.map((r) => ({
+    cellId: r.cell_id,
+    cellName: r.cell_name,
+    memberId: r.member_id,
+    fullName: r.full_name,
+    sessionId: r.session_id,
+    status: r.status,
+    madeUp: Boolean(r.made_up),
+  }));
 }
 
 /** The backlog per cell and in total: owed, made up, still missing. */
@@ -85,7 +131,9 @@ export async function createMakeUp(db: Db, actor: Actor, originalId: string, inp
   return db.transaction(async (tx) => {
     const loaded = await loadSessionFor(tx, actor, originalId, canRunSession, 'tổ chức học bù cho chi bộ khác');
     const { session } = loaded;
-    if (session.kind !== 'regular' || !session.heldOn) throw badRequest('session.make-up-needs-held', 'Chỉ tổ chức học bù cho buổi sinh hoạt đã tổ chức.');
+    if (session.kind !== 'regular' || !(session.heldOn || (session.atConference && (await conferenceHeldFor(tx, session))))) {
+      throw badRequest('session.make-up-needs-held', 'Chỉ tổ chức học bù cho buổi sinh hoạt đã tổ chức (hoặc khi hội nghị cấp phường mà chi bộ học tập tại đó đã tổ chức).');
+    }
     const [created] = await tx
       .insert(studySessions)
       .values({ tenantId: session.tenantId, planId: session.planId, unitId: session.unitId, kind: 'make-up', makeUpOfId: session.id, reporter: session.reporter, scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null, due: null })
@@ -93,6 +141,16 @@ export async function createMakeUp(db: Db, actor: Actor, originalId: string, inp
     await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.make-up', entity: 'session', entityId: created!.id, after: created });
     return describeSession(tx, actor, { ...loaded, session: created! });
   });
+}
+
+/** Whether the plan's ward conference took place (a cell studying there has then studied). */
+async function conferenceHeldFor(db: DbOrTx, session: Pick<StudySession, 'tenantId' | 'planId'>): Promise<boolean> {
+  const [row] = await db
+    .select({ id: conferences.id })
+    .from(conferences)
+    .where(and(eq(conferences.tenantId, session.tenantId), eq(conferences.planId, session.planId), eq(conferences.status, 'held')))
+    .limit(1);
+  return row !== undefined;
 }
 
 /** The ward sends a member owed elsewhere to this make-up session (another cell's). */

@@ -9,7 +9,7 @@ const isoDate = z.iso.date({ message: 'Ngày không hợp lệ (định dạng Y
 const version = z.number().int().min(1);
 
 const person = z.object({ memberId: z.uuid(), fullName: z.string() });
-const markSchema = z.object({ memberId: z.uuid(), status: z.enum(attendanceStatuses), reason: z.string().nullable(), checkedInAt: z.date().nullable().optional() });
+const markSchema = z.object({ memberId: z.uuid(), status: z.enum(attendanceStatuses), reason: z.string().nullable(), checkedInAt: z.date().nullable().optional(), fromConference: z.boolean().optional() });
 
 export const countsSchema = z.object({
   total: z.number(), exempt: z.number(), expected: z.number(), present: z.number(), late: z.number(),

@@ -13,7 +13,7 @@ import { updateVersioned } from '../../db/versioned';
 import { recordAudit } from '../audit/service';
 import { toRef } from '../units/service';
 import { canPlanSessions, canRunSession, canViewSession } from './policy';
-import { expectationOf, loadSessionFor, marksOf, namesOf, type Expectation, type LoadedSession } from './load';
+import { expectationOf, loadSessionFor, marksOf, namesOf, type Expectation, type LoadedSession, type SessionMark } from './load';
 import { sessionAttendance, studySessions, type StudySession } from './tables';
 import { completeFollowingTasks } from '../tasks/service';
 import { conferences } from '../conferences/tables';
@@ -23,10 +23,10 @@ export function statusOf(session: Pick<StudySession, 'scheduledAt' | 'heldOn' | 
   return studySessionStatus({ scheduledAt: session.scheduledAt, heldOn: session.heldOn, atConference: session.atConference, deadline: session.due }, at);
 }
 
-export async function describeSession(db: DbOrTx, actor: Actor, loaded: LoadedSession, known?: Expectation): Promise<SessionDetail> {
+export async function describeSession(db: DbOrTx, actor: Actor, loaded: LoadedSession, known?: Expectation, knownMarks?: SessionMark[]): Promise<SessionDetail> {
   const { session, unit, planIssuedOn } = loaded;
   const expectation = known ?? (await expectationOf(db, session));
-  const marks = await marksOf(db, session);
+  const marks = knownMarks ?? (await marksOf(db, session, expectation));
   const { tenantId: _t, createdAt: _c, updatedAt: _u, due: _d, ...fields } = session;
   return {
     ...fields,
@@ -96,18 +96,42 @@ export async function saveAttendance(db: Db, actor: Actor, id: string, input: At
       throw badRequest('session.reason-required', `Hãy ghi lý do vắng của: ${names.join(', ')}.`, { memberIds: missing });
     }
     const updated = await updateVersioned(tx, studySessions, keyOf(session), input.version, { updatedAt: now() }, { entity: 'session' });
-    if (marks.length > 0) {
-      // The marks travel as one JSON parameter (a hundred members: one value to bind, not seven hundred).
-      const rows = JSON.stringify(marks.map((m) => ({ member_id: m.memberId, status: m.status, reason: m.reason?.trim() || null })));
-      await tx.execute(sql`
-        INSERT INTO session_attendance (tenant_id, session_id, member_id, status, reason, marked_by, updated_at)
-        SELECT ${session.tenantId}::uuid, ${id}::uuid, r.member_id, r.status, r.reason, ${actor.userId}::uuid, ${now().toISOString()}::timestamptz
-        FROM json_to_recordset(${rows}::json) AS r(member_id uuid, status text, reason text)
-        ON CONFLICT (tenant_id, session_id, member_id) DO UPDATE
-          SET status = excluded.status, reason = excluded.reason, marked_by = excluded.marked_by, updated_at = excluded.updated_at`);
+    if (marks.length === 0) {
+      await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.attendance', entity: 'session', entityId: id, before: { version: session.version }, after: { version: updated.version, marks } });
+      return describeSession(tx, actor, { ...loaded, session: updated }, expectation);
     }
-    await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.attendance', entity: 'session', entityId: id, before: { version: session.version }, after: { version: updated.version, marks } });
-    return describeSession(tx, actor, { ...loaded, session: updated }, expectation);
+    // One statement writes the marks (one JSON parameter: a hundred members are one value to bind,
+    // not seven hundred), records the audit entry and reads back the session's marks: those written,
+    // and the others as they were.
+    const at = now().toISOString();
+    const rows = JSON.stringify(marks.map((m) => ({ member_id: m.memberId, status: m.status, reason: m.reason?.trim() || null })));
+    const audit = JSON.stringify({ version: updated.version, marks });
+    const result = await tx.execute(sql`
+      WITH r AS (SELECT * FROM json_to_recordset(${rows}::json) AS r(member_id uuid, status text, reason text)),
+      up AS (
+        INSERT INTO session_attendance (tenant_id, session_id, member_id, status, reason, marked_by, updated_at)
+        SELECT ${session.tenantId}::uuid, ${id}::uuid, r.member_id, r.status, r.reason, ${actor.userId}::uuid, ${at}::timestamptz FROM r
+        ON CONFLICT (tenant_id, session_id, member_id) DO UPDATE
+          SET status = excluded.status, reason = excluded.reason, marked_by = excluded.marked_by, updated_at = excluded.updated_at
+        RETURNING member_id, status, reason, checked_in_at
+      ), audited AS (
+        INSERT INTO audit_log (tenant_id, actor_id, at, action, entity, entity_id, before, after)
+        VALUES (${session.tenantId}::uuid, ${actor.userId}::uuid, ${at}::timestamptz, 'session.attendance', 'session', ${id}, ${JSON.stringify({ version: session.version })}::jsonb, ${audit}::jsonb)
+      )
+      SELECT member_id, status, reason, checked_in_at FROM up
+      UNION ALL
+      SELECT a.member_id, a.status, a.reason, a.checked_in_at FROM session_attendance a
+      WHERE a.tenant_id = ${session.tenantId}::uuid AND a.session_id = ${id}::uuid AND NOT EXISTS (SELECT 1 FROM r WHERE r.member_id = a.member_id)`);
+    type Row = { member_id: string; status: SessionMark['status']; reason: string | null; checked_in_at: Date | string | null };
+    const own = (result as unknown as { rows: Row[] }).rows.map((r) => ({
+      memberId: r.member_id,
+      status: r.status,
+      reason: r.reason,
+      checkedInAt: r.checked_in_at === null ? null : new Date(r.checked_in_at),
+    }));
+    // A cell studying at the ward conference also shows the conference's marks: read them as usual.
+    const known = session.kind === 'regular' && session.atConference ? undefined : own;
+    return describeSession(tx, actor, { ...loaded, session: updated }, expectation, known);
   });
 }
 

@@ -10,6 +10,7 @@ import { Working } from '../../components/Working';
 import { vi } from '../../i18n/vi';
 import { attendanceQuery, conferenceAction, type Attendance, type Conference } from './queries';
 import { useConferenceAction } from './useConferenceAction';
+import { QrCode } from '../sessions/QrScreen';
 
 const t = vi.conferences;
 type Mark = { status: AttendanceStatus | null; reason: string };
@@ -19,14 +20,30 @@ export function AttendancePanel({ conference }: { conference: Conference }) {
   const queryClient = useQueryClient();
   const action = useConferenceAction(conference.id);
   const [marks, setMarks] = useState<Record<string, Mark>>({});
+  const [qr, setQr] = useState(false);
+  // While the QR code is shown the roll call is read again every few seconds: the marks the office
+  // changed by hand and has not saved yet stay as they are; the others follow the scans.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  useQuery({ ...attendanceQuery(conference.id), refetchInterval: qr ? 5_000 : false });
   useEffect(() => {
     if (!query.data) return;
     const stored = new Map(query.data.marks.map((m) => [m.personId, m]));
-    setMarks(Object.fromEntries(query.data.summoned.map((s) => [s.personId, { status: stored.get(s.personId)?.status ?? null, reason: stored.get(s.personId)?.reason ?? '' }])));
+    setMarks((current) =>
+      Object.fromEntries(
+        query.data.summoned.map((s) => [
+          s.personId,
+          touched.has(s.personId) && current[s.personId] ? current[s.personId]! : { status: stored.get(s.personId)?.status ?? null, reason: stored.get(s.personId)?.reason ?? '' },
+        ]),
+      ),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follows the server's list, not the edits
   }, [query.data]);
   if (!query.data) return <QueryStatus query={query} />;
   const data = query.data;
-  const allPresent = () => setMarks((m) => Object.fromEntries(Object.keys(m).map((id) => [id, { status: 'present' as const, reason: '' }])));
+  const allPresent = () => {
+    setTouched(new Set(Object.keys(marks)));
+    setMarks((m) => Object.fromEntries(Object.keys(m).map((id) => [id, { status: 'present' as const, reason: '' }])));
+  };
   const save = () =>
     action.run(
       'attendance',
@@ -36,6 +53,7 @@ export function AttendancePanel({ conference }: { conference: Conference }) {
           marks: Object.entries(marks).filter(([, m]) => m.status).map(([personId, m]) => ({ personId, status: m.status, reason: m.reason || null })),
         }, 'PUT'),
       (a) => {
+        setTouched(new Set());
         queryClient.setQueryData(['conferences', conference.id, 'attendance'], a);
         return { message: t.attendanceSaved };
       },
@@ -43,6 +61,12 @@ export function AttendancePanel({ conference }: { conference: Conference }) {
   const present = Object.values(marks).filter((m) => m.status === 'present' || m.status === 'late').length;
   return (
     <Stack gap="sm">
+      <Group gap="sm">
+        <Button size="md" variant={qr ? 'default' : 'filled'} onClick={() => setQr((v) => !v)}>
+          {qr ? t.hideQr : t.showQr}
+        </Button>
+      </Group>
+      {qr && <QrCode id={conference.id} kind="conference" help={t.qrHelp} />}
       <Text fz="sm" c="dimmed">{t.attendanceHint}</Text>
       <Group gap="sm">
         <Button size="lg" variant="light" onClick={allPresent}>
@@ -53,7 +77,10 @@ export function AttendancePanel({ conference }: { conference: Conference }) {
       <Stack gap="xs" component="ol" m={0} pl="lg">
         {data.summoned.map((s) => {
           const mark = marks[s.personId] ?? { status: null, reason: '' };
-          const set = (next: Partial<Mark>) => setMarks((m) => ({ ...m, [s.personId]: { ...mark, ...next } }));
+          const set = (next: Partial<Mark>) => {
+            setTouched((ids) => new Set(ids).add(s.personId));
+            setMarks((m) => ({ ...m, [s.personId]: { ...mark, ...next } }));
+          };
           return (
             <li key={s.personId}>
               <Stack gap={4} py={4}>

@@ -7,9 +7,14 @@ import { s } from './labels';
 import { checkInCodeQuery, sessionQuery } from './queries';
 
 export function QrScreen({ sessionId }: { sessionId: string }) {
-  const code = useQuery(checkInCodeQuery(sessionId));
   // The marks arriving from the phones, every few seconds while the code is shown.
   useQuery({ ...sessionQuery(sessionId), refetchInterval: 5_000 });
+  return <QrCode id={sessionId} kind="session" />;
+}
+
+/** The rotating code alone: the meeting's own screen refreshes its roll call beside it. */
+export function QrCode({ id, kind, help = s.qrHelp }: { id: string; kind: 'session' | 'conference'; help?: string }) {
+  const code = useQuery(checkInCodeQuery(id, kind));
   return (
     <Stack gap="xs" align="center">
       <QueryStatus query={code} />
@@ -18,7 +23,7 @@ export function QrScreen({ sessionId }: { sessionId: string }) {
           <Center bg="white" p="sm" w="100%" maw={420}>
             <Image src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(code.data.svg)}`} alt={s.qrAlt} w="100%" maw={400} data-token={code.data.token} />
           </Center>
-          <Text ta="center">{s.qrHelp}</Text>
+          <Text ta="center">{help}</Text>
         </>
       )}
     </Stack>

@@ -41,10 +41,11 @@ export interface CheckInCode {
   rotatesAt: string;
 }
 
-export const checkInCodeQuery = (id: string) =>
+/** The rotating code of a meeting: a cell's study session ("session") or the ward conference ("conference"). */
+export const checkInCodeQuery = (id: string, kind: 'session' | 'conference' = 'session') =>
   queryOptions({
-    queryKey: ['check-in', 'session', id],
-    queryFn: () => api<CheckInCode>(`/api/check-in/session/${encodeURIComponent(id)}/code`),
+    queryKey: ['check-in', kind, id],
+    queryFn: () => api<CheckInCode>(`/api/check-in/${kind}/${encodeURIComponent(id)}/code`),
     // The code rotates every 30 s: ask again a moment after it does.
     refetchInterval: (query) => {
       const at = query.state.data ? new Date(query.state.data.rotatesAt).getTime() - Date.now() + 300 : 5_000;

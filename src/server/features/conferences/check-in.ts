@@ -1,0 +1,76 @@
+// The ward conference as a check-in target (kind "conference"): the ward's office shows the rotating
+// code once the convocation went out; a person summoned (their convocation sent, not removed) who
+// scans it is marked present, once. A hand mark of present or late counts as already checked in; one
+// of excused or absent is replaced (they came after all).
+import { sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
+import type { Actor } from '../../auth/actor';
+import { badRequest } from '../../errors';
+import { now } from '../../clock';
+import { registerCheckInTarget, type CheckInTarget } from '../check-in/registry';
+import { scanTogether, type Scan, type ScanResult } from '../check-in/batch';
+import { toRef } from '../units/service';
+import { canMarkConferenceAttendance } from './policy';
+import { notFoundConference, notSent } from './errors';
+import { loadConferenceFor } from './service';
+
+const titleOf = (title: string) => `hội nghị "${title}"`;
+
+export const notSummonedToConference = () =>
+  badRequest('check-in.not-expected', 'Đồng chí không có trong danh sách được triệu tập dự hội nghị này, nên không điểm danh được. Vui lòng báo Văn phòng Đảng ủy.');
+
+export const conferenceCheckIn: CheckInTarget = {
+  async authoriseOrganiser(db: DbOrTx, actor: Actor, id: string) {
+    const { conference, commune } = await loadConferenceFor(db, actor, id, 'manage');
+    if (!canMarkConferenceAttendance(actor, conference, toRef(commune))) throw notSent();
+    return { title: titleOf(conference.title) };
+  },
+  async checkIn(db: Db, actor: Actor, id: string) {
+    // Another commune's conference is not found: the statement reads only the actor's commune.
+    if (!actor.tenantId) throw notFoundConference();
+    const tenantId = actor.tenantId;
+    const result = await scanTogether(`conference/${tenantId}/${id}`, { memberId: actor.memberId!, userId: actor.userId }, (scans) => writeScans(db, tenantId, id, scans));
+    if (result.title === null) throw notFoundConference();
+    if (!result.expected) throw notSummonedToConference();
+    return { outcome: result.written ? ('checked-in' as const) : ('already' as const), title: result.title };
+  },
+};
+
+/**
+ * One statement for the scans arriving together: finds the conference, decides who of them was
+ * summoned, writes each mark once with its audit entry (a statement is atomic: no transaction).
+ */
+async function writeScans(db: Db, tenantId: string, id: string, scans: Scan[]): Promise<Map<string, ScanResult>> {
+  const at = now().toISOString();
+  const input = JSON.stringify(scans.map((s) => ({ member_id: s.memberId, user_id: s.userId })));
+  const result = await db.execute(sql`
+    WITH c AS (
+      SELECT tenant_id, id, title, status FROM conferences WHERE tenant_id = ${tenantId}::uuid AND id = ${id}::uuid
+    ), input AS (
+      SELECT * FROM json_to_recordset(${input}::json) AS r(member_id uuid, user_id uuid)
+    ), summoned AS (
+      SELECT DISTINCT ON (p.person_id) i.member_id, i.user_id, p.person_id FROM input i
+      JOIN members m ON m.tenant_id = ${tenantId}::uuid AND m.id = i.member_id
+      JOIN conference_participants p ON p.tenant_id = m.tenant_id AND p.person_id = m.person_id
+      JOIN c ON c.tenant_id = p.tenant_id AND c.id = p.conference_id
+      WHERE c.status <> 'draft' AND p.sent_at IS NOT NULL AND p.manual IS DISTINCT FROM 'removed'
+    ), written AS (
+      INSERT INTO conference_attendance (tenant_id, conference_id, person_id, status, marked_by, marked_at)
+      SELECT ${tenantId}::uuid, ${id}::uuid, e.person_id, 'present', e.user_id, ${at}::timestamptz FROM summoned e
+      ON CONFLICT (tenant_id, conference_id, person_id) DO UPDATE
+        SET status = 'present', reason = NULL, marked_by = excluded.marked_by, marked_at = excluded.marked_at
+        WHERE conference_attendance.status NOT IN ('present', 'late')
+      RETURNING person_id, marked_by
+    ), audited AS (
+      INSERT INTO audit_log (tenant_id, actor_id, at, action, entity, entity_id, after)
+      SELECT ${tenantId}::uuid, w.marked_by, ${at}::timestamptz, 'conference.check-in', 'conference', ${id}, jsonb_build_object('personId', w.person_id) FROM written w
+    )
+    SELECT i.member_id, (SELECT title FROM c) AS title,
+           EXISTS (SELECT 1 FROM summoned e WHERE e.member_id = i.member_id) AS expected,
+           EXISTS (SELECT 1 FROM summoned e JOIN written w ON w.person_id = e.person_id WHERE e.member_id = i.member_id) AS written
+    FROM input i`);
+  const rows = (result as unknown as { rows: { member_id: string; title: string | null; expected: boolean; written: boolean }[] }).rows;
+  return new Map(rows.map((r) => [r.member_id, { title: r.title === null ? null : titleOf(r.title), expected: Boolean(r.expected), written: Boolean(r.written) }]));
+}
+
+registerCheckInTarget('conference', conferenceCheckIn);
