@@ -32,6 +32,8 @@ import { cellReportRoute } from './routes/cell-report';
 import { checkInRoute } from './routes/check-in';
 import { planSessionsRoute } from './routes/plan-sessions';
 import { planConsolidationRoute } from './routes/plan-consolidation';
+import { provinceReportsRoute } from './routes/province-reports';
+import { provinceReportRoute } from './routes/province-report';
 import { planPropagandaRoute } from './routes/plan-propaganda';
 import { conferenceRoute } from './routes/conference';
 import { notificationsRoute } from './routes/notifications';
@@ -42,7 +44,7 @@ import { calendarRoute } from './routes/calendar';
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   setPasswordRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planPropagandaRoute, planConsolidationRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, cellReportRoute, checkInRoute, taskRoute, myTasksRoute, taskOverviewRoute, calendarRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planPropagandaRoute, planConsolidationRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, cellReportRoute, checkInRoute, taskRoute, myTasksRoute, taskOverviewRoute, calendarRoute, provinceReportsRoute, provinceReportRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

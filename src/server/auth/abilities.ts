@@ -10,6 +10,7 @@ import { canApprovePlan, canConfirmReceipt, canCreatePlan, canOpenPlansPage } fr
 import { canCreateResolution, canViewResolutions } from '../features/resolutions/policy';
 import { canEditSettings, canUseSettingsPage } from '../features/settings/policy';
 import { canCreateUnit, canViewUnit } from '../features/units/policy';
+import { canViewProvinceReports } from '../features/province/policy';
 import { canViewMonthCalendar, canViewOwnUnitTasks, canViewTaskOverview } from '../features/task-views/policy';
 
 /**
@@ -54,6 +55,8 @@ export function computeAbilities(actor: Actor) {
     viewUnitTasks: canViewOwnUnitTasks(actor),
     viewTaskOverview: somewhere(actor, canViewTaskOverview),
     viewMonthCalendar: somewhere(actor, canViewMonthCalendar),
+    // The province's page of its communes' reports (its viewers and administrators).
+    viewProvinceReports: actor.grants.some((g) => canViewProvinceReports(actor, grantUnit(g))),
     // A member always reads their own record (canViewMember's first rule), whatever their cell.
     viewOwnRecord: actor.memberId !== null && canViewMember(actor, { id: actor.memberId }, { id: '', path: '', kind: 'cell', tenantId: actor.tenantId }),
   };
