@@ -15,6 +15,7 @@ const sections: [string, string][] = [
   ['Durable commits on the embedded database', './durability.bench.ts'],
   ['Tasks: views', './task-views.bench.ts'],
   ['Reminders and escalation', './reminders.bench.ts'],
+  ['Reports: consolidation and the province roll-up', './province.bench.ts'],
   ['First load on a cheap phone', './first-load.bench.ts'],
 ];
 

@@ -18,7 +18,7 @@ import { positions } from '../people/tables';
 import { notify } from '../notifications/service';
 import type { Mailer } from '../notifications/mailer';
 import { canRemindMissingReports, canViewConsolidation } from './policy';
-import { ensureCurrentRubric } from './rubric';
+import { currentRubricRow, ensureCurrentRubric } from './rubric';
 import { cellReports, planReportFigures, type WardScoring } from './tables';
 import type { Plan } from '../plans/tables';
 
@@ -75,7 +75,8 @@ async function cellRows(db: DbOrTx, plan: Plan): Promise<CellRow[]> {
 export async function planConsolidation(db: Db, actor: Actor, planId: string) {
   const { plan, commune } = await loadPlanFor(db, actor, planId);
   if (!canViewConsolidation(actor, toRef(commune))) throw forbidden('xem tổng hợp báo cáo của các chi bộ');
-  const rubric = await db.transaction((tx) => ensureCurrentRubric(tx, plan.tenantId));
+  // The rubric is read outside a transaction; only a commune without one writes the example (once).
+  const rubric = (await currentRubricRow(db, plan.tenantId)) ?? (await db.transaction((tx) => ensureCurrentRubric(tx, plan.tenantId)));
   const campaign = campaignOf(plan);
   const result = consolidate(await cellRows(db, plan), campaign, rubric.bands.map((b) => b.name));
   return { ...result, dueAt: campaign.dueAt, abilities: { remind: canRemindMissingReports(actor, toRef(commune)) } };
