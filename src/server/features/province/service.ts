@@ -1,7 +1,7 @@
 // The province's reads of its communes' reports: every query names the province's tenant, so it is
 // one shard on Citus (decision 017), and the roll-ups are aggregates over that shard's rows, kept by
 // the communes' own steps (upward.ts); nothing here reads a commune's members, cells or reports.
-import { and, asc, desc, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { badRequest, forbidden, notFound } from '../../errors';
@@ -26,7 +26,7 @@ export async function provinceFor(db: DbOrTx, actor: Actor, provinceId?: string)
 }
 
 /** What the province shows of one commune's row: its figures only once submitted. */
-function communeEntry(r: UpwardReport) {
+function communeEntry(r: Omit<UpwardReport, 'cells' | 'difficulties' | 'proposals'>) {
   const submitted = r.status === 'submitted';
   return {
     communeId: r.communeId,
@@ -66,28 +66,42 @@ function communeEntry(r: UpwardReport) {
 export async function provinceReports(db: DbOrTx, actor: Actor, query: { provinceId?: string; resolution?: string }) {
   const province = await provinceFor(db, actor, query.provinceId);
   const t = upwardReports;
-  // A commune counts once per resolution (a later version of its plan replaces the first).
-  const communeCount = sql<number>`count(distinct ${t.communeId})`.mapWith(Number);
-  const submittedCount = sql<number>`count(distinct ${t.communeId}) filter (where ${t.status} = 'submitted')`.mapWith(Number);
-  const onTimeCount = sql<number>`count(distinct ${t.communeId}) filter (where ${t.status} = 'submitted' and ${t.onTime} is not false)`.mapWith(Number);
-  const resolutions = await db
-    .select({ resolution: t.resolution, communes: communeCount, submitted: submittedCount, onTime: onTimeCount, latest: max(t.updatedAt) })
+  // Aggregated in the province's shard, without a sort (PGlite sorts text slowly): a commune counts
+  // once per resolution, as submitted (on time) if any of its plans' reports is.
+  const perCommune = db
+    .select({
+      resolution: t.resolution,
+      submitted: sql<boolean>`bool_or(${t.status} = 'submitted')`.as('submitted'),
+      onTime: sql<boolean>`bool_or(${t.status} = 'submitted' and ${t.onTime} is not false)`.as('on_time'),
+      latest: sql<Date>`max(${t.updatedAt})`.as('latest'),
+    })
     .from(t)
     .where(eq(t.tenantId, province.tenantId))
-    .groupBy(t.resolution)
-    .orderBy(desc(max(t.updatedAt)), asc(t.resolution));
+    .groupBy(t.resolution, t.communeId)
+    .as('per_commune');
+  const grouped = await db
+    .select({
+      resolution: perCommune.resolution,
+      communes: sql<number>`count(*)`.mapWith(Number),
+      submitted: sql<number>`count(*) filter (where ${perCommune.submitted})`.mapWith(Number),
+      onTime: sql<number>`count(*) filter (where ${perCommune.onTime})`.mapWith(Number),
+      latest: sql<string>`max(${perCommune.latest})`,
+    })
+    .from(perCommune)
+    .groupBy(perCommune.resolution);
+  const resolutions = grouped.sort((a, b) => String(b.latest).localeCompare(String(a.latest)) || a.resolution.localeCompare(b.resolution, 'vi'));
   const selected = query.resolution ?? resolutions[0]?.resolution ?? null;
   if (query.resolution && !resolutions.some((r) => r.resolution === query.resolution)) throw notFound('resolution');
   // Each commune's report on it: its submitted one, else its latest plan's.
-  const rows = selected
-    ? (
-        await db
-          .selectDistinctOn([t.communeId])
-          .from(t)
-          .where(and(eq(t.tenantId, province.tenantId), eq(t.resolution, selected)))
-          .orderBy(t.communeId, desc(sql`${t.status} = 'submitted'`), desc(t.updatedAt))
-      ).sort((a, b) => a.communeName.localeCompare(b.communeName, 'vi'))
-    : [];
+  const { cells: _cells, difficulties: _d, proposals: _p, ...listed } = getTableColumns(t);
+  const found = selected ? await db.select(listed).from(t).where(and(eq(t.tenantId, province.tenantId), eq(t.resolution, selected))) : [];
+  const current = new Map<string, (typeof found)[number]>();
+  for (const r of found) {
+    const seen = current.get(r.communeId);
+    const rank = (x: typeof r) => [x.status === 'submitted' ? 1 : 0, x.updatedAt.getTime()] as const;
+    if (!seen || rank(r)[0] > rank(seen)[0] || (rank(r)[0] === rank(seen)[0] && rank(r)[1] > rank(seen)[1])) current.set(r.communeId, r);
+  }
+  const rows = [...current.values()].sort((a, b) => a.communeName.localeCompare(b.communeName, 'vi'));
   return {
     province: { id: province.id, name: province.name },
     resolutions: resolutions.map((r) => ({
