@@ -16,6 +16,7 @@ const sections: [string, string][] = [
   ['Tasks: views', './task-views.bench.ts'],
   ['Reminders and escalation', './reminders.bench.ts'],
   ['Members\' own study and the yearly record', './records.bench.ts'],
+  ['Reports: consolidation and the province roll-up', './province.bench.ts'],
   ['First load on a cheap phone', './first-load.bench.ts'],
 ];
 

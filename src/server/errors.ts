@@ -39,6 +39,8 @@ const entityNames: Record<string, string> = {
   propaganda: 'mục tuyên truyền',
   loudspeaker: 'lịch phát thanh',
   'public-commune': 'trang công khai',
+  province: 'tỉnh',
+  'upward-report': 'báo cáo đã gửi lên tỉnh',
 };
 
 const nameOf = (entity: string) => entityNames[entity] ?? entity;

@@ -44,6 +44,7 @@ export const navItems: NavItem[] = [
   { id: 'import-members', label: vi.nav.importMembers, to: '/nhap-danh-sach', show: (me) => me.abilities.importMembers, hint: links.importMembers },
   // Everyone of a commune reads its registry (members read the resolution).
   { id: 'resolutions', label: vi.nav.resolutions, to: '/nghi-quyet', show: (me) => me.abilities.viewResolutions, hint: links.resolutions },
+  { id: 'province-reports', label: vi.nav.provinceReports, to: '/tinh/bao-cao', show: (me) => me.abilities.viewProvinceReports, hint: links.provinceReports },
   { id: 'plans', label: vi.nav.plans, to: '/ke-hoach', show: (me) => me.abilities.viewPlans, hint: links.plans },
   { id: 'import-plan', label: vi.nav.importPlan, to: '/nhap-ke-hoach', show: (me) => me.abilities.importPlans, hint: links.importPlan },
   { id: 'my-study', label: 'Học tập của tôi', to: '/hoc-tap', show: (me) => me.abilities.studyOwn, hint: 'Nghị quyết phải học, bài thu hoạch và bản cam kết' },

@@ -33,6 +33,8 @@ import { cellReportRoute } from './routes/cell-report';
 import { checkInRoute } from './routes/check-in';
 import { planSessionsRoute } from './routes/plan-sessions';
 import { planConsolidationRoute } from './routes/plan-consolidation';
+import { provinceReportsRoute } from './routes/province-reports';
+import { provinceReportRoute } from './routes/province-report';
 import { planPropagandaRoute } from './routes/plan-propaganda';
 import { conferenceRoute } from './routes/conference';
 import { notificationsRoute } from './routes/notifications';
@@ -45,7 +47,7 @@ import { reflectionsReviewRoute } from './routes/reflections-review';
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   setPasswordRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, peopleRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planPropagandaRoute, planConsolidationRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, cellReportRoute, checkInRoute, taskRoute, myTasksRoute, taskOverviewRoute, calendarRoute, myStudyRoute, reflectionsReviewRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, peopleRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planPropagandaRoute, planConsolidationRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, cellReportRoute, checkInRoute, taskRoute, myTasksRoute, taskOverviewRoute, calendarRoute, myStudyRoute, reflectionsReviewRoute, provinceReportsRoute, provinceReportRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 
-export const summary = 'tạo dữ liệu: --demo tạo phường mẫu Nông Tiến (chỉ khi cơ sở dữ liệu còn trống)';
+export const summary = 'tạo dữ liệu: --demo tạo phường mẫu Nông Tiến (chỉ khi cơ sở dữ liệu còn trống); --province thêm phường Minh Xuân đã báo cáo lên tỉnh';
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
-  if (!values.demo) {
-    console.error('Hãy ghi rõ loại dữ liệu: quantriet seed --demo');
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false }, province: { type: 'boolean', default: false } } });
+  if (!values.demo && !values.province) {
+    console.error('Hãy ghi rõ loại dữ liệu: quantriet seed --demo [--province]');
     return 2;
   }
+  if (!values.demo) return seedProvince();
   const { loadEnv } = await import('../../server/env');
   const { openMigratedDatabase } = await import('../../server/database');
   const { seedDemo, demoAccounts, DEMO_PASSWORD } = await import('../../server/seed/demo');
@@ -18,6 +19,28 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     console.log(`Đã tạo phường mẫu. Tài khoản (mật khẩu ${DEMO_PASSWORD}): ${demoAccounts.map((a) => a.username).join(', ')}`);
+    if (values.province) {
+      const { seedSecondCommune, SECOND_COMMUNE } = await import('../../server/seed/second-commune');
+      if (await seedSecondCommune(database.db)) console.log(`Đã thêm ${SECOND_COMMUNE} (tài khoản minhxuan), báo cáo tổng hợp đã gửi lên tỉnh.`);
+    }
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/** `seed --province`: the second commune of the demo, which has reported to the province (after `--demo`). */
+async function seedProvince(): Promise<number> {
+  const { loadEnv } = await import('../../server/env');
+  const { openMigratedDatabase } = await import('../../server/database');
+  const { seedSecondCommune, SECOND_COMMUNE } = await import('../../server/seed/second-commune');
+  const database = await openMigratedDatabase(loadEnv());
+  try {
+    if (!(await seedSecondCommune(database.db))) {
+      console.log(`Chưa có tỉnh mẫu (hãy chạy quantriet seed --demo trước) hoặc đã có ${SECOND_COMMUNE}.`);
+      return 0;
+    }
+    console.log(`Đã thêm ${SECOND_COMMUNE} (tài khoản minhxuan), báo cáo tổng hợp đã gửi lên tỉnh.`);
     return 0;
   } finally {
     await database.close();

@@ -12,6 +12,7 @@ import { canEditSettings, canUseSettingsPage } from '../features/settings/policy
 import { canCreateUnit, canViewUnit } from '../features/units/policy';
 import { canEditPeople, canViewPeople } from '../features/people/policy';
 import { canReviewReflection, canStudyOwn } from '../features/reflections/policy';
+import { canViewProvinceReports } from '../features/province/policy';
 import { canViewMonthCalendar, canViewOwnUnitTasks, canViewTaskOverview } from '../features/task-views/policy';
 
 /**
@@ -56,6 +57,8 @@ export function computeAbilities(actor: Actor) {
     viewUnitTasks: canViewOwnUnitTasks(actor),
     viewTaskOverview: somewhere(actor, canViewTaskOverview),
     viewMonthCalendar: somewhere(actor, canViewMonthCalendar),
+    // The province's page of its communes' reports (its viewers and administrators).
+    viewProvinceReports: actor.grants.some((g) => canViewProvinceReports(actor, grantUnit(g))),
     // A member always reads their own record (canViewMember's first rule), whatever their cell.
     // The commune's people (members and the others: heads of residential groups, officers…).
     viewPeople: somewhere(actor, canViewPeople),

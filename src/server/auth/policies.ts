@@ -39,6 +39,7 @@ import {
   canViewResolutions,
 } from '../features/resolutions/policy';
 import { canEditSettings, canViewSettings } from '../features/settings/policy';
+import { canConfirmUpwardReceipt, canViewProvinceReports } from '../features/province/policy';
 import {
   canCloseUnit,
   canCreateUnit,
@@ -197,6 +198,8 @@ export const policies = {
   'ward-reports.edit': [canEditWardReport],
   'ward-reports.submit': [canSubmitWardReport],
   'ward-reports.reopen': [canReopenWardReport],
+  'province.reports.view': [canViewProvinceReports],
+  'province.reports.receive': [canConfirmUpwardReceipt],
   'accounts.list': [canManageAccounts],
   'accounts.create': [canManageAccounts, canGrantRole],
   'accounts.reset': [canManageAccounts],

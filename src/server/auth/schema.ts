@@ -56,6 +56,7 @@ export const meResponse = z.object({
     viewUnitTasks: z.boolean(),
     viewTaskOverview: z.boolean(),
     viewMonthCalendar: z.boolean(),
+    viewProvinceReports: z.boolean(),
   } satisfies Record<keyof Abilities, z.ZodBoolean>),
   csrfToken: z.string(),
 });

@@ -19,3 +19,4 @@ export * from '../features/tasks/tables';
 export * from '../features/reports/tables';
 export * from '../features/propaganda/tables';
 export * from '../features/reflections/tables';
+export * from '../features/province/tables';

@@ -22,6 +22,7 @@ import type { FileStore } from '../files/store';
 import type { PdfConverter } from '../documents/pdf';
 import { conferenceRoutes } from './conferences/routes';
 import { reportRoutes } from './reports/routes';
+import { provinceRoutes } from './province/routes';
 import { notificationRoutes } from './notifications/routes';
 import { taskRoutes } from './tasks/routes';
 import { propagandaRoutes } from './propaganda/routes';
@@ -53,6 +54,7 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(publicPageRoutes, { db, env });
   await app.register(reflectionRoutes, { db });
   await app.register(reportRoutes, { db, pdf, mailer });
+  await app.register(provinceRoutes, { db });
   await app.register(checkInRoutes, { db, env });
   await app.register(calendarRoutes, { db });
   await app.register(taskViewRoutes, { db });

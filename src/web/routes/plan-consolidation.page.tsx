@@ -4,7 +4,7 @@
 // "Nhắc tất cả", and the consolidated report: difficulties and proposals, DOCX/XLSX, submit upward
 // (which locks the cells' reports) and reopen.
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, List, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Modal, Paper, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
@@ -200,14 +200,13 @@ function WardReportSection({ planId, report }: { planId: string; report: WardRep
   const client = useQueryClient();
   const [difficulties, setDifficulties] = useState(report.difficulties);
   const [proposals, setProposals] = useState(report.proposals);
-  const [number, setNumber] = useState(report.number);
   const [confirm, setConfirm] = useState(false);
   const url = `/api/plans/${encodeURIComponent(planId)}/ward-report`;
   const refresh = () => Promise.all([client.invalidateQueries({ queryKey: wardReportKey(planId) }), client.invalidateQueries({ queryKey: ['plans', planId, 'consolidation'] })]);
-  const save = useMutation({ mutationFn: () => api<WardReport>(url, { method: 'PUT', body: { version: report.version, difficulties, proposals, number } }), onSuccess: refresh });
+  const save = useMutation({ mutationFn: () => api<WardReport>(url, { method: 'PUT', body: { version: report.version, difficulties, proposals } }), onSuccess: refresh });
   const submit = useMutation({
     mutationFn: async () => {
-      const saved = await api<WardReport>(url, { method: 'PUT', body: { version: report.version, difficulties, proposals, number } });
+      const saved = await api<WardReport>(url, { method: 'PUT', body: { version: report.version, difficulties, proposals } });
       return api<WardReport>(`${url}/submit`, { method: 'POST', body: { version: saved.version } });
     },
     onSuccess: () => {
@@ -229,7 +228,11 @@ function WardReportSection({ planId, report }: { planId: string; report: WardRep
             Số liệu báo cáo của các chi bộ đã khóa. Muốn thay đổi, hãy mở lại báo cáo tổng hợp.
           </Alert>
         )}
-        <TextInput label="Số báo cáo (Số …-BC/ĐU)" value={number} onChange={(e) => setNumber(e.currentTarget.value)} readOnly={!editable} maw={240} size="md" />
+        <Text>
+          {report.number && report.status !== 'draft'
+            ? `Số ${report.number}-BC/ĐU${report.issuedOn ? `, ngày ${formatDate(report.issuedOn)}` : ''} (cấp từ sổ đăng ký văn bản), gửi Ban Tuyên giáo và Dân vận Tỉnh ủy.`
+            : 'Số báo cáo (…-BC/ĐU) được cấp từ sổ đăng ký văn bản khi gửi lên cấp trên (Ban Tuyên giáo và Dân vận Tỉnh ủy).'}
+        </Text>
         <Textarea label="Khó khăn, vướng mắc" value={difficulties} onChange={(e) => setDifficulties(e.currentTarget.value)} readOnly={!editable} autosize minRows={3} size="md" />
         <Textarea label="Đề xuất, kiến nghị" value={proposals} onChange={(e) => setProposals(e.currentTarget.value)} readOnly={!editable} autosize minRows={3} size="md" />
         <Group gap="md">

@@ -19,6 +19,7 @@ import { planDeliveries, planRecipients, planResolutions, plans, type Plan } fro
 import { now } from '../../clock';
 import { fanOutPlan } from '../study-sessions/fan-out';
 import { createPlanTasks } from '../tasks/create';
+import { expectUpwardReport } from '../province/upward';
 
 type Step = 'submit' | 'approve' | 'return' | 'issue';
 
@@ -105,6 +106,8 @@ export const issuePlan = (db: Db, actor: Actor, id: string, version: number, iss
     await fanOutPlan(tx, plan, issuedOn);
     // Section IV's tasks: one per unit named, one per open cell for a task given to the cells.
     await createPlanTasks(tx, plan, issuedOn, actor.userId);
+    // The province expects the commune's report on it (its row in the province's tenant, no figures yet).
+    await expectUpwardReport(tx, { ...plan, number, issuedOn });
     return { status: 'issued', number, numberPeriod: period, issuedOn, issuedBy: actor.userId };
   });
 

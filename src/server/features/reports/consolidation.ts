@@ -2,7 +2,7 @@
 // report (the plan's regular study sessions) with its report; domain/report-figures.ts counts them
 // against the plan's own deadline. And one action that reminds every cell whose report is missing.
 import { and, eq, inArray, isNull, or, gte, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client';
+import type { Db, DbOrTx, Tx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { badRequest, forbidden } from '../../errors';
 import { now } from '../../clock';
@@ -18,12 +18,12 @@ import { positions } from '../people/tables';
 import { notify } from '../notifications/service';
 import type { Mailer } from '../notifications/mailer';
 import { canRemindMissingReports, canViewConsolidation } from './policy';
-import { ensureCurrentRubric } from './rubric';
-import { cellReports, type WardScoring } from './tables';
+import { currentRubricRow, ensureCurrentRubric } from './rubric';
+import { cellReports, planReportFigures, type WardScoring } from './tables';
 import type { Plan } from '../plans/tables';
 
 /** The campaign's span: from the plan's issue to the report deadline's day. */
-function campaignOf(plan: Plan) {
+export function campaignOf(plan: Plan) {
   const due = reportDeadline(plan.body.tasks ?? []);
   const dueAt = reportDueAt(plan.body.tasks ?? []);
   const to = due && dueMoment(due) ? todayInVietnam(new Date(dueMoment(due)!.getTime() - 1)) : null;
@@ -75,10 +75,34 @@ async function cellRows(db: DbOrTx, plan: Plan): Promise<CellRow[]> {
 export async function planConsolidation(db: Db, actor: Actor, planId: string) {
   const { plan, commune } = await loadPlanFor(db, actor, planId);
   if (!canViewConsolidation(actor, toRef(commune))) throw forbidden('xem tổng hợp báo cáo của các chi bộ');
-  const rubric = await db.transaction((tx) => ensureCurrentRubric(tx, plan.tenantId));
+  // The rubric is read outside a transaction; only a commune without one writes the example (once).
+  const rubric = (await currentRubricRow(db, plan.tenantId)) ?? (await db.transaction((tx) => ensureCurrentRubric(tx, plan.tenantId)));
   const campaign = campaignOf(plan);
   const result = consolidate(await cellRows(db, plan), campaign, rubric.bands.map((b) => b.name));
   return { ...result, dueAt: campaign.dueAt, abilities: { remind: canRemindMissingReports(actor, toRef(commune)) } };
+}
+
+/**
+ * Counts the plan's consolidation in the caller's transaction and keeps it in plan_report_figures (the
+ * aggregate): called by every change to a cell's report that moves the figures and by the ward's
+ * submit and reopen. Returns the consolidation it counted, cells included.
+ */
+export async function refreshPlanFigures(tx: Tx, plan: Plan) {
+  const rubric = await ensureCurrentRubric(tx, plan.tenantId);
+  const campaign = campaignOf(plan);
+  const result = consolidate(await cellRows(tx, plan), campaign, rubric.bands.map((b) => b.name));
+  const values = { expected: result.expected, submitted: result.submitted, onTime: result.onTime, late: result.late, missing: result.missing, members: result.members, ratings: result.ratings, updatedAt: now() };
+  await tx
+    .insert(planReportFigures)
+    .values({ tenantId: plan.tenantId, planId: plan.id, ...values })
+    .onConflictDoUpdate({ target: [planReportFigures.tenantId, planReportFigures.planId], set: values });
+  return { ...result, dueAt: campaign.dueAt };
+}
+
+/** The plan's aggregate as last kept (null before any report moved). */
+export async function planFiguresOf(db: DbOrTx, tenantId: string, planId: string) {
+  const [row] = await db.select().from(planReportFigures).where(and(eq(planReportFigures.tenantId, tenantId), eq(planReportFigures.planId, planId)));
+  return row ?? null;
 }
 
 /** POST /api/plans/:id/consolidation/remind: one notification to the secretary of every cell whose report is missing. */

@@ -1,5 +1,5 @@
 // Who may do what with the rubric, the cells' reports, inspections and the consolidation (decision 012).
-import { type Actor, type UnitRef, editors, hasRoleOver, overseers } from '../../auth/actor';
+import { type Actor, type UnitRef, editors, hasRoleOver } from '../../auth/actor';
 import type { Role } from '../../auth/tables';
 import { canWorkInCommune } from '../units/policy';
 import { sessionReaders, sessionRunners } from '../study-sessions/policy';
@@ -17,9 +17,12 @@ export function canEditRubric(actor: Actor, commune: UnitRef): boolean {
   return hasRoleOver(actor, ['admin'], commune);
 }
 
-/** A cell's report: its secretary and the ward's overseers read it. */
+/**
+ * A cell's report: its secretary and the ward's reviewers read it. The province does not: it reads
+ * what the ward submitted upward (features/province), never a cell's report before the ward has.
+ */
 export function canViewReport(actor: Actor, unit: UnitRef): boolean {
-  return hasRoleOver(actor, sessionReaders, unit);
+  return hasRoleOver(actor, sessionReaders.filter((role) => role !== 'provinceViewer'), unit);
 }
 
 /** Writing and submitting it: whoever runs the session (the secretary, the ward office on its behalf). */
@@ -37,9 +40,12 @@ export function canInspectSession(actor: Actor, unit: UnitRef): boolean {
   return hasRoleOver(actor, reportReviewers, unit);
 }
 
-/** The plan's consolidation: the ward's overseers (and the province above it). */
+/**
+ * The plan's live consolidation and the ward's draft report: the ward's reviewers (and the province's
+ * administrator). The province's viewers read only what was submitted upward (features/province).
+ */
 export function canViewConsolidation(actor: Actor, commune: UnitRef): boolean {
-  return hasRoleOver(actor, overseers, commune);
+  return hasRoleOver(actor, reportReviewers, commune);
 }
 
 /** Reminding the cells whose report is missing. */

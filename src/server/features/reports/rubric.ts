@@ -12,6 +12,12 @@ import { resolveCommune, toRef } from '../units/service';
 import { canEditRubric, canViewRubric } from './policy';
 import { rubrics, type Rubric } from './tables';
 
+/** The current version of a tenant's rubric, or null before the first is written. */
+export async function currentRubricRow(db: DbOrTx, tenantId: string): Promise<Rubric | null> {
+  const [current] = await db.select().from(rubrics).where(eq(rubrics.tenantId, tenantId)).orderBy(desc(rubrics.version)).limit(1);
+  return current ?? null;
+}
+
 /** The current version of a tenant's rubric, writing the shipped example as version 1 when there is none. */
 export async function ensureCurrentRubric(tx: DbOrTx, tenantId: string): Promise<Rubric> {
   const [current] = await tx.select().from(rubrics).where(eq(rubrics.tenantId, tenantId)).orderBy(desc(rubrics.version)).limit(1);

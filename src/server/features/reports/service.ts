@@ -27,6 +27,7 @@ import { describeRubric, ensureCurrentRubric, loadRubric } from './rubric';
 import { cellReports, cellReportVersions, sessionInspections, type CellReport, type ReportVersionAction, type WardScoring } from './tables';
 import type { ReportDetail, ReportInput } from './schema';
 import { isLocked, refuseIfLocked } from './ward-report';
+import { refreshPlanFigures } from './consolidation';
 
 /** The figures of a session as they stand: its attendance counts, make-ups done, people reached. */
 export async function figuresOfSession(db: DbOrTx, session: StudySession): Promise<ReportFigures> {
@@ -308,6 +309,7 @@ export async function submitReport(db: Db, actor: Actor, id: string, input: { ve
       { entity: 'report' },
     );
     await recordVersion(tx, actor, updated, 'submit', report, input.comment?.trim() || null);
+    await refreshPlanFigures(tx, loaded.plan);
     return describeReport(tx, actor, { ...loaded, report: updated });
   });
 }
@@ -322,6 +324,7 @@ export async function returnReport(db: Db, actor: Actor, id: string, input: { ve
     const { report } = loaded;
     const updated = await updateVersioned(tx, cellReports, keyOf(report), input.version, { status: 'returned', returnComment: comment, updatedAt: now() }, { entity: 'report' });
     await recordVersion(tx, actor, updated, 'return', report, comment);
+    await refreshPlanFigures(tx, loaded.plan);
     return describeReport(tx, actor, { ...loaded, report: updated });
   });
 }
@@ -344,6 +347,7 @@ export async function acceptReport(db: Db, actor: Actor, id: string, input: { ve
     const at = now();
     const updated = await updateVersioned(tx, cellReports, keyOf(report), input.version, { status: 'accepted', acceptedAt: at, acceptedBy: actor.userId, returnComment: null, updatedAt: at }, { entity: 'report' });
     await recordVersion(tx, actor, updated, 'accept', report, input.comment?.trim() || null);
+    await refreshPlanFigures(tx, loaded.plan);
     await onReportAccepted(tx, updated, actor.userId);
     return describeReport(tx, actor, { ...loaded, report: updated });
   });
@@ -365,6 +369,7 @@ export async function rescoreReport(db: Db, actor: Actor, id: string, input: { v
     const wardScoring: WardScoring = { scores: input.scores, total: scored.total, band: scored.band, comment: input.comment?.trim() ?? '', by: actor.displayName || actor.username, at: now().toISOString() };
     const updated = await updateVersioned(tx, cellReports, keyOf(report), input.version, { wardScoring, updatedAt: now() }, { entity: 'report' });
     await recordVersion(tx, actor, updated, 'rescore', report, wardScoring.comment || null);
+    await refreshPlanFigures(tx, loaded.plan);
     return describeReport(tx, actor, { ...loaded, report: updated });
   });
 }

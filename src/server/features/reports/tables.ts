@@ -184,3 +184,31 @@ export const wardReports = pgTable(
 );
 
 export type WardReport = typeof wardReports.$inferSelect;
+
+/**
+ * The plan's consolidation kept as an aggregate (issue 13): rewritten in the same transaction as every
+ * change to a cell's report that moves it (submit, return, accept, re-score) and as the ward's
+ * submit and reopen, from the same one-statement count the live consolidation makes. The ward's
+ * report upward copies it to the province (features/province), which never counts members itself.
+ */
+export const planReportFigures = pgTable(
+  'plan_report_figures',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    planId: uuid('plan_id').notNull(),
+    expected: integer('expected').notNull(),
+    submitted: integer('submitted').notNull(),
+    onTime: integer('on_time').notNull(),
+    late: integer('late').notNull(),
+    missing: integer('missing').notNull(),
+    members: jsonb('members').$type<{ expected: number; present: number; late: number; excused: number; absent: number; madeUp: number }>().notNull(),
+    ratings: jsonb('ratings').$type<Record<string, number>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.planId] }),
+    foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id], name: 'plan_report_figures_plan_fk' }).onDelete('cascade'),
+  ],
+);
+
+export type PlanReportFigures = typeof planReportFigures.$inferSelect;

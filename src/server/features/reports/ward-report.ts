@@ -3,9 +3,9 @@
 // stood (the aggregate the province reads) and locks the cells' reports of the plan until the ward
 // reopens it. Every write is version-conditional, transactional and audited.
 import { and, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client';
+import type { Db, DbOrTx, Tx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
-import { badRequest, forbidden, stateConflict } from '../../errors';
+import { badRequest, conflict, forbidden, stateConflict } from '../../errors';
 import { now } from '../../clock';
 import { updateVersioned } from '../../db/versioned';
 import { todayInVietnam } from '../../../domain/dates';
@@ -15,7 +15,10 @@ import { toRef } from '../units/service';
 import type { Plan } from '../plans/tables';
 import type { Unit } from '../units/tables';
 import { canEditWardReport, canReopenWardReport, canSubmitWardReport, canViewConsolidation } from './policy';
-import { planConsolidation } from './consolidation';
+import { refreshPlanFigures } from './consolidation';
+import { documentNumbers } from '../../documents/tables';
+import { nextDocumentNumber } from '../../documents/numbering';
+import { sendUpwardReport, withdrawUpwardReport } from '../province/upward';
 import { wardReports, type WardReport } from './tables';
 
 /** The version shown for a plan whose ward report is not stored yet: the first save creates it. */
@@ -125,22 +128,44 @@ export async function saveWardReport(db: Db, actor: Actor, planId: string, input
   });
 }
 
-/** POST /api/plans/:id/ward-report/submit: upward, with the consolidation as it stands; the cells' reports lock. */
+/**
+ * The number of the ward's report in the register ("Số 3-BC/ĐU"): taken on its first submission,
+ * kept when it is reopened and submitted again (a document is never numbered twice).
+ */
+async function registeredNumber(tx: Tx, plan: Plan, commune: Unit, documentId: string, issuedOn: string): Promise<string> {
+  const [given] = await tx
+    .select({ number: documentNumbers.number })
+    .from(documentNumbers)
+    .where(and(eq(documentNumbers.tenantId, plan.tenantId), eq(documentNumbers.documentType, 'report'), eq(documentNumbers.documentId, documentId)));
+  if (given) return String(given.number);
+  const { number } = await nextDocumentNumber(tx, { tenantId: plan.tenantId, issuerUnitId: commune.id, type: 'report', issuedOn, documentId });
+  return String(number);
+}
+
+/**
+ * POST /api/plans/:id/ward-report/submit: issued upward like the plans: numbered from the register
+ * ("Số …-BC/ĐU"), dated, with the consolidation as it stands (kept in the plan's aggregate) and
+ * delivered to the province (its row in the province's tenant); the cells' reports lock.
+ */
 export async function submitWardReport(db: Db, actor: Actor, planId: string, input: { version: number }) {
-  const figures = await planConsolidation(db, actor, planId);
   return db.transaction(async (tx) => {
     const { plan, commune, row } = await loadFor(tx, actor, planId, canSubmitWardReport, 'gửi báo cáo tổng hợp lên cấp trên');
     refuseUnissued(plan);
     refuseSubmitted(row, describe(actor, commune, plan, row));
+    if ((row?.version ?? ABSENT_VERSION) !== input.version) throw conflict('ward-report', describe(actor, commune, plan, row));
     const at = now();
-    const { abilities: _a, ...snapshot } = figures;
-    const set = { status: 'submitted' as const, figures: JSON.parse(JSON.stringify(snapshot)) as Record<string, unknown>, submittedAt: at, submittedBy: actor.userId, issuedOn: row?.issuedOn ?? todayInVietnam(at), updatedAt: at };
+    const figures = await refreshPlanFigures(tx, plan);
+    const id = row?.id ?? crypto.randomUUID();
+    const issuedOn = row?.issuedOn ?? todayInVietnam(at);
+    const number = await registeredNumber(tx, plan, commune, id, issuedOn);
+    const set = { status: 'submitted' as const, number, figures: JSON.parse(JSON.stringify(figures)) as Record<string, unknown>, submittedAt: at, submittedBy: actor.userId, issuedOn, updatedAt: at };
     const key = and(eq(wardReports.tenantId, plan.tenantId), eq(wardReports.planId, plan.id));
     const saved = await updateVersioned(tx, wardReports, key, input.version, set, {
       entity: 'ward-report',
       current: async () => describe(actor, commune, plan, await wardReportOf(tx, plan.tenantId, plan.id)),
-      create: { absentVersion: ABSENT_VERSION, target: [wardReports.tenantId, wardReports.planId], values: { tenantId: plan.tenantId, planId: plan.id, ...set } },
+      create: { absentVersion: ABSENT_VERSION, target: [wardReports.tenantId, wardReports.planId], values: { id, tenantId: plan.tenantId, planId: plan.id, ...set } as typeof wardReports.$inferInsert },
     });
+    await sendUpwardReport(tx, plan, figures, { number: `${number}-BC/ĐU`, issuedOn, submittedAt: at, difficulties: saved.difficulties, proposals: saved.proposals });
     await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'ward-report.submit', entity: 'plan', entityId: plan.id, before: row ?? undefined, after: saved });
     return describe(actor, commune, plan, saved);
   });
@@ -156,6 +181,8 @@ export async function reopenWardReport(db: Db, actor: Actor, planId: string, inp
       entity: 'ward-report',
       current: async () => describe(actor, commune, plan, await wardReportOf(tx, plan.tenantId, plan.id)),
     });
+    await refreshPlanFigures(tx, plan);
+    await withdrawUpwardReport(tx, plan);
     await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'ward-report.reopen', entity: 'plan', entityId: plan.id, before: row, after: saved });
     return describe(actor, commune, plan, saved);
   });

@@ -1,0 +1,13 @@
+// /tinh/bao-cao — the province's view of its communes' consolidated reports on a resolution:
+// completeness and timeliness of the communes, the roll-up across them, a chart comparing them, and
+// each commune's entry (its submitted report one tap away).
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { appRoute } from './app-layout';
+
+export const provinceReportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'tinh/bao-cao',
+  validateSearch: (search: Record<string, unknown>): { nghiQuyet?: string } =>
+    typeof search.nghiQuyet === 'string' && search.nghiQuyet.trim() ? { nghiQuyet: search.nghiQuyet } : {},
+  component: lazyRouteComponent(() => import('./province-reports.page')),
+});
