@@ -39,6 +39,9 @@ const entityNames: Record<string, string> = {
   propaganda: 'mục tuyên truyền',
   loudspeaker: 'lịch phát thanh',
   'public-commune': 'trang công khai',
+  'quiz-question': 'câu hỏi',
+  'quiz-settings': 'thiết lập bài kiểm tra',
+  'quiz-attempt': 'lần làm bài',
 };
 
 const nameOf = (entity: string) => entityNames[entity] ?? entity;

@@ -73,6 +73,7 @@ import { canManageOwnCalendar } from '../features/calendar/policy';
 import { canViewMonthCalendar, canViewOwnUnitTasks, canViewTaskOverview, monthCalendarFilter, ownUnitTasksFilter } from '../features/task-views/policy';
 import { canEditTask, canViewTask, canWorkOnTask } from '../features/tasks/policy';
 import { canViewPropaganda, canWritePropaganda } from '../features/propaganda/policy';
+import { canManageQuiz, canTakeQuiz, canViewQuiz, canViewQuizResults } from '../features/quiz/policy';
 import {
   canEditRubric,
   canInspectSession,
@@ -200,6 +201,10 @@ export const policies = {
   'province.create-commune': [canCreateCommune],
   'propaganda.list': [canViewPropaganda],
   'propaganda.write': [canWritePropaganda],
+  'quiz.view': [canViewQuiz],
+  'quiz.manage': [canManageQuiz],
+  'quiz.take': [canTakeQuiz],
+  'quiz.results': [canViewQuizResults],
 } as const;
 
 export type PolicyName = keyof typeof policies;

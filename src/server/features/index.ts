@@ -30,6 +30,7 @@ import type { Mailer } from './notifications/mailer';
 import { notificationJobRoutes } from './notifications/job-routes';
 import { reminderSettingsRoutes } from './tasks/reminder-routes';
 import type { JobQueue } from '../jobs/queue';
+import { quizRoutes } from './quiz/routes';
 
 export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; mailer: Mailer; sessions: SessionCache; jobs: () => JobQueue | null }> = async (app, { db, env, files, pdf, mailer, sessions, jobs }) => {
   await app.register(unitRoutes, { db });
@@ -50,6 +51,7 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(taskRoutes, { db, files });
   await app.register(propagandaRoutes, { db, files });
   await app.register(publicPageRoutes, { db, env });
+  await app.register(quizRoutes, { db });
   await app.register(reportRoutes, { db, pdf, mailer });
   await app.register(checkInRoutes, { db, env });
   await app.register(calendarRoutes, { db });
