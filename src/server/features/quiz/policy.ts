@@ -14,9 +14,13 @@ export function canManageQuiz(actor: Actor, commune: UnitRef): boolean {
   return hasRoleOver(actor, editors, commune);
 }
 
-/** A member of the commune takes the quiz, and sees only their own attempts. */
+/**
+ * An account of the commune takes the quiz as the party member it stands for (its member, or the
+ * member its person is: the service finds them, and refuses an account that is no member), and sees
+ * only its own attempts.
+ */
 export function canTakeQuiz(actor: Actor, commune: UnitRef): boolean {
-  return actor.memberId !== null && actor.communeId === commune.tenantId;
+  return actor.communeId !== null && actor.communeId === commune.tenantId;
 }
 
 /** The results by cell: the ward's staff, leadership and the province for every cell; a secretary for their own. */

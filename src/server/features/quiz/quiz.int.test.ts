@@ -5,7 +5,7 @@
 // limit; another member's attempt and another commune's ids are 404; the results by cell per role; and
 // quizRecord() for the yearly record.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
 import { buildCell, buildCommune, buildMember, buildResolution, buildUserWithGrant, findUnit, FACTORY_PASSWORD } from '../../../../test/support/factories';
@@ -21,6 +21,7 @@ let member: Session;
 let otherMember: Session;
 let foreignStaff: Session;
 let foreignMember: Session;
+let ubnd: Session;
 let resolutionId: string;
 let foreignResolutionId: string;
 let communeId: string;
@@ -40,6 +41,7 @@ beforeAll(async () => {
   leader = await t.signIn('thuongtruc');
   bithu = await t.signIn('bithu');
   member = await t.signIn('dangvien');
+  ubnd = await t.signIn('ubnd');
   const commune = await findUnit(t.database, 'Đảng ủy phường Nông Tiến');
   communeId = commune.id;
   const otherCell = await findUnit(t.database, 'Chi bộ Tràng Đà 2');
@@ -257,7 +259,7 @@ describe('a member takes the quiz', () => {
     const res = await member.inject({ method: 'POST', url: `/api/resolutions/${resolutionId}/quiz/attempts`, payload: { id: randomUUID() } });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ id: 'quiz.attempts-exhausted', message: 'Bạn đã làm đủ 2 lần cho phép của bài kiểm tra này, không thể làm thêm.' });
-    expect(await t.database.db.select().from(quizAttempts).where(eq(quizAttempts.memberId, member.me.user.memberId!))).toHaveLength(2);
+    expect(await t.database.db.select().from(quizAttempts).where(and(eq(quizAttempts.resolutionId, resolutionId), eq(quizAttempts.memberId, member.me.user.memberId!)))).toHaveLength(2);
   });
 
   it('the staff switch to "last": the expired attempt counts', async () => {
@@ -265,6 +267,21 @@ describe('a member takes the quiz', () => {
     await staff.inject({ method: 'PUT', url: `/api/resolutions/${resolutionId}/quiz/settings`, payload: { ...settings, counting: 'last' } });
     expect((await member.inject({ url: `/api/resolutions/${resolutionId}/quiz` })).json().mine.counted).toBe(0);
     await staff.inject({ method: 'PUT', url: `/api/resolutions/${resolutionId}/quiz/settings`, payload: { ...settings, version: settings.version + 1, counting: 'best' } });
+  });
+});
+
+describe('who takes it', () => {
+  it('an office holder\'s account takes it as the member it stands for; an account that is no member is refused (409)', async () => {
+    vi.setSystemTime(new Date('2026-05-27T08:00:00+07:00'));
+    const overview = (await staff.inject({ url: `/api/resolutions/${resolutionId}/quiz` })).json();
+    expect(overview.canTake).toBe(true);
+    expect(overview.mine).toMatchObject({ attempts: [], attemptsLeft: 2 });
+    const before = (await t.database.db.select({ n: count() }).from(quizAttempts))[0]!.n;
+    const refused = await ubnd.inject({ method: 'POST', url: `/api/resolutions/${resolutionId}/quiz/attempts`, payload: { id: randomUUID() } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.id).toBe('quiz.not-a-member');
+    expect((await ubnd.inject({ url: `/api/resolutions/${resolutionId}/quiz` })).json()).toMatchObject({ canTake: false, mine: null });
+    expect((await t.database.db.select({ n: count() }).from(quizAttempts))[0]!.n).toBe(before);
   });
 });
 

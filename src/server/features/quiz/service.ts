@@ -2,7 +2,8 @@
 // a member's attempts (start with an idempotency key: the draw and the deadline stored; submit: graded
 // at once, refused after the time limit), and the results by cell. Every write is transactional and
 // audited. The rules themselves (draw, grading, time, attempts) are src/domain/quiz.ts.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { users } from '../../auth/tables';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor, UnitRef } from '../../auth/actor';
 import { conflict, forbidden, notFound } from '../../errors';
@@ -214,10 +215,23 @@ const summarise = (a: QuizAttempt) => {
   };
 };
 
-/** The actor's member row in the commune, still a member today (or null). */
+/**
+ * The actor's member row in the commune, still a member (or null): the account's member, or the member
+ * its person is (an office holder's account, like the Văn phòng's, stands for a party member too).
+ */
 async function memberOf(db: DbOrTx, actor: Actor, communeId: string) {
-  if (!actor.memberId) return null;
-  const [m] = await db.select().from(members).where(and(eq(members.tenantId, communeId), eq(members.id, actor.memberId)));
+  if (actor.communeId !== communeId) return null;
+  let m;
+  if (actor.memberId) {
+    [m] = await db.select().from(members).where(and(eq(members.tenantId, communeId), eq(members.id, actor.memberId)));
+  } else {
+    [m] = await db
+      .select({ member: members })
+      .from(users)
+      .innerJoin(members, and(eq(members.tenantId, communeId), eq(members.personId, users.personId)))
+      .where(and(eq(users.id, actor.userId), eq(users.tenantId, communeId), isNull(members.leftOn)))
+      .then((rows) => rows.map((r) => r.member));
+  }
   return m && m.leftOn === null ? m : null;
 }
 
@@ -311,7 +325,9 @@ export async function startAttempt(db: Db, actor: Actor, resolutionId: string, i
 async function loadOwnAttempt(db: DbOrTx, actor: Actor, id: string, lock = false) {
   const query = db.select().from(quizAttempts).where(eq(quizAttempts.id, id));
   const [attempt] = lock ? await query.for('update') : await query;
-  if (!attempt || !actor.memberId || attempt.memberId !== actor.memberId || attempt.tenantId !== actor.communeId) throw notFound('quiz-attempt');
+  if (!attempt || attempt.tenantId !== actor.communeId) throw notFound('quiz-attempt');
+  const member = await memberOf(db, actor, attempt.tenantId);
+  if (!member || attempt.memberId !== member.id) throw notFound('quiz-attempt');
   return attempt;
 }
 
