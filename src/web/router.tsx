@@ -38,11 +38,13 @@ import { notificationsRoute } from './routes/notifications';
 import { myTasksRoute } from './routes/my-tasks';
 import { taskOverviewRoute } from './routes/task-overview';
 import { calendarRoute } from './routes/calendar';
+import { quizRoute } from './routes/quiz';
+import { quizBankRoute } from './routes/quiz-bank';
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   setPasswordRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planPropagandaRoute, planConsolidationRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, cellReportRoute, checkInRoute, taskRoute, myTasksRoute, taskOverviewRoute, calendarRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planPropagandaRoute, planConsolidationRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, cellReportRoute, checkInRoute, taskRoute, myTasksRoute, taskOverviewRoute, calendarRoute, quizRoute, quizBankRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
