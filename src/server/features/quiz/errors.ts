@@ -31,3 +31,5 @@ export const attemptOpen = (attemptId: string) =>
   stateConflict('quiz.attempt-open', 'Bạn đang có một lần làm bài chưa nộp: hãy làm tiếp và nộp bài trước khi bắt đầu lần mới.', { attemptId });
 export const timeUp = () => badRequest('quiz.time-up', 'Đã hết thời gian làm bài: bài nộp sau thời hạn không được chấm.');
 export const alreadySubmitted = () => stateConflict('quiz.already-submitted', 'Lần làm bài này đã nộp, không thể nộp lại với câu trả lời khác.');
+export const startedMeanwhile = () =>
+  stateConflict('quiz.attempt-open', 'Một lần làm bài khác vừa được bắt đầu: hãy tải lại trang để làm tiếp lần đó.');

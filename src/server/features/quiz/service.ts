@@ -30,7 +30,7 @@ import {
   type CountingRule,
 } from '../../../domain/quiz';
 import { canManageQuiz, canTakeQuiz, canViewQuiz, canViewQuizResults } from './policy';
-import { alreadySubmitted, attemptOpen, attemptsExhausted, badAnswers, badQuestion, idTaken, notAMember, quizClosed, quizEmpty, timeUp } from './errors';
+import { alreadySubmitted, attemptOpen, attemptsExhausted, badAnswers, badQuestion, idTaken, notAMember, quizClosed, quizEmpty, startedMeanwhile, timeUp } from './errors';
 import { quizAttempts, quizQuestions, quizSettings, type QuizAttempt, type QuizQuestionRow, type QuizSettings } from './tables';
 import type { QuestionCreateInput, QuestionUpdateInput, SettingsInput } from './schema';
 
@@ -315,7 +315,10 @@ export async function startAttempt(db: Db, actor: Actor, resolutionId: string, i
         deadlineAt: deadlineOf(startedAt, settings.timeLimitMinutes),
         createdBy: actor.userId,
       })
+      // Two starts at once: the (member, number) index lets one in; the other is refused, not a 500.
+      .onConflictDoNothing()
       .returning();
+    if (!row) throw startedMeanwhile();
     await recordAudit(tx, { tenantId: resolution.tenantId, actorId: actor.userId, action: 'quiz.attempt.start', entity: 'quiz-attempt', entityId: id, after: { number: row!.number, questions: drawn.map((q) => q.id) } });
     return { created: true, attempt: describeAttempt(row!) };
   });
