@@ -4,6 +4,7 @@
 // audited. The rules themselves (draw, grading, time, attempts) are src/domain/quiz.ts.
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { users } from '../../auth/tables';
+import { sortByVietnameseName } from '../../../domain/vietnamese-names';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor, UnitRef } from '../../auth/actor';
 import { conflict, forbidden, notFound } from '../../errors';
@@ -33,6 +34,9 @@ import { canManageQuiz, canTakeQuiz, canViewQuiz, canViewQuizResults } from './p
 import { alreadySubmitted, attemptOpen, attemptsExhausted, badAnswers, badQuestion, idTaken, notAMember, quizClosed, quizEmpty, startedMeanwhile, timeUp } from './errors';
 import { quizAttempts, quizQuestions, quizSettings, type QuizAttempt, type QuizQuestionRow, type QuizSettings } from './tables';
 import type { QuestionCreateInput, QuestionUpdateInput, SettingsInput } from './schema';
+
+/** Cells by name, numbers as numbers: "Tràng Đà 2" before "Tràng Đà 10". */
+const cellOrder = new Intl.Collator('vi', { numeric: true }).compare;
 
 type Ask = readonly [(actor: Actor, commune: UnitRef) => boolean, string];
 const asks = {
@@ -385,7 +389,7 @@ export async function quizResults(db: DbOrTx, actor: Actor, resolutionId: string
     .innerJoin(members, and(eq(members.tenantId, quizAttempts.tenantId), eq(members.id, quizAttempts.memberId)))
     .innerJoin(units, and(eq(units.tenantId, quizAttempts.tenantId), eq(units.id, quizAttempts.cellId)))
     .where(and(eq(quizAttempts.tenantId, resolution.tenantId), eq(quizAttempts.resolutionId, resolution.id)))
-    .orderBy(asc(units.path), asc(members.fullName), asc(quizAttempts.number));
+    .orderBy(asc(quizAttempts.number));
   const canSeeAll = canViewQuizResults(actor, commune);
   const visible = rows.filter((r) => canSeeAll || canViewQuizResults(actor, { id: r.attempt.cellId, path: r.cellPath, kind: r.cellKind, tenantId: r.attempt.tenantId }));
   if (!canSeeAll && !actor.grants.some((g) => g.role === 'cellSecretary' && g.unitTenantId === commune.id)) throw forbidden('xem kết quả bài kiểm tra');
@@ -401,8 +405,9 @@ export async function quizResults(db: DbOrTx, actor: Actor, resolutionId: string
   const at = now();
   return {
     counting: settings?.counting ?? null,
-    cells: [...cells.values()].map((c) => {
-      const list = [...c.byMember.values()].map((m) => ({
+    // Cells by name; members by given name (Vietnamese order).
+    cells: [...cells.values()].sort((a, b) => cellOrder(a.cellName, b.cellName)).map((c) => {
+      const list = sortByVietnameseName([...c.byMember.values()], (m) => m.fullName).map((m) => ({
         memberId: m.memberId,
         fullName: m.fullName,
         attempts: m.attempts.length,
