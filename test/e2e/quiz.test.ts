@@ -69,4 +69,29 @@ story('A member takes the quiz on 91-NQ/TU on a phone and sees the score', () =>
     await page.getByText('Bạn còn 1 lần làm bài.').waitFor();
     expect(cspViolations(context)).toEqual([]);
   });
+
+  test('the ward office keeps the bank: 15 questions, the settings, the results by cell; adds a question', async () => {
+    const office = await newContext(browser, phone);
+    const staff = await office.newPage();
+    await signInThroughPage(staff, 'vanphong');
+    await staff.goto('/nghi-quyet');
+    await staff.getByRole('link', { name: /91-NQ\/TU/u }).first().click();
+    await staff.getByRole('region', { name: 'Bài kiểm tra' }).getByRole('link', { name: 'Quản lý câu hỏi và kết quả' }).click();
+    await staff.getByRole('heading', { level: 2, name: 'Ngân hàng câu hỏi (15)' }).waitFor();
+    await staff.getByRole('region', { name: 'Kết quả theo chi bộ' }).getByText('Chi bộ Tràng Đà 1').waitFor();
+    expect(await staff.getByLabel('Số câu mỗi lần').inputValue()).toBe('10');
+    const form = staff.getByRole('form', { name: 'Thêm câu hỏi' });
+    await form.getByLabel('Nội dung câu hỏi').fill('Nghị quyết số 91-NQ/TU có hiệu lực đến năm nào? (câu thử)');
+    await form.getByLabel('Phương án 1', { exact: true }).fill('Năm 2030');
+    await form.getByLabel('Phương án 2', { exact: true }).fill('Năm 2040');
+    await form.getByLabel('Phương án 1 đúng').check();
+    await form.getByRole('button', { name: 'Thêm câu hỏi' }).click();
+    await staff.getByText('Đã thêm câu hỏi.').waitFor();
+    await staff.getByRole('heading', { level: 2, name: 'Ngân hàng câu hỏi (16)' }).waitFor();
+    expect((await horizontalOverflow(staff)).scrollWidth).toBeLessThanOrEqual(390);
+    await screenshot(staff, 'quiz-bank-phone', true);
+    await expectAccessible(staff, 'quiz bank on a phone');
+    expect(cspViolations(office)).toEqual([]);
+    await office.close();
+  });
 });
