@@ -41,6 +41,9 @@ const entityNames: Record<string, string> = {
   'public-commune': 'trang công khai',
   province: 'tỉnh',
   'upward-report': 'báo cáo đã gửi lên tỉnh',
+  'quiz-question': 'câu hỏi',
+  'quiz-settings': 'thiết lập bài kiểm tra',
+  'quiz-attempt': 'lần làm bài',
 };
 
 const nameOf = (entity: string) => entityNames[entity] ?? entity;

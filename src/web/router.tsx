@@ -43,11 +43,13 @@ import { taskOverviewRoute } from './routes/task-overview';
 import { calendarRoute } from './routes/calendar';
 import { myStudyRoute } from './routes/my-study';
 import { reflectionsReviewRoute } from './routes/reflections-review';
+import { quizRoute } from './routes/quiz';
+import { quizBankRoute } from './routes/quiz-bank';
 
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   setPasswordRoute,
-  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, peopleRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planPropagandaRoute, planConsolidationRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, cellReportRoute, checkInRoute, taskRoute, myTasksRoute, taskOverviewRoute, calendarRoute, myStudyRoute, reflectionsReviewRoute, provinceReportsRoute, provinceReportRoute]),
+  appRoute.addChildren([homeRoute, organisationRoute, unitRoute, memberRoute, peopleRoute, personRoute, searchRoute, importMembersRoute, resolutionsRoute, resolutionNewRoute, resolutionRoute, settingsRoute, settingsOrganisationRoute, settingsAccountsRoute, plansRoute, planNewRoute, planRoute, planSessionsRoute, planPropagandaRoute, planConsolidationRoute, planImportRoute, inboxRoute, accountRoute, conferenceRoute, notificationsRoute, sessionRoute, cellReportRoute, checkInRoute, taskRoute, myTasksRoute, taskOverviewRoute, calendarRoute, myStudyRoute, reflectionsReviewRoute, provinceReportsRoute, provinceReportRoute, quizRoute, quizBankRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

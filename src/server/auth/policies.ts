@@ -74,6 +74,7 @@ import { canManageOwnCalendar } from '../features/calendar/policy';
 import { canViewMonthCalendar, canViewOwnUnitTasks, canViewTaskOverview, monthCalendarFilter, ownUnitTasksFilter } from '../features/task-views/policy';
 import { canEditTask, canViewTask, canWorkOnTask } from '../features/tasks/policy';
 import { canViewPropaganda, canWritePropaganda } from '../features/propaganda/policy';
+import { canManageQuiz, canTakeQuiz, canViewQuiz, canViewQuizResults } from '../features/quiz/policy';
 import {
   canExportCellRecord,
   canListReflections,
@@ -221,6 +222,10 @@ export const policies = {
   'reflections.deadline': [canSetReflectionDeadline],
   'records.view': [canViewMemberRecord],
   'records.export': [canExportCellRecord],
+  'quiz.view': [canViewQuiz],
+  'quiz.manage': [canManageQuiz],
+  'quiz.take': [canTakeQuiz],
+  'quiz.results': [canViewQuizResults],
 } as const;
 
 export type PolicyName = keyof typeof policies;

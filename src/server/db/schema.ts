@@ -20,3 +20,4 @@ export * from '../features/reports/tables';
 export * from '../features/propaganda/tables';
 export * from '../features/reflections/tables';
 export * from '../features/province/tables';
+export * from '../features/quiz/tables';

@@ -12,7 +12,8 @@ export interface MemberRecordRow {
   planNumber: string | null;
   attendance: StudyAttendance | null;
   reflection: { submittedAt: string; late: boolean; review: { resultName: string; comment: string | null } | null } | null;
-  quiz: { best: number; attempts: number } | null;
+  /** best: the counted score, 0–1, null while no attempt is finished. */
+  quiz: { best: number | null; attempts: number } | null;
 }
 
 export interface MemberRecordInput {
@@ -38,7 +39,9 @@ export function reflectionText(r: MemberRecordRow['reflection']): string {
 }
 
 export const attendanceText = (a: StudyAttendance | null) => (a ? studyAttendanceNames[a] : 'Chưa điểm danh');
-export const quizText = (q: MemberRecordRow['quiz']) => (q ? `${String(q.best).replace('.', ',')} điểm (${q.attempts} lần)` : '—');
+/** The counted score as a mark out of 10 (8,5/10), as the quiz page shows it. */
+export const quizText = (q: MemberRecordRow['quiz']) =>
+  !q ? '—' : q.best === null ? `Đang làm (${q.attempts} lần)` : `${(Math.round(q.best * 100) / 10).toLocaleString('vi-VN')}/10 điểm (${q.attempts} lần)`;
 
 export function buildMemberRecord(input: MemberRecordInput): DocumentModel {
   const type = DOCUMENT_TYPES.memberRecord;

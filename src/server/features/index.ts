@@ -32,6 +32,7 @@ import type { Mailer } from './notifications/mailer';
 import { notificationJobRoutes } from './notifications/job-routes';
 import { reminderSettingsRoutes } from './tasks/reminder-routes';
 import type { JobQueue } from '../jobs/queue';
+import { quizRoutes } from './quiz/routes';
 
 export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; mailer: Mailer; sessions: SessionCache; jobs: () => JobQueue | null }> = async (app, { db, env, files, pdf, mailer, sessions, jobs }) => {
   await app.register(unitRoutes, { db });
@@ -53,6 +54,7 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(propagandaRoutes, { db, files });
   await app.register(publicPageRoutes, { db, env });
   await app.register(reflectionRoutes, { db });
+  await app.register(quizRoutes, { db });
   await app.register(reportRoutes, { db, pdf, mailer });
   await app.register(provinceRoutes, { db });
   await app.register(checkInRoutes, { db, env });

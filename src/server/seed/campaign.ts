@@ -21,6 +21,7 @@ import { seedDemoReports } from './reports';
 import { seedDemoPropaganda } from './propaganda';
 import { seedDemoReminders } from './reminders';
 import { seedDemoReflections } from './reflections';
+import { seedDemoQuiz } from './quiz';
 
 const fixture = readFileSync(new URL('./data/ke-hoach-91-NQ-TU.md', import.meta.url), 'utf8');
 
@@ -50,7 +51,7 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
   const leader = await actorNamed(db, 'thuongtruc');
   const m = campaignMoments;
 
-  await atMoment(m.resolutionRegistered, () => createResolution(db, staff, {
+  const r91 = await atMoment(m.resolutionRegistered, () => createResolution(db, staff, {
     kind: 'nghi-quyet',
     number: '91-NQ/TU',
     issuedOn: '2026-05-12',
@@ -95,6 +96,12 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
   await seedDemoPropaganda(db, { staff, ubnd: await actorNamed(db, 'ubnd'), bithu: await actorNamed(db, 'bithu') }, planId);
   // The members' own study: reflections written (two late) and some reviewed by the secretary of Tràng Đà 1.
   await seedDemoReflections(db, { bithu: await actorNamed(db, 'bithu'), dangvien: await actorNamed(db, 'dangvien') }, planId);
+  // The quiz on 91-NQ/TU: 15 questions, opened on 21/05, taken by several members in late May.
+  await seedDemoQuiz(
+    db,
+    { staff, leader, bithu: await actorNamed(db, 'bithu'), building: await actorNamed(db, 'banxaydung'), dangvien: await actorNamed(db, 'dangvien') },
+    r91.id,
+  );
   // The reminder job's mornings up to 08/06/2026: reminders, and the overdue tasks escalated to the ward's staff.
   await seedDemoReminders(db);
 

@@ -7,6 +7,10 @@ import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
 import { formatDate, formatDateTime } from '../format';
 
+/** The quiz's counted score (0–1) as a mark out of 10, as the quiz page shows it. */
+const quizText = (q: { best: number | null; attempts: number }) =>
+  q.best === null ? `đang làm (${q.attempts} lần)` : `${(Math.round(q.best * 100) / 10).toLocaleString('vi-VN')}/10 điểm (${q.attempts} lần)`;
+
 export default MyStudyPage;
 
 export interface Review {
@@ -49,7 +53,7 @@ interface RecordRow {
   planId: string;
   attendance: string | null;
   reflection: { late: boolean; review: Review | null } | null;
-  quiz: { best: number; attempts: number } | null;
+  quiz: { best: number | null; attempts: number } | null;
 }
 
 const studyKey = ['my', 'study'];
@@ -257,7 +261,7 @@ function YearRecord({ memberId }: { memberId: string }) {
             </Text>
             {r.quiz && (
               <Text fz="sm">
-                Trắc nghiệm: {r.quiz.best} điểm ({r.quiz.attempts} lần)
+                Bài kiểm tra: {quizText(r.quiz)}
               </Text>
             )}
           </Card>

@@ -17,6 +17,7 @@ import { Plans } from '../features/resolutions/Plans';
 import { justRegistered, resolutionKeys, resolutionQuery, updateResolution, type ResolutionPatch } from '../features/resolutions/queries';
 import { ResolutionContent, ResolutionDetails } from '../features/resolutions/ResolutionDetails';
 import { ResolutionForm } from '../features/resolutions/ResolutionForm';
+import { QuizSection } from '../features/quiz/QuizSection';
 import { vi } from '../i18n/vi';
 import { resolutionRoute } from './resolution';
 
@@ -97,6 +98,7 @@ function ResolutionPage() {
             <ResolutionContent content={resolution.content} />
           </>
         )}
+        <QuizSection resolutionId={resolution.id} />
         <Attachments resolutionId={resolution.id} attachments={attachments} canEdit={abilities.edit} />
         <Links resolutionId={resolution.id} links={links} canEdit={abilities.edit} />
         <Plans plans={plans} />

@@ -20,20 +20,14 @@ import { canExportCellRecord, canViewMemberRecord } from './policy';
 import { ownMemberOf } from './service';
 import { reflections, reviewResultNames, type ReviewResult } from './tables';
 import { badYear } from './errors';
+import { quizRecords } from '../quiz/record';
 
 export interface QuizRecord {
-  best: number;
+  /** The counted score, 0–1 (best or last attempt as the ward chose); null while none is finished. */
+  best: number | null;
   attempts: number;
 }
-/** Quiz results by `${memberId}:${resolutionId}`. */
-export type QuizRecordFn = (db: DbOrTx, tenantId: string, memberIds: readonly string[], resolutionIds: readonly string[]) => Promise<Map<string, QuizRecord>>;
 
-// ─── QUIZ HOOK ────────────────────────────────────────────────────────────────────────────────
-// The one place the quiz feature (src/server/features/quiz) plugs into the yearly record: replace
-// this body with a call to its `quizRecord` (same signature: results keyed `${memberId}:${resolutionId}`).
-// Until then every row's `quiz` is null.
-const quizRecords: QuizRecordFn = async () => new Map();
-// ──────────────────────────────────────────────────────────────────────────────────────────────
 
 export interface RecordRow {
   resolutionId: string;
@@ -86,7 +80,8 @@ export async function recordsOf(db: DbOrTx, tenantId: string, list: readonly Rec
       .where(and(eq(conferenceAttendance.tenantId, tenantId), inArray(conferences.planId, planIds), inArray(conferenceAttendance.personId, personIds))),
     db.select().from(reflections).where(and(eq(reflections.tenantId, tenantId), inArray(reflections.planId, planIds), inArray(reflections.memberId, memberIds))),
   ]);
-  const quiz = await quizRecords(db, tenantId, memberIds, [...new Set(links.map((l) => l.id))]);
+  // The quiz's part (quiz/record.ts): the counted score and the attempts, by member and resolution.
+  const quiz = await quizRecords(db, tenantId, memberIds, year);
   const marks = new Map<string, StudyMark[]>();
   const push = (key: string, mark: StudyMark) => marks.set(key, [...(marks.get(key) ?? []), mark]);
   for (const m of sessionMarks) push(`${m.memberId}:${m.planId}`, { source: m.kind === 'make-up' ? 'make-up' : 'session', status: m.status });

@@ -88,7 +88,8 @@ export const recordResponse = z.object({
       issuedOn: z.string().nullable(),
       attendance: z.enum(studyAttendances).nullable(),
       reflection: z.object({ submittedAt: z.string(), late: z.boolean(), review: review.nullable() }).nullable(),
-      quiz: z.object({ best: z.number(), attempts: z.number() }).nullable(),
+      /** best: the counted score, 0–1 (best or last attempt as the ward chose); null while none is finished. */
+      quiz: z.object({ best: z.number().nullable(), attempts: z.number() }).nullable(),
     }),
   ),
 });
