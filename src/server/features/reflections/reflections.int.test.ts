@@ -186,13 +186,14 @@ describe('the member portal and the reflection', () => {
 describe('the yearly record', () => {
   type Row = { planId: string; number: string; attendance: string | null; reflection: { late: boolean; review: { result: string } | null } | null; quiz: unknown };
 
-  it('the stable answer: each resolution of the year with attendance, reflection and its review, quiz null for now', async () => {
+  it('the stable answer: each resolution of the year with attendance, reflection and its review, the quiz’s counted score', async () => {
     const res = await member.inject({ url: `/api/members/${member.me.user.memberId}/record?year=2026` });
     expect(res.statusCode).toBe(200);
     const record = res.json();
     expect(record.year).toBe(2026);
     const row = record.resolutions.find((r: Row) => r.planId === planId);
-    expect(row).toMatchObject({ number: '91-NQ/TU', reflection: { late: true, review: { result: 'passed' } }, quiz: null });
+    // The demo member took the quiz on 91-NQ/TU once (7 of 10 right, seed/quiz.ts): a fraction of 1.
+    expect(row).toMatchObject({ number: '91-NQ/TU', reflection: { late: true, review: { result: 'passed' } }, quiz: { best: 0.7, attempts: 1 } });
     expect(Object.keys(row)).toEqual(expect.arrayContaining(['number', 'attendance', 'reflection', 'quiz']));
     expect((await member.inject({ url: `/api/members/${member.me.user.memberId}/record?year=2025` })).json().resolutions).toEqual([]);
     const bad = await member.inject({ url: `/api/members/${member.me.user.memberId}/record?year=19` });
