@@ -18,3 +18,4 @@ export * from '../features/accounts/tables';
 export * from '../features/tasks/tables';
 export * from '../features/reports/tables';
 export * from '../features/propaganda/tables';
+export * from '../idempotency/tables';
