@@ -24,7 +24,7 @@ import { writeFileSync } from 'node:fs';
 import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { startTestApp, type Session, type TestApp } from '../support/app';
-import { buildCell, buildCommune, buildMember, buildResolution, buildUserWithGrant, findUnit } from '../support/factories';
+import { buildCell, buildCommune, buildMember, buildResolution, buildUserWithGrant, findUnit, multipartFile } from '../support/factories';
 import { planFixture } from '../support/fixtures';
 import { plans, planDeliveries } from '../../src/server/features/plans/tables';
 import { studySessions } from '../../src/server/features/study-sessions/tables';
@@ -37,7 +37,7 @@ import { membershipEvents, positions } from '../../src/server/features/people/ta
 import { notifications } from '../../src/server/features/notifications/tables';
 import { attachments, resolutionLinks, resolutions } from '../../src/server/features/resolutions/tables';
 import { roleGrants, users } from '../../src/server/auth/tables';
-import type { Unit } from '../../src/server/features/units/tables';
+import { units, type Unit } from '../../src/server/features/units/tables';
 
 const roles = ['admin', 'wardStaff', 'wardLeader', 'unitOfficer', 'cellSecretary', 'member', 'provinceViewer'] as const;
 type RoleName = (typeof roles)[number];
@@ -59,6 +59,17 @@ let otherCommune: Unit;
 const ownNotification = {} as Record<RoleName, string | undefined>;
 const uuid0 = '00000000-0000-4000-8000-000000000000';
 
+/** A 1×1 PNG and a tiny PDF. */
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+/** Uploads a file; returns the new record's id. */
+async function upload(s: Session, url: string, bytes = png, name = 'anh.png', type = 'image/png'): Promise<string> {
+  const res = await s.inject({ method: 'POST', url, ...multipartFile(bytes, name, type) });
+  if (res.statusCode !== 201) throw new Error(`matrix fixture: upload to ${url}: ${res.statusCode} ${res.body}`);
+  return res.json().id;
+}
+
 const first = <T>(rows: T[], what: string): T => {
   if (!rows[0]) throw new Error(`matrix fixture: no ${what}`);
   return rows[0];
@@ -76,7 +87,6 @@ beforeAll(async () => {
   const ubnd = first((await db.select().from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId)).where(eq(users.username, 'ubnd'))).map((r) => r.role_grants.unitId), 'ubnd grant');
   const [demoConference] = await db.select().from(conferences).where(eq(conferences.planId, demoPlan!.id));
   const [demoResolution] = await db.select().from(resolutions).where(eq(resolutions.tenantId, commune.id)).limit(1);
-  const [demoAttachment] = await db.select().from(attachments).where(and(eq(attachments.tenantId, commune.id), eq(attachments.ownerType, 'resolution'))).limit(1);
   const [demoLink] = await db.select().from(resolutionLinks).where(eq(resolutionLinks.tenantId, commune.id)).limit(1);
 
   // The other commune: factories for the tree, a member, an account, a resolution; the administrator's
@@ -86,21 +96,26 @@ beforeAll(async () => {
   const otherMember = await buildMember(t.database, otherCell);
   const otherAccount = await buildUserWithGrant(t.database, { role: 'cellSecretary', unit: otherCell, memberId: otherMember.id });
   const [otherGrant] = await db.select().from(roleGrants).where(eq(roleGrants.userId, otherAccount.user.id));
-  const { resolution: otherResolution, attachment: otherAttachment } = await buildResolution(t.database, otherCommune);
+  const { resolution: otherResolution } = await buildResolution(t.database, otherCommune);
   const [otherResolution2] = await db.insert(resolutions).values({ tenantId: otherCommune.id, kind: 'nghi-quyet', number: '2-NQ/ĐU', issuedOn: '2025-06-01', issuer: 'Đảng ủy', subject: 'Văn bản thứ hai' }).returning();
+  const otherStaffAccount = await buildUserWithGrant(t.database, { role: 'wardStaff', unit: otherCommune });
+  const otherLeaderAccount = await buildUserWithGrant(t.database, { role: 'wardLeader', unit: otherCommune });
+  const otherStaff = await t.signIn(otherStaffAccount.username, otherStaffAccount.password);
+  const otherLeader = await t.signIn(otherLeaderAccount.username, otherLeaderAccount.password);
   const q = `?communeId=${otherCommune.id}`;
-  const link = await admin.inject({ method: 'POST', url: `/api/resolutions/${otherResolution.id}/links`, payload: { toId: otherResolution2!.id, relation: REL } });
+  const link = await admin.inject({ method: 'POST', url: `/api/resolutions/${otherResolution.id}/links`, payload: { toId: otherResolution2!.id, relation: 'implements' } });
   const imported = await admin.inject({ method: 'POST', url: `/api/plans${q}`, payload: { from: 'import', source: planFixture } });
   if (imported.statusCode !== 201) throw new Error(`other plan: ${imported.body}`);
   const planId = imported.json().id as string;
   for (const [step, version] of [['submit', 1], ['approve', 2], ['issue', 3]] as const) {
-    const res = await admin.inject({ method: 'POST', url: `/api/plans/${planId}/${step}`, payload: { version, ...(step === 'issue' ? { issuedOn: '2026-05-15' } : {}) } });
+    const res = await (step === 'approve' ? otherLeader : otherStaff).inject({ method: 'POST', url: `/api/plans/${planId}/${step}`, payload: { version, ...(step === 'issue' ? { issuedOn: '2026-05-15' } : {}) } });
     if (res.statusCode !== 200) throw new Error(`other plan ${step}: ${res.body}`);
   }
   const otherSession = first(await db.select().from(studySessions).where(and(eq(studySessions.planId, planId), eq(studySessions.unitId, otherCell.id))), 'other session');
   const otherReport = await admin.inject({ method: 'POST', url: `/api/sessions/${otherSession.id}/report`, payload: {} });
   const otherTask = first(await db.select().from(planTasks).where(and(eq(planTasks.planId, planId), eq(planTasks.assigneeUnitId, otherCell.id))), 'other task');
-  const otherEvidence = await admin.inject({ method: 'POST', url: `/api/tasks/${otherTask.id}/evidence`, payload: { note: 'Minh chứng của xã khác' } });
+  const otherEvidence = await otherStaff.inject({ method: 'POST', url: `/api/tasks/${otherTask.id}/evidence`, ...multipartFile(png, 'minh-chung.png', 'image/png') });
+  const otherResolutionFile = await upload(otherStaff, `/api/resolutions/${otherResolution.id}/attachments`, pdf, 'nghi-quyet.pdf', 'application/pdf');
   const otherConference = await admin.inject({ method: 'POST', url: `/api/plans/${planId}/conferences`, payload: { title: 'Hội nghị của xã khác' } });
   const otherEntry = await admin.inject({ method: 'POST', url: `/api/plans/${planId}/propaganda`, payload: { id: crypto.randomUUID(), unitId: otherCell.id, channel: 'zalo', on: '2026-05-20', title: 'Tin của xã khác' } });
   const otherSchedule = await admin.inject({ method: 'POST', url: `/api/plans/${planId}/loudspeaker`, payload: { id: crypto.randomUUID(), unitId: otherCell.id, title: 'Phát thanh xã khác', from: '2026-05-18', to: '2026-06-30', weekdays: ['MO'], time: '06:30' } });
@@ -120,15 +135,12 @@ beforeAll(async () => {
   const report2 = first(await db.select().from(cellReports).where(eq(cellReports.sessionId, session2.id)), 'report 2');
   const taskOf = async (unitId: string) => first(await db.select().from(planTasks).where(and(eq(planTasks.planId, demoPlan!.id), eq(planTasks.assigneeUnitId, unitId))), `task of ${unitId}`);
   const [task1, task2, taskU] = await Promise.all([taskOf(cell1.id), taskOf(cell2.id), taskOf(ubnd)]);
-  const evidenceOf = async (taskId: string) => (await sessions.admin.inject({ method: 'POST', url: `/api/tasks/${taskId}/evidence`, payload: { note: 'Minh chứng' } })).json().id as string;
+  const evidenceOf = async (taskId: string) => upload(sessions.admin, `/api/tasks/${taskId}/evidence`);
   const entryOf = async (unitId: string) =>
     (await sessions.admin.inject({ method: 'POST', url: `/api/plans/${demoPlan!.id}/propaganda`, payload: { id: crypto.randomUUID(), unitId, channel: 'zalo', on: '2026-05-20', title: 'Tin ma trận' } })).json().id as string;
   const scheduleOf = async (unitId: string) =>
     (await sessions.admin.inject({ method: 'POST', url: `/api/plans/${demoPlan!.id}/loudspeaker`, payload: { id: crypto.randomUUID(), unitId, title: 'Phát thanh ma trận', from: '2026-05-18', to: '2026-06-30', weekdays: ['MO'], time: '06:30' } })).json().id as string;
-  const entryAttachmentOf = async (entryId: string) => {
-    const [row] = await db.insert(attachments).values({ tenantId: commune.id, ownerType: 'propaganda', ownerId: entryId, sha256: '0'.repeat(64), fileName: 'anh.png', contentType: 'image/png', size: 10 }).returning();
-    return row!.id;
-  };
+  const entryAttachmentOf = async (entryId: string, s: Session = sessions.admin) => upload(s, `/api/propaganda/${entryId}/attachments`);
   const memberOf = async (cellId: string) => first(await db.select().from(members).where(and(eq(members.cellId, cellId), ne(members.id, sessions.member.me.user.memberId ?? uuid0))), `member of ${cellId}`);
   const [member1, member2] = await Promise.all([memberOf(cell1.id), memberOf(cell2.id)]);
   const exemptionOf = async (memberId: string) => {
@@ -136,7 +148,12 @@ beforeAll(async () => {
     return first(await db.select().from(membershipEvents).where(and(eq(membershipEvents.memberId, memberId), eq(membershipEvents.kind, 'exemption'))), `exemption of ${memberId}`).id;
   };
   const positionAt = async (unitId: string) => first(await db.select().from(positions).where(eq(positions.unitId, unitId)), `position at ${unitId}`);
-  const accountAt = async (unitId: string) => first(await db.select().from(roleGrants).where(eq(roleGrants.unitId, unitId)), `account at ${unitId}`);
+  // Accounts of their own (the matrix disables and resets them), not the roles' accounts.
+  const ubndUnit = first(await db.select().from(units).where(eq(units.id, ubnd)), 'ubnd unit');
+  const accountAt = async (unitId: string) => {
+    const { user } = await buildUserWithGrant(t.database, { role: 'member', unit: unitId === cell1.id ? cell1 : unitId === cell2.id ? cell2 : ubndUnit });
+    return first(await db.select().from(roleGrants).where(eq(roleGrants.userId, user.id)), `account at ${unitId}`);
+  };
   const deliveryTo = async (unitId: string) => first(await db.select().from(planDeliveries).where(and(eq(planDeliveries.planId, demoPlan!.id), eq(planDeliveries.unitId, unitId))), `delivery to ${unitId}`).id;
   const [position1, position2, positionU] = await Promise.all([positionAt(cell1.id), positionAt(cell2.id), positionAt(ubnd)]);
   const [grant1, grant2, grantU] = await Promise.all([accountAt(cell1.id), accountAt(cell2.id), accountAt(ubnd)]);
@@ -144,7 +161,7 @@ beforeAll(async () => {
     plan: demoPlan!.id,
     conference: demoConference!.id,
     resolution: demoResolution!.id,
-    resolutionAttachment: demoAttachment?.id ?? uuid0,
+    resolutionAttachment: await upload(sessions.admin, `/api/resolutions/${demoResolution!.id}/attachments`, pdf, 'nghi-quyet.pdf', 'application/pdf'),
     link: demoLink?.id ?? uuid0,
     commune: commune.id,
   };
@@ -179,7 +196,7 @@ beforeAll(async () => {
     plan: planId,
     conference: otherConference.json().id,
     resolution: otherResolution.id,
-    resolutionAttachment: otherAttachment.id,
+    resolutionAttachment: otherResolutionFile,
     link: link.json().id ?? uuid0,
     commune: otherCommune.id,
     unit: otherCell.id,
@@ -194,7 +211,7 @@ beforeAll(async () => {
     account: otherAccount.user.id,
     grant: otherGrant!.id,
     entry: otherEntry.json().id,
-    entryAttachment: (await db.insert(attachments).values({ tenantId: otherCommune.id, ownerType: 'propaganda', ownerId: otherEntry.json().id, sha256: '0'.repeat(64), fileName: 'anh.png', contentType: 'image/png', size: 10 }).returning())[0]!.id,
+    entryAttachment: await entryAttachmentOf(otherEntry.json().id, otherStaff),
     schedule: otherSchedule.json().id,
     delivery: otherDelivery?.id ?? uuid0,
     notification: otherNotification!.id,
@@ -254,7 +271,9 @@ function addressOf(url: string, role: RoleName, scope: Scope, takesCommune: bool
     if (kind === 'notification' && scope === 'own') return ownNotification[role] ?? uuid0;
     return ids[kind] ?? uuid0;
   });
-  if (scope === 'other' && takesCommune && !address.includes(':')) address += `?communeId=${otherCommune.id}`;
+  const queries: Record<string, string> = { '/api/calendar/month': 'month=2026-05', '/api/cells/counts': 'on=2026-05-20', '/api/members/search': 'q=Nguyen' };
+  if (queries[url]) address += `?${queries[url]}`;
+  if (scope === 'other' && takesCommune) address += `${address.includes('?') ? '&' : '?'}communeId=${otherCommune.id}`;
   if (/\/(document|minutes|export)$/u.test(url)) address += `${address.includes('?') ? '&' : '?'}format=${url.endsWith('/export') ? 'csv' : 'docx'}`;
   return address;
 }
@@ -278,9 +297,8 @@ function bodyOf(method: string, url: string, role: RoleName, scope: Scope): Reco
     'POST /api/people': { fullName: 'Lê Thị Ma Trận' },
     'POST /api/units': { parentId: ids.unit, kind: 'cell', name: `Chi bộ Ma Trận ${crypto.randomUUID().slice(0, 8)}` },
     'POST /api/resolutions': { kind: 'nghi-quyet', number: `${Math.floor(Math.random() * 9000) + 1000}-NQ/ĐU`, issuedOn: '2026-05-01', issuer: 'Đảng ủy', subject: 'Văn bản ma trận' },
-    'POST /api/resolutions/:id/links': { toId: ids.resolution, relation: REL },
-    'POST /api/conferences/:id/participants': { personId: ids.person },
-    'POST /api/members/:id/exemptions': { from: '2026-05-21', reason: 'Ma trận' },
+    'POST /api/resolutions/:id/links': { toId: ids.resolution, relation: 'implements' },
+    'POST /api/members/:id/exemptions': { from: '2026-05-21', reason: 'Ma trận kiểm tra' },
     'POST /api/accounts': { username: `mt${crypto.randomUUID().slice(0, 8)}`, displayName: 'Tài khoản ma trận', grants: [{ role: 'member', unitId: ids.unit }] },
     'POST /api/accounts/:id/grants': { role: 'member', unitId: ids.unit },
     'POST /api/check-in': { token: 'ma-tran' },
@@ -291,6 +309,20 @@ function bodyOf(method: string, url: string, role: RoleName, scope: Scope): Reco
     'POST /api/notifications/read-all': {},
     'POST /api/plans/:id/consolidation/remind': {},
     'POST /api/me/password': {},
+    'PUT /api/conferences/:id/attendance': { version: 999999, marks: [] },
+    'PUT /api/conferences/:id/groups': { version: 999999, groups: [] },
+    'POST /api/conferences/:id/held': { version: 999999, heldOn: '2026-05-20' },
+    'POST /api/conferences/:id/participants': { version: 999999, personId: ids.person },
+    'PATCH /api/members/:id/exemptions/:eventId': { to: '2026-06-01' },
+    'POST /api/members/:id/transfer': { on: '2099-01-01', toWard: 'Đảng bộ phường khác' },
+    'POST /api/positions/:id/end': { version: 999999, toOn: '2031-01-01' },
+    'POST /api/reports/:id/rescore': { version: 999999, scores: [] },
+    'POST /api/sessions/:id/at-conference': { version: 999999, atConference: true },
+    'PUT /api/sessions/:id/attendance': { version: 999999, marks: [] },
+    'POST /api/sessions/:id/held': { version: 999999, heldOn: '2026-05-20' },
+    'PATCH /api/units/:id': { version: 999999, name: 'Chi bộ Đổi Tên' },
+    'POST /api/units/:id/close': { version: 999999, closedOn: '2026-06-01' },
+    'POST /api/units/:id/reorder': { version: 999999, direction: 'up' },
   };
   return creates[`${method} ${url}`] ?? { version: 999999 };
 }
@@ -312,6 +344,7 @@ describe('the authorisation matrix', () => {
       .sort((a, b) => (a.method === 'GET' ? 0 : 1) - (b.method === 'GET' ? 0 : 1) || `${a.url} ${a.method}`.localeCompare(`${b.url} ${b.method}`));
     const observed: Record<string, string> = {};
     const anonymousAnswers: string[] = [];
+    const details: string[] = [];
     for (const route of routes) {
       const name = `${route.method} ${route.url}`;
       const groups: string[] = [];
@@ -322,6 +355,7 @@ describe('the authorisation matrix', () => {
           const payload = bodyOf(route.method, route.url, role, scope);
           const res = await sessions[role].inject({ method: route.method as 'GET', url, ...(payload ? { payload } : {}), ...(route.method === 'DELETE' ? { query: { version: '999999' } } : {}) });
           group += classOf(res);
+          details.push(`${name} ${role} ${scope} ${res.statusCode} ${res.statusCode >= 400 ? (res.json().error?.id ?? '') : ''}`);
           if (role === 'admin') {
             const anonymous = await t.app.inject({ method: route.method as 'GET', url, ...(payload ? { payload } : {}) });
             if (anonymous.statusCode !== 401) anonymousAnswers.push(`${name} ${scope}: ${anonymous.statusCode}`);
@@ -333,6 +367,7 @@ describe('the authorisation matrix', () => {
     }
     if (process.env.QT_MATRIX_PRINT) {
       writeFileSync(process.env.QT_MATRIX_PRINT, Object.entries(observed).map(([k, v]) => `  '${k}': '${v}',`).join('\n') + '\n');
+      writeFileSync(`${process.env.QT_MATRIX_PRINT}.details`, details.join('\n') + '\n');
     }
     expect(anonymousAnswers).toEqual([]);
     const missing = Object.keys(observed).filter((k) => !(k in EXPECTED));
