@@ -257,6 +257,9 @@ export async function updateTask(db: Db, actor: Actor, id: string, input: TaskUp
   return db.transaction(async (tx) => {
     const loaded = await loadTaskFor(tx, actor, id);
     const { task, plan, commune } = loaded;
+    // Only who may edit the plan's tasks or work on this one may save it at all: a save that changes
+    // nothing still bumps the version (a read-only account got 200 here).
+    if (!canEditTask(actor, toRef(commune))) mustWorkOn(actor, loaded);
     if (plan.status !== 'issued') throw planNotIssued();
     const editing = input.text !== undefined || input.due !== undefined || input.assigneeUnitId !== undefined;
     if (editing && !canEditTask(actor, toRef(commune))) throw forbidden('sửa nhiệm vụ của kế hoạch đã ban hành (việc của cán bộ Văn phòng, các ban Đảng ủy)');
