@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Projects:
-// - unit:     pure domain tests and integration tests on a fresh migrated PGlite (always)
+// - unit:     pure domain tests and integration tests on a fresh migrated PGlite (always);
+//             test/integrity: the standing proofs of issue 15 (lost updates, the authorisation matrix)
 // - postgres: the integration tests (*.int.test.ts) again on PostgreSQL, when TEST_DATABASE_URL is set
 // - e2e:      Playwright stories in Debian's Chromium against the built web app
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -15,7 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/integrity/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           env: { QT_TEST_DB: 'pglite' },
           testTimeout: 30_000,
@@ -28,7 +29,7 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: 'postgres',
-                include: ['src/**/*.int.test.ts', 'test/unit/**/*.int.test.ts'],
+                include: ['src/**/*.int.test.ts', 'test/unit/**/*.int.test.ts', 'test/integrity/**/*.int.test.ts'],
                 globalSetup: ['test/support/global-setup.ts'],
                 env: { QT_TEST_DB: 'postgres' },
                 testTimeout: 30_000,

@@ -42,6 +42,8 @@ interface RequestOptions {
   body?: unknown;
   query?: Query;
   signal?: AbortSignal;
+  /** A create the phone may retry: the same key answers with what the first request created. */
+  idempotencyKey?: string;
 }
 
 /** A province account's chosen commune (the header's picker) on the routes that take `?communeId=`. */
@@ -59,6 +61,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     headers.accept = 'application/json';
     headers['x-csrf-token'] = csrfToken;
   }
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
   else if (options.body !== undefined) {
@@ -110,12 +113,14 @@ export function uploadFile<T>(
   onProgress?: (p: UploadProgress) => void,
   signal?: AbortSignal,
   fields: Record<string, string> = {},
+  idempotencyKey?: string,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', withQuery(path, withCommune(path)));
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('x-csrf-token', csrfToken);
+    if (idempotencyKey) xhr.setRequestHeader('idempotency-key', idempotencyKey);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress?.({ percent: Math.round((event.loaded / event.total) * 100) });
     };

@@ -37,6 +37,8 @@ export interface RouteAccess {
   url: string;
   public: boolean;
   policy: string | null;
+  /** The route takes `?communeId=` (a commune-scoped route: resolveCommune checks it against the grants). */
+  takesCommune: boolean;
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -62,6 +64,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; sessio
         url: r.url,
         public: r.config?.public === true,
         policy: typeof r.config?.policy === 'string' ? r.config.policy : null,
+        takesCommune: (r.schema?.querystring as { shape?: Record<string, unknown> } | undefined)?.shape?.communeId !== undefined,
       })),
     ),
   );

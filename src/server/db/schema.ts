@@ -21,3 +21,4 @@ export * from '../features/propaganda/tables';
 export * from '../features/reflections/tables';
 export * from '../features/province/tables';
 export * from '../features/quiz/tables';
+export * from '../idempotency/tables';

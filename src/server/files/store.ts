@@ -1,6 +1,6 @@
 // Uploaded files, stored once by the SHA-256 of their content under QT_FILES_DIR/ab/abcdef…
 // Servers behind a load balancer share the folder; identical uploads take the space of one.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,8 +20,10 @@ export function createFileStore(dir: string): FileStore {
       const target = pathOf(sha256);
       if (!existsSync(target)) {
         await mkdir(join(dir, sha256.slice(0, 2)), { recursive: true });
-        // Write aside, then rename: a crash never leaves a half-written file under its hash.
-        const temp = `${target}.${process.pid}.tmp`;
+        // Write aside, then rename: a crash never leaves a half-written file under its hash. The
+        // temporary name is the upload's own: two uploads of the same file at once (a double-click)
+        // each write theirs and the second rename replaces the first with the same bytes.
+        const temp = `${target}.${process.pid}.${randomUUID()}.tmp`;
         await writeFile(temp, bytes, { flush: true });
         await rename(temp, target);
       }

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, currentCsrfToken } from '../api';
+import { api } from '../api';
 import { PageFallback } from '../components/feedback';
 import { FormMessages } from '../components/FormParts';
 import { PageHeader } from '../components/PageHeader';
@@ -269,19 +269,8 @@ function ReportForm({ sessionId, data }: { sessionId: string; data: SessionRepor
 }
 
 /** A create the phone may retry: the same key answers with the report already made. */
-async function createWithKey(sessionId: string, body: unknown, key: string): Promise<ReportDetail> {
-  const response = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/report`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': currentCsrfToken(), 'idempotency-key': key },
-    body: JSON.stringify(body),
-    credentials: 'same-origin',
-  });
-  const json = await response.json();
-  if (!response.ok) {
-    throw new ApiError(response.status, json.error?.id ?? 'unknown', json.error?.message ?? 'Không lưu được báo cáo.', json.error?.details);
-  }
-  return json as ReportDetail;
-}
+const createWithKey = (sessionId: string, body: unknown, key: string) =>
+  api<ReportDetail>(`/api/sessions/${encodeURIComponent(sessionId)}/report`, { method: 'POST', body, idempotencyKey: key });
 
 function ReadOnlyReport({ report }: { report: ReportDetail }) {
   const points = new Map(report.scores.map((s) => [s.itemId, s.points]));

@@ -142,12 +142,15 @@ function Evidence({ task }: { task: TaskDetail }) {
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
   const [progress, setProgress] = useState<UploadProgress | null>(null);
+  // One key per piece of evidence: a retried or double-clicked send adds it once.
+  const [key, setKey] = useState(() => crypto.randomUUID());
   const add = useMutation({
     mutationFn: () =>
       file
-        ? uploadFile(`/api/tasks/${task.id}/evidence`, file, setProgress, undefined, note.trim() ? { note: note.trim() } : {})
-        : api(`/api/tasks/${task.id}/evidence`, { method: 'POST', body: { note } }),
+        ? uploadFile(`/api/tasks/${task.id}/evidence`, file, setProgress, undefined, note.trim() ? { note: note.trim() } : {}, key)
+        : api(`/api/tasks/${task.id}/evidence`, { method: 'POST', body: { note }, idempotencyKey: key }),
     onSuccess: () => {
+      setKey(crypto.randomUUID());
       setFile(null);
       setNote('');
       refresh();

@@ -6,6 +6,7 @@ import { conflict, notFound } from '../../errors';
 import { normaliseFullName } from '../../../domain/vietnamese-names';
 import { now } from '../../clock';
 import { updateVersioned } from '../../db/versioned';
+import { createOnce, keyTaken } from '../../idempotency';
 import { recordAudit } from '../audit/service';
 import { members } from '../members/tables';
 import { units, type Unit } from '../units/tables';
@@ -67,16 +68,24 @@ export async function listPeople(db: Db, actor: Actor, query: { q?: string; memb
 }
 
 /** POST /api/people: someone who is not (yet) a member. */
-export async function createPerson(db: Db, actor: Actor, input: PersonCreate, communeId?: string) {
+export async function createPerson(db: Db, actor: Actor, input: PersonCreate, communeId?: string, idempotencyKey?: string) {
   const commune = await resolveCommune(db, actor, communeId);
   if (!canEditPeople(actor, toRef(commune))) throw forbidden('thêm người vào danh sách của đảng bộ này');
   return db.transaction(async (tx) => {
-    const [person] = await tx
-      .insert(persons)
-      .values({ ...input, fullName: normaliseFullName(input.fullName), tenantId: commune.id })
-      .returning();
-    await recordAudit(tx, { tenantId: commune.id, actorId: actor.userId, action: 'person.create', entity: 'person', entityId: person!.id, after: person });
-    return personDto(person!);
+    // A retried request (same Idempotency-Key) answers with the person the first one added.
+    const request = { tenantId: commune.id, actorId: actor.userId, scope: 'person', key: idempotencyKey, taken: () => keyTaken('person') };
+    const { result } = await createOnce(tx, request, {
+      replay: async (id) => personDto(await loadPersonOfTenant(tx, commune.id, id)),
+      create: async () => {
+        const [person] = await tx
+          .insert(persons)
+          .values({ ...input, fullName: normaliseFullName(input.fullName), tenantId: commune.id })
+          .returning();
+        await recordAudit(tx, { tenantId: commune.id, actorId: actor.userId, action: 'person.create', entity: 'person', entityId: person!.id, after: person });
+        return { id: person!.id, result: personDto(person!) };
+      },
+    });
+    return result;
   });
 }
 

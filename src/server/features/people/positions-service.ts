@@ -6,6 +6,7 @@ import { badRequest, conflict, duplicate, forbidden, notFound } from '../../erro
 import { formatDayFirst } from '../../../domain/dates';
 import { kindFitsUnit, positionKindCode, standardPositionKinds } from '../../../domain/position-kinds';
 import { updateVersioned } from '../../db/versioned';
+import { createOnce, keyTaken } from '../../idempotency';
 import { now } from '../../clock';
 import { recordAudit } from '../audit/service';
 import { type Unit, unitKinds } from '../units/tables';
@@ -75,16 +76,25 @@ async function checkTerm(db: DbOrTx, unit: Unit, term: { kindCode: string; fromO
 }
 
 /** POST /api/positions. */
-export async function createPosition(db: Db, actor: Actor, input: { personId: string; kindCode: string; unitId: string; fromOn: string; toOn?: string | null }) {
+export async function createPosition(db: Db, actor: Actor, input: { personId: string; kindCode: string; unitId: string; fromOn: string; toOn?: string | null }, idempotencyKey?: string) {
   return db.transaction(async (tx) => {
     const unit = await loadUnitFor(tx, actor, input.unitId, canEditPositions, 'giao chức vụ ở đơn vị này');
     if (!unit.tenantId || unit.kind === 'province') throw badRequest('position.unit-invalid', 'Chức vụ được giao ở các đơn vị của đảng bộ xã, phường.');
-    await loadPersonOfTenant(tx, unit.tenantId, input.personId);
-    const term = { kindCode: input.kindCode, fromOn: input.fromOn, toOn: input.toOn ?? null };
-    await checkTerm(tx, unit, term);
-    const [row] = await tx.insert(positions).values({ tenantId: unit.tenantId, personId: input.personId, unitId: unit.id, ...term }).returning();
-    await recordAudit(tx, { tenantId: unit.tenantId, actorId: actor.userId, action: 'position.create', entity: 'position', entityId: row!.id, after: row });
-    return (await positionsWhere(tx, unit.tenantId, eq(positions.id, row!.id)))[0]!;
+    const tenantId = unit.tenantId;
+    // A retried request (same Idempotency-Key) answers with the position the first one recorded.
+    const request = { tenantId, actorId: actor.userId, scope: `position:${unit.id}`, key: idempotencyKey, taken: () => keyTaken('position') };
+    const { result } = await createOnce(tx, request, {
+      replay: async (id) => (await positionsWhere(tx, tenantId, eq(positions.id, id)))[0]!,
+      create: async () => {
+        await loadPersonOfTenant(tx, tenantId, input.personId);
+        const term = { kindCode: input.kindCode, fromOn: input.fromOn, toOn: input.toOn ?? null };
+        await checkTerm(tx, unit, term);
+        const [row] = await tx.insert(positions).values({ tenantId, personId: input.personId, unitId: unit.id, ...term }).returning();
+        await recordAudit(tx, { tenantId, actorId: actor.userId, action: 'position.create', entity: 'position', entityId: row!.id, after: row });
+        return { id: row!.id, result: (await positionsWhere(tx, tenantId, eq(positions.id, row!.id)))[0]! };
+      },
+    });
+    return result;
   });
 }
 

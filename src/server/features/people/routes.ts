@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { actorOf } from '../../auth/plugin';
+import { idempotencyKeyHeaders } from '../../idempotency';
 import { communeQuery, unitIdParams } from '../units/schema';
 import { memberIdParams } from '../members/schema';
 import {
@@ -48,8 +49,8 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   );
   app.post(
     '/api/people',
-    { config: { policy: 'people.edit' }, schema: { tags, summary: 'Thêm người (không phải đảng viên)', querystring: communeQuery, body: personCreateBody, response: { 201: personSchema } } },
-    async (request, reply) => reply.code(201).send(await createPerson(db, actorOf(request), request.body, request.query.communeId)),
+    { config: { policy: 'people.edit' }, schema: { tags, summary: 'Thêm người (không phải đảng viên)', querystring: communeQuery, headers: idempotencyKeyHeaders, body: personCreateBody, response: { 201: personSchema } } },
+    async (request, reply) => reply.code(201).send(await createPerson(db, actorOf(request), request.body, request.query.communeId, request.headers['idempotency-key'])),
   );
   app.get(
     '/api/people/:id',
@@ -80,8 +81,8 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
   );
   app.post(
     '/api/positions',
-    { config: { policy: 'positions.edit' }, schema: { tags, summary: 'Giao chức vụ', body: positionCreateBody, response: { 201: positionSchema } } },
-    async (request, reply) => reply.code(201).send(await createPosition(db, actorOf(request), request.body)),
+    { config: { policy: 'positions.edit' }, schema: { tags, summary: 'Giao chức vụ', headers: idempotencyKeyHeaders, body: positionCreateBody, response: { 201: positionSchema } } },
+    async (request, reply) => reply.code(201).send(await createPosition(db, actorOf(request), request.body, request.headers['idempotency-key'])),
   );
   app.patch(
     '/api/positions/:id',
@@ -96,8 +97,8 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
 
   app.post(
     '/api/members',
-    { config: { policy: 'membership.record' }, schema: { tags, summary: 'Thêm đảng viên (vào Đảng hoặc chuyển đến)', body: memberCreateBody, response: { 201: z.object({ id: z.uuid(), personId: z.uuid(), version: z.number().int() }) } } },
-    async (request, reply) => reply.code(201).send(await createMember(db, actorOf(request), request.body)),
+    { config: { policy: 'membership.record' }, schema: { tags, summary: 'Thêm đảng viên (vào Đảng hoặc chuyển đến)', headers: idempotencyKeyHeaders, body: memberCreateBody, response: { 201: z.object({ id: z.uuid(), personId: z.uuid(), version: z.number().int() }) } } },
+    async (request, reply) => reply.code(201).send(await createMember(db, actorOf(request), request.body, request.headers['idempotency-key'])),
   );
   app.get(
     '/api/members/:id/membership',

@@ -143,6 +143,8 @@ async function registeredResolution(db: DbOrTx, tenantId: string, id: string) {
 export async function updatePlan(db: Db, actor: Actor, id: string, patch: z.infer<typeof planUpdateBody>) {
   return db.transaction(async (tx) => {
     const { plan, commune } = await loadPlanFor(tx, actor, id);
+    // Who may never edit a plan hears so first (403), not the plan's state (decision 012).
+    if (!canCreatePlan(actor, toRef(commune))) throw forbidden('sửa kế hoạch này');
     if (plan.status === 'issued') throw conflictIssued();
     if (patch.number !== undefined || patch.issuedOn !== undefined) {
       throw badRequest('plan.number-on-issue', 'Số và ngày của kế hoạch chỉ được ghi khi ban hành.');

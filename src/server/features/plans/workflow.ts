@@ -34,6 +34,10 @@ async function transition(db: Db, actor: Actor, id: string, version: number, ste
       issue: canIssuePlan(actor, plan, ref),
     }[step];
     if (!allowed) {
+      // Who may not take this step at any stage hears so (403) before the plan's state (decision 012).
+      const atItsStage = { submit: 'draft', approve: 'submitted', return: 'submitted', issue: 'approved' } as const;
+      const checks = { submit: canSubmitPlan, approve: canApprovePlan, return: canReturnPlan, issue: canIssuePlan };
+      if (!checks[step](actor, { ...plan, status: atItsStage[step] }, ref)) throw forbidden(stepNames[step]);
       if (plan.status === 'issued') throw conflictIssued();
       // The step was refused because someone moved the plan on since the user loaded it: say so.
       if (plan.version !== version) throw conflict('plan');

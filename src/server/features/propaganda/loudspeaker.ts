@@ -1,7 +1,8 @@
 // The ward loudspeaker's recurring broadcasts of a plan: the rule (RFC 5545, domain/broadcast-schedule.ts),
 // its occurrences in Asia/Ho_Chi_Minh, and the confirmation of each (aired or missed, keyed by day).
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client';
+import type { Db, DbOrTx, Tx } from '../../db/client';
+import { createOnce } from '../../idempotency';
 import type { Actor } from '../../auth/actor';
 import { forbidden, notFound } from '../../errors';
 import { now } from '../../clock';
@@ -10,7 +11,7 @@ import { recordAudit } from '../audit/service';
 import { units } from '../units/tables';
 import { toRef } from '../units/service';
 import { loadPlanFor } from '../plans/service';
-import { plans } from '../plans/tables';
+import { plans, type Plan } from '../plans/tables';
 import { canViewPropaganda, canWritePropaganda } from './policy';
 import { badSchedule, emptyTitle, futureOccurrence, idTaken, notAnOccurrence, planNotIssued } from './errors';
 import { writableUnit } from './service';
@@ -72,35 +73,46 @@ export async function listSchedules(db: DbOrTx, actor: Actor, planId: string) {
 export async function createSchedule(db: Db, actor: Actor, planId: string, input: ScheduleCreateInput) {
   return db.transaction(async (tx) => {
     const { plan } = await loadPlanFor(tx, actor, planId);
-    const [existing] = await tx.select().from(loudspeakerSchedules).where(eq(loudspeakerSchedules.id, input.id));
-    if (existing) {
-      if (existing.tenantId !== plan.tenantId || existing.planId !== plan.id || existing.createdBy !== actor.userId) throw idTaken();
-      return { created: false, schedule: (await describeSchedules(tx, actor, [existing]))[0]! };
-    }
-    if (plan.status !== 'issued') throw planNotIssued();
-    const unit = await writableUnit(tx, actor, plan.tenantId, input.unitId);
-    const title = input.title.trim();
-    if (!title) throw emptyTitle();
-    const weekly = { from: input.from, to: input.to, weekdays: input.weekdays, time: input.time };
-    const problem = checkSchedule(weekly);
-    if (problem) throw badSchedule(problem);
-    const [row] = await tx
-      .insert(loudspeakerSchedules)
-      .values({
-        tenantId: plan.tenantId,
-        id: input.id,
-        planId: plan.id,
-        unitId: unit.id,
-        title,
-        rrule: scheduleRule(weekly),
-        durationMinutes: input.durationMinutes ?? null,
-        broadcastText: input.broadcastText?.trim() ?? '',
-        createdBy: actor.userId,
-      })
-      .returning();
-    await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'loudspeaker.create', entity: 'loudspeaker', entityId: row!.id, after: row });
-    return { created: true, schedule: (await describeSchedules(tx, actor, [row!]))[0]! };
+    const request = { tenantId: plan.tenantId, actorId: actor.userId, scope: `loudspeaker:${plan.id}`, key: input.id, taken: idTaken };
+    const describe = async (row: LoudspeakerSchedule) => (await describeSchedules(tx, actor, [row]))[0]!;
+    const { created, result } = await createOnce(tx, request, {
+      replay: async (id) => describe((await tx.select().from(loudspeakerSchedules).where(and(eq(loudspeakerSchedules.tenantId, plan.tenantId), eq(loudspeakerSchedules.id, id))))[0]!),
+      create: async () => {
+        const row = await insertSchedule(tx, actor, plan, input);
+        return { id: row.id, result: await describe(row) };
+      },
+    });
+    return { created, schedule: result };
   });
+}
+
+async function insertSchedule(tx: Tx, actor: Actor, plan: Plan, input: ScheduleCreateInput) {
+  // The id is the client's: one taken in another commune (or before keys were kept) is refused.
+  const [clash] = await tx.select({ id: loudspeakerSchedules.id }).from(loudspeakerSchedules).where(eq(loudspeakerSchedules.id, input.id));
+  if (clash) throw idTaken();
+  if (plan.status !== 'issued') throw planNotIssued();
+  const unit = await writableUnit(tx, actor, plan.tenantId, input.unitId);
+  const title = input.title.trim();
+  if (!title) throw emptyTitle();
+  const weekly = { from: input.from, to: input.to, weekdays: input.weekdays, time: input.time };
+  const problem = checkSchedule(weekly);
+  if (problem) throw badSchedule(problem);
+  const [row] = await tx
+    .insert(loudspeakerSchedules)
+    .values({
+      tenantId: plan.tenantId,
+      id: input.id,
+      planId: plan.id,
+      unitId: unit.id,
+      title,
+      rrule: scheduleRule(weekly),
+      durationMinutes: input.durationMinutes ?? null,
+      broadcastText: input.broadcastText?.trim() ?? '',
+      createdBy: actor.userId,
+    })
+    .returning();
+  await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'loudspeaker.create', entity: 'loudspeaker', entityId: row!.id, after: row });
+  return row!;
 }
 
 /** PUT /api/loudspeaker/:id/occurrences/:on: an occurrence that has happened, confirmed aired or missed. */

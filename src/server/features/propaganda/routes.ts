@@ -5,6 +5,7 @@ import type { FileStore } from '../../files/store';
 import { contentDisposition } from '../../files/content-disposition';
 import { readUpload } from '../../files/upload';
 import { actorOf } from '../../auth/plugin';
+import { idempotencyKeyHeaders } from '../../idempotency';
 import { planIdParams } from '../plans/schema';
 import {
   confirmBody,
@@ -76,6 +77,7 @@ export const propagandaRoutes: FastifyPluginAsyncZod<{ db: Db; files: FileStore 
         tags,
         summary: 'Đính kèm ảnh, tài liệu: PDF, DOCX, JPEG, PNG (tối đa 20 MB)',
         params: entryIdParams,
+        headers: idempotencyKeyHeaders,
         consumes: ['multipart/form-data'],
         response: { 201: z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number() }) },
       },
@@ -84,7 +86,7 @@ export const propagandaRoutes: FastifyPluginAsyncZod<{ db: Db; files: FileStore 
       const actor = actorOf(request);
       const loaded = await entryForAttachment(db, actor, request.params.id);
       const upload = await readUpload(request, MAX_PROPAGANDA_FILE_BYTES);
-      return reply.status(201).send(await attachToEntry(db, files, actor, loaded, upload));
+      return reply.status(201).send(await attachToEntry(db, files, actor, loaded, upload, request.headers['idempotency-key']));
     },
   );
 

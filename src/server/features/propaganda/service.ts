@@ -2,7 +2,8 @@
 // the version, delete), their attachments, and the totals by channel the cell report and the
 // consolidation show (propagandaTotals). Every write is transactional and audited.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client';
+import type { Db, DbOrTx, Tx } from '../../db/client';
+import { createOnce, keyTaken } from '../../idempotency';
 import type { Actor } from '../../auth/actor';
 import { conflict, forbidden, notFound } from '../../errors';
 import { now } from '../../clock';
@@ -10,7 +11,7 @@ import { todayInVietnam } from '../../../domain/dates';
 import { updateVersioned } from '../../db/versioned';
 import { detectEvidenceType, type FileStore } from '../../files/store';
 import { recordAudit } from '../audit/service';
-import { attachments } from '../resolutions/tables';
+import { attachments, type Attachment } from '../resolutions/tables';
 import { safeFileName } from '../resolutions/attachments';
 import { units, type Unit } from '../units/tables';
 import { openOn, toRef } from '../units/service';
@@ -136,39 +137,49 @@ const cleanText = (s: string | null | undefined) => (s === undefined ? undefined
 export async function createEntry(db: Db, actor: Actor, planId: string, input: EntryCreateInput) {
   return db.transaction(async (tx) => {
     const { plan } = await loadPlanFor(tx, actor, planId);
-    const [existing] = await tx.select().from(propagandaEntries).where(eq(propagandaEntries.id, input.id));
-    if (existing) {
-      if (existing.tenantId !== plan.tenantId || existing.planId !== plan.id || existing.createdBy !== actor.userId) throw idTaken();
-      return { created: false, entry: await describeOne(tx, actor, existing) };
-    }
-    if (plan.status !== 'issued') throw planNotIssued();
-    const unit = await writableUnit(tx, actor, plan.tenantId, input.unitId);
-    const title = input.title.trim();
-    if (!title) throw emptyTitle();
-    const [row] = await tx
-      .insert(propagandaEntries)
-      .values({
-        tenantId: plan.tenantId,
-        id: input.id,
-        planId: plan.id,
-        unitId: unit.id,
-        channel: input.channel,
-        on: input.on,
-        title,
-        link: cleanText(input.link) ?? null,
-        posts: input.posts ?? 0,
-        broadcasts: input.broadcasts ?? 0,
-        copies: input.copies ?? 0,
-        durationMinutes: input.durationMinutes ?? null,
-        reach: input.reach ?? null,
-        note: cleanText(input.note) ?? null,
-        public: input.public ?? false,
-        createdBy: actor.userId,
-      })
-      .returning();
-    await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'propaganda.create', entity: 'propaganda', entityId: row!.id, after: row });
-    return { created: true, entry: await describeOne(tx, actor, row!) };
+    const request = { tenantId: plan.tenantId, actorId: actor.userId, scope: `propaganda:${plan.id}`, key: input.id, taken: idTaken };
+    const { created, result } = await createOnce(tx, request, {
+      replay: async (id) => describeOne(tx, actor, (await tx.select().from(propagandaEntries).where(keyOf({ tenantId: plan.tenantId, id })))[0]!),
+      create: async () => {
+        const row = await insertEntry(tx, actor, plan, input);
+        return { id: row.id, result: await describeOne(tx, actor, row) };
+      },
+    });
+    return { created, entry: result };
   });
+}
+
+async function insertEntry(tx: Tx, actor: Actor, plan: Plan, input: EntryCreateInput) {
+  // The id is the client's: one taken in another commune (or before keys were kept) is refused.
+  const [clash] = await tx.select({ id: propagandaEntries.id }).from(propagandaEntries).where(eq(propagandaEntries.id, input.id));
+  if (clash) throw idTaken();
+  if (plan.status !== 'issued') throw planNotIssued();
+  const unit = await writableUnit(tx, actor, plan.tenantId, input.unitId);
+  const title = input.title.trim();
+  if (!title) throw emptyTitle();
+  const [row] = await tx
+    .insert(propagandaEntries)
+    .values({
+      tenantId: plan.tenantId,
+      id: input.id,
+      planId: plan.id,
+      unitId: unit.id,
+      channel: input.channel,
+      on: input.on,
+      title,
+      link: cleanText(input.link) ?? null,
+      posts: input.posts ?? 0,
+      broadcasts: input.broadcasts ?? 0,
+      copies: input.copies ?? 0,
+      durationMinutes: input.durationMinutes ?? null,
+      reach: input.reach ?? null,
+      note: cleanText(input.note) ?? null,
+      public: input.public ?? false,
+      createdBy: actor.userId,
+    })
+    .returning();
+  await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'propaganda.create', entity: 'propaganda', entityId: row!.id, after: row });
+  return row!;
 }
 
 /** PATCH /api/propaganda/:id: version-conditional (409 with the entry as it is now). */
@@ -217,18 +228,27 @@ export async function entryForAttachment(db: DbOrTx, actor: Actor, id: string) {
 }
 
 /** A photo or document of the entry (PDF, DOCX, JPEG, PNG by content, ≤ 20 MB) stored by hash. */
-export async function attachToEntry(db: Db, store: FileStore, actor: Actor, { entry }: LoadedEntry, file: { bytes: Buffer; fileName: string }) {
+export async function attachToEntry(db: Db, store: FileStore, actor: Actor, { entry }: LoadedEntry, file: { bytes: Buffer; fileName: string }, idempotencyKey?: string) {
   if (file.bytes.length === 0) throw emptyFile();
   const type = await detectEvidenceType(file.bytes);
   if (!type) throw fileType();
   const sha256 = await store.save(file.bytes);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(attachments)
-      .values({ tenantId: entry.tenantId, ownerType: ATTACHMENT_OWNER, ownerId: entry.id, sha256, fileName: safeFileName(file.fileName, type.extension), contentType: type.contentType, size: file.bytes.length, createdBy: actor.userId })
-      .returning();
-    await recordAudit(tx, { tenantId: entry.tenantId, actorId: actor.userId, action: 'propaganda.attach', entity: 'propaganda', entityId: entry.id, after: row });
-    return { id: row!.id, fileName: row!.fileName, contentType: row!.contentType, size: row!.size };
+    const describe = (row: Pick<Attachment, 'id' | 'fileName' | 'contentType' | 'size'>) => ({ id: row.id, fileName: row.fileName, contentType: row.contentType, size: row.size });
+    // A retried upload (same Idempotency-Key) answers with the attachment the first one added.
+    const request = { tenantId: entry.tenantId, actorId: actor.userId, scope: `propaganda-attachment:${entry.id}`, key: idempotencyKey, taken: () => keyTaken('file') };
+    const { result } = await createOnce(tx, request, {
+      replay: async (id) => describe((await tx.select().from(attachments).where(and(eq(attachments.tenantId, entry.tenantId), eq(attachments.id, id))))[0]!),
+      create: async () => {
+        const [row] = await tx
+          .insert(attachments)
+          .values({ tenantId: entry.tenantId, ownerType: ATTACHMENT_OWNER, ownerId: entry.id, sha256, fileName: safeFileName(file.fileName, type.extension), contentType: type.contentType, size: file.bytes.length, createdBy: actor.userId })
+          .returning();
+        await recordAudit(tx, { tenantId: entry.tenantId, actorId: actor.userId, action: 'propaganda.attach', entity: 'propaganda', entityId: entry.id, after: row });
+        return { id: row!.id, result: describe(row!) };
+      },
+    });
+    return result;
   });
 }
 

@@ -6,6 +6,7 @@ import { renderDocx } from '../../documents/docx';
 import { contentDisposition } from '../../files/content-disposition';
 import { readUploadWithFields } from '../../files/upload';
 import { actorOf } from '../../auth/plugin';
+import { idempotencyKeyHeaders } from '../../idempotency';
 import { planIdParams } from '../plans/schema';
 import { sessionIdParams } from '../study-sessions/schema';
 import type { Mailer } from '../notifications/mailer';
@@ -39,7 +40,6 @@ const tags = ['reports'];
 const detail = { 200: reportDetailSchema };
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_RUBRIC_BYTES = 2 * 1024 * 1024;
-const idempotencyKey = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
 
 export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter; mailer: Mailer }> = async (app, { db, pdf, mailer }) => {
   app.get(
@@ -78,15 +78,15 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter; ma
     '/api/sessions/:id/report',
     {
       config: { policy: 'reports.write' },
-      schema: { tags, summary: 'Lập báo cáo kết quả học tập (gửi lại với cùng Idempotency-Key trả về báo cáo đã lập)', params: sessionIdParams, headers: idempotencyKey, body: reportCreateBody, response: { 201: reportDetailSchema } },
+      schema: { tags, summary: 'Lập báo cáo kết quả học tập (gửi lại với cùng Idempotency-Key trả về báo cáo đã lập)', params: sessionIdParams, headers: idempotencyKeyHeaders, body: reportCreateBody, response: { 201: reportDetailSchema } },
     },
     async (request, reply) => reply.status(201).send(await createReport(db, actorOf(request), request.params.id, request.body, request.headers['idempotency-key'])),
   );
 
   app.post(
     '/api/sessions/:id/inspections',
-    { config: { policy: 'reports.inspect' }, schema: { tags, summary: 'Ghi nhận kiểm tra, giám sát buổi sinh hoạt của chi bộ', params: sessionIdParams, body: inspectionBody } },
-    async (request, reply) => reply.status(201).send(await recordInspection(db, actorOf(request), request.params.id, request.body)),
+    { config: { policy: 'reports.inspect' }, schema: { tags, summary: 'Ghi nhận kiểm tra, giám sát buổi sinh hoạt của chi bộ', params: sessionIdParams, headers: idempotencyKeyHeaders, body: inspectionBody } },
+    async (request, reply) => reply.status(201).send(await recordInspection(db, actorOf(request), request.params.id, request.body, request.headers['idempotency-key'])),
   );
 
   app.get(

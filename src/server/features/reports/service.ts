@@ -9,6 +9,7 @@ import type { Actor } from '../../auth/actor';
 import { badRequest, conflict, duplicate, forbidden, notFound, stateConflict } from '../../errors';
 import { now } from '../../clock';
 import { updateVersioned } from '../../db/versioned';
+import { createOnce, keyTaken } from '../../idempotency';
 import { todayInVietnam } from '../../../domain/dates';
 import { countAttendance, type AttendanceMark } from '../../../domain/attendance';
 import { describeScoreProblem, rubricItems, scoreProblems, scoreReport, type RubricContent, type Score } from '../../../domain/rubrics';
@@ -204,39 +205,42 @@ export async function createReport(db: Db, actor: Actor, sessionId: string, inpu
   return db.transaction(async (tx) => {
     const loaded = await loadSessionFor(tx, actor, sessionId, canWriteReport, 'lập báo cáo cho chi bộ khác');
     const { session, unit } = loaded;
-    const existing = await reportOfSession(tx, session);
-    if (existing) {
-      if (idempotencyKey && existing.idempotencyKey === idempotencyKey) return describeReport(tx, actor, { report: existing, unit, plan: await planOf(tx, session) });
-      throw duplicate('report.exists', 'Chi bộ đã có báo cáo cho buổi sinh hoạt này: hãy mở báo cáo đó để sửa.');
-    }
-    refuseUnreportable(loaded);
-    const rubric = await ensureCurrentRubric(tx, session.tenantId);
-    const scores = input.scores ?? [];
-    checkScores(rubric, scores);
-    const { total, band } = scoreReport(rubric, scores);
-    const prefill = prefillOf(session, await figuresOfSession(tx, session));
-    const { scores: _s, ...fields } = input;
-    const [created] = await tx
-      .insert(cellReports)
-      .values({
-        tenantId: session.tenantId,
-        planId: session.planId,
-        sessionId: session.id,
-        unitId: session.unitId,
-        rubricId: rubric.id,
-        ...prefill,
-        ...fields,
-        scores,
-        total,
-        band,
-        idempotencyKey: idempotencyKey ?? null,
-        createdBy: actor.userId,
-        createdAt: now(),
-        updatedAt: now(),
-      })
-      .returning();
-    await recordVersion(tx, actor, created!, 'create', null);
-    return describeReport(tx, actor, { report: created!, unit, plan: await planOf(tx, session) });
+    const describe = async (report: CellReport) => describeReport(tx, actor, { report, unit, plan: await planOf(tx, session) });
+    const request = { tenantId: session.tenantId, actorId: actor.userId, scope: `report:${session.id}`, key: idempotencyKey, taken: () => keyTaken('report') };
+    const { result } = await createOnce(tx, request, {
+      replay: async () => describe((await reportOfSession(tx, session))!),
+      create: async () => {
+        if (await reportOfSession(tx, session)) throw duplicate('report.exists', 'Chi bộ đã có báo cáo cho buổi sinh hoạt này: hãy mở báo cáo đó để sửa.');
+        refuseUnreportable(loaded);
+        const rubric = await ensureCurrentRubric(tx, session.tenantId);
+        const scores = input.scores ?? [];
+        checkScores(rubric, scores);
+        const { total, band } = scoreReport(rubric, scores);
+        const prefill = prefillOf(session, await figuresOfSession(tx, session));
+        const { scores: _s, ...fields } = input;
+        const [created] = await tx
+          .insert(cellReports)
+          .values({
+            tenantId: session.tenantId,
+            planId: session.planId,
+            sessionId: session.id,
+            unitId: session.unitId,
+            rubricId: rubric.id,
+            ...prefill,
+            ...fields,
+            scores,
+            total,
+            band,
+            createdBy: actor.userId,
+            createdAt: now(),
+            updatedAt: now(),
+          })
+          .returning();
+        await recordVersion(tx, actor, created!, 'create', null);
+        return { id: created!.id, result: await describe(created!) };
+      },
+    });
+    return result;
   });
 }
 
@@ -387,19 +391,33 @@ export async function reportVersions(db: DbOrTx, actor: Actor, id: string) {
 }
 
 /** POST /api/sessions/:id/inspections: ward staff record an inspection; adjustments name items of the rubric the report uses. */
-export async function recordInspection(db: Db, actor: Actor, sessionId: string, input: { inspectedOn: string; inspectors: string; findings: string; adjustments: { itemId: string; points: number; reason: string }[] }) {
+export async function recordInspection(
+  db: Db,
+  actor: Actor,
+  sessionId: string,
+  input: { inspectedOn: string; inspectors: string; findings: string; adjustments: { itemId: string; points: number; reason: string }[] },
+  idempotencyKey?: string,
+) {
   return db.transaction(async (tx) => {
     const { session } = await loadSessionFor(tx, actor, sessionId, canInspectSession, 'kiểm tra chi bộ này');
-    if (input.inspectedOn > todayInVietnam(now())) throw badRequest('inspection.in-future', 'Ngày kiểm tra không thể sau hôm nay.');
-    const existing = await reportOfSession(tx, session);
-    const rubric = existing ? await loadRubric(tx, session.tenantId, existing.rubricId) : await ensureCurrentRubric(tx, session.tenantId);
-    checkScores(rubric, input.adjustments);
-    const [created] = await tx
-      .insert(sessionInspections)
-      .values({ tenantId: session.tenantId, sessionId: session.id, inspectedOn: input.inspectedOn, inspectors: input.inspectors.trim(), findings: input.findings.trim(), adjustments: input.adjustments, createdBy: actor.userId, createdAt: now() })
-      .returning();
-    await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.inspection', entity: 'session', entityId: session.id, after: created });
-    const { tenantId: _t, sessionId: _s, createdBy: _c, ...shown } = created!;
-    return shown;
+    const shown = ({ tenantId: _t, sessionId: _s, createdBy: _c, ...rest }: typeof sessionInspections.$inferSelect) => rest;
+    // A retried request (same Idempotency-Key) answers with the inspection the first one recorded.
+    const request = { tenantId: session.tenantId, actorId: actor.userId, scope: `inspection:${session.id}`, key: idempotencyKey, taken: () => keyTaken('inspection') };
+    const { result } = await createOnce(tx, request, {
+      replay: async (id) => shown((await tx.select().from(sessionInspections).where(and(eq(sessionInspections.tenantId, session.tenantId), eq(sessionInspections.id, id))))[0]!),
+      create: async () => {
+        if (input.inspectedOn > todayInVietnam(now())) throw badRequest('inspection.in-future', 'Ngày kiểm tra không thể sau hôm nay.');
+        const existing = await reportOfSession(tx, session);
+        const rubric = existing ? await loadRubric(tx, session.tenantId, existing.rubricId) : await ensureCurrentRubric(tx, session.tenantId);
+        checkScores(rubric, input.adjustments);
+        const [created] = await tx
+          .insert(sessionInspections)
+          .values({ tenantId: session.tenantId, sessionId: session.id, inspectedOn: input.inspectedOn, inspectors: input.inspectors.trim(), findings: input.findings.trim(), adjustments: input.adjustments, createdBy: actor.userId, createdAt: now() })
+          .returning();
+        await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.inspection', entity: 'session', entityId: session.id, after: created });
+        return { id: created!.id, result: shown(created!) };
+      },
+    });
+    return result;
   });
 }

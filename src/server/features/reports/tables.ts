@@ -73,8 +73,6 @@ export const cellReports = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     acceptedBy: uuid('accepted_by'),
-    /** The phone's Idempotency-Key of the create: a retried POST answers with the same report. */
-    idempotencyKey: text('idempotency_key'),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),

@@ -6,6 +6,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { badRequest } from '../../errors';
 import { now } from '../../clock';
+import { createOnce, keyTaken } from '../../idempotency';
 import { sortByVietnameseName } from '../../../domain/vietnamese-names';
 import type { AttendanceStatus } from '../../../domain/attendance';
 import { recordAudit } from '../audit/service';
@@ -127,19 +128,27 @@ export function summariseLedger(rows: readonly OwedRow[]) {
 }
 
 /** A make-up session of a held session, in the same unit (canRunSession on it). */
-export async function createMakeUp(db: Db, actor: Actor, originalId: string, input: { scheduledAt?: string | null }) {
+export async function createMakeUp(db: Db, actor: Actor, originalId: string, input: { scheduledAt?: string | null }, idempotencyKey?: string) {
   return db.transaction(async (tx) => {
     const loaded = await loadSessionFor(tx, actor, originalId, canRunSession, 'tổ chức học bù cho chi bộ khác');
     const { session } = loaded;
-    if (session.kind !== 'regular' || !(session.heldOn || (session.atConference && (await conferenceHeldFor(tx, session))))) {
-      throw badRequest('session.make-up-needs-held', 'Chỉ tổ chức học bù cho buổi sinh hoạt đã tổ chức (hoặc khi hội nghị cấp phường mà chi bộ học tập tại đó đã tổ chức).');
-    }
-    const [created] = await tx
-      .insert(studySessions)
-      .values({ tenantId: session.tenantId, planId: session.planId, unitId: session.unitId, kind: 'make-up', makeUpOfId: session.id, reporter: session.reporter, scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null, due: null })
-      .returning();
-    await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.make-up', entity: 'session', entityId: created!.id, after: created });
-    return describeSession(tx, actor, { ...loaded, session: created! });
+    // A retried request (same Idempotency-Key) answers with the make-up session the first one created.
+    const request = { tenantId: session.tenantId, actorId: actor.userId, scope: `make-up:${session.id}`, key: idempotencyKey, taken: () => keyTaken('session') };
+    const { result } = await createOnce(tx, request, {
+      replay: async (id) => describeSession(tx, actor, await loadSession(tx, id)),
+      create: async () => {
+        if (session.kind !== 'regular' || !(session.heldOn || (session.atConference && (await conferenceHeldFor(tx, session))))) {
+          throw badRequest('session.make-up-needs-held', 'Chỉ tổ chức học bù cho buổi sinh hoạt đã tổ chức (hoặc khi hội nghị cấp phường mà chi bộ học tập tại đó đã tổ chức).');
+        }
+        const [created] = await tx
+          .insert(studySessions)
+          .values({ tenantId: session.tenantId, planId: session.planId, unitId: session.unitId, kind: 'make-up', makeUpOfId: session.id, reporter: session.reporter, scheduledAt: input.scheduledAt ? new Date(input.scheduledAt) : null, due: null })
+          .returning();
+        await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.make-up', entity: 'session', entityId: created!.id, after: created });
+        return { id: created!.id, result: await describeSession(tx, actor, { ...loaded, session: created! }) };
+      },
+    });
+    return result;
   });
 }
 
@@ -154,17 +163,25 @@ async function conferenceHeldFor(db: DbOrTx, session: Pick<StudySession, 'tenant
 }
 
 /** The ward sends a member owed elsewhere to this make-up session (another cell's). */
-export async function addGuest(db: Db, actor: Actor, makeUpId: string, memberId: string) {
+export async function addGuest(db: Db, actor: Actor, makeUpId: string, memberId: string, idempotencyKey?: string) {
   return db.transaction(async (tx) => {
     const loaded = await loadSessionFor(tx, actor, makeUpId, canPlanSessions, 'cử đảng viên học bù tại chi bộ khác');
     const { session } = loaded;
-    if (session.kind !== 'make-up') throw badRequest('session.not-make-up', 'Chỉ cử đảng viên đến buổi học bù.');
-    const owed = (await makeUpLedger(tx, session.tenantId, session.planId)).find((r) => r.memberId === memberId && !r.madeUp);
-    if (!owed) throw badRequest('session.guest-not-owed', 'Đảng viên này không còn nợ buổi học tập nào của kế hoạch.');
-    const expectation = await expectationOf(tx, session);
-    if (expectation.expected.some((p) => p.memberId === memberId)) throw badRequest('session.guest-already-expected', `${owed.fullName} đã có trong danh sách buổi học bù này.`);
-    await tx.insert(sessionGuests).values({ tenantId: session.tenantId, sessionId: session.id, memberId, createdAt: now() });
-    await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.guest', entity: 'session', entityId: session.id, after: { memberId } });
-    return describeSession(tx, actor, await loadSession(tx, makeUpId));
+    // A retried request (same Idempotency-Key) answers with the session as the first one left it.
+    const request = { tenantId: session.tenantId, actorId: actor.userId, scope: `guest:${session.id}:${memberId}`, key: idempotencyKey, taken: () => keyTaken('session') };
+    const { result } = await createOnce(tx, request, {
+      replay: async () => describeSession(tx, actor, await loadSession(tx, makeUpId)),
+      create: async () => {
+        if (session.kind !== 'make-up') throw badRequest('session.not-make-up', 'Chỉ cử đảng viên đến buổi học bù.');
+        const owed = (await makeUpLedger(tx, session.tenantId, session.planId)).find((r) => r.memberId === memberId && !r.madeUp);
+        if (!owed) throw badRequest('session.guest-not-owed', 'Đảng viên này không còn nợ buổi học tập nào của kế hoạch.');
+        const expectation = await expectationOf(tx, session);
+        if (expectation.expected.some((p) => p.memberId === memberId)) throw badRequest('session.guest-already-expected', `${owed.fullName} đã có trong danh sách buổi học bù này.`);
+        await tx.insert(sessionGuests).values({ tenantId: session.tenantId, sessionId: session.id, memberId, createdAt: now() });
+        await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.guest', entity: 'session', entityId: session.id, after: { memberId } });
+        return { id: session.id, result: await describeSession(tx, actor, await loadSession(tx, makeUpId)) };
+      },
+    });
+    return result;
   });
 }

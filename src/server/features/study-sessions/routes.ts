@@ -5,6 +5,7 @@ import type { PdfConverter } from '../../documents/pdf';
 import { renderDocx } from '../../documents/docx';
 import { contentDisposition } from '../../files/content-disposition';
 import { actorOf } from '../../auth/plugin';
+import { idempotencyKeyHeaders } from '../../idempotency';
 import { planIdParams } from '../plans/schema';
 import {
   atConferenceBody,
@@ -88,14 +89,14 @@ export const studySessionRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConvert
 
   app.post(
     '/api/sessions/:id/make-ups',
-    { config: { policy: 'sessions.run' }, schema: { tags, summary: 'Tổ chức học bù cho buổi đã tổ chức', params: sessionIdParams, body: makeUpBody, response: { 201: sessionDetailSchema } } },
-    async (request, reply) => reply.status(201).send(await createMakeUp(db, actorOf(request), request.params.id, request.body)),
+    { config: { policy: 'sessions.run' }, schema: { tags, summary: 'Tổ chức học bù cho buổi đã tổ chức', params: sessionIdParams, headers: idempotencyKeyHeaders, body: makeUpBody, response: { 201: sessionDetailSchema } } },
+    async (request, reply) => reply.status(201).send(await createMakeUp(db, actorOf(request), request.params.id, request.body, request.headers['idempotency-key'])),
   );
 
   app.post(
     '/api/sessions/:id/guests',
-    { config: { policy: 'sessions.plan' }, schema: { tags, summary: 'Cử đảng viên nợ buổi học đến học bù tại chi bộ này', params: sessionIdParams, body: guestBody, response: detail } },
-    async (request) => addGuest(db, actorOf(request), request.params.id, request.body.memberId),
+    { config: { policy: 'sessions.plan' }, schema: { tags, summary: 'Cử đảng viên nợ buổi học đến học bù tại chi bộ này', params: sessionIdParams, headers: idempotencyKeyHeaders, body: guestBody, response: detail } },
+    async (request) => addGuest(db, actorOf(request), request.params.id, request.body.memberId, request.headers['idempotency-key']),
   );
 
   app.get(

@@ -4,6 +4,7 @@ import type { FileStore } from '../../files/store';
 import { contentDisposition } from '../../files/content-disposition';
 import { readUploadWithFields } from '../../files/upload';
 import { actorOf } from '../../auth/plugin';
+import { idempotencyKeyHeaders } from '../../idempotency';
 import { planIdParams } from '../plans/schema';
 import { assigneeMappingBody, completeBody, evidenceCreated, evidenceNoteBody, evidenceParams, planTasksResponse, taskAddBody, taskDetailSchema, taskIdParams, taskUpdateBody } from './schema';
 import { addTask, completeTask, findEvidence, listPlanTasks, loadTaskFor, taskFor, updateTask } from './service';
@@ -70,18 +71,18 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Db; files: FileStore }> = a
     '/api/tasks/:id/evidence',
     {
       config: { policy: 'tasks.work' },
-      schema: { tags, summary: 'Thêm minh chứng: tệp PDF, DOCX, JPEG, PNG (tối đa 20 MB) và/hoặc ghi chú', params: taskIdParams, consumes: ['multipart/form-data', 'application/json'], response: { 201: evidenceCreated } },
+      schema: { tags, summary: 'Thêm minh chứng: tệp PDF, DOCX, JPEG, PNG (tối đa 20 MB) và/hoặc ghi chú', params: taskIdParams, headers: idempotencyKeyHeaders, consumes: ['multipart/form-data', 'application/json'], response: { 201: evidenceCreated } },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       const loaded = await taskForEvidence(db, actor, request.params.id);
       if (request.isMultipart()) {
         const upload = await readUploadWithFields(request, MAX_EVIDENCE_BYTES);
-        return reply.status(201).send(await addEvidence(db, files, actor, loaded, { file: upload, note: upload.fields.note ?? null }));
+        return reply.status(201).send(await addEvidence(db, files, actor, loaded, { file: upload, note: upload.fields.note ?? null }, request.headers['idempotency-key']));
       }
       const parsed = evidenceNoteBody.safeParse(request.body ?? {});
       if (!parsed.success) throw noEvidence();
-      return reply.status(201).send(await addEvidence(db, files, actor, loaded, { note: parsed.data.note }));
+      return reply.status(201).send(await addEvidence(db, files, actor, loaded, { note: parsed.data.note }, request.headers['idempotency-key']));
     },
   );
 

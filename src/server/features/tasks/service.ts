@@ -13,6 +13,7 @@ import { parseDue } from '../../../domain/due-date';
 import type { Due } from '../../../domain/plan-import/types';
 import { dueWarnings, resolveAssignee, rollUp, taskFollows, type TaskFollows } from '../../../domain/tasks';
 import { updateVersioned } from '../../db/versioned';
+import { createOnce } from '../../idempotency';
 import { recordAudit } from '../audit/service';
 import { auditLog } from '../audit/tables';
 import { users } from '../../auth/tables';
@@ -257,6 +258,9 @@ export async function updateTask(db: Db, actor: Actor, id: string, input: TaskUp
   return db.transaction(async (tx) => {
     const loaded = await loadTaskFor(tx, actor, id);
     const { task, plan, commune } = loaded;
+    // Only who may edit the plan's tasks or work on this one may save it at all: a save that changes
+    // nothing still bumps the version (a read-only account got 200 here).
+    if (!canEditTask(actor, toRef(commune))) mustWorkOn(actor, loaded);
     if (plan.status !== 'issued') throw planNotIssued();
     const editing = input.text !== undefined || input.due !== undefined || input.assigneeUnitId !== undefined;
     if (editing && !canEditTask(actor, toRef(commune))) throw forbidden('sửa nhiệm vụ của kế hoạch đã ban hành (việc của cán bộ Văn phòng, các ban Đảng ủy)');
@@ -309,36 +313,46 @@ export async function addTask(db: Db, actor: Actor, planId: string, input: TaskA
     const { plan, commune } = await loadPlanFor(tx, actor, planId);
     if (!canEditTask(actor, toRef(commune))) throw forbidden('thêm nhiệm vụ vào kế hoạch');
     if (plan.status !== 'issued') throw planNotIssued();
-    const [existing] = await tx.select().from(planTasks).where(eq(planTasks.id, input.id));
-    if (existing) {
-      if (existing.tenantId !== plan.tenantId || existing.planId !== plan.id || existing.createdBy !== actor.userId || !existing.manual) throw idTaken();
-      return { created: false, task: await describeTask(tx, actor, await loadTaskFor(tx, actor, existing.id)) };
-    }
-    if (!input.text.trim()) throw emptyText();
-    const unit = await openUnit(tx, plan.tenantId, input.assigneeUnitId);
-    const due = dueOf(input.due) ?? null;
-    const [last] = await tx.select({ position: max(planTasks.position) }).from(planTasks).where(and(eq(planTasks.tenantId, plan.tenantId), eq(planTasks.planId, plan.id)));
-    const [row] = await tx
-      .insert(planTasks)
-      .values({
-        tenantId: plan.tenantId,
-        id: input.id,
-        planId: plan.id,
-        assigneeUnitId: unit.id,
-        assigneeLabel: unit.name,
-        text: input.text.trim(),
-        due,
-        dueAt: due ? dueMoment(due) : null,
-        follows: isCellUnit(unit) ? taskFollows({ assignee: unit.name, text: input.text }, true) : null,
-        position: (last?.position ?? -1) + 1,
-        manual: true,
-        createdBy: actor.userId,
-      })
-      .returning();
-    await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'task.create', entity: 'task', entityId: row!.id, after: row });
-    const warnings = dueWarnings(due, planResolution(plan));
-    return { created: true, task: await describeTask(tx, actor, { task: row!, plan, commune, unit }, warnings) };
+    const request = { tenantId: plan.tenantId, actorId: actor.userId, scope: `task:${plan.id}`, key: input.id, taken: idTaken };
+    const { created, result } = await createOnce(tx, request, {
+      replay: async (id) => describeTask(tx, actor, await loadTaskFor(tx, actor, id)),
+      create: async () => {
+        const { row, unit, due } = await insertTask(tx, actor, plan, input);
+        const warnings = dueWarnings(due, planResolution(plan));
+        return { id: row.id, result: await describeTask(tx, actor, { task: row, plan, commune, unit }, warnings) };
+      },
+    });
+    return { created, task: result };
   });
+}
+
+async function insertTask(tx: Tx, actor: Actor, plan: Plan, input: TaskAddInput) {
+  // The id is the client's: one taken in another commune, or by a task of the plan's issue, is refused.
+  const [clash] = await tx.select({ id: planTasks.id }).from(planTasks).where(eq(planTasks.id, input.id));
+  if (clash) throw idTaken();
+  if (!input.text.trim()) throw emptyText();
+  const unit = await openUnit(tx, plan.tenantId, input.assigneeUnitId);
+  const due = dueOf(input.due) ?? null;
+  const [last] = await tx.select({ position: max(planTasks.position) }).from(planTasks).where(and(eq(planTasks.tenantId, plan.tenantId), eq(planTasks.planId, plan.id)));
+  const [row] = await tx
+    .insert(planTasks)
+    .values({
+      tenantId: plan.tenantId,
+      id: input.id,
+      planId: plan.id,
+      assigneeUnitId: unit.id,
+      assigneeLabel: unit.name,
+      text: input.text.trim(),
+      due,
+      dueAt: due ? dueMoment(due) : null,
+      follows: isCellUnit(unit) ? taskFollows({ assignee: unit.name, text: input.text }, true) : null,
+      position: (last?.position ?? -1) + 1,
+      manual: true,
+      createdBy: actor.userId,
+    })
+    .returning();
+  await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'task.create', entity: 'task', entityId: row!.id, after: row });
+  return { row: row!, unit, due };
 }
 
 /**
