@@ -22,10 +22,10 @@ export interface SchemaTable {
 
 /** Every table of db/schema.ts with the tables it points at. */
 export function schemaTables(): SchemaTable[] {
-  return Object.values(schema)
-    .filter((value): value is PgTable => is(value, PgTable))
+  return (Object.values(schema) as unknown[])
+    .filter((value) => is(value, PgTable))
     .map((table) => {
-      const config = getTableConfig(table);
+      const config = getTableConfig(table as PgTable);
       return { name: config.name, references: config.foreignKeys.map((fk) => getTableConfig(fk.reference().foreignTable).name) };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
