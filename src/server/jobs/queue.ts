@@ -12,6 +12,7 @@ import type { Database } from '../db/client';
 export type { PgBoss };
 
 export interface QueueLog {
+  info?(details: object, message: string): void;
   warn(details: object, message: string): void;
   error(details: object, message: string): void;
 }
@@ -75,7 +76,11 @@ export async function startJobQueue(database: Database, definitions: readonly Jo
     });
   }
   if (options.schedule) {
-    for (const d of definitions) if (d.cron) await boss.schedule(d.name, d.cron, {}, { tz: VIETNAM_TZ, singletonKey: d.name });
+    for (const d of definitions) {
+      if (d.cron) await boss.schedule(d.name, d.cron, {}, { tz: VIETNAM_TZ, singletonKey: d.name });
+      // A schedule turned off in the settings (QT_BACKUP_KEEP=0) ends on the next start.
+      else await boss.unschedule(d.name);
+    }
   }
   let stopped = false;
   return {
