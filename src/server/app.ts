@@ -26,6 +26,7 @@ import type { JobQueue } from './jobs/queue';
 import { createPdfConverter, type PdfConverter } from './documents/pdf';
 import { registerTextGuard } from './text-guard';
 import { webAssetOptions } from './web-assets';
+import { applyRateLimits } from './rate-limits';
 import { createMetrics, loggerOptions, measuredPdf, registerOperations, requestIdOptions } from './observability';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -74,6 +75,8 @@ export async function buildApp({ env, database, logger = false, pdf: converter =
     },
   });
   await app.register(cookie);
+  // Before the plugin, whose own onRoute hook reads the limits this one gives (rate-limits.ts).
+  applyRateLimits(app, env);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 } });
   await app.register(swagger, {

@@ -26,6 +26,9 @@ export const envSchema = z.object({
   QT_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   /** Login attempts allowed per IP per minute (rate limit). */
   QT_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Uploads (plans, attachments, evidence, rubrics) and QR check-ins allowed per account per minute. */
+  QT_UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  QT_CHECK_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   /** Failed logins before an account is locked, and for how many minutes. */
   QT_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   QT_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
