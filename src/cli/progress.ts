@@ -12,7 +12,8 @@ export function describeProgress(p: Progress): string {
 
 export function progressLine(stream: NodeJS.WriteStream = process.stderr) {
   const everyMs = stream.isTTY ? 200 : 5000;
-  let last = 0;
+  // The first line after the first interval: a short run prints only its result.
+  let last = Date.now();
   let pending: Progress | null = null;
   let shown = false;
   return {
