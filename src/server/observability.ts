@@ -61,7 +61,7 @@ export const requestIdOptions = {
     const given = request.headers['x-request-id'];
     return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
   },
-  requestIdLogLabel: 'reqId',
+  // Logged as `reqId` (Fastify's default label).
 } satisfies Partial<FastifyServerOptions>;
 
 export interface Metrics {
