@@ -11,6 +11,9 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   import: () => import('./commands/import'),
   lint: () => import('./commands/lint'),
   render: () => import('./commands/render'),
+  'citus-distribute': () => import('./commands/citus-distribute'),
+  backup: () => import('./commands/backup'),
+  restore: () => import('./commands/restore'),
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -52,7 +55,7 @@ async function printHelp(): Promise<void> {
   const lines = ['Cách dùng: quantriet <lệnh> [tuỳ chọn]', '', 'Các lệnh:'];
   for (const [name, load] of Object.entries(commands)) {
     const summary = await load().then((m) => m.summary, () => '(chưa có)');
-    lines.push(`  ${name.padEnd(10)} ${summary}`);
+    lines.push(`  ${name.padEnd(17)} ${summary}`);
   }
   console.log(lines.join('\n'));
 }

@@ -26,6 +26,8 @@ import type { JobQueue } from './jobs/queue';
 import { createPdfConverter, type PdfConverter } from './documents/pdf';
 import { registerTextGuard } from './text-guard';
 import { webAssetOptions } from './web-assets';
+import { applyRateLimits } from './rate-limits';
+import { createMetrics, loggerOptions, measuredPdf, registerOperations, requestIdOptions } from './observability';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -35,14 +37,16 @@ z.config(z.locales.vi());
 export interface AppDeps {
   env: Env;
   database: Database;
-  logger?: boolean;
+  /** JSON logs on stdout (true), into a stream (tests), or none. */
+  logger?: boolean | NodeJS.WritableStream;
   /** The PDF converter; one per process, created on first use when not given. */
   pdf?: PdfConverter;
 }
 
-export async function buildApp({ env, database, logger = false, pdf = createPdfConverter() }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ env, database, logger = false, pdf: converter = createPdfConverter() }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: env.LOG_LEVEL } : false,
+    logger: logger ? loggerOptions(env, logger === true ? undefined : logger) : false,
+    ...requestIdOptions,
     bodyLimit: env.QT_BODY_LIMIT,
     trustProxy: env.QT_TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
@@ -71,6 +75,8 @@ export async function buildApp({ env, database, logger = false, pdf = createPdfC
     },
   });
   await app.register(cookie);
+  // Before the plugin, whose own onRoute hook reads the limits this one gives (rate-limits.ts).
+  applyRateLimits(app, env);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 } });
   await app.register(swagger, {
@@ -81,7 +87,11 @@ export async function buildApp({ env, database, logger = false, pdf = createPdfC
   const sessions = createSessionCache();
   await app.register(authPlugin, { db: database.db, sessions });
 
-  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  // Request metrics, /metrics and /api/health (observability.ts).
+  let jobsOn = false;
+  const metrics = createMetrics(database, () => jobsOn);
+  const pdf = measuredPdf(converter, metrics);
+  registerOperations(app, { env, database, metrics });
   app.get('/api/docs/json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes, { db: database.db, env, sessions });
@@ -92,6 +102,7 @@ export async function buildApp({ env, database, logger = false, pdf = createPdfC
   // The job queue (decision 021): on with the server, off in tests unless one asks (QT_JOBS=true).
   const jobs = (env.QT_JOBS ?? env.NODE_ENV !== 'test') ? await startJobs(database, env, mailer, app.log) : null;
   app.decorate('jobs', jobs);
+  jobsOn = jobs !== null;
   app.addHook('onClose', async () => {
     // The queue first (jobs in hand finish), then the e-mails in flight, then the converter.
     await jobs?.stop();

@@ -26,6 +26,9 @@ export const envSchema = z.object({
   QT_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   /** Login attempts allowed per IP per minute (rate limit). */
   QT_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Uploads (plans, attachments, evidence, rubrics) and QR check-ins allowed per account per minute. */
+  QT_UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  QT_CHECK_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   /** Failed logins before an account is locked, and for how many minutes. */
   QT_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   QT_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -62,9 +65,25 @@ export const envSchema = z.object({
    * first start and kept in the database (server_secrets).
    */
   QT_CHECK_IN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * The daily backup (job backup.daily, src/server/backup): how many backup files to keep (0: no
+   * scheduled backup), where (default <QT_DATA_DIR>/backups; point it at another disk), and when
+   * (a cron line in Asia/Ho_Chi_Minh, 02:30 by default).
+   */
+  QT_BACKUP_KEEP: z.coerce.number().int().min(0).max(3650).default(14),
+  QT_BACKUP_DIR: z.string().min(1).optional(),
+  QT_BACKUP_CRON: z
+    .string()
+    .regex(/^\S+ \S+ \S+ \S+ \S+$/u, 'must be a cron line of five fields, e.g. "30 2 * * *"')
+    .default('30 2 * * *'),
+  /**
+   * Who may read /metrics (Prometheus): a scraper sending "Authorization: Bearer <token>" with this
+   * token, or any request from the machine itself (127.0.0.1 / ::1) when it is not set.
+   */
+  QT_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
-export type Env = z.infer<typeof envSchema> & { QT_FILES_DIR: string; QT_PUBLIC_URL: string };
+export type Env = z.infer<typeof envSchema> & { QT_FILES_DIR: string; QT_PUBLIC_URL: string; QT_BACKUP_DIR: string };
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
@@ -77,6 +96,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ...env,
     QT_DATA_DIR: resolve(env.QT_DATA_DIR),
     QT_FILES_DIR: resolve(env.QT_FILES_DIR ?? `${env.QT_DATA_DIR}/files`),
+    QT_BACKUP_DIR: resolve(env.QT_BACKUP_DIR ?? `${env.QT_DATA_DIR}/backups`),
     QT_WEB_DIR: resolve(env.QT_WEB_DIR),
     QT_PUBLIC_URL: (env.QT_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/u, ''),
   };

@@ -141,3 +141,9 @@ export const oneTimeCodeInvalid = () =>
     'auth.one-time-code-invalid',
     'Mã dùng một lần không đúng, đã được dùng hoặc đã hết hạn. Vui lòng liên hệ Văn phòng Đảng ủy để được cấp mã mới.',
   );
+
+/**
+ * A backup file restore refuses (src/server/backup): never an HTTP answer, the command line prints it.
+ * Ids: backup.not-found, backup.foreign, backup.version, backup.truncated, backup.corrupt, backup.schema.
+ */
+export const backupRefused = (id: string, message: string) => new AppError(400, `backup.${id}`, message);

@@ -37,7 +37,7 @@ export async function openTestDatabase(): Promise<Database> {
 export async function startTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const filesDir = mkdtempSync(join(tmpdir(), 'qt-test-files-'));
-  const env = loadEnv({ NODE_ENV: 'test', QT_LOGIN_RATE_LIMIT: '1000', QT_WEB_DIR: '/nonexistent', QT_FILES_DIR: filesDir, ...overrides });
+  const env = loadEnv({ NODE_ENV: 'test', QT_LOGIN_RATE_LIMIT: '1000', QT_UPLOAD_RATE_LIMIT: '1000', QT_CHECK_IN_RATE_LIMIT: '1000', QT_BACKUP_KEEP: '0', QT_WEB_DIR: '/nonexistent', QT_FILES_DIR: filesDir, ...overrides });
   const app = await buildApp({ env, database });
   const signIn = async (username: string, password = DEMO_PASSWORD): Promise<Session> => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

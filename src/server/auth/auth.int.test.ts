@@ -148,7 +148,7 @@ describe('sessions', () => {
 describe('platform', () => {
   it('answers health, OpenAPI and security headers', async () => {
     const health = await t.app.inject({ url: '/api/health' });
-    expect(health.json()).toEqual({ status: 'ok' });
+    expect(health.json()).toEqual({ status: 'ok', database: 'ok' });
     expect(health.headers['content-security-policy']).toContain("default-src 'self'");
     expect(health.headers['x-content-type-options']).toBe('nosniff');
     const docs = await t.app.inject({ url: '/api/docs/json' });

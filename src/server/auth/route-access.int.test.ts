@@ -64,7 +64,7 @@ describe('what is public', () => {
     }
   });
 
-  it('declares public only sign-in, sign-out, health, the API description, the private calendar feeds, the public pages and the web app’s files', async () => {
+  it('declares public only sign-in, sign-out, health, metrics, the API description, the private calendar feeds, the public pages and the web app’s files', async () => {
     const publicRoutes = t.app
       .routeAccess()
       .filter((r) => r.public)
@@ -80,6 +80,9 @@ describe('what is public', () => {
         'HEAD /api/session',
         'POST /api/auth/login',
         'POST /api/auth/logout',
+        // Prometheus metrics: no session, but only the machine itself or QT_METRICS_TOKEN (observability.ts).
+        'GET /metrics',
+        'HEAD /metrics',
         // A person's private calendar feed: answers only to a valid, unrevoked token (calendar feature).
         'GET /api/calendar/:tenantId/:file',
         'HEAD /api/calendar/:tenantId/:file',

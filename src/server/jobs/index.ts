@@ -4,18 +4,22 @@
 //   email.digest         every day at 07:00 (Hà Nội): one email.digest.person job per digest person
 //   email.digest.person  one person's day of e-mails in one, retried like email.send
 //   tasks.reminders      every hour at :05 (Hà Nội): reminders and escalations (features/tasks/reminders.ts)
+//   backup.daily         QT_BACKUP_CRON (02:30 Hà Nội): a backup into QT_BACKUP_DIR, the newest QT_BACKUP_KEEP kept
+//                        (backup/backup.ts); not scheduled when QT_BACKUP_KEEP=0
 import type { Database } from '../db/client';
 import type { Env } from '../env';
 import { now } from '../clock';
 import { EMAIL_JOB, type EmailJob, type Mailer } from '../features/notifications/mailer';
 import { pendingDigests, strayPendingEmails, type DigestJob } from '../features/notifications/digest';
 import { runReminders } from '../features/tasks/reminders';
+import { scheduledBackup } from '../backup/backup';
 import { startJobQueue, type JobDefinition, type JobQueue, type QueueLog } from './queue';
 
 export const REMINDER_JOB = 'tasks.reminders';
 export const DIGEST_JOB = 'email.digest';
 export const DIGEST_PERSON_JOB = 'email.digest.person';
 export const SWEEP_JOB = 'email.sweep';
+export const BACKUP_JOB = 'backup.daily';
 
 export function jobDefinitions(database: Database, env: Env, mailer: Mailer, log: QueueLog): JobDefinition<never>[] {
   const db = database.db;
@@ -61,6 +65,16 @@ export function jobDefinitions(database: Database, env: Env, mailer: Mailer, log
         const result = await runReminders(db);
         mailer.deliver(db, result.notificationIds);
         await mailer.idle();
+      },
+    } satisfies JobDefinition,
+    {
+      name: BACKUP_JOB,
+      // singleton: one backup at a time across every server; a failed one is tried again twice.
+      queue: { policy: 'singleton', retryLimit: 2, retryDelay: 600 },
+      ...(env.QT_BACKUP_KEEP > 0 ? { cron: env.QT_BACKUP_CRON } : {}),
+      work: async () => {
+        const { file, removed } = await scheduledBackup(env.QT_BACKUP_DIR, Math.max(1, env.QT_BACKUP_KEEP), { database, filesDir: env.QT_FILES_DIR });
+        log.info?.({ job: BACKUP_JOB, file, removed: removed.length }, 'backup written');
       },
     } satisfies JobDefinition,
   ];

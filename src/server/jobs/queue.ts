@@ -12,6 +12,7 @@ import type { Database } from '../db/client';
 export type { PgBoss };
 
 export interface QueueLog {
+  info?(details: object, message: string): void;
   warn(details: object, message: string): void;
   error(details: object, message: string): void;
 }
@@ -48,6 +49,9 @@ export interface JobQueue {
 export const VIETNAM_TZ = 'Asia/Ho_Chi_Minh';
 
 export async function startJobQueue(database: Database, definitions: readonly JobDefinition<never>[], options: QueueOptions, log: QueueLog): Promise<JobQueue> {
+  // Jobs whose work is running in this process: stop() waits for them (see stop below).
+  let inHand = 0;
+  const recent = new Map<string, number>();
   const boss = new PgBoss({
     db: { executeSql: database.executeSql },
     schedule: options.schedule,
@@ -65,17 +69,26 @@ export async function startJobQueue(database: Database, definitions: readonly Jo
   for (const d of definitions) {
     await boss.work<object>(d.name, { pollingIntervalSeconds: options.pollingIntervalSeconds, includeMetadata: true, batchSize: 1 }, async ([job]) => {
       if (!job) return;
+      inHand++;
+      recent.set(job.id, Date.now());
+      for (const [id, at] of recent) if (Date.now() - at > 60_000) recent.delete(id);
       const final = job.retryCount >= job.retryLimit;
       try {
         await (d.work as JobDefinition['work'])(job.data, { final, retryCount: job.retryCount, id: job.id });
       } catch (error) {
         log.warn({ job: d.name, id: job.id, retryCount: job.retryCount, final, error: String(error) }, final ? 'job failed' : 'job failed, will retry');
         throw error;
+      } finally {
+        inHand--;
       }
     });
   }
   if (options.schedule) {
-    for (const d of definitions) if (d.cron) await boss.schedule(d.name, d.cron, {}, { tz: VIETNAM_TZ, singletonKey: d.name });
+    for (const d of definitions) {
+      if (d.cron) await boss.schedule(d.name, d.cron, {}, { tz: VIETNAM_TZ, singletonKey: d.name });
+      // A schedule turned off in the settings (QT_BACKUP_KEEP=0) ends on the next start.
+      else await boss.unschedule(d.name);
+    }
   }
   let stopped = false;
   return {
@@ -103,7 +116,19 @@ export async function startJobQueue(database: Database, definitions: readonly Jo
       if (stopped) return;
       stopped = true;
       // Graceful: the jobs in hand finish (or are failed back to retry at the timeout), nothing new is fetched.
+      const deadline = Date.now() + 10_000;
       await boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false });
+      // pg-boss waits for the jobs its workers hold, but not for a fetch still in flight when stop began:
+      // that job is already 'active' in the table and its work starts a moment later. Wait for it too.
+      const settle = Date.now() + 300;
+      while ((inHand > 0 || Date.now() < settle) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      // Then pg-boss records the outcome of the last ones (complete / fail) just after their work returns.
+      const ids = [...recent.keys()];
+      while (ids.length && Date.now() < deadline) {
+        const { rows } = await database.executeSql(`SELECT count(*)::int AS n FROM pgboss.job WHERE id = ANY($1::uuid[]) AND state = 'active'`, [ids]);
+        if (Number(rows[0]?.n ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
   };
 }

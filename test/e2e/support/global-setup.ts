@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
   let server;
   try {
     // Every story signs in; the per-IP limit protects production, not this test run.
-    server = await startServer({ dataDir, webDir, args: ['--seed-demo'], env: { QT_LOGIN_RATE_LIMIT: '10000' } });
+    server = await startServer({ dataDir, webDir, args: ['--seed-demo'], env: { QT_LOGIN_RATE_LIMIT: '10000', QT_UPLOAD_RATE_LIMIT: '10000', QT_CHECK_IN_RATE_LIMIT: '10000' } });
   } catch (error) {
     removeFolders();
     throw error;
