@@ -1,0 +1,180 @@
+// What the device holds, shown above every signed-in page (decision 023): "Không có mạng" with when
+// the answers on screen were last updated, "Chưa gửi (n)" for the entries queued on the device, and
+// for each entry the server did not take, both versions side by side and the person's choice.
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { formatDateTime } from '../format';
+import { meKey } from '../features/auth/session';
+import type { AttendanceStatus } from '../../domain/attendance';
+import { useStoredAt } from './offline-data';
+import { discard, flush, outboxEntries, resendOnTop, setOutboxUser, useOutbox, type OutboxEntry } from './outbox';
+
+// The names of features/sessions/labels.ts (PRODUCT.md §7), kept here so this file stays small.
+const markNames: Record<AttendanceStatus, string> = { present: 'Có mặt', late: 'Đến muộn', excused: 'Vắng có lý do', absent: 'Vắng không lý do' };
+
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  return online;
+}
+
+/** Loads the person's queue and sends it: now, and each time the connection returns. */
+export function useOutboxSync(userId: string) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    let live = true;
+    const refreshSession = () => queryClient.refetchQueries({ queryKey: meKey });
+    const send = () => {
+      if (live && outboxEntries().some((e) => e.state === 'pending')) void flush(refreshSession);
+    };
+    void setOutboxUser(userId).then(send);
+    window.addEventListener('online', send);
+    return () => {
+      live = false;
+      window.removeEventListener('online', send);
+    };
+  }, [userId, queryClient]);
+}
+
+export function OfflineStatus() {
+  const storedAt = useStoredAt();
+  const online = useOnline();
+  const entries = useOutbox();
+  const queryClient = useQueryClient();
+  const [sending, setSending] = useState(false);
+  const pending = entries.filter((e) => e.state === 'pending').length;
+  const problems = entries.filter((e) => e.state !== 'pending');
+  if (!storedAt && online && entries.length === 0) return null;
+  return (
+    <Stack gap="xs" mb="md" className="qt-no-print">
+      {(!online || storedAt) && (
+        <Alert color="yellow" variant="light" title={online ? 'Đang xem dữ liệu lưu trên máy' : 'Không có mạng'} role="status">
+          {storedAt ? `Cập nhật lúc ${formatDateTime(storedAt)}. ` : ''}
+          {online ? 'Máy chủ chưa trả lời; dữ liệu sẽ được làm mới khi kết nối lại.' : 'Những gì đồng chí nhập được lưu trên máy và tự gửi khi có mạng.'}
+        </Alert>
+      )}
+      {entries.length > 0 && (
+        <Alert color={problems.length ? 'red' : 'blue'} variant="light" title={`Chưa gửi (${entries.length})`} aria-live="polite">
+          <Stack gap="xs">
+            <Text fz="sm">
+              {pending > 0 ? `${pending} mục đang chờ gửi lên máy chủ${online ? '.' : ' khi có mạng.'} ` : ''}
+              {problems.length > 0 ? `${problems.length} mục cần đồng chí xem lại.` : ''}
+            </Text>
+            {pending > 0 && online && (
+              <Button
+                size="md"
+                variant="light"
+                loading={sending}
+                onClick={async () => {
+                  setSending(true);
+                  try {
+                    await flush(() => queryClient.refetchQueries({ queryKey: meKey }));
+                  } finally {
+                    setSending(false);
+                  }
+                }}
+              >
+                Gửi ngay
+              </Button>
+            )}
+            {problems.map((entry) => (
+              <Problem key={entry.key} entry={entry} />
+            ))}
+          </Stack>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+interface SessionLike {
+  version?: number;
+  expected?: { memberId: string; fullName: string }[];
+  marks?: { memberId: string; status: AttendanceStatus; reason: string | null }[];
+}
+type SentMark = { memberId: string; status: AttendanceStatus; reason: string | null };
+
+const markText = (m?: { status: AttendanceStatus; reason: string | null }) => (m ? `${markNames[m.status]}${m.reason ? ` (${m.reason})` : ''}` : 'Chưa điểm danh');
+
+/** One entry the server did not take: why, both versions, and the two choices. */
+function Problem({ entry }: { entry: OutboxEntry }) {
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const problem = entry.problem!;
+  const current = (problem.current ?? null) as SessionLike | null;
+  const conflict = entry.state === 'conflict';
+  const rows =
+    entry.kind === 'attendance' && current?.marks
+      ? (entry.body.marks as SentMark[])
+          .map((mine) => ({ mine, theirs: current.marks!.find((m) => m.memberId === mine.memberId), name: current.expected?.find((p) => p.memberId === mine.memberId)?.fullName ?? mine.memberId }))
+          .filter(({ mine, theirs }) => !theirs || theirs.status !== mine.status || (theirs.reason ?? '') !== (mine.reason ?? ''))
+      : [];
+  const resend = async () => {
+    setBusy(true);
+    try {
+      await resendOnTop(entry.key, current?.version);
+      await flush(() => queryClient.refetchQueries({ queryKey: meKey }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const drop = async () => {
+    await discard(entry.key);
+    void queryClient.invalidateQueries({ queryKey: ['sessions', entry.target] });
+  };
+  return (
+    <Stack gap="xs" p="xs" style={{ background: 'var(--mantine-color-body)', borderRadius: 'var(--mantine-radius-sm)' }} role="group" aria-label={`Chưa gửi được: ${entry.label}`}>
+      <Text fw={700}>{entry.label}</Text>
+      <Text fz="sm">
+        {conflict
+          ? 'Trong lúc bản của đồng chí chờ gửi, trên máy chủ đã có bản mới hơn (người khác đã sửa, hoặc buổi sinh hoạt, báo cáo đã được chốt). Bản của đồng chí chưa được ghi. Hãy so sánh rồi chọn: gửi lại bản của mình đè lên bản mới, hoặc bỏ bản của mình và giữ bản trên máy chủ.'
+          : 'Máy chủ không nhận bản này. Hãy sửa lại trên trang rồi lưu, hoặc bỏ bản này.'}
+      </Text>
+      <Text fz="sm" c="dimmed">
+        Máy chủ trả lời: {problem.message}
+      </Text>
+      {rows.length > 0 && (
+        <Table.ScrollContainer minWidth={0}>
+          <Table fz="sm" withTableBorder aria-label={`So sánh hai bản — ${entry.label}`}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Đảng viên</Table.Th>
+                <Table.Th>Bản của đồng chí</Table.Th>
+                <Table.Th>Trên máy chủ</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map(({ mine, theirs, name }) => (
+                <Table.Tr key={mine.memberId}>
+                  <Table.Td>{name}</Table.Td>
+                  <Table.Td>{markText(mine)}</Table.Td>
+                  <Table.Td>{markText(theirs)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Group gap="xs" grow wrap="wrap">
+        {conflict && (
+          <Button size="md" onClick={resend} loading={busy}>
+            Gửi lại bản của tôi
+          </Button>
+        )}
+        <Button size="md" variant="default" onClick={drop} disabled={busy}>
+          Bỏ bản của tôi
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
