@@ -37,11 +37,16 @@ export function useOutboxSync(userId: string) {
     const send = () => {
       if (live && outboxEntries().some((e) => e.state === 'pending')) void flush(refreshSession);
     };
+    // Back online: the queue goes, then what is on screen is asked for again ("Cập nhật lúc" goes).
+    const reconnected = () => {
+      send();
+      void queryClient.refetchQueries({ type: 'active' });
+    };
     void setOutboxUser(userId).then(send);
-    window.addEventListener('online', send);
+    window.addEventListener('online', reconnected);
     return () => {
       live = false;
-      window.removeEventListener('online', send);
+      window.removeEventListener('online', reconnected);
     };
   }, [userId, queryClient]);
 }
@@ -58,7 +63,7 @@ export function OfflineStatus() {
   return (
     <Stack gap="xs" mb="md" className="qt-no-print">
       {(!online || storedAt) && (
-        <Alert color="yellow" variant="light" title={online ? 'Đang xem dữ liệu lưu trên máy' : 'Không có mạng'} role="status">
+        <Alert color="orange" variant="light" title={online ? 'Đang xem dữ liệu lưu trên máy' : 'Không có mạng'} role="status">
           {storedAt ? `Cập nhật lúc ${formatDateTime(storedAt)}. ` : ''}
           {online ? 'Máy chủ chưa trả lời; dữ liệu sẽ được làm mới khi kết nối lại.' : 'Những gì đồng chí nhập được lưu trên máy và tự gửi khi có mạng.'}
         </Alert>
