@@ -103,11 +103,45 @@ export function OfflineStatus() {
 }
 
 interface SessionLike {
+  id?: string;
   version?: number;
   expected?: { memberId: string; fullName: string }[];
   marks?: { memberId: string; status: AttendanceStatus; reason: string | null }[];
 }
 type SentMark = { memberId: string; status: AttendanceStatus; reason: string | null };
+
+// The report's fields a person compares (PRODUCT.md §7 words of the cell report form).
+const reportFields: [string, string][] = [
+  ['summary', 'Tóm tắt nội dung thảo luận'],
+  ['opinions', 'Ý kiến của đảng viên'],
+  ['proposals', 'Kiến nghị, đề xuất'],
+  ['reporter', 'Báo cáo viên'],
+  ['reportDate', 'Ngày báo cáo'],
+  ['number', 'Số'],
+  ['form', 'Hình thức'],
+];
+const scoreText = (scores: unknown) => (Array.isArray(scores) ? (scores as { itemId: string; points: number }[]).map((s) => `${s.itemId}: ${s.points}`).join(', ') || '—' : '—');
+
+/** The rows where the person's version and the server's differ: [what, theirs on the device, the server's]. */
+function differences(entry: OutboxEntry, current: SessionLike | null): { key: string; what: string; mine: string; theirs: string }[] {
+  if (!current) return [];
+  if (entry.kind === 'attendance' && current.marks) {
+    return (entry.body.marks as SentMark[])
+      .map((mine) => ({ mine, theirs: current.marks!.find((m) => m.memberId === mine.memberId), name: current.expected?.find((p) => p.memberId === mine.memberId)?.fullName ?? mine.memberId }))
+      .filter(({ mine, theirs }) => !theirs || theirs.status !== mine.status || (theirs.reason ?? '') !== (mine.reason ?? ''))
+      .map(({ mine, theirs, name }) => ({ key: mine.memberId, what: name, mine: markText(mine), theirs: markText(theirs) }));
+  }
+  if (entry.kind === 'report-draft') {
+    const server = current as unknown as Record<string, unknown>;
+    const rows = reportFields
+      .filter(([field]) => String(entry.body[field] ?? '') !== String(server[field] ?? ''))
+      .map(([field, what]) => ({ key: field, what, mine: String(entry.body[field] ?? '') || '—', theirs: String(server[field] ?? '') || '—' }));
+    const mineScores = scoreText(entry.body.scores);
+    const theirScores = scoreText(server.scores);
+    return mineScores === theirScores ? rows : [...rows, { key: 'scores', what: 'Điểm tự chấm', mine: mineScores, theirs: theirScores }];
+  }
+  return [];
+}
 
 const markText = (m?: { status: AttendanceStatus; reason: string | null }) => (m ? `${markNames[m.status]}${m.reason ? ` (${m.reason})` : ''}` : 'Chưa điểm danh');
 
@@ -118,16 +152,13 @@ function Problem({ entry }: { entry: OutboxEntry }) {
   const problem = entry.problem!;
   const current = (problem.current ?? null) as SessionLike | null;
   const conflict = entry.state === 'conflict';
-  const rows =
-    entry.kind === 'attendance' && current?.marks
-      ? (entry.body.marks as SentMark[])
-          .map((mine) => ({ mine, theirs: current.marks!.find((m) => m.memberId === mine.memberId), name: current.expected?.find((p) => p.memberId === mine.memberId)?.fullName ?? mine.memberId }))
-          .filter(({ mine, theirs }) => !theirs || theirs.status !== mine.status || (theirs.reason ?? '') !== (mine.reason ?? ''))
-      : [];
+  const rows = differences(entry, current);
+  // A queued create that met a report made meanwhile is sent as an edit of that report.
+  const asEdit = entry.kind === 'report-draft' && entry.method === 'POST' && current?.id ? { method: 'PATCH' as const, url: `/api/reports/${current.id}` } : {};
   const resend = async () => {
     setBusy(true);
     try {
-      await resendOnTop(entry.key, current?.version);
+      await resendOnTop(entry.key, { version: current?.version, ...asEdit });
       await flush(() => queryClient.refetchQueries({ queryKey: meKey }));
     } finally {
       setBusy(false);
@@ -153,17 +184,17 @@ function Problem({ entry }: { entry: OutboxEntry }) {
           <Table fz="sm" withTableBorder aria-label={`So sánh hai bản — ${entry.label}`}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Đảng viên</Table.Th>
+                <Table.Th>{entry.kind === 'attendance' ? 'Đảng viên' : 'Mục'}</Table.Th>
                 <Table.Th>Bản của đồng chí</Table.Th>
                 <Table.Th>Trên máy chủ</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rows.map(({ mine, theirs, name }) => (
-                <Table.Tr key={mine.memberId}>
-                  <Table.Td>{name}</Table.Td>
-                  <Table.Td>{markText(mine)}</Table.Td>
-                  <Table.Td>{markText(theirs)}</Table.Td>
+              {rows.map((row) => (
+                <Table.Tr key={row.key}>
+                  <Table.Td>{row.what}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{row.mine}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{row.theirs}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

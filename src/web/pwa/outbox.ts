@@ -102,12 +102,16 @@ export async function discard(key: string) {
   await reload();
 }
 
-/** The person chose to send their version again, on top of the server's (its version). */
-export async function resendOnTop(key: string, version: number | undefined) {
+/**
+ * The person chose to send their version again, on top of the server's: with its version, and (a
+ * create that met a record made meanwhile) as an edit of that record.
+ */
+export async function resendOnTop(key: string, onTop: { version?: number; method?: OutboxEntry['method']; url?: string }) {
   const database = await db();
   const entry = await database.get('outbox', key);
   if (!entry) return;
-  await database.put('outbox', { ...entry, body: version === undefined ? entry.body : { ...entry.body, version }, state: 'pending', problem: undefined });
+  const body = onTop.version === undefined ? entry.body : { ...entry.body, version: onTop.version };
+  await database.put('outbox', { ...entry, method: onTop.method ?? entry.method, url: onTop.url ?? entry.url, body, state: 'pending', problem: undefined });
   await reload();
 }
 

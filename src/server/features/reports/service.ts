@@ -6,7 +6,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { completeFollowingTasks } from '../tasks/service';
 import type { Db, DbOrTx, Tx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
-import { badRequest, conflict, duplicate, forbidden, notFound, stateConflict } from '../../errors';
+import { badRequest, conflict, forbidden, notFound, stateConflict } from '../../errors';
 import { now } from '../../clock';
 import { updateVersioned } from '../../db/versioned';
 import { todayInVietnam } from '../../../domain/dates';
@@ -206,7 +206,8 @@ export async function createReport(db: Db, actor: Actor, sessionId: string, inpu
     const existing = await reportOfSession(tx, session);
     if (existing) {
       if (idempotencyKey && existing.idempotencyKey === idempotencyKey) return describeReport(tx, actor, { report: existing, unit, plan: await planOf(tx, session) });
-      throw duplicate('report.exists', 'Chi bộ đã có báo cáo cho buổi sinh hoạt này: hãy mở báo cáo đó để sửa.');
+      // With the report as it is: a phone whose queued create meets it shows both (decision 023).
+      throw stateConflict('report.exists', 'Chi bộ đã có báo cáo cho buổi sinh hoạt này: hãy mở báo cáo đó để sửa.', await describeReport(tx, actor, { report: existing, unit, plan: await planOf(tx, session) }));
     }
     refuseUnreportable(loaded);
     const rubric = await ensureCurrentRubric(tx, session.tenantId);
