@@ -16,6 +16,7 @@ const sections: [string, string][] = [
   ['Tasks: views', './task-views.bench.ts'],
   ['Reminders and escalation', './reminders.bench.ts'],
   ['First load on a cheap phone', './first-load.bench.ts'],
+  ['Offline sync', './offline-sync.bench.ts'],
 ];
 
 const only = process.argv.slice(2);

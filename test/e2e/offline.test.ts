@@ -1,7 +1,7 @@
 // Story (issue 16): in a village without signal. The secretary (bithu) on a 390 px phone opens the
 // app once with a connection (the service worker keeps the app and what was read), loses the
-// signal, marks attendance, reloads (the entry is kept: "Chưa gửi (1)"), gets the signal back and
-// the entry goes by itself; the ward sees it. The same request sent again is stored once. A change
+// signal, marks attendance and drafts the report, reloads (both are kept: "Chưa gửi (2)"), gets the
+// signal back and the entries go by themselves; the ward sees them. The same request sent again is stored once. A change
 // made meanwhile on the server is shown beside the phone's, not overwritten, and the secretary
 // chooses. The device's cache stays small and a sign-out empties it.
 //
@@ -11,6 +11,8 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { planFixture } from '../support/fixtures';
 import { ApiClient, expectAccessible, horizontalOverflow, launchBrowser, newContext, phone, screenshot, signInThroughPage, story } from './support/browser';
+
+const SUMMARY = 'Chi bộ thảo luận sôi nổi về Nghị quyết, thống nhất cách làm ở thôn.';
 
 interface Detail {
   id: string;
@@ -80,7 +82,9 @@ story('A cell secretary marks attendance without signal and it arrives intact', 
     });
     await page.goto(`/sinh-hoat/${sessionId}`);
     await page.getByRole('radiogroup', { name: first.fullName }).waitFor();
-    // The cell page too, so that it reads offline.
+    // The report page and the cell page too, so that they read offline.
+    await page.goto(`/bao-cao/${sessionId}`);
+    await page.getByLabel('Tóm tắt nội dung thảo luận').waitFor();
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Chi bộ Tràng Đà 1' }).waitFor();
     await page.goto(`/sinh-hoat/${sessionId}`);
@@ -110,20 +114,33 @@ story('A cell secretary marks attendance without signal and it arrives intact', 
     await group.waitFor();
     await expect.poll(() => group.getByLabel('Vắng có lý do').isChecked()).toBe(true);
     expect(await page.getByLabel(`Lý do vắng — ${first.fullName}`).inputValue()).toBe('Đi công tác');
+
+    // The report draft, from the session page's link, saved on the device and kept through a reload.
+    await page.getByRole('link', { name: 'Báo cáo kết quả' }).click();
+    await page.getByLabel('Tóm tắt nội dung thảo luận').fill(SUMMARY);
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.getByText('Đã lưu bản nháp trên máy. Chưa gửi được: sẽ tự gửi khi có mạng.').waitFor();
+    await pendingBadge(2).waitFor();
+    await page.reload();
+    await pendingBadge(2).waitFor();
+    await expect.poll(() => page.getByLabel('Tóm tắt nội dung thảo luận').inputValue()).toBe(SUMMARY);
+
     // The cell page reads offline too.
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Chi bộ Tràng Đà 1' }).waitFor();
-    await pendingBadge(1).waitFor();
+    await pendingBadge(2).waitFor();
     // Nothing reached the server.
     expect(await markOf(first.memberId)).toBeUndefined();
+    expect((await office.get<{ report: unknown }>(`/api/sessions/${sessionId}/report`)).report).toBeNull();
   });
 
   test('back online: the entry goes by itself and the ward sees it; the same request sent again is stored once', async () => {
     await page.goto(`/sinh-hoat/${sessionId}`);
     await page.getByRole('radiogroup', { name: first.fullName }).waitFor();
     await context.setOffline(false);
-    await pendingBadge(1).waitFor({ state: 'detached' });
+    await pendingBadge(2).waitFor({ state: 'detached' });
     await expect.poll(() => markOf(first.memberId)).toMatchObject({ status: 'excused', reason: 'Đi công tác' });
+    expect((await office.get<{ report: { summary: string; status: string } | null }>(`/api/sessions/${sessionId}/report`)).report).toMatchObject({ summary: SUMMARY, status: 'draft' });
     const after = await detail();
     expect(after.marks.filter((m) => m.status === 'present')).toHaveLength(after.expected.length - 1);
 
