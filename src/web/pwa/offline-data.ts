@@ -21,6 +21,9 @@ export function noteAnswer(headers: Headers) {
   }
 }
 
+/** The same, outside React. */
+export const currentStoredAt = () => storedAt;
+
 /** When the oldest answer on screen that came from the device was fetched; null when all are fresh. */
 export function useStoredAt(): string | null {
   return useSyncExternalStore(
