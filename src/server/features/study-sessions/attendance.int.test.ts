@@ -92,7 +92,7 @@ describe('a cell session: schedule, attendance, held, minutes', () => {
     expect(xml).toContain('Ốm');
   });
 
-  it('a queued save sent twice with its Idempotency-Key is stored once; a stale one without it is refused with the server’s marks', async () => {
+  it('a queued save sent twice with its Idempotency-Key is stored once; a stale one with another key is refused with the server’s version', async () => {
     const { sessionId } = await sessionOfCell(t, staff, leader, 'Chi bộ Tràng Đà 1');
     const detail = await detailOf(bithu, sessionId);
     const [first, second] = detail.expected.map((p: { memberId: string }) => p.memberId);
