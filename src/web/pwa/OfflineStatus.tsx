@@ -8,7 +8,7 @@ import { formatDateTime } from '../format';
 import { meKey } from '../features/auth/session';
 import type { AttendanceStatus } from '../../domain/attendance';
 import { useStoredAt } from './offline-data';
-import { discard, flush, outboxEntries, resendOnTop, setOutboxUser, useOutbox, type OutboxEntry } from './outbox';
+import { discard, flush, outboxEntries, outboxNeedsSignIn, resendOnTop, setOutboxUser, useOutbox, type OutboxEntry } from './outbox';
 
 // The names of features/sessions/labels.ts (PRODUCT.md §7), kept here so this file stays small.
 const markNames: Record<AttendanceStatus, string> = { present: 'Có mặt', late: 'Đến muộn', excused: 'Vắng có lý do', absent: 'Vắng không lý do' };
@@ -75,6 +75,16 @@ export function OfflineStatus() {
               {pending > 0 ? `${pending} mục đang chờ gửi lên máy chủ${online ? '.' : ' khi có mạng.'} ` : ''}
               {problems.length > 0 ? `${problems.length} mục cần đồng chí xem lại.` : ''}
             </Text>
+            {pending > 0 && outboxNeedsSignIn() && (
+              <>
+                <Text fz="sm" fw={600}>
+                  Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại: các mục chưa gửi vẫn được giữ trên máy và sẽ được gửi ngay sau đó.
+                </Text>
+                <Button size="md" onClick={() => window.location.assign(`/dang-nhap?redirect=${encodeURIComponent(window.location.pathname)}`)}>
+                  Đăng nhập lại
+                </Button>
+              </>
+            )}
             {pending > 0 && online && (
               <Button
                 size="md"

@@ -51,6 +51,9 @@ const db = () =>
 
 let userId: string | null = null;
 let entries: OutboxEntry[] = [];
+/** The last send met a 401: the session ended, the person must sign in again for the queue to go. */
+let signInNeeded = false;
+export const outboxNeedsSignIn = () => signInNeeded;
 const listeners = new Set<() => void>();
 
 async function reload() {
@@ -60,6 +63,7 @@ async function reload() {
 
 /** The signed-in person (null when signed out): their entries are the ones shown and sent. */
 export async function setOutboxUser(id: string | null) {
+  signInNeeded = false;
   if (id === userId) return;
   userId = id;
   await reload();
@@ -183,6 +187,7 @@ async function sendAll(refreshSession?: () => Promise<unknown>): Promise<FlushRe
       return { sent, stopped: true };
     }
     const { status, data } = answer;
+    signInNeeded = false;
     if (status >= 200 && status < 300) {
       await database.delete('outbox', entry.key);
       sent++;
@@ -190,6 +195,7 @@ async function sendAll(refreshSession?: () => Promise<unknown>): Promise<FlushRe
       continue;
     }
     if (status === 401 || status >= 500 || status === 429) {
+      signInNeeded = status === 401;
       await reload();
       return { sent, stopped: true };
     }
