@@ -11,7 +11,6 @@ import { meKey } from './features/auth/session';
 import { createAppRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
 import { registerServiceWorker } from './pwa/register';
-import { onAcknowledged } from './pwa/outbox';
 
 // A session that ended (expired, signed out elsewhere, password changed) sends the user to sign-in.
 function onApiError(error: unknown) {
@@ -38,12 +37,6 @@ const queryClient = new QueryClient({
   },
 });
 
-// An entry the device queued was acknowledged: the page shows the server's answer.
-onAcknowledged((entry, answer) => {
-  // (the key of sessionQuery in features/sessions/queries.ts, not imported: it stays out of the first file)
-  if (entry.kind === 'attendance' && answer) queryClient.setQueryData(['sessions', entry.target], answer);
-  else void queryClient.invalidateQueries({ queryKey: ['sessions', entry.target] });
-});
 registerServiceWorker();
 
 const router = createAppRouter(queryClient);

@@ -8,7 +8,8 @@ import { formatDateTime } from '../format';
 import { meKey } from '../features/auth/session';
 import type { AttendanceStatus } from '../../domain/attendance';
 import { useStoredAt } from './offline-data';
-import { discard, flush, outboxEntries, outboxNeedsSignIn, resendOnTop, setOutboxUser, useOutbox, type OutboxEntry } from './outbox';
+import { discard, flush, onAcknowledged, outboxEntries, outboxNeedsSignIn, resendOnTop, setOutboxUser, useOutbox, type OutboxEntry } from './outbox';
+import { sessionKey } from '../features/sessions/queries';
 
 // The names of features/sessions/labels.ts (PRODUCT.md §7), kept here so this file stays small.
 const markNames: Record<AttendanceStatus, string> = { present: 'Có mặt', late: 'Đến muộn', excused: 'Vắng có lý do', absent: 'Vắng không lý do' };
@@ -42,10 +43,16 @@ export function useOutboxSync(userId: string) {
       send();
       void queryClient.refetchQueries({ type: 'active' });
     };
+    // An entry the device queued was acknowledged: the page shows the server's answer.
+    const stopListening = onAcknowledged((entry, answer) => {
+      if (entry.kind === 'attendance' && answer) queryClient.setQueryData(sessionKey(entry.target), answer as never);
+      else void queryClient.invalidateQueries({ queryKey: ['sessions', entry.target] });
+    });
     void setOutboxUser(userId).then(send);
     window.addEventListener('online', reconnected);
     return () => {
       live = false;
+      stopListening();
       window.removeEventListener('online', reconnected);
     };
   }, [userId, queryClient]);

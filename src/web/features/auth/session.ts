@@ -8,7 +8,6 @@ import type { Abilities } from '../../../server/auth/abilities';
 import type { Role } from '../../../server/auth/tables';
 import { api, setCsrfToken } from '../../api';
 import { clearApiCache } from '../../pwa/offline-data';
-import { clearOutbox, setOutboxUser } from '../../pwa/outbox';
 
 export type Me = Omit<z.infer<typeof meResponse>, 'abilities' | 'roles'> & {
   abilities: Abilities;
@@ -44,6 +43,8 @@ export async function signOut(queryClient: QueryClient): Promise<void> {
   try {
     await api('/api/auth/logout', { method: 'POST' });
   } finally {
+    // The queue's code (and idb) loads with the signed-in layout, not with the first page.
+    const { clearOutbox, setOutboxUser } = await import('../../pwa/outbox');
     await Promise.all([clearApiCache(), clearOutbox()]).catch(() => undefined);
     await setOutboxUser(null);
     setCsrfToken('');
