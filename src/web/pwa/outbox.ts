@@ -143,12 +143,17 @@ export interface FlushResult {
 
 let flushing: Promise<FlushResult> | null = null;
 
-/** Sends the pending entries in order; one flush at a time. */
-export function flush(refreshSession?: () => Promise<unknown>): Promise<FlushResult> {
-  flushing ??= sendAll(refreshSession).finally(() => {
+/**
+ * Sends the pending entries in order; one flush at a time. A flush asked for while one runs waits
+ * for it, then runs again: an entry saved meanwhile is tried too.
+ */
+export async function flush(refreshSession?: () => Promise<unknown>): Promise<FlushResult> {
+  while (flushing) await flushing.catch(() => undefined);
+  const run = sendAll(refreshSession).finally(() => {
     flushing = null;
   });
-  return flushing;
+  flushing = run;
+  return run;
 }
 
 async function send(entry: OutboxEntry): Promise<{ status: number; data: unknown }> {
