@@ -6,7 +6,9 @@
 // chooses. The device's cache stays small and a sign-out empties it.
 //
 // Other stories change the demo plan's session of this cell; this one issues a plan of its own
-// (dated 18/05/2026, so the stories that pick the demo's plan by 15/05/2026 never see it).
+// (dated 18/05/2026, so the stories that pick the demo's plan by 15/05/2026 never see it), under a
+// title of its own (stories that find the demo's plan by its title find one).
+const SOURCE = planFixture.replace('Tổ chức tuyên truyền, quán triệt và học tập Nghị quyết số 91-NQ/TU', 'Học tập bổ sung tại thôn bản Nghị quyết số 91-NQ/TU');
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { planFixture } from '../support/fixtures';
@@ -41,7 +43,7 @@ story('A cell secretary marks attendance without signal and it arrives intact', 
     office = await ApiClient.signIn('vanphong');
     const leader = await ApiClient.signIn('thuongtruc');
     secretaryApi = await ApiClient.signIn('bithu');
-    const created = await office.request<{ id: string }>('POST', '/api/plans', { from: 'import', source: planFixture });
+    const created = await office.request<{ id: string }>('POST', '/api/plans', { from: 'import', source: SOURCE });
     expect(created.status).toBe(201);
     const planId = created.data.id;
     expect((await office.request('POST', `/api/plans/${planId}/submit`, { version: 1 })).status).toBe(200);
