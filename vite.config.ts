@@ -8,6 +8,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { iconPng } from './src/web/pwa/icons';
 
 /**
  * Writes a brotli (.br) and a gzip (.gz) copy beside every built text file worth compressing, at
@@ -63,8 +65,64 @@ function mantineStylesComplete(): Plugin {
   };
 }
 
+/** The home-screen icons (src/web/pwa/icons.ts), drawn at build time into dist/web/icons/. */
+function appIcons(): Plugin {
+  return {
+    name: 'qt-app-icons',
+    apply: 'build',
+    generateBundle() {
+      for (const [fileName, source] of [
+        ['icons/icon-192.png', iconPng(192)],
+        ['icons/icon-512.png', iconPng(512)],
+        ['icons/icon-maskable-512.png', iconPng(512, true)],
+        ['icons/apple-touch-icon.png', iconPng(180)],
+      ] as const) {
+        this.emitFile({ type: 'asset', fileName, source });
+      }
+    },
+  };
+}
+
+/**
+ * Installable and offline (decision 023): a Vietnamese manifest and a service worker of our own
+ * (src/web/sw.ts, injectManifest) that precaches the app shell and keeps the last answer of the
+ * person's API reads. Registered by the app itself (src/web/pwa/register.ts), never inline.
+ */
+const pwa = VitePWA({
+  strategies: 'injectManifest',
+  srcDir: 'src/web',
+  filename: 'sw.ts',
+  injectRegister: false,
+  manifest: {
+    id: '/',
+    name: 'QuánTriệt',
+    short_name: 'QuánTriệt',
+    description: 'Tuyên truyền, quán triệt và học tập Nghị quyết của Đảng ủy xã, phường',
+    lang: 'vi',
+    dir: 'ltr',
+    // "/" takes each person to their own home (the cell page for a secretary).
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    orientation: 'portrait',
+    theme_color: '#b01e23',
+    background_color: '#ffffff',
+    icons: [
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  injectManifest: {
+    // The app shell: every script, style sheet and icon, and index.html; not the .br/.gz copies.
+    globPatterns: ['**/*.{js,css,html,png,webmanifest}'],
+    globIgnores: ['sw.js'],
+    maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), precompress(), mantineStylesComplete()],
+  plugins: [react(), precompress(), mantineStylesComplete(), appIcons(), pwa],
   // No public folder: every asset is imported by the code and fingerprinted.
   publicDir: false,
   build: {

@@ -18,6 +18,7 @@ const sections: [string, string][] = [
   ['Members\' own study and the yearly record', './records.bench.ts'],
   ['Reports: consolidation and the province roll-up', './province.bench.ts'],
   ['First load on a cheap phone', './first-load.bench.ts'],
+  ['Offline sync', './offline-sync.bench.ts'],
 ];
 
 const only = process.argv.slice(2);

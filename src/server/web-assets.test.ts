@@ -87,4 +87,33 @@ describe('the web app is served compressed, with long-lived caching of hashed as
       }
     }
   });
+  test('installable (decision 024): the manifest, the service worker and the icons, revalidated, allowed by the CSP', async () => {
+    const manifest = await get('/manifest.webmanifest', 'br');
+    expect(manifest.statusCode).toBe(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/u);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+    const body = JSON.parse(manifest.headers['content-encoding'] === 'br' ? brotliDecompressSync(manifest.rawPayload).toString() : manifest.body);
+    expect(body).toMatchObject({ name: 'QuánTriệt', short_name: 'QuánTriệt', lang: 'vi', start_url: '/', display: 'standalone', theme_color: '#b01e23' });
+    for (const icon of body.icons as { src: string; sizes: string }[]) {
+      const png = await get(icon.src);
+      expect(png.statusCode).toBe(200);
+      expect(png.headers['content-type']).toBe('image/png');
+      expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+      expect(png.rawPayload.readUInt32BE(16)).toBe(Number(icon.sizes.split('x')[0]));
+    }
+    expect(readFileSync(join(webDir, 'index.html'), 'utf8')).toContain('<link rel="manifest" href="/manifest.webmanifest">');
+
+    const sw = await get('/sw.js');
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['content-type']).toMatch(/javascript/u);
+    // A browser checks the worker for a new release on every navigation; the page's hashed files it precaches.
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    expect(sw.body).toContain('qt-api');
+    expect(sw.body).toMatch(/assets\/index-[\w-]+\.js/u);
+    // The worker and the manifest come from 'self': script-src (the worker's fallback) and default-src (the manifest's) allow them.
+    const csp = String(sw.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/worker-src|manifest-src/u);
+  });
 });

@@ -2,6 +2,7 @@
 // header on every write, and errors turned into ApiError carrying the server's Vietnamese message.
 import { vi } from './i18n/vi';
 import { communeParamFor } from './features/accounts/commune';
+import { noteAnswer } from './pwa/offline-data';
 
 export class ApiError extends Error {
   constructor(
@@ -75,6 +76,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'network', vi.errors.network);
   }
+  // An answer the service worker served from the device says so: the page shows "Cập nhật lúc …".
+  if (method === 'GET') noteAnswer(response.headers);
   return readResponse<T>(response.status, await response.text());
 }
 

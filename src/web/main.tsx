@@ -10,6 +10,7 @@ import { ApiError } from './api';
 import { meKey } from './features/auth/session';
 import { createAppRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
+import { registerServiceWorker } from './pwa/register';
 
 // A session that ended (expired, signed out elsewhere, password changed) sends the user to sign-in.
 function onApiError(error: unknown) {
@@ -28,9 +29,15 @@ const queryClient = new QueryClient({
       // Errors the user must act on (403, 404, 409…) are not retried; a flaky network is, once.
       retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 1,
       refetchOnWindowFocus: false,
+      // Asked even when the phone says it is offline: the service worker answers from the device
+      // what it kept (decision 024). TanStack Query's default would not ask at all.
+      networkMode: 'always',
     },
+    mutations: { networkMode: 'always' },
   },
 });
+
+registerServiceWorker();
 
 const router = createAppRouter(queryClient);
 

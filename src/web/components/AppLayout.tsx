@@ -11,12 +11,15 @@ import { vi } from '../i18n/vi';
 import { hrefOf, isActive, navItems } from '../nav';
 import { AnchorLink, useInAppClick } from './links';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { OfflineStatus, useOutboxSync } from '../pwa/OfflineStatus';
+import { outboxEntries } from '../pwa/outbox';
 
 export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const mainRef = useRef<HTMLElement>(null);
   const firstPath = useRef(pathname);
+  useOutboxSync(me.user.id);
 
   // After each page change: close the phone menu and move focus to the new page's content.
   useEffect(() => {
@@ -94,6 +97,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
 
         <AppShell.Main id="noi-dung" ref={mainRef} tabIndex={-1}>
           <Container size="lg" px={0}>
+            <OfflineStatus />
             {children}
           </Container>
         </AppShell.Main>
@@ -137,6 +141,9 @@ function LogoutButton() {
         fullWidth
         loading={busy}
         onClick={async () => {
+          // Signing out removes what the device holds, the unsent entries too: say so first.
+          const unsent = outboxEntries().length;
+          if (unsent > 0 && !window.confirm(`Còn ${unsent} mục chưa gửi lên máy chủ. Đăng xuất sẽ xóa chúng khỏi máy này. Vẫn đăng xuất?`)) return;
           setBusy(true);
           try {
             await signOut(queryClient);

@@ -1,10 +1,10 @@
 // A cell's report on a phone: the session's figures (prefilled), the summary, opinions and proposals,
 // a score per item with its maximum, the live total and rating, submit with a confirmation. The
 // ward's view of the same report: return with a comment, accept, re-score (both scores shown).
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { PageFallback } from '../components/feedback';
 import { FormMessages } from '../components/FormParts';
 import { PageHeader } from '../components/PageHeader';
@@ -15,6 +15,8 @@ import { formatCount, formatRate, reportStatusNames } from '../../domain/report-
 import { formatPoints, scoreReport, type Score } from '../../domain/rubrics';
 import { reportDocumentUrl, sessionReportKey, sessionReportQuery, type Figures, type ReportDetail, type Rubric, type SessionReport } from '../features/reports/queries';
 import { cellReportRoute } from './cell-report';
+import { meKey } from '../features/auth/session';
+import { discard, enqueue, flush, outboxEntries, useOutbox } from '../pwa/outbox';
 
 export default CellReportPage;
 
@@ -182,37 +184,93 @@ const scoresOf = (values: Record<string, string>): Score[] =>
   Object.entries(values).flatMap(([itemId, v]) => (readPoints(v) === undefined ? [] : [{ itemId, points: readPoints(v)! }]));
 const valuesOf = (scores: readonly Score[]) => Object.fromEntries(scores.map((s) => [s.itemId, formatPoints(s.points)]));
 
+/** The draft as it is sent (and queued on the device, decision 023). */
+interface DraftBody {
+  form: string;
+  reporter: string;
+  reportDate: string;
+  number: string;
+  summary: string;
+  opinions: string;
+  proposals: string;
+  scores: Score[];
+}
+
+type Outcome = 'sent' | 'queued' | 'conflict';
+
 function ReportForm({ sessionId, data }: { sessionId: string; data: SessionReport }) {
   const client = useQueryClient();
   const report = data.report;
-  const start = report ?? data.prefill;
+  // A draft saved on the device and not sent yet is what the form shows (a reload loses nothing).
+  const queued = useOutbox().find((e) => e.kind === 'report-draft' && e.target === sessionId);
+  const queuedBody = queued?.body as DraftBody | undefined;
+  const start = queuedBody ?? report ?? data.prefill;
   const [form, setForm] = useState<string>(start.form);
   const [reporter, setReporter] = useState(start.reporter);
   const [reportDate, setReportDate] = useState(start.reportDate);
-  const [number, setNumber] = useState(report?.number ?? '');
+  const [number, setNumber] = useState(queuedBody?.number ?? report?.number ?? '');
   const [summary, setSummary] = useState(start.summary);
   const [opinions, setOpinions] = useState(start.opinions);
-  const [proposals, setProposals] = useState(report?.proposals ?? '');
-  const [values, setValues] = useState<Record<string, string>>(valuesOf(report?.scores ?? []));
+  const [proposals, setProposals] = useState(queuedBody?.proposals ?? report?.proposals ?? '');
+  const [values, setValues] = useState<Record<string, string>>(valuesOf(queuedBody?.scores ?? report?.scores ?? []));
+  // The device reads its queue after the page has drawn: the queued draft then replaces the form's
+  // values, unless the person has started typing.
+  const typed = useRef(false);
+  const shownQueued = useRef(queued?.key);
+  useEffect(() => {
+    if (!queuedBody || !queued || shownQueued.current === queued.key) return;
+    shownQueued.current = queued.key;
+    if (typed.current) return;
+    setForm(queuedBody.form);
+    setReporter(queuedBody.reporter);
+    setReportDate(queuedBody.reportDate);
+    setNumber(queuedBody.number);
+    setSummary(queuedBody.summary);
+    setOpinions(queuedBody.opinions);
+    setProposals(queuedBody.proposals);
+    setValues(valuesOf(queuedBody.scores));
+  }, [queued, queuedBody]);
   const [confirm, setConfirm] = useState(false);
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const rubric = report?.rubric ?? data.rubric;
-  const body = { form, reporter, reportDate, number, summary, opinions, proposals, scores: scoresOf(values) };
+  const body: DraftBody = { form, reporter, reportDate, number, summary, opinions, proposals, scores: scoresOf(values) };
   const refresh = () => client.invalidateQueries({ queryKey: sessionReportKey(sessionId) });
+  // "Lưu bản nháp" goes through the device's queue: without a connection it is kept and sent later,
+  // the create with its Idempotency-Key, an edit with the version it was made on.
   const save = useMutation({
-    mutationFn: async (): Promise<ReportDetail> =>
-      report
-        ? api<ReportDetail>(`/api/reports/${report.id}`, { method: 'PATCH', body: { version: report.version, ...body } })
-        : createWithKey(sessionId, body, idempotencyKey),
+    mutationFn: async (): Promise<Outcome> => {
+      const entry = await enqueue({
+        kind: 'report-draft',
+        target: sessionId,
+        label: `Báo cáo kết quả học tập — ${data.unitName}`,
+        method: report ? 'PATCH' : 'POST',
+        url: report ? `/api/reports/${report.id}` : `/api/sessions/${sessionId}/report`,
+        body: report ? { version: report.version, ...body } : { ...body },
+      });
+      await flush(() => client.refetchQueries({ queryKey: meKey }));
+      const left = outboxEntries().find((e) => e.key === entry.key);
+      if (!left) return 'sent';
+      if (left.state === 'pending') return 'queued';
+      if (left.state === 'conflict') return 'conflict';
+      await discard(left.key);
+      throw new ApiError(left.problem!.status, left.problem!.id, left.problem!.message, left.problem);
+    },
     onSuccess: refresh,
   });
+  const edit = <T,>(set: (v: T) => void) => (v: T) => {
+    typed.current = true;
+    set(v);
+  };
+  const saved = save.data === 'sent' ? 'Đã lưu báo cáo.' : save.data === 'queued' ? 'Đã lưu bản nháp trên máy. Chưa gửi được: sẽ tự gửi khi có mạng.' : null;
   const submit = useMutation({
     mutationFn: async () => {
       const saved = await (report ? api<ReportDetail>(`/api/reports/${report.id}`, { method: 'PATCH', body: { version: report.version, ...body } }) : createWithKey(sessionId, body, idempotencyKey));
       return api<ReportDetail>(`/api/reports/${saved.id}/submit`, { method: 'POST', body: { version: saved.version } });
     },
-    onSuccess: () => {
+    onSuccess: async () => {
       setConfirm(false);
+      // A draft still queued on the device is older than what was just sent.
+      if (queued) await discard(queued.key);
       return refresh();
     },
     onError: () => {
@@ -224,23 +282,28 @@ function ReportForm({ sessionId, data }: { sessionId: string; data: SessionRepor
   return (
     <Section id="report-form" title="Nội dung báo cáo" framed>
       <Stack gap="md">
-        <Select label="Hình thức" data={forms} value={form} onChange={(v) => v && setForm(v)} size="md" allowDeselect={false} />
-        <TextInput label="Báo cáo viên" value={reporter} onChange={(e) => setReporter(e.currentTarget.value)} size="md" />
+        <Select label="Hình thức" data={forms} value={form} onChange={(v) => v && edit(setForm)(v)} size="md" allowDeselect={false} />
+        <TextInput label="Báo cáo viên" value={reporter} onChange={(e) => edit(setReporter)(e.currentTarget.value)} size="md" />
         <Group grow>
-          <TextInput type="date" label="Ngày báo cáo" value={reportDate} onChange={(e) => setReportDate(e.currentTarget.value)} size="md" />
-          <TextInput label="Số (…-BC/CB)" value={number} onChange={(e) => setNumber(e.currentTarget.value)} size="md" inputMode="numeric" />
+          <TextInput type="date" label="Ngày báo cáo" value={reportDate} onChange={(e) => edit(setReportDate)(e.currentTarget.value)} size="md" />
+          <TextInput label="Số (…-BC/CB)" value={number} onChange={(e) => edit(setNumber)(e.currentTarget.value)} size="md" inputMode="numeric" />
         </Group>
-        <Textarea label="Tóm tắt nội dung thảo luận" value={summary} onChange={(e) => setSummary(e.currentTarget.value)} autosize minRows={3} size="md" />
-        <Textarea label="Ý kiến của đảng viên" value={opinions} onChange={(e) => setOpinions(e.currentTarget.value)} autosize minRows={2} size="md" />
-        <Textarea label="Kiến nghị, đề xuất" value={proposals} onChange={(e) => setProposals(e.currentTarget.value)} autosize minRows={2} size="md" />
+        <Textarea label="Tóm tắt nội dung thảo luận" value={summary} onChange={(e) => edit(setSummary)(e.currentTarget.value)} autosize minRows={3} size="md" />
+        <Textarea label="Ý kiến của đảng viên" value={opinions} onChange={(e) => edit(setOpinions)(e.currentTarget.value)} autosize minRows={2} size="md" />
+        <Textarea label="Kiến nghị, đề xuất" value={proposals} onChange={(e) => edit(setProposals)(e.currentTarget.value)} autosize minRows={2} size="md" />
         <Text fw={700} fz="lg">
           Tự chấm điểm
         </Text>
         <Text fz="sm" c="dimmed">
           {rubric.title}
         </Text>
-        <ScoreInputs rubric={rubric} values={values} onChange={(id, v) => setValues((old) => ({ ...old, [id]: v }))} prefix="score" />
-        <FormMessages failure={save.error ?? submit.error} done={save.isSuccess ? 'Đã lưu báo cáo.' : null} />
+        <ScoreInputs rubric={rubric} values={values} onChange={(id, v) => { typed.current = true; setValues((old) => ({ ...old, [id]: v })); }} prefix="score" />
+        <FormMessages failure={save.error ?? submit.error} done={save.isSuccess ? saved : null} />
+        {save.isSuccess && save.data === 'conflict' && (
+          <Text c="red.8" fw={600} role="alert">
+            Chưa gửi được: báo cáo trên máy chủ đã thay đổi. Hãy xem mục “Chưa gửi” ở đầu trang.
+          </Text>
+        )}
         <Button size="lg" variant="default" onClick={() => save.mutate()} loading={save.isPending} fullWidth>
           Lưu bản nháp
         </Button>

@@ -108,6 +108,8 @@ describe('a cell report from phone to acceptance', () => {
     const other = await bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/report`, headers: { 'idempotency-key': 'phone-retry-0002' }, payload: {} });
     expect(other.statusCode).toBe(409);
     expect(other.json().error.id).toBe('report.exists');
+    // With the report as it is, so that a phone's queued create can show both versions.
+    expect(other.json().error.details.current).toMatchObject({ id: draft.id, version: draft.version });
     expect(await reportRows(sessionId)).toHaveLength(1);
 
     // Submitting before the session is held: 400, nothing changed.

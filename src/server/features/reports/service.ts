@@ -6,7 +6,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { completeFollowingTasks } from '../tasks/service';
 import type { Db, DbOrTx, Tx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
-import { badRequest, conflict, duplicate, forbidden, notFound, stateConflict } from '../../errors';
+import { badRequest, conflict, forbidden, notFound, stateConflict } from '../../errors';
 import { now } from '../../clock';
 import { updateVersioned } from '../../db/versioned';
 import { createOnce, keyTaken } from '../../idempotency';
@@ -210,7 +210,9 @@ export async function createReport(db: Db, actor: Actor, sessionId: string, inpu
     const { result } = await createOnce(tx, request, {
       replay: async () => describe((await reportOfSession(tx, session))!),
       create: async () => {
-        if (await reportOfSession(tx, session)) throw duplicate('report.exists', 'Chi bộ đã có báo cáo cho buổi sinh hoạt này: hãy mở báo cáo đó để sửa.');
+        const existing = await reportOfSession(tx, session);
+        // With the report as it is: a phone whose queued create meets it shows both (decision 024).
+        if (existing) throw stateConflict('report.exists', 'Chi bộ đã có báo cáo cho buổi sinh hoạt này: hãy mở báo cáo đó để sửa.', await describe(existing));
         refuseUnreportable(loaded);
         const rubric = await ensureCurrentRubric(tx, session.tenantId);
         const scores = input.scores ?? [];

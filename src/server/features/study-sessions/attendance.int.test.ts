@@ -5,6 +5,7 @@ import { startTestApp, type Session, type TestApp } from '../../../../test/suppo
 import { buildCommune, buildMember, buildUserWithGrant, findUnit } from '../../../../test/support/factories';
 import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
 import { members } from '../members/tables';
+import { auditLog } from '../audit/tables';
 
 let t: TestApp;
 let staff: Session;
@@ -89,6 +90,30 @@ describe('a cell session: schedule, attendance, held, minutes', () => {
     expect(xml).toContain('ĐẢNG BỘ PHƯỜNG NÔNG TIẾN');
     expect(xml).toContain('CHI BỘ TRÀNG ĐÀ 1');
     expect(xml).toContain('Ốm');
+  });
+
+  it('a queued save sent twice with its Idempotency-Key is stored once; a stale one with another key is refused with the server’s version', async () => {
+    const { sessionId } = await sessionOfCell(t, staff, leader, 'Chi bộ Tràng Đà 1');
+    const detail = await detailOf(bithu, sessionId);
+    const [first, second] = detail.expected.map((p: { memberId: string }) => p.memberId);
+    const headers = { 'idempotency-key': 'offline-attendance-0001' };
+    const payload = { version: detail.version, marks: [{ memberId: first, status: 'present' }] };
+    const sent = await bithu.inject({ method: 'PUT', url: `/api/sessions/${sessionId}/attendance`, headers, payload });
+    expect(sent.statusCode).toBe(200);
+    const again = await bithu.inject({ method: 'PUT', url: `/api/sessions/${sessionId}/attendance`, headers, payload });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().version).toBe(sent.json().version);
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, sessionId));
+    expect(audits.filter((a) => a.action === 'session.attendance')).toHaveLength(1);
+
+    // Another phone's queued save made on the old version: 409 with the session as the server has it.
+    const stale = await bithu.inject({ method: 'PUT', url: `/api/sessions/${sessionId}/attendance`, headers: { 'idempotency-key': 'offline-attendance-0002' }, payload: { version: detail.version, marks: [{ memberId: second, status: 'absent', reason: 'Ốm' }] } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ id: 'session.version-conflict', details: { current: { version: sent.json().version } } });
+    expect((await detailOf(bithu, sessionId)).marks.some((m: { memberId: string }) => m.memberId === second)).toBe(false);
+    const tooShort = await bithu.inject({ method: 'PUT', url: `/api/sessions/${sessionId}/attendance`, headers: { 'idempotency-key': 'x' }, payload: { version: sent.json().version, marks: [] } });
+    expect(tooShort.statusCode).toBe(400);
+    expect((await detailOf(bithu, sessionId)).version).toBe(sent.json().version);
   });
 
   it('roles: another cell’s secretary 403, another commune 404, the leadership reads only; nothing changes', async () => {

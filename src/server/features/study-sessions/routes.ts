@@ -31,6 +31,7 @@ import './check-in';
 
 const tags = ['sessions'];
 const detail = { 200: sessionDetailSchema };
+const idempotencyKey = z.object({ 'idempotency-key': z.string().min(8).max(100).optional() });
 
 export const studySessionRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter }> = async (app, { db, pdf }) => {
   app.get(
@@ -71,8 +72,11 @@ export const studySessionRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConvert
 
   app.put(
     '/api/sessions/:id/attendance',
-    { config: { policy: 'sessions.run' }, schema: { tags, summary: 'Điểm danh', params: sessionIdParams, body: attendanceBody, response: detail } },
-    async (request) => saveAttendance(db, actorOf(request), request.params.id, request.body),
+    {
+      config: { policy: 'sessions.run' },
+      schema: { tags, summary: 'Điểm danh (gửi lại với cùng Idempotency-Key trả về buổi sinh hoạt, không ghi lần hai)', params: sessionIdParams, headers: idempotencyKey, body: attendanceBody, response: detail },
+    },
+    async (request) => saveAttendance(db, actorOf(request), request.params.id, request.body, request.headers['idempotency-key']),
   );
 
   app.post(

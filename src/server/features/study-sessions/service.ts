@@ -77,10 +77,12 @@ export const keyOf = (s: Pick<StudySession, 'tenantId' | 'id'>) => and(eq(studyS
  * check-in made meanwhile is not lost). Someone not expected is refused by name; excused and absent
  * need a reason.
  */
-export async function saveAttendance(db: Db, actor: Actor, id: string, input: AttendanceInput) {
+export async function saveAttendance(db: Db, actor: Actor, id: string, input: AttendanceInput, idempotencyKey?: string) {
   return db.transaction(async (tx) => {
     const loaded = await loadSessionFor(tx, actor, id, canRunSession, 'điểm danh buổi sinh hoạt của chi bộ khác');
     const { session } = loaded;
+    // A phone that sends its queued save again (the answer was lost) gets the session as it is: stored once.
+    if (idempotencyKey && session.attendanceKey === idempotencyKey) return describeSession(tx, actor, loaded);
     if (input.version !== session.version) throw conflict('session', await describeSession(tx, actor, loaded));
     const expectation = await expectationOf(tx, session);
     const marks = [...new Map(input.marks.map((m) => [m.memberId, m])).values()];
@@ -95,7 +97,7 @@ export async function saveAttendance(db: Db, actor: Actor, id: string, input: At
       const names = missing.map((mid) => expectation.expected.find((p) => p.memberId === mid)!.fullName);
       throw badRequest('session.reason-required', `Hãy ghi lý do vắng của: ${names.join(', ')}.`, { memberIds: missing });
     }
-    const updated = await updateVersioned(tx, studySessions, keyOf(session), input.version, { updatedAt: now() }, { entity: 'session' });
+    const updated = await updateVersioned(tx, studySessions, keyOf(session), input.version, { updatedAt: now(), attendanceKey: idempotencyKey ?? null }, { entity: 'session' });
     if (marks.length === 0) {
       await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.attendance', entity: 'session', entityId: id, before: { version: session.version }, after: { version: updated.version, marks } });
       return describeSession(tx, actor, { ...loaded, session: updated }, expectation);

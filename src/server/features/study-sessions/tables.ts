@@ -48,6 +48,8 @@ export const studySessions = pgTable(
     chairName: text('chair_name').notNull().default(''),
     minutesSecretaryName: text('minutes_secretary_name').notNull().default(''),
     heldOn: date('held_on'),
+    /** The Idempotency-Key of the last attendance save: a phone's queued save sent twice is stored once. */
+    attendanceKey: text('attendance_key'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),

@@ -7,6 +7,7 @@ import type { meResponse } from '../../../server/auth/schema';
 import type { Abilities } from '../../../server/auth/abilities';
 import type { Role } from '../../../server/auth/tables';
 import { api, setCsrfToken } from '../../api';
+import { clearApiCache } from '../../pwa/offline-data';
 
 export type Me = Omit<z.infer<typeof meResponse>, 'abilities' | 'roles'> & {
   abilities: Abilities;
@@ -30,15 +31,22 @@ export async function signIn(queryClient: QueryClient, username: string, secret:
   const body = kind === 'password' ? { username, password: secret } : { username, oneTimeCode: secret };
   const me = await api<Me>('/api/auth/login', { method: 'POST', body });
   setCsrfToken(me.csrfToken);
+  // Whatever the device kept of someone else's answers goes (the queue stays: it is per person).
+  await clearApiCache();
   queryClient.clear();
   queryClient.setQueryData(meKey, me);
   return me;
 }
 
+/** Signs out and removes the person's data from the device: kept answers and unsent entries (decision 024). */
 export async function signOut(queryClient: QueryClient): Promise<void> {
   try {
     await api('/api/auth/logout', { method: 'POST' });
   } finally {
+    // The queue's code (and idb) loads with the signed-in layout, not with the first page.
+    const { clearOutbox, setOutboxUser } = await import('../../pwa/outbox');
+    await Promise.all([clearApiCache(), clearOutbox()]).catch(() => undefined);
+    await setOutboxUser(null);
     setCsrfToken('');
     queryClient.clear();
     queryClient.setQueryData(meKey, null);

@@ -1,0 +1,73 @@
+// The service worker (decision 024), built by vite-plugin-pwa (injectManifest) into dist/web/sw.js.
+// - The app shell (scripts, style sheets, icons, index.html) is precached: the app opens without a
+//   connection, and every page address opens index.html.
+// - The person's API reads (GET /api/… answering JSON) go to the network first; the last answer is
+//   kept in the "qt-api" cache and served when the network fails, marked with when it was stored
+//   (`x-qt-stored-at`) and that it comes from the device (`x-qt-offline: 1`), so the page can say
+//   "Cập nhật lúc …". Sign-in and sign-out empty that cache (src/web/pwa/offline-data.ts).
+// - Writes are never touched here: the page queues them itself (src/web/pwa/outbox.ts).
+// Written against small local types: the project has one TypeScript program, with the DOM library.
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { API_CACHE, OFFLINE_HEADER, STORED_AT_HEADER, cachesApiRead } from './pwa/api-cache-rules';
+
+interface SwFetchEvent extends Event {
+  readonly request: Request;
+  respondWith(response: Promise<Response> | Response): void;
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface SwExtendableEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+declare const self: {
+  __WB_MANIFEST: (string | { url: string; revision: string | null })[];
+  location: Location;
+  addEventListener(type: 'fetch', listener: (event: SwFetchEvent) => void): void;
+  addEventListener(type: 'install' | 'activate', listener: (event: SwExtendableEvent) => void): void;
+  skipWaiting(): Promise<void>;
+  clients: { claim(): Promise<void> };
+};
+
+/** Network first; the stored copy (marked) when the network fails. */
+async function networkFirst(event: SwFetchEvent): Promise<Response> {
+  const { request } = event;
+  try {
+    const response = await fetch(request);
+    if (cachesApiRead(new URL(request.url).pathname, response.status, response.headers.get('content-type'))) {
+      const copy = response.clone();
+      event.waitUntil(
+        (async () => {
+          const headers = new Headers(copy.headers);
+          headers.set(STORED_AT_HEADER, new Date().toISOString());
+          const cache = await caches.open(API_CACHE);
+          await cache.put(request, new Response(await copy.blob(), { status: copy.status, statusText: copy.statusText, headers }));
+        })(),
+      );
+    }
+    return response;
+  } catch (error) {
+    const cached = await (await caches.open(API_CACHE)).match(request);
+    if (!cached) throw error;
+    const headers = new Headers(cached.headers);
+    headers.set(OFFLINE_HEADER, '1');
+    return new Response(await cached.blob(), { status: cached.status, statusText: cached.statusText, headers });
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !url.pathname.startsWith('/api/')) return;
+  if (!cachesApiRead(url.pathname)) return;
+  event.respondWith(networkFirst(event));
+});
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+// Every page address opens the app (the server answers index.html for them too); /api/ never.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api(\/|$)/u] }));
+
+// A new release takes over at once: its precache has the files the new index.html names.
+self.addEventListener('install', () => void self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));

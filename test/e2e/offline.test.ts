@@ -1,0 +1,228 @@
+// Story (issue 16): in a village without signal. The secretary (bithu) on a 390 px phone opens the
+// app once with a connection (the service worker keeps the app and what was read), loses the
+// signal, marks attendance and drafts the report, reloads (both are kept: "Chưa gửi (2)"), gets the
+// signal back and the entries go by themselves; the ward sees them. The same request sent again is stored once. A change
+// made meanwhile on the server is shown beside the phone's, not overwritten, and the secretary
+// chooses. The device's cache stays small and a sign-out empties it.
+//
+// Other stories change the demo plan's session of this cell; this one issues a plan of its own
+// (dated 18/05/2026, so the stories that pick the demo's plan by 15/05/2026 never see it), under a
+// title of its own (stories that find the demo's plan by its title find one).
+const SOURCE = planFixture.replace('Tổ chức tuyên truyền, quán triệt và học tập Nghị quyết số 91-NQ/TU', 'Học tập bổ sung tại thôn bản Nghị quyết số 91-NQ/TU');
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { planFixture } from '../support/fixtures';
+import { ApiClient, expectAccessible, horizontalOverflow, launchBrowser, newContext, phone, screenshot, signInThroughPage, story } from './support/browser';
+
+const SUMMARY = 'Chi bộ thảo luận sôi nổi về Nghị quyết, thống nhất cách làm ở thôn.';
+
+interface Detail {
+  id: string;
+  version: number;
+  unitName: string;
+  expected: { memberId: string; fullName: string }[];
+  marks: { memberId: string; status: string; reason: string | null }[];
+}
+
+story('A cell secretary marks attendance without signal and it arrives intact', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let office: ApiClient;
+  let secretaryApi: ApiClient;
+  let sessionId = '';
+  let first: { memberId: string; fullName: string };
+  let second: { memberId: string; fullName: string };
+  let sentAttendance: { headers: Record<string, string>; body: string } | null = null;
+
+  const detail = () => office.get<Detail>(`/api/sessions/${sessionId}`);
+  const markOf = async (memberId: string) => (await detail()).marks.find((m) => m.memberId === memberId);
+  const pendingBadge = (n: number) => page.getByText(`Chưa gửi (${n})`, { exact: true });
+
+  beforeAll(async () => {
+    office = await ApiClient.signIn('vanphong');
+    const leader = await ApiClient.signIn('thuongtruc');
+    secretaryApi = await ApiClient.signIn('bithu');
+    const created = await office.request<{ id: string }>('POST', '/api/plans', { from: 'import', source: SOURCE });
+    expect(created.status).toBe(201);
+    const planId = created.data.id;
+    expect((await office.request('POST', `/api/plans/${planId}/submit`, { version: 1 })).status).toBe(200);
+    expect((await leader.request('POST', `/api/plans/${planId}/approve`, { version: 2 })).status).toBe(200);
+    const issued = await office.request('POST', `/api/plans/${planId}/issue`, { version: 3, issuedOn: '2026-05-18' });
+    expect(issued.status).toBe(200);
+    const { me } = await secretaryApi.get<{ me: { roles: { role: string; unitId: string }[] } }>('/api/session');
+    const cellId = me.roles.find((r) => r.role === 'cellSecretary')!.unitId;
+    const { sessions } = await office.get<{ sessions: { id: string; unitId: string }[] }>(`/api/plans/${planId}/sessions`);
+    sessionId = sessions.find((s) => s.unitId === cellId)!.id;
+    const start = await detail();
+    [first, second] = start.expected as [typeof first, typeof second];
+    expect(start.marks).toEqual([]);
+
+    browser = await launchBrowser();
+    context = await newContext(browser, phone);
+    page = await context.newPage();
+    page.on('request', (request: Request) => {
+      if (request.method() === 'PUT' && request.url().endsWith(`/api/sessions/${sessionId}/attendance`) && !sentAttendance) {
+        sentAttendance = { headers: request.headers(), body: request.postData() ?? '' };
+      }
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('opened once with a connection: installable, the service worker keeps the app and the session', async () => {
+    await signInThroughPage(page, 'bithu');
+    await page.getByRole('heading', { level: 1, name: 'Chi bộ Tràng Đà 1' }).waitFor();
+    expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest.webmanifest');
+    const manifest = await (await context.request.get('/manifest.webmanifest')).json();
+    expect(manifest).toMatchObject({ name: 'QuánTriệt', lang: 'vi', start_url: '/', display: 'standalone' });
+    // The worker installs after the page loaded, precaches the app shell and takes the page over.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    });
+    await page.goto(`/sinh-hoat/${sessionId}`);
+    await page.getByRole('radiogroup', { name: first.fullName }).waitFor();
+    // The report page and the cell page too, so that they read offline.
+    await page.goto(`/bao-cao/${sessionId}`);
+    await page.getByLabel('Tóm tắt nội dung thảo luận').waitFor();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Chi bộ Tràng Đà 1' }).waitFor();
+    await page.goto(`/sinh-hoat/${sessionId}`);
+    await page.getByRole('radiogroup', { name: first.fullName }).waitFor();
+  });
+
+  test('offline: the page reads from the device with when it was updated; the marks are kept on the device through a reload', async () => {
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('radiogroup', { name: first.fullName }).waitFor();
+    await page.getByText('Không có mạng', { exact: true }).waitFor();
+    await page.getByText(/Cập nhật lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/u).waitFor();
+
+    await page.getByRole('button', { name: 'Tất cả có mặt' }).click();
+    await page.getByRole('radiogroup', { name: first.fullName }).getByLabel('Vắng có lý do').check();
+    await page.getByLabel(`Lý do vắng — ${first.fullName}`).fill('Đi công tác');
+    await page.getByRole('button', { name: 'Lưu điểm danh' }).click();
+    await page.getByText('Đã lưu trên máy. Chưa gửi được: sẽ tự gửi khi có mạng.').waitFor();
+    await pendingBadge(1).waitFor();
+    expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'session page offline with an unsent entry');
+    await screenshot(page, 'offline-unsent');
+
+    await page.reload();
+    await pendingBadge(1).waitFor();
+    const group = page.getByRole('radiogroup', { name: first.fullName });
+    await group.waitFor();
+    await expect.poll(() => group.getByLabel('Vắng có lý do').isChecked()).toBe(true);
+    expect(await page.getByLabel(`Lý do vắng — ${first.fullName}`).inputValue()).toBe('Đi công tác');
+
+    // The report draft, from the session page's link, saved on the device and kept through a reload.
+    await page.getByRole('link', { name: 'Báo cáo kết quả' }).click();
+    await page.getByLabel('Tóm tắt nội dung thảo luận').fill(SUMMARY);
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.getByText('Đã lưu bản nháp trên máy. Chưa gửi được: sẽ tự gửi khi có mạng.').waitFor();
+    await pendingBadge(2).waitFor();
+    await page.reload();
+    await pendingBadge(2).waitFor();
+    await expect.poll(() => page.getByLabel('Tóm tắt nội dung thảo luận').inputValue()).toBe(SUMMARY);
+
+    // The cell page reads offline too.
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Chi bộ Tràng Đà 1' }).waitFor();
+    await pendingBadge(2).waitFor();
+    // Nothing reached the server.
+    expect(await markOf(first.memberId)).toBeUndefined();
+    expect((await office.get<{ report: unknown }>(`/api/sessions/${sessionId}/report`)).report).toBeNull();
+  });
+
+  test('back online: the entry goes by itself and the ward sees it; the same request sent again is stored once', async () => {
+    await page.goto(`/sinh-hoat/${sessionId}`);
+    await page.getByRole('radiogroup', { name: first.fullName }).waitFor();
+    await context.setOffline(false);
+    await pendingBadge(2).waitFor({ state: 'detached' });
+    await expect.poll(() => markOf(first.memberId)).toMatchObject({ status: 'excused', reason: 'Đi công tác' });
+    expect((await office.get<{ report: { summary: string; status: string } | null }>(`/api/sessions/${sessionId}/report`)).report).toMatchObject({ summary: SUMMARY, status: 'draft' });
+    const after = await detail();
+    expect(after.marks.filter((m) => m.status === 'present')).toHaveLength(after.expected.length - 1);
+
+    // The phone's request again (its answer lost on the way back): the server answers, stores nothing new.
+    expect(sentAttendance).not.toBeNull();
+    const { headers, body } = sentAttendance!;
+    expect(headers['idempotency-key']).toMatch(/^qt-/u);
+    const replay = await context.request.put(`/api/sessions/${sessionId}/attendance`, { headers: { 'content-type': 'application/json', 'x-csrf-token': headers['x-csrf-token']!, 'idempotency-key': headers['idempotency-key']! }, data: body });
+    expect(replay.status()).toBe(200);
+    expect((await detail()).version).toBe(after.version);
+  });
+
+  test('a change made meanwhile on the server is shown beside the phone’s, not overwritten; the secretary chooses', async () => {
+    await context.setOffline(true);
+    await page.reload();
+    const group = page.getByRole('radiogroup', { name: second.fullName });
+    await group.getByLabel('Vắng không lý do').check();
+    await page.getByLabel(`Lý do vắng — ${second.fullName}`).fill('Ốm');
+    await page.getByRole('button', { name: 'Lưu điểm danh' }).click();
+    await pendingBadge(1).waitFor();
+
+    // Meanwhile, on another device, the same member is marked late.
+    const current = await detail();
+    const theirs = await secretaryApi.request('PUT', `/api/sessions/${sessionId}/attendance`, { version: current.version, marks: [{ memberId: second.memberId, status: 'late' }] });
+    expect(theirs.status).toBe(200);
+
+    await context.setOffline(false);
+    const problem = page.getByRole('group', { name: `Chưa gửi được: Điểm danh — ${current.unitName}` });
+    await problem.waitFor();
+    await problem.getByText('trên máy chủ đã có bản mới hơn', { exact: false }).waitFor();
+    const row = problem.getByRole('row').filter({ hasText: second.fullName });
+    expect(await row.getByRole('cell').allTextContents()).toEqual([second.fullName, 'Vắng không lý do (Ốm)', 'Đến muộn']);
+    // Not applied silently: the server keeps its version until the secretary chooses.
+    expect(await markOf(second.memberId)).toMatchObject({ status: 'late' });
+    expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'conflict on a phone');
+    await screenshot(page, 'offline-conflict');
+
+    await problem.getByRole('button', { name: 'Gửi lại bản của tôi' }).click();
+    await problem.waitFor({ state: 'detached' });
+    await expect.poll(() => markOf(second.memberId)).toMatchObject({ status: 'absent', reason: 'Ốm' });
+    expect(await markOf(first.memberId)).toMatchObject({ status: 'excused', reason: 'Đi công tác' });
+  });
+
+  test('the device keeps under 20 MB, and signing out removes the person’s data from it', async () => {
+    const stored = await page.evaluate(async () => {
+      let bytes = 0;
+      const names = await caches.keys();
+      for (const name of names) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) bytes += (await (await cache.match(request))!.arrayBuffer()).byteLength;
+      }
+      const api = await caches.open('qt-api');
+      return { bytes, names, apiEntries: (await api.keys()).length };
+    });
+    expect(stored.bytes).toBeLessThan(20 * 1024 * 1024);
+    expect(stored.names).toContain('qt-api');
+    expect(stored.apiEntries).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Mở menu' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL('**/dang-nhap');
+    const left = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const apiAnswers = names.includes('qt-api') ? (await (await caches.open('qt-api')).keys()).map((r) => new URL(r.url).pathname) : [];
+      const outbox = await new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('qt-offline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const database = open.result;
+          if (!database.objectStoreNames.contains('outbox')) return resolve(0);
+          const count = database.transaction('outbox').objectStore('outbox').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      });
+      return { apiAnswers, outbox, shell: names.some((n) => n.startsWith('workbox-precache')) };
+    });
+    // Only the signed-out answer of /api/session may be kept again; nothing of the person's.
+    expect(left.apiAnswers.filter((p) => p !== '/api/session')).toEqual([]);
+    expect(left.outbox).toBe(0);
+    expect(left.shell).toBe(true);
+  });
+});
