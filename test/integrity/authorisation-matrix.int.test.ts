@@ -38,6 +38,8 @@ import { notifications } from '../../src/server/features/notifications/tables';
 import { attachments, resolutionLinks, resolutions } from '../../src/server/features/resolutions/tables';
 import { roleGrants, users } from '../../src/server/auth/tables';
 import { units, type Unit } from '../../src/server/features/units/tables';
+import { reflections } from '../../src/server/features/reflections/tables';
+import { quizAttempts, quizQuestions } from '../../src/server/features/quiz/tables';
 
 const roles = ['admin', 'wardStaff', 'wardLeader', 'unitOfficer', 'cellSecretary', 'member', 'provinceViewer'] as const;
 type RoleName = (typeof roles)[number];
@@ -53,6 +55,8 @@ type Place = 'cell1' | 'cell2' | 'ubnd' | 'other';
 // - PATCH /api/positions/:id and /end answer 404 for the other commune's column of the administrator
 //   because no position could be given there (the built commune has no position kinds): a gap of the
 //   fixture, not of the route. DELETE /api/resolutions/:id/links/:linkId likewise in the demo ward.
+// - The province viewer reads its communes' reports as sent up (GET /api/province/…), never the cells'
+//   reports, the live consolidation or the ward's draft report (decision 023): 333 there.
 // - v rows (bulk accounts, letters, password, leave, vocabulary, position kinds, communes, rubrics,
 //   merge) take bodies this table does not build: their refusals are in their features' tests.
 const EXPECTED: Record<string, string> = {
@@ -83,7 +87,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/plans': 'ooo oo4 oo4 oo4 oo4 oo4 ooo',
   'GET /api/plans/:id': 'ooo oo4 oo4 oo4 oo4 oo4 ooo',
   'GET /api/plans/:id/conferences': 'ooo oo4 oo4 oo4 oo4 oo4 ooo',
-  'GET /api/plans/:id/consolidation': 'ooo oo4 oo4 334 334 334 ooo',
+  'GET /api/plans/:id/consolidation': 'ooo oo4 oo4 334 334 334 333',
   'GET /api/plans/:id/deliveries': 'ooo oo4 334 334 334 334 333',
   'GET /api/plans/:id/document': 'ooo oo4 oo4 oo4 oo4 oo4 ooo',
   'GET /api/plans/:id/issue-preview': 'ooo oo4 oo4 oo4 oo4 oo4 ooo',
@@ -94,14 +98,14 @@ const EXPECTED: Record<string, string> = {
   'GET /api/plans/:id/sessions/overview': 'ooo oo4 oo4 334 334 334 ooo',
   'GET /api/plans/:id/tasks': 'ooo oo4 oo4 oo4 oo4 oo4 ooo',
   'GET /api/plans/:id/timeline': 'ooo oo4 oo4 oo4 oo4 oo4 ooo',
-  'GET /api/plans/:id/ward-report': 'ooo oo4 oo4 334 334 334 ooo',
-  'GET /api/plans/:id/ward-report/document': 'ooo oo4 oo4 334 334 334 ooo',
+  'GET /api/plans/:id/ward-report': 'ooo oo4 oo4 334 334 334 333',
+  'GET /api/plans/:id/ward-report/document': 'ooo oo4 oo4 334 334 334 333',
   'GET /api/position-kinds': 'ooo oo4 oo4 334 334 334 oo3',
   'GET /api/propaganda/:id/attachments/:attachmentId': 'ooo oo4 oo4 oo4 oo4 oo4 ooo',
   'GET /api/province/communes': 'ooo 333 333 333 333 333 ooo',
-  'GET /api/reports/:id': 'ooo oo4 oo4 334 o34 334 ooo',
-  'GET /api/reports/:id/document': 'ooo oo4 oo4 334 o34 334 ooo',
-  'GET /api/reports/:id/versions': 'ooo oo4 oo4 334 o34 334 ooo',
+  'GET /api/reports/:id': 'ooo oo4 oo4 334 o34 334 333',
+  'GET /api/reports/:id/document': 'ooo oo4 oo4 334 o34 334 333',
+  'GET /api/reports/:id/versions': 'ooo oo4 oo4 334 o34 334 333',
   'GET /api/resolutions': 'ooo oo4 oo4 oo4 oo4 oo4 ooo',
   'GET /api/resolutions/:id': 'ooo oo4 oo4 oo4 oo4 oo4 ooo',
   'GET /api/resolutions/:id/attachments/:attachmentId': 'ooo oo4 oo4 oo4 oo4 oo4 ooo',
@@ -109,7 +113,7 @@ const EXPECTED: Record<string, string> = {
   'GET /api/rubrics/current.xlsx': 'ooo oo4 oo4 oo4 oo4 oo4 ooo',
   'GET /api/sessions/:id': 'ooo oo4 oo4 334 o34 334 ooo',
   'GET /api/sessions/:id/minutes': 'ooo oo4 oo4 334 o34 334 ooo',
-  'GET /api/sessions/:id/report': 'ooo oo4 oo4 334 o34 334 ooo',
+  'GET /api/sessions/:id/report': 'ooo oo4 oo4 334 o34 334 333',
   'GET /api/settings/documents': 'ooo oo4 oo4 334 334 334 ooo',
   'GET /api/settings/reminders': 'ooo oo4 oo4 334 334 334 ooo',
   'GET /api/tasks': 'ooo oo4 oo4 334 334 334 ooo',
@@ -217,6 +221,33 @@ const EXPECTED: Record<string, string> = {
   'POST /api/units/:id/reopen': 'ooo oo4 334 334 334 334 333',
   'POST /api/units/:id/reorder': 'ooo oo4 334 334 334 334 333',
   'POST /api/units/merge': 'vvv vvv vvv vvv vvv vvv vvv',
+  // The members' own study, the quiz, the province's page and the draft's assignees (issues 12-14).
+  // The province's commune/plan rows answer 404 to those allowed: the demo ward has sent no report up
+  // (its upward report is pending), and the other commune's column is another province's business.
+  'GET /api/members/:id/record': 'ooo oo4 oo4 444 o44 444 ooo',
+  'GET /api/members/:id/record.docx': 'ooo oo4 oo4 444 o44 444 ooo',
+  'GET /api/my/study': 'ooo ooo ooo ooo ooo ooo ooo',
+  'GET /api/plans/:id/reflections': 'ooo oo4 oo4 334 oo4 334 ooo',
+  'GET /api/province/reports': 'ooo 333 333 333 333 333 ooo',
+  'GET /api/province/reports/:communeId/:planId': '444 333 333 333 333 333 444',
+  'GET /api/quiz/attempts/:id': '444 444 444 444 o44 444 444',
+  'GET /api/reflections/:id': 'ooo oo4 oo4 444 o44 444 ooo',
+  'GET /api/resolutions/:id/quiz': 'ooo oo4 oo4 oo4 oo4 oo4 ooo',
+  'GET /api/resolutions/:id/quiz/questions': 'ooo oo4 334 334 334 334 333',
+  'GET /api/resolutions/:id/quiz/results': 'ooo oo4 oo4 334 oo4 334 ooo',
+  'GET /api/units/:id/record.xlsx': 'ooo oo4 oo4 334 o34 334 ooo',
+  'PUT /api/plans/:id/reflection-deadline': 'ooo oo4 334 334 334 334 333',
+  'POST /api/plans/:id/reflections': '333 oo4 oo4 334 oo4 oo4 333',
+  'PUT /api/plans/:id/task-assignees': 'ooo oo4 334 334 334 334 333',
+  'POST /api/province/reports/:communeId/:planId/read': '444 333 333 333 333 333 444',
+  'POST /api/quiz/attempts/:id/submit': '444 444 444 444 o44 444 444',
+  'DELETE /api/quiz/questions/:id': 'ooo oo4 334 334 334 334 333',
+  'PATCH /api/quiz/questions/:id': 'ooo oo4 334 334 334 334 333',
+  'PATCH /api/reflections/:id': '333 334 334 444 344 444 333',
+  'POST /api/reflections/:id/review': '333 334 334 444 o44 444 333',
+  'POST /api/resolutions/:id/quiz/attempts': '333 oo4 oo4 oo4 oo4 oo4 333',
+  'POST /api/resolutions/:id/quiz/questions': 'ooo oo4 334 334 334 334 333',
+  'PUT /api/resolutions/:id/quiz/settings': 'ooo oo4 334 334 334 334 333',
 };
 
 /** The ids a target place offers, by the kind of id a route's parameter names. */
@@ -294,6 +325,16 @@ beforeAll(async () => {
   for (const [what, res] of Object.entries({ link, otherReport, otherEvidence, otherConference, otherEntry, otherSchedule })) {
     if (res.statusCode >= 300) throw new Error(`other commune ${what}: ${res.statusCode} ${res.body}`);
   }
+  // The other commune's own study: its secretary's reflection on its plan, a quiz question and their attempt.
+  const otherSecretary = await t.signIn(otherAccount.username, otherAccount.password);
+  const otherStudy = async () => {
+    const reflection = await otherSecretary.inject({ method: 'POST', url: `/api/plans/${planId}/reflections`, payload: { id: crypto.randomUUID(), reflection: 'Bài thu hoạch của xã khác', commitment: 'Cam kết' } });
+    const questionRes = await otherStaff.inject({ method: 'POST', url: `/api/resolutions/${otherResolution.id}/quiz/questions`, payload: { id: crypto.randomUUID(), kind: 'single', text: 'Câu hỏi của xã khác?', options: ['Có', 'Không'], correct: [0] } });
+    await otherStaff.inject({ method: 'PUT', url: `/api/resolutions/${otherResolution.id}/quiz/settings`, payload: { version: 0, questionCount: 1, timeLimitMinutes: 10, attemptsLimit: 3, counting: 'best', open: true } });
+    const attempt = await otherSecretary.inject({ method: 'POST', url: `/api/resolutions/${otherResolution.id}/quiz/attempts`, payload: { id: crypto.randomUUID() } });
+    for (const [what, res] of Object.entries({ reflection, questionRes, attempt })) if (res.statusCode >= 300) throw new Error(`other commune ${what}: ${res.statusCode} ${res.body}`);
+    return { reflection: reflection.json().id as string, quizQuestion: questionRes.json().id as string, quizAttempt: attempt.json().id as string };
+  };
   const [otherNotification] = await db.insert(notifications).values({ tenantId: otherCommune.id, personId: otherMember.personId, kind: 'plan.delivered', title: 'Thông báo của xã khác', body: '' } as typeof notifications.$inferInsert).returning();
 
   // The demo ward's: a report of Tràng Đà 1 (the demo leaves it for its secretary), a propaganda entry
@@ -356,11 +397,20 @@ beforeAll(async () => {
       delivery: await deliveryTo(unitId),
     };
   };
+  // The members' own study: a reflection of each cell (the demo's), the ward's quiz question, an attempt by a member of each cell.
+  const reflectionIn = async (cellId: string) =>
+    first(await db.select({ id: reflections.id }).from(reflections).innerJoin(members, and(eq(members.tenantId, reflections.tenantId), eq(members.id, reflections.memberId))).where(eq(members.cellId, cellId)), `reflection in ${cellId}`).id;
+  const attemptIn = async (cellId: string) =>
+    (await db.select({ id: quizAttempts.id }).from(quizAttempts).innerJoin(members, and(eq(members.tenantId, quizAttempts.tenantId), eq(members.id, quizAttempts.memberId))).where(eq(members.cellId, cellId)))[0]?.id ?? uuid0;
+  const [question] = await db.select({ id: quizQuestions.id }).from(quizQuestions).where(eq(quizQuestions.tenantId, commune.id)).limit(1);
+  const study = async (cellId: string) => ({ reflection: await reflectionIn(cellId), quizQuestion: question?.id ?? uuid0, quizAttempt: await attemptIn(cellId) });
+  const [study1, study2] = [await study(cell1.id), await study(cell2.id)];
   places.cell1 = await cellLevel(cell1.id, session1.id, report1.json().id, task1, member1, position1, grant1);
-  places.cell2 = await cellLevel(cell2.id, session2.id, report2.id, task2, member2, position2, grant2);
+  Object.assign(places.cell1, study1);
+  places.cell2 = { ...(await cellLevel(cell2.id, session2.id, report2.id, task2, member2, position2, grant2)), ...study2 };
   // The UBND has no session, report or member of its own: a cell's (Tràng Đà 1's) stand in.
   const u = await cellLevel(ubnd, session1.id, report1.json().id, taskU, member1, positionU, grantU);
-  places.ubnd = { ...u, exemption: places.cell1.exemption };
+  places.ubnd = { ...u, exemption: places.cell1.exemption, ...study1 };
   const otherPosition = await admin.inject({ method: 'POST', url: '/api/positions', payload: { personId: otherMember.personId, kindCode: 'bi-thu', unitId: otherCell.id, fromOn: '2026-01-01' } });
   places.other = {
     plan: planId,
@@ -385,6 +435,7 @@ beforeAll(async () => {
     schedule: otherSchedule.json().id,
     delivery: otherDelivery?.id ?? uuid0,
     notification: otherNotification!.id,
+    ...(await otherStudy()),
   };
   // A notification: the actor's own for "own", another person's of the ward for "same".
   for (const role of roles) {
@@ -407,6 +458,9 @@ function kindOf(url: string, param: string): string {
   if (param === 'linkId') return 'link';
   if (param === 'unitId') return 'unit';
   if (param === 'personId') return 'person';
+  if (param === 'communeId') return 'commune';
+  if (param === 'planId') return 'plan';
+  if (url.startsWith('/api/quiz/')) return url.startsWith('/api/quiz/questions') ? 'quizQuestion' : 'quizAttempt';
   if (param === 'attachmentId') return url.startsWith('/api/propaganda') ? 'entryAttachment' : 'resolutionAttachment';
   const base: Record<string, string> = {
     accounts: 'account',
@@ -419,6 +473,7 @@ function kindOf(url: string, param: string): string {
     plans: 'plan',
     positions: 'position',
     propaganda: 'entry',
+    reflections: 'reflection',
     reports: 'report',
     resolutions: 'resolution',
     sessions: 'session',
@@ -441,7 +496,14 @@ function addressOf(url: string, role: RoleName, scope: Scope, takesCommune: bool
     if (kind === 'notification' && scope === 'own') return ownNotification[role] ?? uuid0;
     return ids[kind] ?? uuid0;
   });
-  const queries: Record<string, string> = { '/api/calendar/month': 'month=2026-05', '/api/cells/counts': 'on=2026-05-20', '/api/members/search': 'q=Nguyen' };
+  const queries: Record<string, string> = {
+    '/api/calendar/month': 'month=2026-05',
+    '/api/cells/counts': 'on=2026-05-20',
+    '/api/members/search': 'q=Nguyen',
+    '/api/members/:id/record': 'year=2026',
+    '/api/members/:id/record.docx': 'year=2026',
+    '/api/units/:id/record.xlsx': 'year=2026',
+  };
   if (queries[url]) address += `?${queries[url]}`;
   if (scope === 'other' && takesCommune) address += `${address.includes('?') ? '&' : '?'}communeId=${otherCommune.id}`;
   if (/\/(document|minutes|export)$/u.test(url)) address += `${address.includes('?') ? '&' : '?'}format=${url.endsWith('/export') ? 'csv' : 'docx'}`;
@@ -468,6 +530,16 @@ function bodyOf(method: string, url: string, role: RoleName, scope: Scope): Reco
     'POST /api/units': { parentId: ids.unit, kind: 'cell', name: `Chi bộ Ma Trận ${crypto.randomUUID().slice(0, 8)}` },
     'POST /api/resolutions': { kind: 'nghi-quyet', number: `${Math.floor(Math.random() * 9000) + 1000}-NQ/ĐU`, issuedOn: '2026-05-01', issuer: 'Đảng ủy', subject: 'Văn bản ma trận' },
     'POST /api/resolutions/:id/links': { toId: ids.resolution, relation: 'implements' },
+    'POST /api/plans/:id/reflections': { id: crypto.randomUUID(), reflection: 'Bài thu hoạch ma trận', commitment: 'Cam kết ma trận' },
+    'POST /api/reflections/:id/review': { version: 999999, result: 'passed' },
+    'PUT /api/plans/:id/reflection-deadline': { version: 999999, dueOn: '2026-06-15' },
+    'PUT /api/plans/:id/task-assignees': { phrase: 'Ban Không Có Trong Kế Hoạch', unitId: ids.unit },
+    'POST /api/resolutions/:id/quiz/questions': { id: crypto.randomUUID(), kind: 'single', text: 'Câu hỏi ma trận?', options: ['Có', 'Không'], correct: [0] },
+    'PATCH /api/quiz/questions/:id': { version: 999999, kind: 'single', text: 'Câu hỏi ma trận?', options: ['Có', 'Không'], correct: [0] },
+    'PUT /api/resolutions/:id/quiz/settings': { version: 999999, questionCount: 1, timeLimitMinutes: 10, attemptsLimit: 3, counting: 'best', open: true },
+    'POST /api/resolutions/:id/quiz/attempts': { id: crypto.randomUUID() },
+    'POST /api/quiz/attempts/:id/submit': { answers: {} },
+    'POST /api/province/reports/:communeId/:planId/read': {},
     'POST /api/members/:id/exemptions': { from: '2026-05-21', reason: 'Ma trận kiểm tra' },
     'POST /api/accounts': { username: `mt${crypto.randomUUID().slice(0, 8)}`, displayName: 'Tài khoản ma trận', grants: [{ role: 'member', unitId: ids.unit }] },
     'POST /api/accounts/:id/grants': { role: 'member', unitId: ids.unit },

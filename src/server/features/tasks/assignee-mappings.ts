@@ -8,7 +8,7 @@ import type { Actor } from '../../auth/actor';
 import { badRequest, forbidden, stateConflict } from '../../errors';
 import { now } from '../../clock';
 import { todayInVietnam } from '../../../domain/dates';
-import { canEditPlan } from '../plans/policy';
+import { canCreatePlan, canEditPlan } from '../plans/policy';
 import { loadPlanFor } from '../plans/service';
 import { toRef } from '../units/service';
 import { recordAudit } from '../audit/service';
@@ -20,8 +20,10 @@ import { listPlanTasks } from './service';
 export async function assignDraftTaskUnit(db: Db, actor: Actor, planId: string, input: { phrase: string; unitId: string | null }) {
   await db.transaction(async (tx) => {
     const { plan, commune } = await loadPlanFor(tx, actor, planId);
+    // The role first (403), then the plan's step (409): a role that may never edit learns nothing of its state.
+    if (!canCreatePlan(actor, toRef(commune))) throw forbidden('giao đơn vị cho nhiệm vụ của kế hoạch này');
     if (plan.status === 'issued') throw stateConflict('task.plan-issued', 'Kế hoạch đã ban hành: nhiệm vụ đã được tạo, hãy sửa từng nhiệm vụ.');
-    if (!canEditPlan(actor, plan, toRef(commune))) throw forbidden('giao đơn vị cho nhiệm vụ của kế hoạch này');
+    if (!canEditPlan(actor, plan, toRef(commune))) throw stateConflict('plan.not-draft', 'Kế hoạch đã được trình hoặc duyệt nên không còn sửa được. Hãy đề nghị trả lại để sửa.');
     const key = assigneeKey(input.phrase);
     if (!(plan.body.tasks ?? []).some((t) => assigneeKey(t.assignee) === key)) {
       throw badRequest('task.assignee-phrase-unknown', 'Mục IV của kế hoạch không có đơn vị được giao với tên này.');
