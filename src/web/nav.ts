@@ -47,8 +47,8 @@ export const navItems: NavItem[] = [
   { id: 'province-reports', label: vi.nav.provinceReports, to: '/tinh/bao-cao', show: (me) => me.abilities.viewProvinceReports, hint: links.provinceReports },
   { id: 'plans', label: vi.nav.plans, to: '/ke-hoach', show: (me) => me.abilities.viewPlans, hint: links.plans },
   { id: 'import-plan', label: vi.nav.importPlan, to: '/nhap-ke-hoach', show: (me) => me.abilities.importPlans, hint: links.importPlan },
-  { id: 'my-study', label: 'Học tập của tôi', to: '/hoc-tap', show: (me) => me.abilities.studyOwn, hint: 'Nghị quyết phải học, bài thu hoạch và bản cam kết' },
-  { id: 'reflections', label: 'Bài thu hoạch', to: '/thu-hoach', show: (me) => me.abilities.reviewReflections, hint: 'Nhận xét bài thu hoạch của đảng viên chi bộ' },
+  { id: 'my-study', label: vi.nav.myStudy, to: '/hoc-tap', show: (me) => me.abilities.studyOwn, hint: links.myStudy },
+  { id: 'reflections', label: vi.nav.reflections, to: '/thu-hoach', show: (me) => me.abilities.reviewReflections, hint: links.reflections },
   {
     id: 'my-record',
     label: vi.nav.myRecord,

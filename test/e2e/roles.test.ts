@@ -81,10 +81,10 @@ story('Each role signs in and sees its own part of the ward', () => {
     await as('vanphong', async (page) => {
       await expectHeading(page, 'Xin chào, Lê Thị Thu Hà');
       expect(await page.title()).toBe('Trang chủ — QuánTriệt');
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Nhiệm vụ của đơn vị', 'Tổng hợp nhiệm vụ', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Nhiệm vụ của đơn vị', 'Tổng hợp nhiệm vụ', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Người của đảng bộ', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       await page.getByRole('heading', { name: 'Đảng ủy phường Nông Tiến' }).waitFor();
       // The quick links are the pages of the menu, each with what it is for.
-      expect(await quickLinks(page)).toEqual(['Nhiệm vụ của đơn vị', 'Tổng hợp nhiệm vụ', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
+      expect(await quickLinks(page)).toEqual(['Nhiệm vụ của đơn vị', 'Tổng hợp nhiệm vụ', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Người của đảng bộ', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       // The campaign in motion: the latest plans with their status.
       const campaign = page.getByRole('list', { name: 'Kế hoạch gần đây' });
       await campaign.getByRole('listitem').first().waitFor();
@@ -111,7 +111,7 @@ story('Each role signs in and sees its own part of the ward', () => {
   test('ward leadership see the ward but may not import', async () => {
     await as('thuongtruc', async (page) => {
       await expectHeading(page, 'Xin chào, Nguyễn Mạnh Hùng');
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Nhiệm vụ của đơn vị', 'Tổng hợp nhiệm vụ', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Nhiệm vụ của đơn vị', 'Tổng hợp nhiệm vụ', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Người của đảng bộ', 'Văn bản, nghị quyết', 'Kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       // The demo plan waiting for approval is pointed out to the leadership.
       await page.getByText(/^\d+ kế hoạch đang chờ bạn duyệt\.$/u).waitFor();
       await page.goto('/nhap-danh-sach');
@@ -151,7 +151,7 @@ story('Each role signs in and sees its own part of the ward', () => {
       await page.getByRole('heading', { name: 'Danh sách đảng viên' }).waitFor();
       await page.getByRole('table', { name: 'Danh sách đảng viên' }).getByRole('link').first().waitFor();
       // The secretary searches the members they may list: their own cell's (memberSearchFilter).
-      expect(await navLabels(page)).toEqual(['Chi bộ của tôi', 'Văn bản đến', 'Nhiệm vụ của đơn vị', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Hồ sơ của tôi', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Chi bộ của tôi', 'Văn bản đến', 'Nhiệm vụ của đơn vị', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Học tập của tôi', 'Bài thu hoạch', 'Hồ sơ của tôi', 'Tài khoản']);
       const exports = page.getByRole('group', { name: 'Tải danh sách đảng viên' });
       const xlsx = await exports.getByRole('link', { name: 'Tải Excel' }).getAttribute('href');
       const download = await page.request.get(xlsx!);
@@ -172,7 +172,7 @@ story('Each role signs in and sees its own part of the ward', () => {
       const me = await (await page.request.get('/api/me')).json();
       expect(new URL(page.url()).pathname).toBe(`/dang-vien/${me.user.memberId}`);
       await expectHeading(page, me.user.displayName);
-      expect(await navLabels(page)).toEqual(['Văn bản, nghị quyết', 'Hồ sơ của tôi', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Văn bản, nghị quyết', 'Học tập của tôi', 'Hồ sơ của tôi', 'Tài khoản']);
       expect(await page.getByRole('button', { name: 'Sửa thông tin' }).count()).toBe(0);
       await expectAccessible(page, 'own record of a member');
 
@@ -204,7 +204,7 @@ story('Each role signs in and sees its own part of the ward', () => {
   test('the administrator sees the whole tree and may import; signing out ends the session', async () => {
     await as('admin', async (page) => {
       // The administrator works in the province's only commune too (GET /api/me abilities).
-      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổng hợp nhiệm vụ', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Báo cáo các xã, phường', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
+      expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổng hợp nhiệm vụ', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Người của đảng bộ', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Báo cáo các xã, phường', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       await page.getByRole('heading', { name: 'Đảng bộ tỉnh Tuyên Quang' }).waitFor();
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
       await page.waitForURL('**/dang-nhap');
