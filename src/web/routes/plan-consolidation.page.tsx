@@ -19,6 +19,7 @@ import { formatCount, formatRate, reportStatusNames } from '../../domain/report-
 import { formatPoints } from '../../domain/rubrics';
 import { consolidationQuery, wardReportDocumentUrl, wardReportKey, wardReportQuery, type Consolidation, type WardReport } from '../features/reports/queries';
 import { planConsolidationRoute } from './plan-consolidation';
+import { Figure } from '../components/Figure';
 
 export default PlanConsolidationPage;
 
@@ -26,24 +27,6 @@ type Cell = Consolidation['cells'][number];
 const statusColor = { draft: 'gray', submitted: 'blue', returned: 'orange', accepted: 'green', missing: 'red' } as const;
 const statusName = (status: Cell['status']) => (status === 'missing' ? 'Chưa lập' : reportStatusNames[status]);
 const wardStatusName = { draft: 'Bản nháp', submitted: 'Đã gửi cấp trên', reopened: 'Đã mở lại' } as const;
-
-function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
-  return (
-    <Paper bg="gray.0" p="sm" radius="md">
-      <Text component="dt" fz="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fz="xl" fw={700}>
-        {value}
-      </Text>
-      {detail && (
-        <Text component="dd" m={0} fz="sm">
-          {detail}
-        </Text>
-      )}
-    </Paper>
-  );
-}
 
 function PlanConsolidationPage() {
   const { planId } = planConsolidationRoute.useParams();

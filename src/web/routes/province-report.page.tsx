@@ -15,26 +15,9 @@ import { formatCount, formatRate, rate, reportStatusNames, type ReportStatus } f
 import { formatPoints } from '../../domain/rubrics';
 import { upwardReportKey, upwardReportQuery, type UpwardReportDetail } from '../features/province/queries';
 import { provinceReportRoute } from './province-report';
+import { Figure } from '../components/Figure';
 
 export default ProvinceReportPage;
-
-function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
-  return (
-    <Paper bg="gray.0" p="sm" radius="md">
-      <Text component="dt" fz="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fz="xl" fw={700}>
-        {value}
-      </Text>
-      {detail && (
-        <Text component="dd" m={0} fz="sm">
-          {detail}
-        </Text>
-      )}
-    </Paper>
-  );
-}
 
 const cellStatus = (status: string) => (status === 'missing' ? 'Chưa lập' : (reportStatusNames[status as ReportStatus] ?? status));
 

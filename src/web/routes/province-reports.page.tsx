@@ -16,26 +16,9 @@ import { formatDate } from '../format';
 import { formatCount, formatRate } from '../../domain/report-figures';
 import { provinceReportsQuery, upwardStatusColors, upwardStatusNames, type CommuneEntry } from '../features/province/queries';
 import { provinceReportsRoute } from './province-reports';
+import { Figure } from '../components/Figure';
 
 export default ProvinceReportsPage;
-
-function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
-  return (
-    <Paper bg="gray.0" p="sm" radius="md">
-      <Text component="dt" fz="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fz="xl" fw={700}>
-        {value}
-      </Text>
-      {detail && (
-        <Text component="dd" m={0} fz="sm">
-          {detail}
-        </Text>
-      )}
-    </Paper>
-  );
-}
 
 const percent = (fraction: number | null | undefined) => (fraction === null || fraction === undefined ? 0 : Math.round(fraction * 1000) / 10);
 
