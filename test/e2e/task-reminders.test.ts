@@ -62,9 +62,11 @@ story('The Ban xây dựng Đảng hears of an overdue task and sets the reminde
     await page.getByRole('heading', { level: 1, name: 'Thông báo' }).waitFor();
     const escalation = page.getByText(ESCALATION, { exact: true });
     // The newest come first, twenty at a time: the escalation of 07/06/2026 is among the first pages.
-    for (let i = 0; i < 5 && (await escalation.count()) === 0; i++) {
+    // Other stories on the shared server add notifications too: page on until it shows (each page waits for its rows).
+    for (let i = 0; i < 10 && (await escalation.count()) === 0; i++) {
+      const before = await page.evaluate(() => document.querySelectorAll('li').length);
       await page.getByRole('button', { name: 'Xem thêm' }).click();
-      await page.waitForLoadState('networkidle');
+      await page.waitForFunction((n) => document.querySelectorAll('li').length > n, before, { timeout: 10_000 }).catch(() => undefined);
     }
     await escalation.first().waitFor();
     const card = page.getByText(ESCALATION, { exact: true }).first().locator('xpath=ancestor::*[contains(., "Hạn: 04/06/2026")][1]');
