@@ -19,6 +19,7 @@ const sections: [string, string][] = [
   ['Reports: consolidation and the province roll-up', './province.bench.ts'],
   ['First load on a cheap phone', './first-load.bench.ts'],
   ['Offline sync', './offline-sync.bench.ts'],
+  ['Load: the busiest day', './busiest-day.bench.ts'],
 ];
 
 const only = process.argv.slice(2);

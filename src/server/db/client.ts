@@ -39,8 +39,12 @@ export async function pgliteExtensions() {
   return { unaccent, pg_trgm };
 }
 
-export async function openDatabase(options: { dataDir?: string; url?: string; loadDataDir?: Blob }): Promise<Database> {
-  if (options.url) return openPostgres(options.url);
+/** Every statement drizzle sends, with its parameters: the load bench replays a route's own SQL. */
+export type QueryLog = (sql: string, params: unknown[]) => void;
+
+export async function openDatabase(options: { dataDir?: string; url?: string; loadDataDir?: Blob; logQuery?: QueryLog }): Promise<Database> {
+  const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
+  if (options.url) return openPostgres(options.url, logger);
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -61,7 +65,7 @@ export async function openDatabase(options: { dataDir?: string; url?: string; lo
   // On disk, an acknowledged commit is flushed to it before the caller hears of it (decision 022).
   const flusher = options.dataDir ? createWalFlusher(options.dataDir) : undefined;
   if (flusher) flushAfterEachCommit(client as never, flusher);
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client, { schema, logger }) as unknown as Db;
   const close = async () => {
     try {
       await client.close();
@@ -80,7 +84,7 @@ export async function openDatabase(options: { dataDir?: string; url?: string; lo
   return { db, kind: 'pglite', executeSql, close, flusher };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, logger?: { logQuery: QueryLog }): Promise<Database> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // Dates stay ISO strings ("2026-05-12"), as on PGlite, instead of becoming local-time Date objects.
@@ -89,7 +93,7 @@ async function openPostgres(url: string): Promise<Database> {
   // An idle connection dropped by the server (restart, failover) must not crash the process:
   // the pool discards it and opens a new one on the next query.
   pool.on('error', (error) => console.warn(`PostgreSQL: idle connection closed (${error.message})`));
-  const db = drizzle(pool, { schema }) as unknown as Db;
+  const db = drizzle(pool, { schema, logger }) as unknown as Db;
   const executeSql: ExecuteSql = (text, values) => pool.query(text, values);
   return { db, kind: 'postgresql', executeSql, close: () => pool.end() };
 }

@@ -1,0 +1,310 @@
+// The campaign's busiest day under load (issue 15 item 5), on the embedded database and, when
+// QT_BENCH_DATABASE_URL names a PostgreSQL server, on a scratch database of it:
+// 1. each hot read route over HTTP against its own SQL run directly on the same database in the same
+//    run (the statements the route sent, captured once in-process and replayed): HTTP ≥ half the raw rate;
+// 2. a realistic mix for QT_LOAD_SECONDS (60 s by default): dashboards, lists, attendance saves,
+//    report submissions and returns, document downloads — 0 errors, and the server's RSS stable.
+// autocannon on 127.0.0.1 only; every phase stops by itself.
+import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { buildApp } from '../src/server/app';
+import { openDatabase, type Database } from '../src/server/db/client';
+import { openMigratedDatabase } from '../src/server/database';
+import { loadEnv } from '../src/server/env';
+import { seedDemo, DEMO_PASSWORD } from '../src/server/seed/demo';
+import { insertMembersWithPeople } from '../src/server/features/people/member-rows';
+import { units } from '../src/server/features/units/tables';
+import { members } from '../src/server/features/members/tables';
+import { plans } from '../src/server/features/plans/tables';
+import { studySessions } from '../src/server/features/study-sessions/tables';
+import { cellReports } from '../src/server/features/reports/tables';
+import { adminUrl } from '../test/support/postgres';
+import { freePort, report, startProcess, stopProcess, tempDataDir, waitForHealth } from './support';
+
+const RATIO_SECONDS = Number(process.env.QT_BENCH_SECONDS ?? 5);
+const LOAD_SECONDS = Number(process.env.QT_LOAD_SECONDS ?? 60);
+const CONNECTIONS = 8;
+
+interface Target {
+  label: string;
+  /** Where the server finds its data: QT_DATA_DIR or DATABASE_URL. */
+  env: Record<string, string>;
+  open(logQuery?: (sql: string, params: unknown[]) => void): Promise<Database>;
+  dispose(): Promise<void>;
+}
+
+interface Fixture {
+  cellId: string;
+  planId: string;
+  /** Sessions whose attendance the load saves (no report yet: nothing locks them). */
+  attendanceSessions: string[];
+  /** Draft reports the load submits and the ward returns, over and over. */
+  reports: string[];
+}
+
+export async function run() {
+  const targets: Target[] = [embeddedTarget()];
+  const url = process.env.QT_BENCH_DATABASE_URL;
+  if (url) targets.push(await postgresTarget(url));
+  else console.log('(PostgreSQL: set QT_BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test to measure it too)');
+  for (const target of targets) {
+    try {
+      await runOn(target);
+    } finally {
+      await target.dispose();
+    }
+  }
+}
+
+function embeddedTarget(): Target {
+  const dataDir = tempDataDir();
+  return {
+    label: 'PGlite',
+    env: { QT_DATA_DIR: dataDir },
+    open: (logQuery) => openDatabase({ dataDir, logQuery }),
+    dispose: async () => {},
+  };
+}
+
+async function postgresTarget(url: string): Promise<Target> {
+  const { default: pg } = await import('pg');
+  const name = `qt_bench_load_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const databaseUrl = adminUrl(url, name);
+  return {
+    label: 'PostgreSQL',
+    env: { DATABASE_URL: databaseUrl },
+    open: (logQuery) => openDatabase({ url: databaseUrl, logQuery }),
+    dispose: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+async function runOn(target: Target) {
+  console.log(`\n### ${target.label}`);
+  const fixture = await prepare(target);
+  const reads = hotReads(fixture);
+
+  // 1. Each hot read: its own statements, captured in-process, replayed raw; then the same over HTTP.
+  const captured = await captureStatements(target, reads);
+  const raw: Record<string, number> = {};
+  const database = await target.open();
+  try {
+    for (const read of reads) raw[read.label] = await replayRate(database, captured[read.label]!);
+  } finally {
+    await database.close();
+  }
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = startProcess('node', ['bin/quantriet', 'serve'], {
+    ...target.env,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    QT_LOGIN_RATE_LIMIT: '1000000',
+    QT_WEB_DIR: './dist/web',
+    QT_FILES_DIR: tempDataDir(),
+  });
+  try {
+    await waitForHealth(base);
+    const staff = await signIn(base, 'vanphong');
+    for (const read of reads) {
+      const result = await autocannon({ url: `${base}${read.path}`, headers: { cookie: staff.cookie }, connections: CONNECTIONS, duration: RATIO_SECONDS });
+      const ratio = result.requests.average / raw[read.label]!;
+      report(
+        `${read.label} over HTTP vs its own SQL`,
+        `${result.requests.average.toFixed(0)} req/s (p99 ${result.latency.p99} ms, ${result.non2xx} non-2xx) / raw ${raw[read.label]!.toFixed(0)} /s = ${ratio.toFixed(2)} (${captured[read.label]!.length} statements)`,
+        '≥ 0.5 of the raw rate, 0 errors',
+        ratio >= 0.5 && result.non2xx === 0 && result.errors === 0,
+      );
+    }
+
+    // 2. The busiest day's mix, all at once.
+    const rssBefore = rssOf(server.pid!);
+    const runs = await Promise.all([
+      mixed(base, staff, reads.map((r) => r.path), 6),
+      mixed(base, staff, [`/api/plans/${fixture.planId}/document?format=docx`], 1),
+      ...fixture.attendanceSessions.map((id) => attendanceLoop(base, staff, id)),
+      ...fixture.reports.map((id) => reportLoop(base, staff, id)),
+    ]);
+    const rssAfter = rssOf(server.pid!);
+    const requests = runs.reduce((n, r) => n + r.requests.total, 0);
+    const failures = runs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
+    const p99 = Math.max(...runs.map((r) => r.latency.p99));
+    report(
+      `busiest-day mix for ${LOAD_SECONDS} s (${CONNECTIONS} readers, 1 downloader, ${fixture.attendanceSessions.length} attendance savers, ${fixture.reports.length} report submitters)`,
+      `${requests} requests, ${(requests / LOAD_SECONDS).toFixed(0)} req/s, worst p99 ${p99} ms, ${failures} errors`,
+      '0 errors',
+      failures === 0,
+    );
+    const growth = rssAfter - rssBefore;
+    report('server memory over the mix', `RSS ${mb(rssBefore)} → ${mb(rssAfter)} MB (${growth >= 0 ? '+' : ''}${mb(growth)} MB)`, 'stable: growth < 100 MB', growth < 100 * 1024 * 1024);
+  } finally {
+    await stopProcess(server);
+  }
+}
+
+/** The demo ward, with a 100-member cell, on the target. */
+async function prepare(target: Target): Promise<Fixture> {
+  const database = await openMigratedDatabase(target.env as never);
+  try {
+    const db = database.db;
+    await seedDemo(db);
+    const [cell] = await db.select().from(units).where(eq(units.name, 'Chi bộ Tràng Đà 1'));
+    const existing = await db.select().from(members).where(eq(members.cellId, cell!.id));
+    const extra = Array.from({ length: 100 - existing.length }, (_, i) => ({ tenantId: cell!.tenantId, cellId: cell!.id, fullName: `Nguyễn Văn Tải ${i + 1}`, gender: 'male' as const }));
+    if (extra.length) await insertMembersWithPeople(db, extra, { joinedOn: () => '2020-01-01' });
+    const [plan] = await db.select().from(plans).where(eq(plans.issuedOn, '2026-05-15'));
+    const reported = db.select({ id: cellReports.sessionId }).from(cellReports);
+    const free = await db
+      .select({ id: studySessions.id })
+      .from(studySessions)
+      .where(and(eq(studySessions.planId, plan!.id), eq(studySessions.atConference, false), notInArray(studySessions.id, reported)))
+      .limit(4);
+    const drafts = await db
+      .select({ id: cellReports.id })
+      .from(cellReports)
+      .where(and(eq(cellReports.planId, plan!.id), inArray(cellReports.status, ['draft', 'returned'])))
+      .limit(4);
+    return { cellId: cell!.id, planId: plan!.id, attendanceSessions: free.map((s) => s.id), reports: drafts.map((r) => r.id) };
+  } finally {
+    await database.close();
+  }
+}
+
+function hotReads(f: Fixture) {
+  return [
+    { label: 'list a 100-member cell', path: `/api/units/${f.cellId}/members` },
+    { label: 'plan consolidation (dashboard)', path: `/api/plans/${f.planId}/consolidation` },
+    { label: 'plan sessions', path: `/api/plans/${f.planId}/sessions` },
+    { label: 'ward task overview (dashboard)', path: '/api/tasks/overview' },
+  ];
+}
+
+type Statement = { sql: string; params: unknown[] };
+
+/** The statements each route sends in a steady state (its second request, the session cached). */
+async function captureStatements(target: Target, reads: { label: string; path: string }[]) {
+  let log: Statement[] | null = null;
+  const database = await target.open((sql, params) => log?.push({ sql, params }));
+  const env = loadEnv({ NODE_ENV: 'production', QT_WEB_DIR: '/nonexistent', QT_FILES_DIR: tempDataDir(), QT_BACKUP_KEEP: '0', ...target.env });
+  const app = await buildApp({ env, database });
+  try {
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'vanphong', password: DEMO_PASSWORD } });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const captured: Record<string, Statement[]> = {};
+    for (const read of reads) {
+      await app.inject({ url: read.path, headers: { cookie } });
+      log = [];
+      const res = await app.inject({ url: read.path, headers: { cookie } });
+      if (res.statusCode !== 200) throw new Error(`${read.path}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      captured[read.label] = log;
+      log = null;
+    }
+    return captured;
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+/** The statements run directly, as many loops as the HTTP run has connections, for RATIO_SECONDS. */
+async function replayRate(database: Database, statements: Statement[]): Promise<number> {
+  const once = async () => {
+    for (const s of statements) await database.executeSql(s.sql, s.params.length ? s.params : undefined);
+  };
+  // Warm, as the server is when autocannon reaches it (its own warm-up request).
+  for (let i = 0; i < 3; i++) await once();
+  const until = performance.now() + RATIO_SECONDS * 1000;
+  let done = 0;
+  const loop = async () => {
+    while (performance.now() < until) {
+      await once();
+      done++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+  return done / ((performance.now() - started) / 1000);
+}
+
+async function signIn(base: string, username: string) {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  if (res.status !== 200) throw new Error(`sign-in of ${username}: ${res.status}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+type Signed = Awaited<ReturnType<typeof signIn>>;
+
+function mixed(base: string, who: Signed, paths: string[], connections: number) {
+  return autocannon({ url: base, connections, duration: LOAD_SECONDS, headers: { cookie: who.cookie }, requests: paths.map((path) => ({ method: 'GET' as const, path })) });
+}
+
+const json = (who: Signed) => ({ cookie: who.cookie, 'x-csrf-token': who.csrfToken, 'content-type': 'application/json' });
+
+/** A secretary's phone saving attendance again and again: read the session, save with its version. */
+function attendanceLoop(base: string, who: Signed, sessionId: string) {
+  let round = 0;
+  return autocannon({
+    url: base,
+    connections: 1,
+    duration: LOAD_SECONDS,
+    requests: [
+      {
+        method: 'GET',
+        path: `/api/sessions/${sessionId}`,
+        headers: { cookie: who.cookie },
+        onResponse: (_status, body, context) => {
+          const session = JSON.parse(body) as { version: number; expected: { memberId: string }[] };
+          Object.assign(context, { version: session.version, expected: session.expected.map((e) => e.memberId) });
+        },
+      },
+      {
+        method: 'PUT',
+        path: `/api/sessions/${sessionId}/attendance`,
+        headers: json(who),
+        setupRequest: (request, context) => {
+          const { version, expected } = context as { version: number; expected: string[] };
+          round++;
+          const marks = expected.map((memberId, i) => ({ memberId, status: i === round % expected.length ? 'late' : 'present' }));
+          return { ...request, body: JSON.stringify({ version, marks }) };
+        },
+      },
+    ],
+  });
+}
+
+/** A cell submitting its report and the ward returning it with a comment, over and over. */
+function reportLoop(base: string, who: Signed, reportId: string) {
+  const versioned = (action: string, extra: Record<string, unknown> = {}) => ({
+    method: 'POST' as const,
+    path: `/api/reports/${reportId}/${action}`,
+    headers: json(who),
+    setupRequest: (request: autocannon.Request, context: object) => ({ ...request, body: JSON.stringify({ version: (context as { version: number }).version, ...extra }) }),
+    onResponse: (_status: number, body: string, context: object) => void Object.assign(context, { version: (JSON.parse(body) as { version: number }).version }),
+  });
+  return autocannon({
+    url: base,
+    connections: 1,
+    duration: LOAD_SECONDS,
+    requests: [
+      { method: 'GET', path: `/api/reports/${reportId}`, headers: { cookie: who.cookie }, onResponse: (_s, body, context) => void Object.assign(context, { version: (JSON.parse(body) as { version: number }).version }) },
+      versioned('submit'),
+      versioned('return', { comment: 'Bổ sung số liệu đảng viên vắng mặt.' }),
+    ],
+  });
+}
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/u.exec(status)![1]) * 1024;
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
