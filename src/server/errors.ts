@@ -130,6 +130,17 @@ function formatLocalTime(date: Date): string {
   return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())} ngày ${date.getDate()}/${date.getMonth() + 1}/${date.getFullYear()}`;
 }
 
+/**
+ * A stored file's record exists but its bytes are gone from QT_FILES_DIR (a lost disk, a restore
+ * without the files): said plainly instead of a stream error after the headers.
+ */
+export const storedFileMissing = () =>
+  new AppError(
+    410,
+    'file.missing',
+    'Tệp này không còn trên máy chủ. Vui lòng báo quản trị viên khôi phục thư mục tệp từ bản sao lưu.',
+  );
+
 /** A session opened with a one-time code may do nothing but set a new password (decision 016). */
 export const passwordChangeRequired = () =>
   new AppError(403, 'password-change-required', 'Bạn cần đặt mật khẩu mới trước khi tiếp tục.');

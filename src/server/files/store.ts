@@ -5,9 +5,11 @@ import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { storedFileMissing } from '../errors';
 
 export interface FileStore {
   save(bytes: Buffer): Promise<string>;
+  /** The file's bytes; a 410 `file.missing` when its record outlived them. */
   open(sha256: string): NodeJS.ReadableStream;
   has(sha256: string): boolean;
 }
@@ -29,7 +31,11 @@ export function createFileStore(dir: string): FileStore {
       }
       return sha256;
     },
-    open: (sha256) => createReadStream(pathOf(sha256)),
+    open: (sha256) => {
+      // Checked before the stream opens: its ENOENT would come after the headers, as a 500.
+      if (!existsSync(pathOf(sha256))) throw storedFileMissing();
+      return createReadStream(pathOf(sha256));
+    },
     has: (sha256) => existsSync(pathOf(sha256)),
   };
 }

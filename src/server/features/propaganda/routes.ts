@@ -96,12 +96,13 @@ export const propagandaRoutes: FastifyPluginAsyncZod<{ db: Db; files: FileStore 
     async (request, reply) => {
       const { entry } = await loadEntryFor(db, actorOf(request), request.params.id);
       const file = await findEntryFile(db, entry, request.params.attachmentId);
+      const bytes = files.open(file.sha256); // before the headers: a missing file answers 410 in JSON
       return reply
         .type(file.contentType)
         .header('content-length', file.size)
         .header('content-disposition', contentDisposition(file.fileName, file.contentType === 'application/pdf' || file.contentType.startsWith('image/')))
         .header('x-content-type-options', 'nosniff')
-        .send(files.open(file.sha256));
+        .send(bytes);
     },
   );
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { Document, Packer, Paragraph } from 'docx';
 import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
 import { multipartFile } from '../../../../test/support/factories';
@@ -89,6 +89,18 @@ describe('the document registry', () => {
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toContain("filename*=UTF-8''Ngh%E1%BB%8B");
     expect(download.rawPayload.equals(pdf)).toBe(true);
+  });
+
+  it('says plainly, in JSON, when a stored file has lost its bytes (410), instead of breaking the download', async () => {
+    const lost = Buffer.from('%PDF-1.4\n% mất tệp\n%%EOF\n');
+    const up = await staff.inject({ method: 'POST', url: `/api/resolutions/${id}/attachments`, ...multipartFile(lost, 'mat-tep.pdf') });
+    const [row] = await t.database.db.select().from(attachments).where(eq(attachments.id, up.json().id));
+    rmSync(join(filesDir, row!.sha256.slice(0, 2), row!.sha256));
+    const res = await staff.inject({ url: `/api/resolutions/${id}/attachments/${up.json().id}` });
+    expect(res.statusCode).toBe(410);
+    expect(res.headers['content-type']).toContain('application/json');
+    expect(res.headers['content-disposition']).toBeUndefined();
+    expect(res.json().error).toMatchObject({ id: 'file.missing', message: expect.stringContaining('không còn trên máy chủ') });
   });
 
   it('refuses a forbidden type (415) or an oversized file (413) and stores nothing', async () => {

@@ -72,12 +72,13 @@ export const resolutionRoutes: FastifyPluginAsyncZod<{ db: Db; files: FileStore 
     async (request, reply) => {
       const resolution = await loadResolution(db, actorOf(request), request.params.id, asks.download);
       const file = await findAttachment(db, { type: 'resolution', id: resolution.id }, request.params.attachmentId);
+      const bytes = files.open(file.sha256); // before the headers: a missing file answers 410 in JSON
       return reply
         .type(file.contentType)
         .header('content-length', file.size)
         .header('content-disposition', contentDisposition(file.fileName, file.contentType === 'application/pdf'))
         .header('x-content-type-options', 'nosniff')
-        .send(files.open(file.sha256));
+        .send(bytes);
     },
   );
 };

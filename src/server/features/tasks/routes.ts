@@ -92,12 +92,13 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Db; files: FileStore }> = a
     async (request, reply) => {
       const { task } = await loadTaskFor(db, actorOf(request), request.params.id);
       const file = await findEvidence(db, task, request.params.evidenceId);
+      const bytes = files.open(file.fileSha256!); // before the headers: a missing file answers 410 in JSON
       return reply
         .type(file.contentType!)
         .header('content-length', file.size)
         .header('content-disposition', contentDisposition(file.fileName!, file.contentType === 'application/pdf' || file.contentType!.startsWith('image/')))
         .header('x-content-type-options', 'nosniff')
-        .send(files.open(file.fileSha256!));
+        .send(bytes);
     },
   );
 };
