@@ -125,7 +125,7 @@ describe('sessions', () => {
     expect(res.json().error.id).toBe('auth.csrf');
   });
 
-  it('changes the password, ending the other sessions, and logs out', async () => {
+  it('changes the password, ending every session and rotating the one that changed it, and logs out', async () => {
     const first = await t.signIn('tinhuy');
     const second = await t.signIn('tinhuy');
     const weak = await second.inject({ method: 'POST', url: '/api/me/password', payload: { currentPassword: 'quantriet', newPassword: '123' } });
@@ -135,11 +135,17 @@ describe('sessions', () => {
     const ok = await second.inject({ method: 'POST', url: '/api/me/password', payload: { currentPassword: 'quantriet', newPassword: 'mat-khau-moi-2026' } });
     expect(ok.statusCode).toBe(200);
     expect((await first.inject({ url: '/api/me' })).statusCode).toBe(401);
-    expect((await second.inject({ url: '/api/me' })).statusCode).toBe(200);
+    // The cookie that changed it is spent too: the answer carries a new session and its token.
+    expect((await second.inject({ url: '/api/me' })).statusCode).toBe(401);
+    const rotated = ok.cookies.find((c) => c.name === 'qt_session')!;
+    expect(rotated.httpOnly).toBe(true);
+    const current = { cookie: `${rotated.name}=${rotated.value}`, 'x-csrf-token': ok.json().csrfToken };
+    expect(current.cookie).not.toBe(second.cookie);
+    expect((await t.app.inject({ url: '/api/me', headers: current })).statusCode).toBe(200);
     expect((await login('tinhuy', 'quantriet')).statusCode).toBe(401);
     expect((await login('tinhuy', 'mat-khau-moi-2026')).statusCode).toBe(200);
-    await second.inject({ method: 'POST', url: '/api/auth/logout' });
-    expect((await second.inject({ url: '/api/me' })).statusCode).toBe(401);
+    await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: current });
+    expect((await t.app.inject({ url: '/api/me', headers: current })).statusCode).toBe(401);
     const [user] = await t.database.db.select().from(users).where(eq(users.username, 'tinhuy'));
     expect(user!.passwordHash).toMatch(/^scrypt\$/);
   });

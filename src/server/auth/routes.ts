@@ -6,7 +6,7 @@ import { units } from '../features/units/tables';
 import { computeAbilities } from './abilities';
 import type { Actor } from './actor';
 import { actorOf, clearSessionCookie, setSessionCookie } from './plugin';
-import { changePasswordBody, loginBody, meResponse, okResponse, sessionResponse } from './schema';
+import { changePasswordBody, loginBody, meResponse, okResponse, passwordChangedResponse, sessionResponse } from './schema';
 import { changePassword, hashToken, loginWithCode, loginWithPassword, logout } from './service';
 import type { SessionCache } from './session-cache';
 
@@ -83,12 +83,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; env: Env; sessions: Ses
 
   app.post(
     '/api/me/password',
-    { config: { policy: 'me.password' }, schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: changePasswordBody, response: { 200: okResponse } } },
-    async (request) => {
+    { config: { policy: 'me.password' }, schema: { tags: ['auth'], summary: 'Đổi mật khẩu (phiên đăng nhập được cấp mới)', body: changePasswordBody, response: { 200: passwordChangedResponse } } },
+    async (request, reply) => {
       const actor = actorOf(request);
-      await changePassword(db, actor, request.body, request.sessionToken ?? '');
+      const session = await changePassword(db, settings, actor, request.body);
       sessions.dropUser(actor.userId);
-      return { ok: true as const };
+      setSessionCookie(reply, request, session.token, session.expiresAt);
+      return { ok: true as const, csrfToken: session.csrfToken };
     },
   );
 };

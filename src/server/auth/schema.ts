@@ -65,3 +65,5 @@ export const meResponse = z.object({
 export const sessionResponse = z.object({ signedIn: z.boolean(), me: meResponse.nullable() });
 
 export const okResponse = z.object({ ok: z.literal(true) });
+/** The session rotated with the password: the page's next writes carry the new session's token. */
+export const passwordChangedResponse = z.object({ ok: z.literal(true), csrfToken: z.string() });

@@ -190,12 +190,17 @@ export async function logout(db: Db, cookie: string, actor: Actor): Promise<void
   });
 }
 
+/**
+ * A changed password ends every session of the account, the one that changed it included, and opens
+ * a new one for the person at the keyboard: whoever knew the old password, or holds an old cookie,
+ * is out (the session rotates, as on sign-in).
+ */
 export async function changePassword(
   db: Db,
+  settings: AuthSettings,
   actor: Actor,
   input: { currentPassword?: string; newPassword: string },
-  keepSessionCookie: string,
-): Promise<void> {
+): Promise<OpenedSession> {
   const [user] = await db.select().from(users).where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
   if (!user) throw badRequest('auth.wrong-current-password', 'Mật khẩu hiện tại không đúng.');
   // A session opened with a one-time code proved itself with the code; any other proves the password.
@@ -207,11 +212,9 @@ export async function changePassword(
   const problem = passwordProblem(input.newPassword, user.username);
   if (problem) throw badRequest('auth.weak-password', problem);
   const passwordHash = await hashPassword(input.newPassword);
-  await db.transaction(async (tx) => {
+  return openSession(db, settings, user, new Date(), async (tx) => {
     await updateVersioned(tx, users, and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)), user.version, { passwordHash, mustChangePassword: false, updatedAt: now() }, { entity: 'user' });
-    // Other sessions of this account end: a changed password must lock out whoever knew the old one.
-    const keep = sessionKey(keepSessionCookie)?.id ?? '';
-    await tx.delete(sessions).where(and(eq(sessions.tenantId, user.tenantId), eq(sessions.userId, user.id), sql`${sessions.id} <> ${keep}`));
+    await tx.delete(sessions).where(and(eq(sessions.tenantId, user.tenantId), eq(sessions.userId, user.id)));
     await recordAudit(tx, { tenantId: user.tenantId, actorId: user.id, action: 'auth.password-changed', entity: 'user', entityId: user.id });
   });
 }

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Box, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { api } from '../api';
+import { api, setCsrfToken } from '../api';
 import { ErrorAlert } from '../components/feedback';
 import { usePageTitle } from '../components/PageHeader';
 import { meKey, meQuery } from '../features/auth/session';
@@ -31,7 +31,9 @@ export default function SetPasswordPage() {
     setBusy(true);
     setFailure(null);
     try {
-      await api('/api/me/password', { method: 'POST', body: { newPassword: password } });
+      // The session rotates with the password: the next writes carry the new session's token.
+      const changed = await api<{ csrfToken: string }>('/api/me/password', { method: 'POST', body: { newPassword: password } });
+      setCsrfToken(changed.csrfToken);
       await queryClient.invalidateQueries({ queryKey: meKey });
       await queryClient.fetchQuery(meQuery);
       await navigate({ to: '/', replace: true });

@@ -239,7 +239,9 @@ describe('signing in with a one-time code', () => {
     expect(still!.passwordHash).toBeNull();
     const ok = await call({ method: 'POST', url: '/api/me/password', payload: { newPassword: 'Chi bộ Tràng Đà vững mạnh' } });
     expect(ok.statusCode).toBe(200);
-    expect((await call({ url: '/api/units' })).statusCode).toBe(200);
+    // The code's session ended with the change; the answer opened the person's new one.
+    expect((await call({ url: '/api/units' })).statusCode).toBe(401);
+    expect((await sessionOf(ok)({ url: '/api/units' })).statusCode).toBe(200);
     const s = await t.signIn(username, 'Chi bộ Tràng Đà vững mạnh');
     expect(s.me).toMatchObject({ mustChangePassword: false });
     // A normal session still proves the current password.
@@ -294,8 +296,9 @@ describe('the province', () => {
     // The session cookie names the account's tenant.
     expect(signedIn.cookies.find((c) => c.value.includes('.'))!.value.startsWith(`${communeId}.`)).toBe(true);
     const call = sessionOf(signedIn);
-    expect((await call({ method: 'POST', url: '/api/me/password', payload: { newPassword: 'xa Thai Binh 2026' } })).statusCode).toBe(200);
-    const list = await call({ url: '/api/accounts' });
+    const changed = await call({ method: 'POST', url: '/api/me/password', payload: { newPassword: 'xa Thai Binh 2026' } });
+    expect(changed.statusCode).toBe(200);
+    const list = await sessionOf(changed)({ url: '/api/accounts' });
     expect(list.statusCode).toBe(200);
     expect(list.json().accounts.map((a: { username: string }) => a.username)).toEqual([username]);
   });

@@ -2,7 +2,7 @@
 // the server, whose message is shown when it refuses.
 import { useState } from 'react';
 import { Button, PasswordInput, Stack, Title } from '@mantine/core';
-import { api } from '../../api';
+import { api, setCsrfToken } from '../../api';
 import { ErrorAlert, Success } from '../../components/feedback';
 import { vi } from '../../i18n/vi';
 import { passwordMessages, passwordRuleBroken } from '../../../domain/passwords';
@@ -37,7 +37,9 @@ export function ChangePasswordForm() {
     if (found.current || found.next || found.confirm) return;
     setBusy(true);
     try {
-      await api('/api/me/password', { method: 'POST', body: { currentPassword: current, newPassword: next } });
+      // The session rotates with the password: the next writes carry the new session's token.
+      const changed = await api<{ csrfToken: string }>('/api/me/password', { method: 'POST', body: { currentPassword: current, newPassword: next } });
+      setCsrfToken(changed.csrfToken);
       setDone(true);
       setCurrent('');
       setNext('');
