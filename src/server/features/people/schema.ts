@@ -17,6 +17,8 @@ export const personSchema = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   note: z.string().nullable(),
+  /** Set once the person's data was erased (decision 028): the name is a pseudonym, the contacts empty. */
+  erasedAt: z.date().nullable(),
   version: z.number().int(),
 });
 
