@@ -86,7 +86,7 @@ export const personDetailResponse = z.object({
     .nullable(),
   membership: z.array(membershipEventSchema),
   positions: z.array(positionSchema),
-  abilities: z.object({ edit: z.boolean(), recordMembership: z.boolean() }),
+  abilities: z.object({ edit: z.boolean(), recordMembership: z.boolean(), exportData: z.boolean(), erase: z.boolean() }),
 });
 
 export const positionKindSchema = z.object({ code: z.string(), name: z.string(), unitKinds: z.array(z.string()), sortOrder: z.number().int() });

@@ -55,7 +55,7 @@ async function recordTotals(cellId: string) {
   for (const { rows } of record) {
     for (const r of rows) {
       totals.rows++;
-      const status = r.attendance?.status ?? 'none';
+      const status = r.attendance ?? 'none';
       totals.attendance[status] = (totals.attendance[status] ?? 0) + 1;
       if (r.reflection) totals.reflections++;
       if (r.reflection?.late) totals.late++;
