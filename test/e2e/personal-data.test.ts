@@ -32,7 +32,7 @@ story('The administrator exports and erases a person’s data', () => {
   test('downloads her data, then erases it with a reason', async () => {
     await page.goto(`/nguoi/${personId}`);
     await page.getByRole('heading', { level: 1, name }).waitFor();
-    const section = page.locator('#person-personal-data');
+    const section = page.getByRole('region', { name: 'Dữ liệu cá nhân' });
     const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Tải dữ liệu cá nhân' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^du-lieu-ca-nhan-[0-9a-f]{8}\.json$/u);
     const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));
