@@ -202,4 +202,15 @@ describe('a person’s data', () => {
     expect(erased.statusCode, erased.body).toBe(200);
     expect(await personRow(outsider.id)).toMatchObject({ phone: null, fullName: erased.json().fullName });
   });
+
+  it('two erasures sent at once: exactly one erases, the other is refused', async () => {
+    const cell = await findUnit(t.database, 'Chi bộ Tràng Đà 2');
+    const target = await buildMember(t.database, cell);
+    const { version } = await personRow(target.personId);
+    const url = `/api/people/${target.personId}/erase`;
+    const answers = await Promise.all([0, 1, 2].map(() => admin.inject({ method: 'POST', url, payload: { version, reason: 'Đương sự yêu cầu xóa dữ liệu' } })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409]);
+    for (const a of answers.filter((x) => x.statusCode === 409)) expect(['person.version-conflict', 'privacy.already-erased']).toContain(a.json().error.id);
+    expect(await db().select().from(auditLog).where(and(eq(auditLog.action, 'personal-data.erased'), eq(auditLog.entityId, target.personId)))).toHaveLength(1);
+  });
 });
