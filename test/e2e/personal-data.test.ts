@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ApiClient, expectAccessible, horizontalOverflow, launchBrowser, phone, signedInContext, story } from './support/browser';
+import { ApiClient, expectAccessible, horizontalOverflow, launchBrowser, phone, screenshot, signedInContext, story } from './support/browser';
 
 const run = Date.now().toString(36).toUpperCase();
 const name = `Đinh Thị Yêu Cầu ${run}`;
@@ -46,6 +46,7 @@ story('The administrator exports and erases a person’s data', () => {
     await dialog.getByRole('button', { name: 'Xóa dữ liệu' }).click();
     await dialog.getByText('Ghi lý do xóa (ít nhất 5 ký tự).').waitFor();
     await expectAccessible(page, 'erase dialog on a phone');
+    await screenshot(page, 'personal-data-erase-dialog');
     await dialog.getByLabel('Lý do xóa').fill('Đương sự yêu cầu xóa dữ liệu ngày 04/12/2026');
     await dialog.getByRole('button', { name: 'Xóa dữ liệu' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -56,6 +57,7 @@ story('The administrator exports and erases a person’s data', () => {
     expect(await section.getByRole('button', { name: 'Xóa dữ liệu cá nhân' }).count()).toBe(0);
     expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(390);
     await expectAccessible(page, 'erased person on a phone');
+    await screenshot(page, 'personal-data-erased', true);
   });
 
   test('a member downloads their own data from the account page', async () => {
