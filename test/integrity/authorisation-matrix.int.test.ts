@@ -57,8 +57,12 @@ type Place = 'cell1' | 'cell2' | 'ubnd' | 'other';
 //   fixture, not of the route. DELETE /api/resolutions/:id/links/:linkId likewise in the demo ward.
 // - The province viewer reads its communes' reports as sent up (GET /api/province/…), never the cells'
 //   reports, the live consolidation or the ward's draft report (decision 023): 333 there.
-// - v rows (bulk accounts, letters, password, leave, vocabulary, position kinds, communes, rubrics,
-//   merge) take bodies this table does not build: their refusals are in their features' tests.
+// - Bulk accounts, letters, password, leave, vocabulary, position kinds, communes, rubrics and merge are
+//   sent bodies that pass validation and are refused after the policy (an unknown cell or account, a
+//   wrong current password, a date to come, a stale version, a taken username, a unit of another kind)
+//   or change nothing that matters (a throwaway position kind, the current rubric again): no v row is
+//   left. The administrator's own/same 'o' on commune-level writes is 400 commune.required (a province
+//   administrator names the commune), like POST /api/accounts.
 const EXPECTED: Record<string, string> = {
   'GET /api/accounts': 'ooo 334 334 334 334 334 oo3',
   'GET /api/admin/jobs/failures': 'ooo 333 333 333 333 333 333',
@@ -134,8 +138,8 @@ const EXPECTED: Record<string, string> = {
   'POST /api/accounts/:id/grants': 'ooo 334 334 334 334 334 333',
   'DELETE /api/accounts/:id/grants/:grantId': 'ooo 334 334 334 334 334 333',
   'POST /api/accounts/:id/reset': 'ooo 334 334 334 334 334 333',
-  'POST /api/accounts/bulk': 'vvv vvv vvv vvv vvv vvv vvv',
-  'POST /api/accounts/letters': 'vvv vvv vvv vvv vvv vvv vvv',
+  'POST /api/accounts/bulk': 'ooo 334 334 334 334 334 oo3',
+  'POST /api/accounts/letters': 'ooo 334 334 334 334 334 oo3',
   'DELETE /api/calendar/feed': 'ooo ooo ooo ooo ooo ooo ooo',
   'POST /api/calendar/feed': 'ooo ooo ooo ooo ooo ooo ooo',
   'POST /api/check-in': '333 333 333 333 ooo ooo 333',
@@ -150,18 +154,18 @@ const EXPECTED: Record<string, string> = {
   'POST /api/inbox/:id/read': '333 334 334 o44 o44 444 333',
   'PUT /api/loudspeaker/:id/occurrences/:on': 'ooo oo4 334 o34 o34 334 333',
   'PUT /api/me/notification-preferences': 'ooo ooo ooo ooo ooo ooo ooo',
-  'POST /api/me/password': 'vvv vvv vvv vvv vvv vvv vvv',
+  'POST /api/me/password': 'ooo ooo ooo ooo ooo ooo ooo',
   'POST /api/members': 'ooo oo4 334 334 334 334 333',
   'PATCH /api/members/:id': 'ooo oo4 334 444 344 444 333',
   'POST /api/members/:id/exemptions': 'ooo oo4 334 334 334 334 333',
   'PATCH /api/members/:id/exemptions/:eventId': 'ooo oo4 334 334 334 334 333',
-  'POST /api/members/:id/leave': 'vvv vvv vvv vvv vvv vvv vvv',
+  'POST /api/members/:id/leave': 'ooo oo4 334 334 334 334 333',
   'POST /api/members/:id/transfer': 'ooo oo4 334 334 334 334 333',
   'POST /api/notifications/:id/read': '444 444 444 444 o44 o44 444',
   'POST /api/notifications/read-all': 'ooo ooo ooo ooo ooo ooo ooo',
   'POST /api/people': 'ooo oo4 334 334 334 334 oo3',
   'PATCH /api/people/:id': 'ooo oo4 334 334 334 334 333',
-  'PUT /api/plan-import/vocabulary': 'vvv vvv vvv vvv vvv vvv vvv',
+  'PUT /api/plan-import/vocabulary': 'ooo 333 333 333 333 333 333',
   'POST /api/plans': 'ooo oo4 334 334 334 334 oo3',
   'PATCH /api/plans/:id': 'ooo oo4 334 334 334 334 333',
   'POST /api/plans/:id/approve': '333 334 oo4 334 334 334 333',
@@ -179,14 +183,14 @@ const EXPECTED: Record<string, string> = {
   'POST /api/plans/:id/ward-report/reopen': 'ooo oo4 oo4 334 334 334 333',
   'POST /api/plans/:id/ward-report/submit': 'ooo oo4 oo4 334 334 334 333',
   'POST /api/plans/import': 'oov vv4 334 334 334 334 oo3',
-  'POST /api/position-kinds': 'vvv vvv vvv vvv vvv vvv vvv',
+  'POST /api/position-kinds': 'ooo 334 334 334 334 334 oo3',
   'POST /api/positions': 'ooo oo4 334 334 334 334 333',
   'PATCH /api/positions/:id': 'oo4 oo4 334 334 334 334 334',
   'POST /api/positions/:id/end': 'oo4 oo4 334 334 334 334 334',
   'DELETE /api/propaganda/:id': 'ooo oo4 334 o34 o34 334 333',
   'PATCH /api/propaganda/:id': 'ooo oo4 334 o34 o34 334 333',
   'POST /api/propaganda/:id/attachments': 'ooo oo4 334 o34 o34 334 333',
-  'POST /api/province/communes': 'vvv vvv vvv vvv vvv vvv vvv',
+  'POST /api/province/communes': 'ooo 333 333 333 333 333 333',
   'PATCH /api/reports/:id': 'ooo oo4 334 334 o34 334 333',
   'POST /api/reports/:id/accept': 'ooo oo4 oo4 334 334 334 333',
   'POST /api/reports/:id/rescore': 'ooo oo4 oo4 334 334 334 333',
@@ -197,7 +201,7 @@ const EXPECTED: Record<string, string> = {
   'POST /api/resolutions/:id/attachments': 'ooo oo4 334 334 334 334 333',
   'POST /api/resolutions/:id/links': 'ooo oo4 334 334 334 334 333',
   'DELETE /api/resolutions/:id/links/:linkId': '44o 444 334 334 334 334 333',
-  'POST /api/rubrics': 'vvv vvv vvv vvv vvv vvv vvv',
+  'POST /api/rubrics': 'ooo 334 334 334 334 334 oo3',
   'POST /api/rubrics/import': 'ooo 334 334 334 334 334 oo3',
   'PATCH /api/sessions/:id': 'ooo oo4 334 334 o34 334 333',
   'POST /api/sessions/:id/at-conference': 'ooo oo4 334 334 334 334 333',
@@ -220,7 +224,7 @@ const EXPECTED: Record<string, string> = {
   'POST /api/units/:id/members/import': '333 334 334 334 334 334 333',
   'POST /api/units/:id/reopen': 'ooo oo4 334 334 334 334 333',
   'POST /api/units/:id/reorder': 'ooo oo4 334 334 334 334 333',
-  'POST /api/units/merge': 'vvv vvv vvv vvv vvv vvv vvv',
+  'POST /api/units/merge': 'ooo oo4 334 334 334 334 333',
   // The members' own study, the quiz, the province's page and the draft's assignees (issues 12-14).
   // The province's commune/plan rows answer 404 to those allowed: the demo ward has sent no report up
   // (its upward report is pending), and the other commune's column is another province's business.
@@ -248,6 +252,11 @@ const EXPECTED: Record<string, string> = {
   'POST /api/resolutions/:id/quiz/attempts': '333 oo4 oo4 oo4 oo4 oo4 333',
   'POST /api/resolutions/:id/quiz/questions': 'ooo oo4 334 334 334 334 333',
   'PUT /api/resolutions/:id/quiz/settings': 'ooo oo4 334 334 334 334 333',
+  // A person's data (decision 028): the commune's administrators export and erase (a stale version: 409);
+  // everyone downloads their own.
+  'GET /api/me/personal-data': 'ooo ooo ooo ooo ooo ooo ooo',
+  'GET /api/people/:id/personal-data': 'ooo 334 334 334 334 334 333',
+  'POST /api/people/:id/erase': 'ooo 334 334 334 334 334 333',
 };
 
 /** The ids a target place offers, by the kind of id a route's parameter names. */
@@ -258,6 +267,8 @@ const sessions = {} as Record<RoleName, Session>;
 const places = {} as Record<Place, Ids>;
 let otherCommune: Unit;
 const ownNotification = {} as Record<RoleName, string | undefined>;
+/** The demo ward's current rubric, sent back as is: an allowed actor saves an identical version. */
+let currentRubric: Record<string, unknown> = {};
 const uuid0 = '00000000-0000-4000-8000-000000000000';
 
 /** A 1×1 PNG and a tiny PDF. */
@@ -289,6 +300,8 @@ beforeAll(async () => {
   const [demoConference] = await db.select().from(conferences).where(eq(conferences.planId, demoPlan!.id));
   const [demoResolution] = await db.select().from(resolutions).where(eq(resolutions.tenantId, commune.id)).limit(1);
   const [demoLink] = await db.select().from(resolutionLinks).where(eq(resolutionLinks.tenantId, commune.id)).limit(1);
+  const { title, groups, bands } = (await admin.inject({ url: '/api/rubrics/current' })).json();
+  currentRubric = { title, groups, bands };
 
   // The other commune: factories for the tree, a member, an account, a resolution; the administrator's
   // own requests for the campaign (a plan imported, approved and issued: its sessions and tasks).
@@ -550,7 +563,6 @@ function bodyOf(method: string, url: string, role: RoleName, scope: Scope): Reco
     'POST /api/calendar/feed': {},
     'POST /api/notifications/read-all': {},
     'POST /api/plans/:id/consolidation/remind': {},
-    'POST /api/me/password': {},
     'PUT /api/conferences/:id/attendance': { version: 999999, marks: [] },
     'PUT /api/conferences/:id/groups': { version: 999999, groups: [] },
     'POST /api/conferences/:id/held': { version: 999999, heldOn: '2026-05-20' },
@@ -565,6 +577,20 @@ function bodyOf(method: string, url: string, role: RoleName, scope: Scope): Reco
     'PATCH /api/units/:id': { version: 999999, name: 'Chi bộ Đổi Tên' },
     'POST /api/units/:id/close': { version: 999999, closedOn: '2026-06-01' },
     'POST /api/units/:id/reorder': { version: 999999, direction: 'up' },
+    // Bodies that pass validation and are refused (or change nothing) after the policy let the actor through:
+    // an unknown cell, an unknown account's letter, a wrong current password, a leaving dated in the future,
+    // a stale vocabulary, a throwaway position kind, a commune whose administrator's username is taken (the
+    // transaction rolls back), the current rubric again, a merge into a unit of another kind.
+    'POST /api/accounts/bulk': { kind: 'cellSecretaries', cellIds: [uuid0] },
+    'POST /api/accounts/letters': { letters: [{ username: 'khong-co-tai-khoan-nay', oneTimeCode: 'ABCD-EFGH' }] },
+    'POST /api/me/password': { currentPassword: 'khong-phai-mat-khau', newPassword: 'Mat-khau-moi-ma-tran-2026' },
+    'POST /api/members/:id/leave': { on: '2099-01-01', reason: 'moved' },
+    'PUT /api/plan-import/vocabulary': { version: 999999, data: {} },
+    'POST /api/position-kinds': { name: `Chức vụ ma trận ${crypto.randomUUID().slice(0, 8)}` },
+    'POST /api/province/communes': { name: `Đảng ủy xã Ma Trận ${crypto.randomUUID().slice(0, 8)}`, admin: { username: 'admin', displayName: 'Quản trị ma trận' } },
+    'POST /api/rubrics': currentRubric,
+    'POST /api/units/merge': { sourceIds: [ids.unit], targetId: ids.commune, on: '2026-05-20', versions: {} },
+    'POST /api/people/:id/erase': { version: 999999, reason: 'Ma trận kiểm tra quyền' },
   };
   return creates[`${method} ${url}`] ?? { version: 999999 };
 }

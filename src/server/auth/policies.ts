@@ -98,6 +98,7 @@ import {
   canViewRubric,
   canWriteReport,
 } from '../features/reports/policy';
+import { canErasePersonalData, canExportOwnData, canExportPersonalData } from '../features/privacy/policy';
 
 /** Name → the function(s) deciding it: a list names its filter, which the query uses. */
 export const policies = {
@@ -226,6 +227,9 @@ export const policies = {
   'quiz.manage': [canManageQuiz],
   'quiz.take': [canTakeQuiz],
   'quiz.results': [canViewQuizResults],
+  'privacy.export': [canExportPersonalData],
+  'privacy.own': [canExportOwnData],
+  'privacy.erase': [canErasePersonalData],
 } as const;
 
 export type PolicyName = keyof typeof policies;

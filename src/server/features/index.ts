@@ -33,6 +33,7 @@ import { notificationJobRoutes } from './notifications/job-routes';
 import { reminderSettingsRoutes } from './tasks/reminder-routes';
 import type { JobQueue } from '../jobs/queue';
 import { quizRoutes } from './quiz/routes';
+import { privacyRoutes } from './privacy/routes';
 
 export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileStore; pdf: PdfConverter; mailer: Mailer; sessions: SessionCache; jobs: () => JobQueue | null }> = async (app, { db, env, files, pdf, mailer, sessions, jobs }) => {
   await app.register(unitRoutes, { db });
@@ -61,4 +62,5 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(calendarRoutes, { db });
   await app.register(taskViewRoutes, { db });
   await app.register(accountRoutes, { db, env, pdf, sessions });
+  await app.register(privacyRoutes, { db, sessions });
 };

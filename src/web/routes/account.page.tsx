@@ -1,12 +1,13 @@
 // /tai-khoan — who is signed in, with which roles, and changing the password.
 // The page, loaded when first opened; the address and its checks are in ./account.tsx.
-import { Paper, Stack } from '@mantine/core';
+import { Paper, Stack, Text } from '@mantine/core';
 import { DetailList } from '../components/DetailList';
 import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
 import { useMe } from '../features/auth/session';
 import { EmailChoicesSection } from '../features/notifications/EmailChoices';
+import { OwnDataSection } from '../features/privacy/PersonalData';
 import { vi } from '../i18n/vi';
 
 const t = vi.account;
@@ -32,6 +33,12 @@ function AccountPage() {
         </Section>
         <EmailChoicesSection />
         <ChangePasswordForm />
+        <Section id="account-personal-data" title={vi.privacy.section}>
+          <Stack gap="sm">
+            <Text>{vi.privacy.ownIntro}</Text>
+            <OwnDataSection />
+          </Stack>
+        </Section>
       </Stack>
     </>
   );

@@ -16,6 +16,7 @@ import { PersonFormDialog } from '../features/people/PersonForm';
 import { PositionList } from '../features/people/PositionList';
 import { personQuery } from '../features/people/queries';
 import { genderLabel } from '../features/members/format';
+import { PersonalDataActions } from '../features/privacy/PersonalData';
 import { vi } from '../i18n/vi';
 import { personRoute } from './person';
 
@@ -80,6 +81,11 @@ function PersonPage() {
             <Text>{t.notMember}</Text>
           )}
         </Section>
+        {(abilities.exportData || abilities.erase) && (
+          <Section id="person-personal-data" title={vi.privacy.section}>
+            <PersonalDataActions person={person} canExport={abilities.exportData} canErase={abilities.erase} />
+          </Section>
+        )}
       </Stack>
       {editing && (
         <PersonFormDialog

@@ -14,6 +14,7 @@ import { canKnowUnit } from '../units/policy';
 import { loadUnit, resolveCommune, toRef } from '../units/service';
 import { forbidden } from '../../errors';
 import { canEditPeople, canRecordMembership, canViewPeople, canViewPerson } from './policy';
+import { canErasePersonalData, canExportPersonalData } from '../privacy/policy';
 import { persons, positionKinds, positions, type Person } from './tables';
 import type { PersonCreate, PersonUpdate, PositionDto } from './schema';
 import { historyDto, loadHistory } from './membership-service';
@@ -170,7 +171,12 @@ export async function personDetailFor(db: Db, actor: Actor, id: string) {
       : null,
     membership: await historyDto(db, events),
     positions: held,
-    abilities: { edit: canEditPeople(actor, toRef(commune)), recordMembership: member ? canRecordMembership(actor, toRef(member.cell)) : false },
+    abilities: {
+      edit: canEditPeople(actor, toRef(commune)),
+      recordMembership: member ? canRecordMembership(actor, toRef(member.cell)) : false,
+      exportData: canExportPersonalData(actor, toRef(commune)),
+      erase: canErasePersonalData(actor, toRef(commune)),
+    },
   };
 }
 

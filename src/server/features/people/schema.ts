@@ -17,6 +17,8 @@ export const personSchema = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   note: z.string().nullable(),
+  /** Set once the person's data was erased (decision 028): the name is a pseudonym, the contacts empty. */
+  erasedAt: z.date().nullable(),
   version: z.number().int(),
 });
 
@@ -84,7 +86,7 @@ export const personDetailResponse = z.object({
     .nullable(),
   membership: z.array(membershipEventSchema),
   positions: z.array(positionSchema),
-  abilities: z.object({ edit: z.boolean(), recordMembership: z.boolean() }),
+  abilities: z.object({ edit: z.boolean(), recordMembership: z.boolean(), exportData: z.boolean(), erase: z.boolean() }),
 });
 
 export const positionKindSchema = z.object({ code: z.string(), name: z.string(), unitKinds: z.array(z.string()), sortOrder: z.number().int() });

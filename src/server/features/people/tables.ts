@@ -21,6 +21,8 @@ export const persons = pgTable(
     email: text('email'),
     /** Where a non-member works or lives, in words ("Hội Cựu chiến binh phường"). */
     note: text('note'),
+    /** When the person's data was erased (Nghị định 13/2023/NĐ-CP): name pseudonymised, contacts cleared (decision 028). */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$defaultFn(now),

@@ -11,7 +11,8 @@ import { units } from './units';
 import { conferences } from './conferences';
 import { taskViews } from './task-views';
 import { reminders } from './reminders';
+import { privacy } from './privacy';
 
-export const vi = { ...app, ...accounts, ...members, ...registry, ...plans, ...people, ...units, ...conferences, ...taskViews, ...reminders } as const;
+export const vi = { ...app, ...accounts, ...members, ...registry, ...plans, ...people, ...units, ...conferences, ...taskViews, ...reminders, ...privacy } as const;
 
 export type Strings = typeof vi;
