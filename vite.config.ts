@@ -138,7 +138,11 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'start', tags: ['$initial'], priority: 2 },
+            { name: 'start', tags: ['$initial'], priority: 3 },
+            // The charts (recharts and what it brings: d3, redux, immer…, ~430 KB before compression)
+            // serve two ward pages: in the shared file they would cost every signed-in first load
+            // ~110 KB of brotli to download and 430 KB to parse (decision 030).
+            { name: 'charts', test: /[\\/]node_modules[\\/](recharts|@mantine[\\/]charts|d3-[a-z-]+|victory-vendor|internmap|@reduxjs|react-redux|redux|redux-thunk|reselect|immer|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant|react-is)[\\/]/u, priority: 2 },
             { name: 'shared', minShareCount: 2, test: (id: string) => !/[\\/](features[\\/](plans|plan-import|resolutions|settings)|domain[\\/]plan-import)[\\/]/u.test(id), priority: 1 },
           ],
         },
