@@ -65,6 +65,33 @@ function mantineStylesComplete(): Plugin {
   };
 }
 
+/**
+ * preload.json: the files of the signed-in layout (its script, the scripts it imports but the first
+ * page's, their style sheets). The server names them in a `Link` header of a signed-in person's
+ * index.html, so the phone fetches them with the first script, not after running it (decision 030).
+ */
+function signedInPreload(): Plugin {
+  return {
+    name: 'qt-signed-in-preload',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((o) => o.type === 'chunk');
+      const layout = chunks.find((c) => /[\\/]routes[\\/]app-layout\.page\.tsx$/u.test(c.facadeModuleId ?? ''));
+      if (!layout) this.error('the signed-in layout (routes/app-layout.page.tsx) is not a chunk of its own');
+      const files = new Set<string>();
+      const visit = (fileName: string) => {
+        const chunk = chunks.find((c) => c.fileName === fileName);
+        if (!chunk || chunk.isEntry || files.has(fileName)) return;
+        files.add(fileName);
+        chunk.viteMetadata?.importedCss.forEach((css) => files.add(css));
+        chunk.imports.forEach(visit);
+      };
+      visit(layout.fileName);
+      this.emitFile({ type: 'asset', fileName: 'preload.json', source: JSON.stringify({ signedIn: [...files].map((f) => `/${f}`) }) });
+    },
+  };
+}
+
 /** The home-screen icons (src/web/pwa/icons.ts), drawn at build time into dist/web/icons/. */
 function appIcons(): Plugin {
   return {
@@ -122,7 +149,7 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [react(), precompress(), mantineStylesComplete(), appIcons(), pwa],
+  plugins: [react(), precompress(), mantineStylesComplete(), signedInPreload(), appIcons(), pwa],
   // No public folder: every asset is imported by the code and fingerprinted.
   publicDir: false,
   build: {
