@@ -71,6 +71,8 @@ async function phonePage(context: BrowserContext, baseURL: string): Promise<{ co
     urls.set(e.requestId, e.response.url);
     encodings.add(e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'identity');
   });
+  // A second fetch of a file already fetched (a modulepreload then its import) is no round trip.
+  cdp.on('Network.requestServedFromCache', (e) => requests.delete(e.requestId));
   cdp.on('Network.loadingFinished', (e) => {
     const request = requests.get(e.requestId);
     if (request) Object.assign(request, { end: e.timestamp * 1000, bytes: request.fromDevice ? 0 : e.encodedDataLength });
@@ -83,16 +85,17 @@ async function phonePage(context: BrowserContext, baseURL: string): Promise<{ co
 }
 
 /**
- * The critical path of a load that became usable `readyMs` after it started: from the last request
- * that ended before then, back through the request that ended last before each one started. Counts
- * the links that went to the network, and the bytes of everything that came over it before then.
+ * The critical path of a load that became usable `readyMs` after it started: from the request the
+ * page waited for (`last`: the members), back through the request that ended last before each one
+ * started (an upper bound: a link that ended while the page was busy running scripts is counted).
+ * Counts the links that went to the network, and the bytes of everything that came over it before then.
  */
-function criticalPath(requests: Map<string, Request>, readyMs: number) {
+function criticalPath(requests: Map<string, Request>, readyMs: number, last = /\/members$/u) {
   const all = [...requests.values()].filter((r) => r.end !== undefined).sort((a, b) => a.start - b.start);
   const origin = all[0]?.start ?? 0;
   const before = all.filter((r) => r.end! - origin <= readyMs);
   const chain: Request[] = [];
-  let next = before.reduce<Request | undefined>((last, r) => (!last || r.end! > last.end! ? r : last), undefined);
+  let next = before.filter((r) => last.test(r.url)).at(-1);
   while (next) {
     chain.unshift(next);
     const startedAt = next.start;
