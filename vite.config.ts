@@ -65,6 +65,33 @@ function mantineStylesComplete(): Plugin {
   };
 }
 
+/**
+ * preload.json: the files of the signed-in layout (its script, the scripts it imports but the first
+ * page's, their style sheets). The server names them in a `Link` header of a signed-in person's
+ * index.html, so the phone fetches them with the first script, not after running it (decision 030).
+ */
+function signedInPreload(): Plugin {
+  return {
+    name: 'qt-signed-in-preload',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((o) => o.type === 'chunk');
+      const layout = chunks.find((c) => /[\\/]routes[\\/]app-layout\.page\.tsx$/u.test(c.facadeModuleId ?? ''));
+      if (!layout) this.error('the signed-in layout (routes/app-layout.page.tsx) is not a chunk of its own');
+      const files = new Set<string>();
+      const visit = (fileName: string) => {
+        const chunk = chunks.find((c) => c.fileName === fileName);
+        if (!chunk || chunk.isEntry || files.has(fileName)) return;
+        files.add(fileName);
+        chunk.viteMetadata?.importedCss.forEach((css) => files.add(css));
+        chunk.imports.forEach(visit);
+      };
+      visit(layout.fileName);
+      this.emitFile({ type: 'asset', fileName: 'preload.json', source: JSON.stringify({ signedIn: [...files].map((f) => `/${f}`) }) });
+    },
+  };
+}
+
 /** The home-screen icons (src/web/pwa/icons.ts), drawn at build time into dist/web/icons/. */
 function appIcons(): Plugin {
   return {
@@ -122,7 +149,7 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [react(), precompress(), mantineStylesComplete(), appIcons(), pwa],
+  plugins: [react(), precompress(), mantineStylesComplete(), signedInPreload(), appIcons(), pwa],
   // No public folder: every asset is imported by the code and fingerprinted.
   publicDir: false,
   build: {
@@ -138,7 +165,11 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'start', tags: ['$initial'], priority: 2 },
+            { name: 'start', tags: ['$initial'], priority: 3 },
+            // The charts (recharts and what it brings: d3, redux, immer…, ~430 KB before compression)
+            // serve two ward pages: in the shared file they would cost every signed-in first load
+            // ~110 KB of brotli to download and 430 KB to parse (decision 030).
+            { name: 'charts', test: /[\\/]node_modules[\\/](recharts|@mantine[\\/]charts|d3-[a-z-]+|victory-vendor|internmap|@reduxjs|react-redux|redux|redux-thunk|reselect|immer|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant|react-is)[\\/]/u, priority: 2 },
             { name: 'shared', minShareCount: 2, test: (id: string) => !/[\\/](features[\\/](plans|plan-import|resolutions|settings)|domain[\\/]plan-import)[\\/]/u.test(id), priority: 1 },
           ],
         },

@@ -3,7 +3,10 @@
 // server on the demo ward. Each figure is the median of a few runs: the sign-in page on a cold cache
 // until its form is usable; the cell secretary's home after signing in, then opened again signed in
 // on a cold cache, then reopened with the app shell in the service worker; and the JavaScript the sign-in page
-// downloads before anyone signs in (brotli-compressed size).
+// downloads before anyone signs in (brotli-compressed size). For the two signed-in opens it also prints
+// the critical path (decision 030): the chain of requests each of which started only after the one
+// before it ended, up to the moment the home was usable, how many of them waited on the network
+// (150 ms each at least), and the bytes that came over the network before that moment.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,7 +37,16 @@ async function coldPhone(browser: Browser, baseURL: string) {
 }
 
 /** A new tab of the phone, throttled; in a context that has loaded the app before, its cache is warm. */
-async function phonePage(context: BrowserContext, baseURL: string): Promise<{ context: BrowserContext; page: Page; scripts: Map<string, number>; encodings: Set<string> }> {
+interface Request {
+  url: string;
+  start: number;
+  end?: number;
+  bytes: number;
+  /** Answered by the service worker from the device: the precache (app shell) or a kept API answer. */
+  fromDevice: boolean;
+}
+
+async function phonePage(context: BrowserContext, baseURL: string): Promise<{ context: BrowserContext; page: Page; scripts: Map<string, number>; encodings: Set<string>; requests: Map<string, Request> }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -46,19 +58,52 @@ async function phonePage(context: BrowserContext, baseURL: string): Promise<{ co
   const encodings = new Set<string>();
   const urls = new Map<string, string>();
   const started = new Map<string, { url: string; at: number }>();
-  cdp.on('Network.requestWillBeSent', (e) => started.set(e.requestId, { url: e.request.url, at: e.timestamp }));
+  const requests = new Map<string, Request>();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    started.set(e.requestId, { url: e.request.url, at: e.timestamp });
+    requests.set(e.requestId, { url: e.request.url.replace(baseURL, ''), start: e.timestamp * 1000, bytes: 0, fromDevice: false });
+  });
   cdp.on('Network.responseReceived', (e) => {
+    const request = requests.get(e.requestId);
+    // The worker's precache answers the app shell; an API answer from the device carries when it was kept.
+    if (request && e.response.fromServiceWorker) request.fromDevice = !request.url.startsWith('/api/') || Boolean(e.response.headers['x-qt-stored-at']);
     if (e.type !== 'Script') return;
     urls.set(e.requestId, e.response.url);
     encodings.add(e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? 'identity');
   });
+  // A second fetch of a file already fetched (a modulepreload then its import) is no round trip.
+  cdp.on('Network.requestServedFromCache', (e) => requests.delete(e.requestId));
   cdp.on('Network.loadingFinished', (e) => {
+    const request = requests.get(e.requestId);
+    if (request) Object.assign(request, { end: e.timestamp * 1000, bytes: request.fromDevice ? 0 : e.encodedDataLength });
     const url = urls.get(e.requestId);
     if (url) scripts.set(url, e.encodedDataLength);
     const start = started.get(e.requestId);
     if (TRACE && start) console.log(`  ${start.at.toFixed(2)}–${e.timestamp.toFixed(2)} s ${kb(e.encodedDataLength).padStart(9)} ${start.url.replace(baseURL, '')}`);
   });
-  return { context, page, scripts, encodings };
+  return { context, page, scripts, encodings, requests };
+}
+
+/**
+ * The critical path of a load that became usable `readyMs` after it started: from the request the
+ * page waited for (`last`: the members), back through the request that ended last before each one
+ * started (an upper bound: a link that ended while the page was busy running scripts is counted).
+ * Counts the links that went to the network, and the bytes of everything that came over it before then.
+ */
+function criticalPath(requests: Map<string, Request>, readyMs: number, last = /\/members$/u) {
+  const all = [...requests.values()].filter((r) => r.end !== undefined).sort((a, b) => a.start - b.start);
+  const origin = all[0]?.start ?? 0;
+  const before = all.filter((r) => r.end! - origin <= readyMs);
+  const chain: Request[] = [];
+  let next = before.filter((r) => last.test(r.url)).at(-1);
+  while (next) {
+    chain.unshift(next);
+    const startedAt = next.start;
+    next = before.filter((r) => r.end! <= startedAt).reduce<Request | undefined>((last, r) => (!last || r.end! > last.end! ? r : last), undefined);
+  }
+  const network = chain.filter((r) => !r.fromDevice);
+  const shortName = (r: Request) => `${r.url.replace(/^\/assets\//u, '').replace(/-[\w-]{8}\.(js|css)$/u, '.$1').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/u, ':id')}${r.fromDevice ? ' (device)' : ` ${kb(r.bytes)}`}`;
+  return { trips: network.length, bytes: before.reduce((sum, r) => sum + r.bytes, 0), chain: chain.map(shortName).join(' → ') };
 }
 
 /** Milliseconds since the page's navigation started: each predicate answers performance.now() once it holds. */
@@ -117,6 +162,8 @@ export async function run() {
     let brotli = 0;
     let files = 0;
     let encodings = '';
+    let coldPath = criticalPath(new Map(), 0);
+    let warmPath = coldPath;
     for (let i = 0; i < RUNS; i++) {
       // (a) The sign-in page, cold, until the username field is visible and enabled.
       const cold = await coldPhone(browser, url);
@@ -142,6 +189,7 @@ export async function run() {
       if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`);
       await again.page.goto('/', { waitUntil: 'commit' });
       reopen.push(await readyAt(again.page, cellHomeVisible));
+      coldPath = criticalPath(again.requests, reopen.at(-1)!);
       await again.page.waitForLoadState('networkidle');
       // The service worker (decision 023) installs after the load and precaches the app shell.
       await again.page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -152,6 +200,7 @@ export async function run() {
       const warm = await phonePage(again.context, url);
       await warm.page.goto('/', { waitUntil: 'commit' });
       warmReopen.push(await readyAt(warm.page, cellHomeVisible));
+      warmPath = criticalPath(warm.requests, warmReopen.at(-1)!);
       await again.context.close();
     }
     const all = (values: number[]) => `median ${seconds(median(values))} of ${values.map(seconds).join(', ')}`;
@@ -159,6 +208,8 @@ export async function run() {
     report('cell secretary home usable after signing in (from the click)', all(afterSubmit), 'usable in < 3 s', median(afterSubmit) < 3000);
     report('cell secretary home usable, already signed in, cold cache', all(reopen), 'usable in < 3 s', median(reopen) < 3000);
     report('cell secretary home usable, reopened (app shell from the service worker)', all(warmReopen), 'usable in < 1 s (issue 16; < 3 s issue 9)', median(warmReopen) < 1000);
+    console.log(`  critical path, already signed in, cold cache (last run): ${coldPath.trips} round trip(s) to the network, ${kb(coldPath.bytes)} over it before usable: ${coldPath.chain}`);
+    console.log(`  critical path, reopened (last run): ${warmPath.trips} round trip(s) to the network, ${kb(warmPath.bytes)} over it before usable: ${warmPath.chain}`);
     report(
       'JavaScript before sign-in (brotli)',
       `${kb(brotli)} in ${files} file(s); ${kb(wire)} on the wire, sent as ${encodings}`,

@@ -124,7 +124,7 @@ async function serveWebApp(app: FastifyInstance, webDir: string) {
     web.addHook('onRoute', (route) => {
       route.config = { ...route.config, public: true };
     });
-    if (hasWeb) await web.register(fastifyStatic, { root: webDir, wildcard: false, ...webAssetOptions });
+    if (hasWeb) await web.register(fastifyStatic, { root: webDir, wildcard: false, ...webAssetOptions(webDir) });
     // Public too (auth/plugin.ts): an unknown API address is a 404 whether signed in or not.
     web.setNotFoundHandler(async (request, reply) => {
       if (isApiAddress(request.url) || request.method !== 'GET' || !hasWeb) throw notFound('route');

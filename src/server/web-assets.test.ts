@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app';
+import { IMMUTABLE } from './web-assets';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -87,6 +88,31 @@ describe('the web app is served compressed, with long-lived caching of hashed as
       }
     }
   });
+  test("a signed-in person's index.html names the signed-in layout's files for the phone to fetch at once; a visitor's does not (decision 030)", async () => {
+    const secretary = await t.signIn('bithu');
+    for (const url of ['/', '/don-vi/abc']) {
+      const visitor = await get(url, 'br');
+      expect(visitor.headers.link, url).toBeUndefined();
+      const signedIn = await secretary.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+      expect(signedIn.statusCode, url).toBe(200);
+      expect(signedIn.headers['cache-control'], url).toBe('no-cache');
+      const links = String(signedIn.headers.link).split(', ');
+      expect(links.some((l) => /^<\/assets\/app-layout\.page-[\w-]+\.js>; rel=modulepreload; crossorigin$/u.test(l)), url).toBe(true);
+      for (const link of links) {
+        const href = /^<([^>]+)>/u.exec(link)![1]!;
+        // Files of this build, kept a year: the preload is never a second download.
+        const file = await get(href, 'br');
+        expect(file.statusCode, href).toBe(200);
+        expect(file.headers['cache-control'], href).toBe(IMMUTABLE);
+        if (href.endsWith('.css')) expect(link).toBe(`<${href}>; rel=preload; as=style; crossorigin`);
+      }
+    }
+    // The charts (two ward pages) are not among them (decision 030).
+    expect(String((await secretary.inject({ method: 'GET', url: '/' })).headers.link)).not.toMatch(/charts/u);
+    // Scripts are not HTML: no Link header on them, signed in or not.
+    expect((await secretary.inject({ method: 'GET', url: script })).headers.link).toBeUndefined();
+  });
+
   test('installable (decision 024): the manifest, the service worker and the icons, revalidated, allowed by the CSP', async () => {
     const manifest = await get('/manifest.webmanifest', 'br');
     expect(manifest.statusCode).toBe(200);

@@ -2,7 +2,12 @@
 // header on every write, and errors turned into ApiError carrying the server's Vietnamese message.
 import { vi } from './i18n/vi';
 import { communeParamFor } from './features/accounts/commune';
-import { noteAnswer } from './pwa/offline-data';
+import { keepWithoutWorker, noteAnswer } from './pwa/offline-data';
+import { endOpening, isOpening } from './pwa/opening';
+import { OPENING_HEADER } from './pwa/api-cache-rules';
+
+/** The reads index.html preloads: asked exactly as the preload did (no header), or the browser asks twice. */
+const preloaded = new Set(['/api/session']);
 
 export class ApiError extends Error {
   constructor(
@@ -56,11 +61,16 @@ function withCommune(path: string, query?: Query): Query | undefined {
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  // A GET carries no header of its own, so that it can take the answer index.html preloaded.
+  // A GET carries no header of its own but the opening's mark, so that it can take the answer index.html preloaded.
   const headers: Record<string, string> = {};
   if (method !== 'GET') {
     headers.accept = 'application/json';
     headers['x-csrf-token'] = csrfToken;
+    // After a write, the device's copies are older than the server: reads go to the network first.
+    endOpening();
+  } else if (isOpening() && !preloaded.has(path)) {
+    // While the app opens, the service worker may answer with the device's copy at once (decision 030).
+    headers[OPENING_HEADER] = '1';
   }
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let body: BodyInit | undefined;
@@ -78,7 +88,9 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   // An answer the service worker served from the device says so: the page shows "Cập nhật lúc …".
   if (method === 'GET') noteAnswer(response.headers);
-  return readResponse<T>(response.status, await response.text());
+  const text = await response.text();
+  if (method === 'GET') keepWithoutWorker(response.url, response.status, response.headers, text);
+  return readResponse<T>(response.status, text);
 }
 
 function readResponse<T>(status: number, text: string): T {
@@ -118,6 +130,7 @@ export function uploadFile<T>(
   fields: Record<string, string> = {},
   idempotencyKey?: string,
 ): Promise<T> {
+  endOpening();
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', withQuery(path, withCommune(path)));

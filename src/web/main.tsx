@@ -11,6 +11,7 @@ import { meKey } from './features/auth/session';
 import { createAppRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
 import { registerServiceWorker } from './pwa/register';
+import { endOpening, firstPageResolved, listenToWorker } from './pwa/opening';
 
 // A session that ended (expired, signed out elsewhere, password changed) sends the user to sign-in.
 function onApiError(error: unknown) {
@@ -38,8 +39,15 @@ const queryClient = new QueryClient({
 });
 
 registerServiceWorker();
+listenToWorker(queryClient);
 
 const router = createAppRouter(queryClient);
+// The opening (decision 030) lasts while the first page loads and renders, not into the next page.
+const stopWatching = router.subscribe('onResolved', () => {
+  stopWatching();
+  firstPageResolved();
+  router.subscribe('onBeforeNavigate', endOpening);
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

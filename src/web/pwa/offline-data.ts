@@ -1,7 +1,7 @@
 // The page's side of offline reading (decision 024): which answers came from the device and since
 // when ("Cập nhật lúc …"), and emptying what the device keeps of the person's data.
 import { useSyncExternalStore } from 'react';
-import { API_CACHE, OFFLINE_HEADER, STORED_AT_HEADER } from './api-cache-rules';
+import { API_CACHE, OFFLINE_HEADER, STORED_AT_HEADER, cachesApiRead } from './api-cache-rules';
 
 let storedAt: string | null = null;
 const listeners = new Set<() => void>();
@@ -41,4 +41,21 @@ export async function clearApiCache() {
   emit();
   if (typeof caches === 'undefined') return;
   await caches.delete(API_CACHE);
+}
+
+/**
+ * A page no worker controls yet (the first load: the worker installs after it) keeps its reads
+ * itself, as the worker would (same cache, same rules, same mark): the next opening of the same page
+ * finds them on the device (decision 030). Under a worker, the worker keeps them.
+ */
+export function keepWithoutWorker(url: string, status: number, headers: Headers, text: string) {
+  if (typeof caches === 'undefined' || !('serviceWorker' in navigator) || navigator.serviceWorker.controller) return;
+  const address = new URL(url, location.href);
+  if (!cachesApiRead(address.pathname, status, headers.get('content-type'))) return;
+  const kept = new Headers(headers);
+  kept.set(STORED_AT_HEADER, new Date().toISOString());
+  void caches
+    .open(API_CACHE)
+    .then((cache) => cache.put(address.href, new Response(text, { status, headers: kept })))
+    .catch(() => undefined);
 }
