@@ -18,6 +18,8 @@ import type { MemberDto, MemberUpdate } from './schema';
 import { now } from '../../clock';
 import { syncPersonsFromMembers } from '../people/persons-service';
 import { canRecordMembership } from '../people/policy';
+import { persons } from '../people/tables';
+import { erasedRecord } from '../privacy/errors';
 
 const memberColumns = { member: members, cellName: units.name, cellPath: units.path };
 
@@ -96,6 +98,10 @@ export async function updateMember(db: Db, actor: Actor, id: string, patch: Memb
     if (!canViewMember(actor, current.member, toRef(cell))) throw notFound('member');
     if (!canEditMember(actor, toRef(cell))) throw forbidden('sửa thông tin đảng viên này');
     if (patch.version !== current.member.version) throw conflict('member', toDto(current));
+    if (current.member.personId) {
+      const [person] = await tx.select({ erasedAt: persons.erasedAt }).from(persons).where(and(eq(persons.tenantId, current.member.tenantId), eq(persons.id, current.member.personId)));
+      if (person?.erasedAt) throw erasedRecord();
+    }
 
     // A member's cell and exemption change only through their membership history (decision 015).
     if (patch.cellId !== undefined && patch.cellId !== cell.id) {

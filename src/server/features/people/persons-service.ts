@@ -18,6 +18,7 @@ import { canErasePersonalData, canExportPersonalData } from '../privacy/policy';
 import { persons, positionKinds, positions, type Person } from './tables';
 import type { PersonCreate, PersonUpdate, PositionDto } from './schema';
 import { historyDto, loadHistory } from './membership-service';
+import { erasedRecord } from '../privacy/errors';
 
 export const personDto = ({ tenantId: _t, createdAt: _c, updatedAt: _u, ...rest }: Person) => rest;
 
@@ -96,6 +97,7 @@ export async function updatePerson(db: Db, actor: Actor, id: string, patch: Pers
     const { person, commune } = await loadPersonFor(tx, actor, id);
     if (!canEditPeople(actor, toRef(commune))) throw forbidden('sửa thông tin người này');
     if (patch.version !== person.version) throw conflict('person', personDto(person));
+    if (person.erasedAt) throw erasedRecord();
     const { version, ...changes } = patch;
     if (changes.fullName) changes.fullName = normaliseFullName(changes.fullName);
     const updated = await updateVersioned(tx, persons, and(eq(persons.tenantId, person.tenantId), eq(persons.id, id)), version, { ...changes, updatedAt: now() }, {

@@ -159,6 +159,15 @@ describe('a person’s data', () => {
     expect(page.person).toMatchObject({ fullName: pseudonym });
     expect(page.person.erasedAt).not.toBeNull();
 
+    // Editing the erased record back: 409 on the person and on the member, nothing changes.
+    const retype = await admin.inject({ method: 'PATCH', url: `/api/people/${m.personId}`, payload: { version: after.person.version, phone: '0912345678' } });
+    expect(retype.statusCode).toBe(409);
+    expect(retype.json().error.id).toBe('privacy.erased');
+    const retypeMember = await admin.inject({ method: 'PATCH', url: `/api/members/${m.id}`, payload: { version: after.member.version, fullName: m.fullName } });
+    expect(retypeMember.statusCode).toBe(409);
+    expect(retypeMember.json().error.id).toBe('privacy.erased');
+    expect(await snapshot(m.personId, m.id)).toEqual(after);
+
     // Already erased: 409, nothing changes.
     const again = await admin.inject({ method: 'POST', url: `/api/people/${m.personId}/erase`, payload: { version: after.person.version, reason: 'Lần thứ hai' } });
     expect(again.statusCode).toBe(409);
