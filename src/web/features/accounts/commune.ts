@@ -11,8 +11,11 @@ export function setProvinceSession(value: boolean) {
   provinceSession = value;
 }
 
-/** Routes that work in one commune and take `?communeId=` (the lists and creations of a commune). */
-const communeRoutes = new Set([
+/**
+ * Routes that work in one commune and take `?communeId=` (the lists and creations of a commune); a
+ * test (province/commune-report.int.test.ts) holds it to the server's route table.
+ */
+export const communeRoutes: ReadonlySet<string> = new Set([
   '/api/plans',
   '/api/plans/import',
   '/api/resolutions',
@@ -26,6 +29,12 @@ const communeRoutes = new Set([
   '/api/tasks/overview',
   '/api/tasks',
   '/api/calendar/month',
+  '/api/audit',
+  '/api/settings/reminders',
+  '/api/rubrics',
+  '/api/rubrics/current',
+  '/api/rubrics/current.xlsx',
+  '/api/rubrics/import',
 ]);
 
 /** The chosen commune, for a request to `path` by a province account; nothing otherwise. */
