@@ -146,6 +146,8 @@ story('The province viewer chooses a commune and downloads its report', () => {
   test('narrows the province’s page to Minh Xuân, opens its report and downloads the DOCX and XLSX', async () => {
     await page.goto('/tinh/bao-cao');
     await page.getByRole('heading', { level: 1, name: 'Báo cáo các xã, phường' }).waitFor();
+    // The province's page covers every commune: no header choice here, its own filter instead.
+    expect(await header().count()).toBe(0);
     const filter = page.getByRole('main').getByLabel('Xã/phường', { exact: true });
     expect(await filter.inputValue()).toBe('');
     expect(await filter.locator('option').first().textContent()).toBe('Tất cả xã/phường');
