@@ -3,6 +3,7 @@ import { loadEnv, type Env } from './env';
 import { buildApp } from './app';
 import { openMigratedDatabase } from './database';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './seed/demo';
+import { SECOND_COMMUNE, seedSecondCommune } from './seed/second-commune';
 import { refreshExemptFlags } from './features/people/membership-queries';
 import { todayInVietnam } from '../domain/dates';
 import { sql } from 'drizzle-orm';
@@ -18,7 +19,12 @@ export class PortInUseError extends Error {
 export async function startServer(options: { seedDemo: boolean; env?: Env }) {
   const env = options.env ?? loadEnv();
   const database = await openMigratedDatabase(env);
-  if (options.seedDemo && (await seedDemo(database.db))) printDemoAccounts();
+  // The demo: the ward Nông Tiến and, so that the province's pages compare communes, Minh Xuân, which
+  // has reported to the province (decision 031).
+  if (options.seedDemo && (await seedDemo(database.db))) {
+    await seedSecondCommune(database.db);
+    printDemoAccounts();
+  }
   const app = await buildApp({ env, database, logger: true });
   // Exemptions end by the calendar: members.exempt follows today (people/membership-queries.ts).
   // PGlite runs no autovacuum, so nothing else gathers the planner's statistics: without them a
@@ -64,5 +70,6 @@ export async function startServer(options: { seedDemo: boolean; env?: Env }) {
 function printDemoAccounts() {
   console.log('\nĐã tạo phường mẫu Nông Tiến. Tài khoản dùng thử (mật khẩu: %s):', DEMO_PASSWORD);
   for (const a of demoAccounts) console.log(`  ${a.username.padEnd(12)} ${a.description}`);
+  console.log(`  ${'minhxuan'.padEnd(12)} Văn phòng ${SECOND_COMMUNE} (đảng bộ thứ hai của tỉnh)`);
   console.log('');
 }

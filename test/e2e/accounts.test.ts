@@ -110,9 +110,13 @@ story('The administrator hands out accounts with one-time codes', () => {
   });
 
   test("onboards one cell's members in bulk and downloads their letters as DOCX", async () => {
-    // The smallest cell with members keeps the demo's account list short.
+    // The smallest cell with members keeps the demo's account list short: a cell of Nông Tiến, the
+    // commune the page works in (the province's first), not of the demo's second commune.
     const { units } = await api.get<{ units: UnitRow[] }>('/api/units');
-    const small = units.filter((u) => u.kind === 'cell' && u.memberCount > 0).sort((a, b) => a.memberCount - b.memberCount)[0]!;
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const commune = units.find((u) => u.kind === 'commune' && u.name === 'Đảng ủy phường Nông Tiến')!;
+    const inCommune = (u: UnitRow): boolean => u.parentId === commune.id || (u.parentId !== null && byId.has(u.parentId) && inCommune(byId.get(u.parentId)!));
+    const small = units.filter((u) => u.kind === 'cell' && u.memberCount > 0 && inCommune(u)).sort((a, b) => a.memberCount - b.memberCount)[0]!;
 
     await page.getByRole('button', { name: 'Tạo hàng loạt…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Tạo tài khoản hàng loạt' });

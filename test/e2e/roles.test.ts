@@ -189,8 +189,8 @@ story('Each role signs in and sees its own part of the ward', () => {
     await as('tinhuy', async (page) => {
       await page.getByRole('heading', { name: 'Đảng bộ tỉnh Tuyên Quang' }).waitFor();
       await page.getByRole('link', { name: 'Đảng ủy phường Nông Tiến' }).first().waitFor();
-      // The province's only commune is where it reads documents and issued plans (GET /api/me abilities);
-      // the ward's drafts and document settings are the ward's.
+      // The province reads documents and issued plans in the commune chosen in the header (the first,
+      // Nông Tiến, until it chooses another); the ward's drafts and document settings are the ward's.
       expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổng hợp nhiệm vụ', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Văn bản, nghị quyết', 'Báo cáo các xã, phường', 'Kế hoạch', 'Tài khoản']);
       await page.goto('/nghi-quyet');
       await page.getByRole('heading', { level: 1, name: 'Văn bản, nghị quyết' }).waitFor();
@@ -203,7 +203,7 @@ story('Each role signs in and sees its own part of the ward', () => {
 
   test('the administrator sees the whole tree and may import; signing out ends the session', async () => {
     await as('admin', async (page) => {
-      // The administrator works in the province's only commune too (GET /api/me abilities).
+      // The administrator works in the commune chosen in the header too (GET /api/me abilities).
       expect(await navLabels(page)).toEqual(['Trang chủ', 'Tổng hợp nhiệm vụ', 'Lịch', 'Tổ chức', 'Tìm đảng viên', 'Người của đảng bộ', 'Nhập danh sách', 'Văn bản, nghị quyết', 'Báo cáo các xã, phường', 'Kế hoạch', 'Nhập kế hoạch', 'Thiết lập văn bản', 'Tài khoản']);
       await page.getByRole('heading', { name: 'Đảng bộ tỉnh Tuyên Quang' }).waitFor();
       await page.getByRole('button', { name: 'Đăng xuất' }).click();

@@ -119,7 +119,8 @@ story('Document settings of the commune', () => {
   test('the administrator extends the vocabulary and sees the server’s reasons for a wrong one', async () => {
     const { context, page } = await open('admin');
     try {
-      // The administrator works in the province's only commune: its document settings are here too.
+      // The administrator works in the commune chosen in the header (the province's first, Nông Tiến):
+      // its document settings are here too.
       await page.getByRole('region', { name: 'Đánh số và tên cơ quan' }).getByRole('button', { name: 'Lưu' }).waitFor();
       const vocabulary = page.getByRole('region', { name: 'Từ vựng kiểm tra kế hoạch' });
       await vocabulary.getByRole('heading', { name: 'Từ vựng kiểm tra kế hoạch' }).waitFor();

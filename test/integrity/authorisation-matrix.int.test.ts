@@ -234,6 +234,8 @@ const EXPECTED: Record<string, string> = {
   'GET /api/plans/:id/reflections': 'ooo oo4 oo4 334 oo4 334 ooo',
   'GET /api/province/reports': 'ooo 333 333 333 333 333 ooo',
   'GET /api/province/reports/:communeId/:planId': '444 333 333 333 333 333 444',
+  // The commune's submitted report as a document: the same readers, the same 404 for a report not sent up.
+  'GET /api/province/reports/:communeId/:planId/document': '444 333 333 333 333 333 444',
   'GET /api/quiz/attempts/:id': '444 444 444 444 o44 444 444',
   'GET /api/reflections/:id': 'ooo oo4 oo4 444 o44 444 ooo',
   'GET /api/resolutions/:id/quiz': 'ooo oo4 oo4 oo4 oo4 oo4 ooo',

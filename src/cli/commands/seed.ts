@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 
-export const summary = 'tạo dữ liệu: --demo tạo phường mẫu Nông Tiến (chỉ khi cơ sở dữ liệu còn trống); --province thêm phường Minh Xuân đã báo cáo lên tỉnh';
+export const summary = 'tạo dữ liệu: --demo tạo phường mẫu Nông Tiến và phường Minh Xuân đã báo cáo lên tỉnh (chỉ khi cơ sở dữ liệu còn trống); --province thêm phường Minh Xuân vào dữ liệu mẫu đã có';
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false }, province: { type: 'boolean', default: false } } });
   if (!values.demo && !values.province) {
-    console.error('Hãy ghi rõ loại dữ liệu: quantriet seed --demo [--province]');
+    console.error('Hãy ghi rõ loại dữ liệu: quantriet seed --demo hoặc quantriet seed --province');
     return 2;
   }
   if (!values.demo) return seedProvince();
@@ -19,17 +19,16 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     console.log(`Đã tạo phường mẫu. Tài khoản (mật khẩu ${DEMO_PASSWORD}): ${demoAccounts.map((a) => a.username).join(', ')}`);
-    if (values.province) {
-      const { seedSecondCommune, SECOND_COMMUNE } = await import('../../server/seed/second-commune');
-      if (await seedSecondCommune(database.db)) console.log(`Đã thêm ${SECOND_COMMUNE} (tài khoản minhxuan), báo cáo tổng hợp đã gửi lên tỉnh.`);
-    }
+    // The demo's second commune, as `serve --seed-demo` makes it (decision 031).
+    const { seedSecondCommune, SECOND_COMMUNE } = await import('../../server/seed/second-commune');
+    if (await seedSecondCommune(database.db)) console.log(`Đã thêm ${SECOND_COMMUNE} (tài khoản minhxuan), báo cáo tổng hợp đã gửi lên tỉnh.`);
     return 0;
   } finally {
     await database.close();
   }
 }
 
-/** `seed --province`: the second commune of the demo, which has reported to the province (after `--demo`). */
+/** `seed --province`: the second commune of the demo, into a demo seeded before `--demo` included it. */
 async function seedProvince(): Promise<number> {
   const { loadEnv } = await import('../../server/env');
   const { openMigratedDatabase } = await import('../../server/database');

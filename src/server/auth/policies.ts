@@ -39,7 +39,7 @@ import {
   canViewResolutions,
 } from '../features/resolutions/policy';
 import { canEditSettings, canViewSettings } from '../features/settings/policy';
-import { canConfirmUpwardReceipt, canViewProvinceReports } from '../features/province/policy';
+import { canConfirmUpwardReceipt, canDownloadCommuneReport, canViewProvinceReports } from '../features/province/policy';
 import {
   canCloseUnit,
   canCreateUnit,
@@ -202,6 +202,7 @@ export const policies = {
   'ward-reports.reopen': [canReopenWardReport],
   'province.reports.view': [canViewProvinceReports],
   'province.reports.receive': [canConfirmUpwardReceipt],
+  'province.reports.download': [canDownloadCommuneReport],
   'accounts.list': [canManageAccounts],
   'accounts.create': [canManageAccounts, canGrantRole],
   'accounts.reset': [canManageAccounts],

@@ -45,10 +45,9 @@ const cells = [
 ];
 
 /**
- * Adds the second commune to a seeded demo (`quantriet seed --province`). Not part of the first
- * start's demo: the web app has no commune picker yet on the pages a province account opens without
- * one (resolutions, plans), which work on "the only commune" below it. Returns false when there is no
- * demo province or the commune is already there.
+ * Adds the second commune to a seeded demo: part of the demo `serve --seed-demo` and `seed --demo`
+ * make (decision 031), and `quantriet seed --province` for a demo seeded before. Returns false when
+ * there is no demo province or the commune is already there.
  */
 export async function seedSecondCommune(db: Db): Promise<boolean> {
   const [province] = await db.select().from(units).where(eq(units.kind, 'province'));

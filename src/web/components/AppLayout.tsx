@@ -58,7 +58,8 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
               </AnchorLink>
             </Group>
             <Group gap="sm" wrap="nowrap">
-              <CommunePicker me={me} />
+              {/* The province's own pages cover every commune (their filter offers "Tất cả xã/phường"). */}
+              {!pathname.startsWith('/tinh/') && <CommunePicker me={me} />}
               <Text c="white" fz="sm" visibleFrom="sm" truncate="end" maw={360}>
                 {me.user.displayName}
               </Text>

@@ -5,6 +5,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { ApiError, errorMessage } from '../api';
 import { vi } from '../i18n/vi';
 import { PageHeader } from './PageHeader';
+import { CommuneRequired } from '../features/accounts/CommunePicker';
 
 /** A spinner with words, announced politely; it appears only after a short delay to avoid flicker. */
 export function Loading({ label = vi.common.loading, delay = 200 }: { label?: string; delay?: number }) {
@@ -25,7 +26,12 @@ export function Loading({ label = vi.common.loading, delay = 200 }: { label?: st
   );
 }
 
+/** Whether the server asked a province account to name the commune (400 commune.required). */
+const needsCommune = (error: unknown) => error instanceof ApiError && error.id === 'commune.required';
+
 export function ErrorAlert({ error, title = vi.errors.title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+  // A province account over several communes is asked to choose one, never shown the error.
+  if (needsCommune(error)) return <CommuneRequired />;
   return (
     <Alert color="red" title={title} role="alert" my="md">
       <Stack gap="sm" align="flex-start">

@@ -2,7 +2,7 @@
 // sign-in page, remembering where they were going.
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { meQuery } from '../features/auth/session';
-import { setProvinceSession } from '../features/accounts/commune';
+import { ensureChosenCommune, setProvinceSession } from '../features/accounts/commune';
 import { rootRoute } from './root';
 
 export const appRoute = createRoute({
@@ -14,6 +14,8 @@ export const appRoute = createRoute({
     setProvinceSession(me.user.communeId === null);
     // Signed in with a one-time code: a new password first (decision 016).
     if (me.mustChangePassword) throw redirect({ to: '/dat-mat-khau' });
+    // A province account works in the commune chosen in the header (the first one until it chooses).
+    if (me.user.communeId === null) await ensureChosenCommune(context.queryClient);
     return { me };
   },
   component: lazyRouteComponent(() => import('./app-layout.page')),

@@ -1,7 +1,8 @@
 // One commune's consolidated report as it reached the province: its number and date, its cells' and
 // members' figures, ratings, difficulties and proposals, every cell's line; the province's viewer
-// confirms receipt (the read receipt the ward sees is the province's row).
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+// confirms receipt (the read receipt the ward sees is the province's row) and downloads the report as
+// the commune submitted it (DOCX) and its cells' table (XLSX).
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { PageFallback } from '../components/feedback';
@@ -13,7 +14,7 @@ import { AnchorLink } from '../components/links';
 import { formatDate, formatDateTime } from '../format';
 import { formatCount, formatRate, rate, reportStatusNames, type ReportStatus } from '../../domain/report-figures';
 import { formatPoints } from '../../domain/rubrics';
-import { upwardReportKey, upwardReportQuery, type UpwardReportDetail } from '../features/province/queries';
+import { communeReportDocumentUrl, upwardReportKey, upwardReportQuery, type UpwardReportDetail } from '../features/province/queries';
 import { provinceReportRoute } from './province-report';
 import { Figure } from '../components/Figure';
 
@@ -68,6 +69,14 @@ function ProvinceReportPage() {
               </Group>
             )}
             <FormMessages failure={receive.error} />
+            <Group gap="md">
+              <Anchor href={communeReportDocumentUrl(communeId, planId, 'docx')} fz="lg">
+                Tải báo cáo (DOCX)
+              </Anchor>
+              <Anchor href={communeReportDocumentUrl(communeId, planId, 'xlsx')} fz="lg">
+                Tải bảng các chi bộ (XLSX)
+              </Anchor>
+            </Group>
           </Stack>
         </Section>
 

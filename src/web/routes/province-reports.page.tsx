@@ -17,6 +17,7 @@ import { formatCount, formatRate } from '../../domain/report-figures';
 import { provinceReportsQuery, upwardStatusColors, upwardStatusNames, type CommuneEntry } from '../features/province/queries';
 import { provinceReportsRoute } from './province-reports';
 import { Figure } from '../components/Figure';
+import { vi } from '../i18n/vi';
 
 export default ProvinceReportsPage;
 
@@ -32,13 +33,16 @@ function CommuneName({ entry }: { entry: CommuneEntry }) {
 }
 
 function ProvinceReportsPage() {
-  const { nghiQuyet } = provinceReportsRoute.useSearch();
+  const { nghiQuyet, xa } = provinceReportsRoute.useSearch();
   const navigate = useNavigate();
   const query = useQuery(provinceReportsQuery(nghiQuyet));
   if (!query.data) return <PageFallback query={query} title="Báo cáo các xã, phường" unavailable={{ title: 'Không mở được báo cáo', message: 'Đồng chí không có quyền xem báo cáo của các đảng bộ xã, phường.' }} />;
   const d = query.data;
   const r = d.rollup;
-  const chart = d.communes.map((e) => ({ commune: e.communeName, completeness: percent(e.figures?.completeness), studied: percent(e.figures?.studied) }));
+  // "Tất cả xã/phường", or the one commune chosen: the roll-up stays the province's.
+  const one = d.communes.find((e) => e.communeId === xa);
+  const shown = one ? [one] : d.communes;
+  const chart = shown.map((e) => ({ commune: e.communeName, completeness: percent(e.figures?.completeness), studied: percent(e.figures?.studied) }));
   return (
     <>
       <PageHeader title="Báo cáo các xã, phường" below={<Text>{d.province.name}</Text>} />
@@ -46,14 +50,24 @@ function ProvinceReportsPage() {
         {d.resolutions.length === 0 ? (
           <Text>Chưa có đảng bộ xã, phường nào ban hành kế hoạch học tập, quán triệt.</Text>
         ) : (
-          <NativeSelect
-            label="Nghị quyết"
-            size="md"
-            maw={420}
-            value={d.selected ?? ''}
-            data={d.resolutions.map((x) => ({ value: x.resolution, label: `${x.resolution} (${formatCount(x.submitted)}/${formatCount(x.communes)} đã báo cáo)` }))}
-            onChange={(e) => void navigate({ to: '/tinh/bao-cao', search: { nghiQuyet: e.currentTarget.value } })}
-          />
+          <Group align="flex-end" gap="md" wrap="wrap">
+            <NativeSelect
+              label="Nghị quyết"
+              size="md"
+              w={{ base: '100%', sm: 360 }}
+              value={d.selected ?? ''}
+              data={d.resolutions.map((x) => ({ value: x.resolution, label: `${x.resolution} (${formatCount(x.submitted)}/${formatCount(x.communes)} đã báo cáo)` }))}
+              onChange={(e) => void navigate({ to: '/tinh/bao-cao', search: { nghiQuyet: e.currentTarget.value, ...(xa ? { xa } : {}) } })}
+            />
+            <NativeSelect
+              label={vi.communePicker.short}
+              size="md"
+              w={{ base: '100%', sm: 300 }}
+              value={one?.communeId ?? ''}
+              data={[{ value: '', label: vi.communePicker.everyCommune }, ...d.communes.map((e) => ({ value: e.communeId, label: e.communeName }))]}
+              onChange={(e) => void navigate({ to: '/tinh/bao-cao', search: { ...(nghiQuyet ? { nghiQuyet } : {}), ...(e.currentTarget.value ? { xa: e.currentTarget.value } : {}) } })}
+            />
+          </Group>
         )}
 
         <Section id="province-rollup" title="Toàn tỉnh">
@@ -98,7 +112,7 @@ function ProvinceReportsPage() {
                 Tỷ lệ chi bộ đã báo cáo và đảng viên đã học tập của từng xã, phường:
               </Text>
               <List aria-label="So sánh các xã, phường">
-                {d.communes.map((e) => (
+                {shown.map((e) => (
                   <List.Item key={e.communeId}>
                     {e.communeName}: {e.figures ? `${formatRate(e.figures.completeness)} chi bộ đã báo cáo, ${formatRate(e.figures.studied)} đảng viên đã học tập` : 'chưa gửi báo cáo'}
                   </List.Item>
@@ -110,7 +124,7 @@ function ProvinceReportsPage() {
 
         <Section id="province-communes" title="Từng xã, phường">
           <ResponsiveList
-            items={d.communes.map((e) => ({ ...e, id: `${e.communeId}-${e.planId}` }))}
+            items={shown.map((e) => ({ ...e, id: `${e.communeId}-${e.planId}` }))}
             label="Báo cáo của các xã, phường"
             minWidth={760}
             columns={[

@@ -7,7 +7,10 @@ import { appRoute } from './app-layout';
 export const provinceReportsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'tinh/bao-cao',
-  validateSearch: (search: Record<string, unknown>): { nghiQuyet?: string } =>
-    typeof search.nghiQuyet === 'string' && search.nghiQuyet.trim() ? { nghiQuyet: search.nghiQuyet } : {},
+  // ?nghiQuyet= the resolution compared; ?xa= one commune's entry (all of them without it).
+  validateSearch: (search: Record<string, unknown>): { nghiQuyet?: string; xa?: string } => ({
+    ...(typeof search.nghiQuyet === 'string' && search.nghiQuyet.trim() ? { nghiQuyet: search.nghiQuyet } : {}),
+    ...(typeof search.xa === 'string' && search.xa.trim() ? { xa: search.xa } : {}),
+  }),
   component: lazyRouteComponent(() => import('./province-reports.page')),
 });

@@ -10,6 +10,11 @@ export function canViewProvinceReports(actor: Actor, province: UnitRef): boolean
   return province.kind === 'province' && hasRoleOver(actor, provinceReaders, province);
 }
 
+/** Downloading a commune's submitted consolidated report (DOCX, XLSX of its cells): the same readers. */
+export function canDownloadCommuneReport(actor: Actor, province: UnitRef): boolean {
+  return canViewProvinceReports(actor, province);
+}
+
 /** Confirming the province has received a commune's report (the read receipt): its viewers. */
 export function canConfirmUpwardReceipt(actor: Actor, province: UnitRef): boolean {
   return province.kind === 'province' && hasRoleOver(actor, ['provinceViewer'], province);

@@ -12,6 +12,7 @@ export const upwardParams = z.object({
   planId: z.uuid({ message: 'Mã kế hoạch không hợp lệ.' }),
 });
 export const provinceIdQuery = provinceQuery.pick({ provinceId: true });
+export const communeReportDocumentQuery = provinceIdQuery.extend({ format: z.enum(['docx', 'xlsx'], { message: 'Định dạng phải là docx hoặc xlsx.' }).default('docx') });
 
 const communeEntry = z.object({
   communeId: z.uuid(),

@@ -11,7 +11,8 @@ import { rollUp } from '../../../domain/province-rollup';
 import { recordAudit } from '../audit/service';
 import { loadUnit, toRef } from '../units/service';
 import type { Unit } from '../units/tables';
-import { canConfirmUpwardReceipt, canViewProvinceReports, provinceReaders } from './policy';
+import { canConfirmUpwardReceipt, canDownloadCommuneReport, canViewProvinceReports, provinceReaders } from './policy';
+import { submittedWardReportDocument } from '../reports/document';
 import { upwardReports, type UpwardReport } from './tables';
 
 /** The province a request names, or the only one the actor reads. */
@@ -151,6 +152,20 @@ function detailOf(row: UpwardReport) {
 export async function upwardReportFor(db: DbOrTx, actor: Actor, communeId: string, planId: string, provinceId?: string) {
   const province = await provinceFor(db, actor, provinceId);
   return detailOf(await submittedRow(db, province, communeId, planId));
+}
+
+/**
+ * GET …/document: the commune's consolidated report as it submitted it (the document the commune
+ * itself downloads), for the province it reported to; a report not submitted (or reopened) is not
+ * the province's (404), whatever the commune holds.
+ */
+export async function communeReportDocument(db: DbOrTx, actor: Actor, communeId: string, planId: string, provinceId?: string) {
+  const province = await provinceFor(db, actor, provinceId);
+  if (!canDownloadCommuneReport(actor, toRef(province))) throw forbidden('tải báo cáo của đảng bộ xã, phường');
+  await submittedRow(db, province, communeId, planId);
+  const document = await submittedWardReportDocument(db, communeId, planId);
+  if (!document) throw notFound('upward-report');
+  return document;
 }
 
 /** POST …/read: the province confirms it has received the commune's report (once). */

@@ -14,7 +14,7 @@ import type { DocumentModel } from '../../documents/model';
 import { loadCommuneSettings } from '../settings/service';
 import { loadUnit } from '../units/service';
 import { persons, positions } from '../people/tables';
-import { planRecipients, plans } from '../plans/tables';
+import { planRecipients, plans, type Plan } from '../plans/tables';
 import { reportFor } from './service';
 
 /** The cell's secretary on the report's date (the signer), or blank to sign by hand. */
@@ -71,10 +71,35 @@ export async function wardReportDocumentFor(db: Db, actor: Actor, planId: string
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
   const row = await wardReportOf(db, plan!.tenantId, plan!.id);
   const consolidation = (ward.status === 'submitted' && row?.figures ? row.figures : live) as typeof live;
-  const commune = await loadUnit(db, plan!.tenantId);
+  return wardReportDocument(db, plan!, ward, consolidation);
+}
+
+/**
+ * A commune's consolidated report as it submitted it upward, for its province (the caller has checked
+ * the province's policy and that the province's copy is submitted): the same document the commune
+ * downloads, from the figures frozen at submission. Null when the commune's own report is not submitted.
+ */
+export async function submittedWardReportDocument(db: DbOrTx, communeId: string, planId: string) {
+  const [plan] = await db.select().from(plans).where(and(eq(plans.tenantId, communeId), eq(plans.id, planId)));
+  if (!plan) return null;
+  const row = await wardReportOf(db, plan.tenantId, plan.id);
+  if (row?.status !== 'submitted' || !row.figures) return null;
+  const document = await wardReportDocument(db, plan, row, row.figures as unknown as WardReportInput['consolidation']);
+  // The province keeps many communes' reports: the file names the commune.
+  const commune = removeDiacritics(document.input.communeIssuer).toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
+  return { ...document, fileName: (ext: string) => `bao-cao-tong-hop-${commune}-${document.input.reportDate}.${ext}` };
+}
+
+async function wardReportDocument(
+  db: DbOrTx,
+  plan: Plan,
+  ward: { number: string; issuedOn: string | null; difficulties: string; proposals: string },
+  consolidation: WardReportInput['consolidation'],
+) {
+  const commune = await loadUnit(db, plan.tenantId);
   const settings = await loadCommuneSettings(db, commune);
-  const resolution = plan!.body.resolutions?.[0]?.number;
-  const listed = await db.select({ label: planRecipients.label }).from(planRecipients).where(and(eq(planRecipients.tenantId, plan!.tenantId), eq(planRecipients.planId, plan!.id))).orderBy(planRecipients.position);
+  const resolution = plan.body.resolutions?.[0]?.number;
+  const listed = await db.select({ label: planRecipients.label }).from(planRecipients).where(and(eq(planRecipients.tenantId, plan.tenantId), eq(planRecipients.planId, plan.id))).orderBy(planRecipients.position);
   // The plan reports to those it names "(báo cáo)" (the province's boards): so does its consolidated report.
   const upward = listed.map((r) => r.label).filter((r) => /\(báo cáo\)/u.test(r));
   const input: WardReportInput = {
@@ -84,13 +109,13 @@ export async function wardReportDocumentFor(db: Db, actor: Actor, planId: string
     number: ward.number,
     reportDate: ward.issuedOn ?? todayInVietnam(now()),
     resolution: resolution ? `Nghị quyết số ${resolution}` : 'Nghị quyết',
-    planReference: plan!.number ? `Kế hoạch số ${plan!.number}-${plan!.symbol}` : 'Kế hoạch',
+    planReference: plan.number ? `Kế hoạch số ${plan.number}-${plan.symbol}` : 'Kế hoạch',
     consolidation,
     difficulties: ward.difficulties,
     proposals: ward.proposals,
     recipients: [...(upward.length ? upward : [`${settings.superiorName} (báo cáo)`]), 'Lưu Văn phòng Đảng ủy'],
     spelling: settings.uySpelling,
   };
-  const fileName = (ext: string) => `bao-cao-tong-hop-${plan!.number ?? 'ke-hoach'}-${input.reportDate}.${ext}`;
+  const fileName = (ext: string) => `bao-cao-tong-hop-${plan.number ?? 'ke-hoach'}-${input.reportDate}.${ext}`;
   return { input, model: buildWardReport(input), fileName };
 }

@@ -2,7 +2,7 @@
 // only for a province account, and never overrides a commune named by the caller.
 import { beforeEach, describe, expect, it, vi as vitest } from 'vitest';
 import { withQuery } from '../../api';
-import { communeParamFor, pickCommune, setChosenCommune, setProvinceSession } from './commune';
+import { communeParamFor, pickCommune, setChosenCommune, setProvinceSession, shortCommuneName } from './commune';
 
 const store = new Map<string, string>();
 beforeEach(() => {
@@ -26,6 +26,18 @@ describe('the chosen commune', () => {
     expect(pickCommune(communes, 'c2')!.id).toBe('c2');
     expect(pickCommune(communes, 'gone')!.id).toBe('c1');
     expect(pickCommune([], 'c2')).toBeNull();
+  });
+
+  it('names on commune routes the audit, reminders and rubrics too', () => {
+    setChosenCommune('c2');
+    setProvinceSession(true);
+    for (const path of ['/api/audit?entity=plan', '/api/settings/reminders', '/api/rubrics/current']) expect(communeParamFor(path)).toBe('c2');
+  });
+
+  it('shortens a commune for the header: "Phường Nông Tiến"', () => {
+    expect(shortCommuneName('Đảng ủy phường Nông Tiến')).toBe('Phường Nông Tiến');
+    expect(shortCommuneName('Đảng bộ xã Thái Bình')).toBe('Xã Thái Bình');
+    expect(shortCommuneName('Phường Minh Xuân')).toBe('Phường Minh Xuân');
   });
 
   it('adds to an address that already has a query', () => {

@@ -23,3 +23,7 @@ export const upwardReportQuery = (communeId: string, planId: string) =>
 
 export const upwardStatusNames: Record<CommuneEntry['status'], string> = { pending: 'Chưa gửi', submitted: 'Đã gửi', reopened: 'Đang mở lại' };
 export const upwardStatusColors: Record<CommuneEntry['status'], string> = { pending: 'red', submitted: 'green', reopened: 'orange' };
+
+/** The commune's submitted consolidated report as a file: the report (DOCX) or its cells' table (XLSX). */
+export const communeReportDocumentUrl = (communeId: string, planId: string, format: 'docx' | 'xlsx') =>
+  `/api/province/reports/${encodeURIComponent(communeId)}/${encodeURIComponent(planId)}/document?format=${format}`;

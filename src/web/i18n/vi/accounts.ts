@@ -95,7 +95,12 @@ export const accounts = {
     submit: 'Lưu mật khẩu',
   },
   communePicker: {
-    label: 'Đảng bộ xã, phường đang làm việc',
-    all: 'Chọn đảng bộ',
+    label: 'Xã/phường đang xem',
+    short: 'Xã/phường',
+    all: 'Chọn xã/phường',
+    everyCommune: 'Tất cả xã/phường',
+    requiredTitle: 'Hãy chọn xã/phường',
+    requiredMessage: 'Tài khoản của đồng chí theo dõi nhiều đảng bộ xã, phường. Hãy chọn xã/phường để xem trang này.',
+    none: 'Tài khoản chưa được giao đảng bộ xã, phường nào để theo dõi.',
   },
 } as const;
