@@ -16,6 +16,8 @@ import { loadUnit } from '../units/service';
 import { persons, positions } from '../people/tables';
 import { planRecipients, plans } from '../plans/tables';
 import { reportFor } from './service';
+import { propagandaTotals } from '../propaganda/service';
+import type { TotalsByChannel } from '../../../domain/propaganda';
 
 /** The cell's secretary on the report's date (the signer), or blank to sign by hand. */
 async function secretaryOn(db: DbOrTx, tenantId: string, unitId: string, day: string): Promise<string> {
@@ -55,6 +57,7 @@ export async function reportDocumentFor(db: DbOrTx, actor: Actor, id: string): P
     band: report.band,
     ward: report.wardScoring,
     secretaryName: await secretaryOn(db, plan!.tenantId, report.unitId, report.reportDate),
+    propaganda: await propagandaTotals(db, plan!.tenantId, plan!.id, report.unitId),
     spelling: settings.uySpelling,
   });
   const slug = removeDiacritics(report.unitName).toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
@@ -70,7 +73,10 @@ export async function wardReportDocumentFor(db: Db, actor: Actor, planId: string
   const live = await planConsolidation(db, actor, planId);
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
   const row = await wardReportOf(db, plan!.tenantId, plan!.id);
-  const consolidation = (ward.status === 'submitted' && row?.figures ? row.figures : live) as typeof live;
+  const submitted = ward.status === 'submitted' && row?.figures ? row.figures : null;
+  const consolidation = (submitted ?? live) as typeof live;
+  // The propaganda totals as submitted (kept with the figures), live while a draft.
+  const propaganda = (submitted?.propaganda as TotalsByChannel | undefined) ?? (await propagandaTotals(db, plan!.tenantId, plan!.id));
   const commune = await loadUnit(db, plan!.tenantId);
   const settings = await loadCommuneSettings(db, commune);
   const resolution = plan!.body.resolutions?.[0]?.number;
@@ -86,6 +92,7 @@ export async function wardReportDocumentFor(db: Db, actor: Actor, planId: string
     resolution: resolution ? `Nghị quyết số ${resolution}` : 'Nghị quyết',
     planReference: plan!.number ? `Kế hoạch số ${plan!.number}-${plan!.symbol}` : 'Kế hoạch',
     consolidation,
+    propaganda,
     difficulties: ward.difficulties,
     proposals: ward.proposals,
     recipients: [...(upward.length ? upward : [`${settings.superiorName} (báo cáo)`]), 'Lưu Văn phòng Đảng ủy'],
