@@ -78,7 +78,7 @@ function CellReportPage() {
           </Section>
         )}
         <Section id="report-propaganda" title="Kết quả tuyên truyền" framed>
-          <PropagandaTotals byChannel={data.propaganda} none="Chi bộ chưa ghi nhận kết quả tuyên truyền nào." />
+          <PropagandaTotals byChannel={data.propaganda ?? {}} none="Chi bộ chưa ghi nhận kết quả tuyên truyền nào." />
         </Section>
         {data.inspections.length > 0 && (
           <Section id="report-inspections" title="Kiểm tra, giám sát" framed>
