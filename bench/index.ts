@@ -17,6 +17,7 @@ const sections: [string, string][] = [
   ['Reminders and escalation', './reminders.bench.ts'],
   ['Members\' own study and the yearly record', './records.bench.ts'],
   ['Reports: consolidation and the province roll-up', './province.bench.ts'],
+  ['Public page of a resolution', './public-page.bench.ts'],
   ['First load on a cheap phone', './first-load.bench.ts'],
   ['Offline sync', './offline-sync.bench.ts'],
   ['Load: the busiest day', './busiest-day.bench.ts'],

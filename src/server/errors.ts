@@ -44,6 +44,7 @@ const entityNames: Record<string, string> = {
   'quiz-question': 'câu hỏi',
   'quiz-settings': 'thiết lập bài kiểm tra',
   'quiz-attempt': 'lần làm bài',
+  'reflection-deadline': 'hạn nộp bài thu hoạch',
 };
 
 const nameOf = (entity: string) => entityNames[entity] ?? entity;

@@ -2,10 +2,13 @@
 // Nghị quyết 91-NQ/TU's core content under plan 1-KH/ĐU and submits a reflection and a commitment
 // (after the plan's deadline, so it is marked late); the secretary of the cell ("bithu") opens
 // "Bài thu hoạch", reads it and marks it Đạt with a comment; the member sees the result. Text typed
-// with <script> shows as text. Nothing scrolls sideways and axe finds no serious problem.
+// with <script> shows as text. The ward office sets the plan's reflection deadline from the plan's page
+// (a change made meanwhile by someone else is refused and the current one shown); the member reads it on
+// "Học tập của tôi", with the yearly summary as DOCX and PDF. Nothing scrolls sideways and axe finds no
+// serious problem.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { cspViolations, expectAccessible, horizontalOverflow, launchBrowser, newContext, phone, screenshot, signInThroughPage, story } from './support/browser';
+import { ApiClient, cspViolations, expectAccessible, horizontalOverflow, launchBrowser, newContext, phone, screenshot, signedInContext, signInThroughPage, story } from './support/browser';
 
 const REFLECTION = 'Nghị quyết 91-NQ/TU lấy hạ tầng giao thông làm khâu đột phá. <script>alert(1)</script> Tôi liên hệ với tuyến ngõ của tổ dân phố.';
 const COMMITMENT = 'Tôi cam kết vận động 05 hộ gia đình hiến đất mở rộng ngõ.';
@@ -91,5 +94,35 @@ story('A member studies the resolution on a phone and submits a reflection; the 
     expect(await mine.getByRole('button', { name: 'Sửa bài' }).count()).toBe(0);
     await member.getByRole('list', { name: /Kết quả học tập năm/u }).getByText('Bài thu hoạch: Đạt (nộp trễ hạn)').first().waitFor();
     await expectAccessible(member, 'member sees the review');
+  });
+
+  test('the ward office sets the reflection deadline on the plan; a stale change is refused; the member reads it', async () => {
+    // The date stays the demo's 31/05/2026 (the other stories read it): set by the ward now, not changed.
+    const staffContext = await signedInContext(browser, 'vanphong', phone);
+    const staff = await staffContext.newPage();
+    await staff.goto(`/ke-hoach/${planId}`);
+    await staff.getByRole('link', { name: 'Bài thu hoạch, hạn nộp' }).click();
+    const form = staff.getByRole('form', { name: 'Hạn nộp bài thu hoạch' });
+    await form.waitFor();
+    await form.getByLabel(/hạn nộp/iu).fill('2026-05-31');
+    await form.getByRole('button', { name: 'Lưu hạn nộp' }).click();
+    await form.getByText('Đã đặt hạn nộp bài thu hoạch: 31/05/2026', { exact: false }).waitFor();
+    await expectAccessible(staff, 'reflection deadline set');
+    expect((await horizontalOverflow(staff)).scrollWidth).toBeLessThanOrEqual(390);
+
+    // Someone else saves meanwhile (the same date, a new version): this page's change is refused, nothing changes.
+    const other = await ApiClient.signIn('banxaydung');
+    const { deadlineVersion } = await other.get<{ deadlineVersion: number }>(`/api/plans/${planId}/reflections`);
+    expect((await other.request('PUT', `/api/plans/${planId}/reflection-deadline`, { dueOn: '2026-05-31', version: deadlineVersion })).status).toBe(200);
+    await form.getByLabel(/hạn nộp/iu).fill('2026-06-30');
+    await form.getByRole('button', { name: 'Lưu hạn nộp' }).click();
+    await form.getByText('Hạn nộp vừa được người khác đổi', { exact: false }).waitFor();
+    expect((await other.get<{ deadline: string }>(`/api/plans/${planId}/reflections`)).deadline).toBe('2026-05-31');
+    await staffContext.close();
+
+    await member.goto('/hoc-tap');
+    await section(member).getByText('Hạn nộp: 31/05/2026', { exact: false }).waitFor();
+    const pdf = member.getByRole('link', { name: 'Tải phiếu tổng hợp (PDF)' });
+    expect(await pdf.getAttribute('href')).toMatch(/\/record\.pdf\?year=\d{4}$/u);
   });
 });

@@ -1,9 +1,12 @@
 // Story (issue 14): the ward office, on a 390 × 844 phone, opens plan 1-KH/ĐU's "Tuyên truyền" page,
 // sees the log as cards and the loudspeaker schedule (one broadcast missed), and logs a public Zalo
 // post; an anonymous visitor then opens the resolution's public page (no account, no script) and reads
-// that post among the news. Nothing scrolls sideways and axe finds no serious problem.
+// that post among the news; back on the plan, its consolidation shows the propaganda totals by channel
+// (the Zalo posts among them, as the totals API counts them). Nothing scrolls sideways and axe finds no
+// serious problem.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { formatCount } from '../../src/domain/report-figures';
 import { cspViolations, expectAccessible, horizontalOverflow, launchBrowser, newContext, phone, screenshot, signInThroughPage, story } from './support/browser';
 
 const TITLE = 'Đăng tin Nghị quyết 91-NQ/TU lên nhóm Zalo phường (thử nghiệm trên điện thoại)';
@@ -13,6 +16,7 @@ story('The ward office logs propaganda from a phone; the public page shows it wi
   let context: BrowserContext;
   let page: Page;
   let communeId: string;
+  let planId: string;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -29,7 +33,7 @@ story('The ward office logs propaganda from a phone; the public page shows it wi
     const me = (await (await page.request.get('/api/me')).json()) as { user: { tenantId: string } };
     communeId = me.user.tenantId;
     const { plans } = (await (await page.request.get('/api/plans')).json()) as { plans: { id: string; status: string; issuedOn: string | null }[] };
-    const planId = plans.find((p) => p.status === 'issued' && p.issuedOn === '2026-05-15')!.id;
+    planId = plans.find((p) => p.status === 'issued' && p.issuedOn === '2026-05-15')!.id;
     await page.goto(`/ke-hoach/${planId}`);
     await page.getByRole('link', { name: 'Tuyên truyền, phát thanh' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tuyên truyền' }).waitFor();
@@ -71,5 +75,27 @@ story('The ward office logs propaganda from a phone; the public page shows it wi
     await expectAccessible(anon, 'public resolution page');
     expect(cspViolations(visitor)).toEqual([]);
     await visitor.close();
+  });
+
+  test('the plan’s consolidation shows the propaganda totals by channel, as the totals API counts them', async () => {
+    await page.goto(`/ke-hoach/${planId}/tong-hop`);
+    const section = page.getByRole('region', { name: 'Kết quả tuyên truyền' });
+    const sentence = section.getByTestId('propaganda-sentence');
+    await sentence.waitFor();
+    // Other stories may log entries on the shared server: read the totals, then the page, until they agree.
+    await expect
+      .poll(
+        async () => {
+          const { byChannel } = (await (await page.request.get(`/api/plans/${planId}/propaganda/totals`)).json()) as { byChannel: Record<string, { posts: number; entries: number }> };
+          const text = (await sentence.textContent()) ?? '';
+          const zalo = byChannel.zalo!;
+          return text.includes(`đăng ${formatCount(zalo.posts || zalo.entries)} tin, bài trên Zalo`) || (await page.reload(), false);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    await section.getByText('Lượt tiếp cận', { exact: false }).first().waitFor();
+    expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'consolidation with propaganda totals');
   });
 });

@@ -230,6 +230,7 @@ const EXPECTED: Record<string, string> = {
   // (its upward report is pending), and the other commune's column is another province's business.
   'GET /api/members/:id/record': 'ooo oo4 oo4 444 o44 444 ooo',
   'GET /api/members/:id/record.docx': 'ooo oo4 oo4 444 o44 444 ooo',
+  'GET /api/members/:id/record.pdf': 'ooo oo4 oo4 444 o44 444 ooo',
   'GET /api/my/study': 'ooo ooo ooo ooo ooo ooo ooo',
   'GET /api/plans/:id/reflections': 'ooo oo4 oo4 334 oo4 334 ooo',
   'GET /api/province/reports': 'ooo 333 333 333 333 333 ooo',
@@ -517,6 +518,7 @@ function addressOf(url: string, role: RoleName, scope: Scope, takesCommune: bool
     '/api/members/search': 'q=Nguyen',
     '/api/members/:id/record': 'year=2026',
     '/api/members/:id/record.docx': 'year=2026',
+    '/api/members/:id/record.pdf': 'year=2026',
     '/api/units/:id/record.xlsx': 'year=2026',
   };
   if (queries[url]) address += `?${queries[url]}`;

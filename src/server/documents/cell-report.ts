@@ -6,6 +6,8 @@ import { DOCUMENT_TYPES } from '../../domain/document-types';
 import { formatDayFirst } from '../../domain/dates';
 import { formatCount, formatRate, type ReportFigures } from '../../domain/report-figures';
 import { formatPoints, type RubricGroup, type Score } from '../../domain/rubrics';
+import { propagandaBlocks } from './propaganda-totals';
+import type { TotalsByChannel } from '../../domain/propaganda';
 import type { Block, DocumentModel } from './model';
 import { buildHeader, buildRecipients, buildSignature, cellSuperior, defaultSignature } from './parts';
 import { LAYOUT, type UySpelling } from './layout';
@@ -35,6 +37,8 @@ export interface CellReportInput {
   band: string | null;
   ward: { scores: Score[]; total: number; band: string | null } | null;
   secretaryName: string;
+  /** The unit's propaganda totals by channel on the plan (GET /api/plans/:id/propaganda/totals?unitId=). */
+  propaganda?: TotalsByChannel;
   spelling?: UySpelling;
 }
 
@@ -99,6 +103,8 @@ export function buildCellReport(input: CellReportInput): DocumentModel {
       `Chi bộ tự chấm ${formatPoints(input.total)}/${formatPoints(maxTotal)} điểm, xếp loại: ${input.band ?? '…'}.` +
         (input.ward ? ` Đảng ủy chấm lại: ${formatPoints(input.ward.total)} điểm, xếp loại: ${input.ward.band ?? '…'}.` : ''),
     ),
+    { kind: 'heading', level: 2, text: '4. Công tác tuyên truyền' },
+    ...propagandaBlocks(input.propaganda ?? {}, 'Chi bộ chưa ghi nhận kết quả tuyên truyền nào.'),
     { kind: 'heading', level: 1, text: 'III. Ý KIẾN, KIẾN NGHỊ, ĐỀ XUẤT' },
     ...paragraphs([input.opinions, input.proposals].filter((t) => t.trim()).join('\n'), 'Không có.'),
   ];

@@ -7,6 +7,8 @@ import { DOCUMENT_TYPES } from '../../domain/document-types';
 import { formatDayFirst, todayInVietnam } from '../../domain/dates';
 import { formatCount, formatRate, rate, reportStatusNames, type Consolidation } from '../../domain/report-figures';
 import { formatPoints } from '../../domain/rubrics';
+import { propagandaTableTitles, propagandaTableValues, type TotalsByChannel } from '../../domain/propaganda';
+import { propagandaBlocks } from './propaganda-totals';
 import type { Block, DocumentModel } from './model';
 import { buildHeader, buildRecipients, buildSignature, defaultSignature } from './parts';
 import { LAYOUT, type UySpelling } from './layout';
@@ -28,6 +30,8 @@ export interface WardReportInput {
   consolidation: Pick<Consolidation, 'expected' | 'submitted' | 'onTime' | 'late' | 'missing' | 'completeness' | 'timeliness' | 'members' | 'ratings' | 'cells'>;
   difficulties: string;
   proposals: string;
+  /** The plan's propaganda totals by channel (GET /api/plans/:id/propaganda/totals), as submitted once submitted. */
+  propaganda?: TotalsByChannel;
   /** "Ban Tuyên giáo và Dân vận Tỉnh ủy (báo cáo)", … */
   recipients: string[];
   spelling?: UySpelling;
@@ -91,7 +95,9 @@ export function buildWardReport(input: WardReportInput): DocumentModel {
           paragraph(`Trong ${formatCount(rated)} chi bộ đã chấm điểm, xếp loại:`),
           ...ratings.map(([band, n]) => bullet(`${band}: ${formatCount(n)} chi bộ (${formatRate(rate(n, rated))}).`)),
         ]),
-    { kind: 'heading', level: 2, text: '4. Kết quả của từng chi bộ' },
+    { kind: 'heading', level: 2, text: '4. Công tác tuyên truyền' },
+    ...propagandaBlocks(input.propaganda ?? {}, 'Chưa ghi nhận kết quả tuyên truyền nào.'),
+    { kind: 'heading', level: 2, text: '5. Kết quả của từng chi bộ' },
     {
       kind: 'table',
       columns: [
@@ -122,7 +128,7 @@ export function buildWardReport(input: WardReportInput): DocumentModel {
 }
 
 /** The per-cell table as a spreadsheet, with the totals above it. */
-export async function wardReportWorkbook(input: Pick<WardReportInput, 'communeIssuer' | 'planReference' | 'reportDate' | 'consolidation'>): Promise<Buffer> {
+export async function wardReportWorkbook(input: Pick<WardReportInput, 'communeIssuer' | 'planReference' | 'reportDate' | 'consolidation' | 'propaganda'>): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Tổng hợp');
   const c = input.consolidation;
@@ -134,6 +140,15 @@ export async function wardReportWorkbook(input: Pick<WardReportInput, 'communeIs
   for (const row of cellTableRows(c.cells)) sheet.addRow(row);
   sheet.columns.forEach((col, i) => {
     col.width = [6, 34, 16, 12, 12, 8, 14][i] ?? 12;
+  });
+  // The propaganda totals by channel on a sheet of their own (the first stays one table).
+  const channels = book.addWorksheet('Tuyên truyền');
+  channels.addRow([`Kết quả tuyên truyền theo hình thức — ${input.planReference}`]).font = { bold: true };
+  channels.addRow([]);
+  channels.addRow([...propagandaTableTitles]).font = { bold: true };
+  for (const row of propagandaTableValues(input.propaganda ?? {})) channels.addRow(row);
+  channels.columns.forEach((col, i) => {
+    col.width = i === 0 ? 36 : 14;
   });
   return Buffer.from(await book.xlsx.writeBuffer());
 }

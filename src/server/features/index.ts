@@ -54,7 +54,7 @@ export const featureRoutes: FastifyPluginAsync<{ db: Db; env: Env; files: FileSt
   await app.register(taskRoutes, { db, files });
   await app.register(propagandaRoutes, { db, files });
   await app.register(publicPageRoutes, { db, env });
-  await app.register(reflectionRoutes, { db });
+  await app.register(reflectionRoutes, { db, pdf });
   await app.register(quizRoutes, { db });
   await app.register(reportRoutes, { db, pdf, mailer });
   await app.register(provinceRoutes, { db });

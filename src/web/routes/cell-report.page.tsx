@@ -15,6 +15,7 @@ import { formatCount, formatRate, reportStatusNames } from '../../domain/report-
 import { formatPoints, scoreReport, type Score } from '../../domain/rubrics';
 import { reportDocumentUrl, sessionReportKey, sessionReportQuery, type Figures, type ReportDetail, type Rubric, type SessionReport } from '../features/reports/queries';
 import { cellReportRoute } from './cell-report';
+import { PropagandaTotals } from '../features/propaganda/PropagandaTotals';
 import { meKey } from '../features/auth/session';
 import { discard, enqueue, flush, outboxEntries, useOutbox } from '../pwa/outbox';
 
@@ -76,6 +77,9 @@ function CellReportPage() {
             {report.wardScoring.comment && <Text c="dimmed">{report.wardScoring.comment}</Text>}
           </Section>
         )}
+        <Section id="report-propaganda" title="Kết quả tuyên truyền" framed>
+          <PropagandaTotals byChannel={data.propaganda ?? {}} none="Chi bộ chưa ghi nhận kết quả tuyên truyền nào." />
+        </Section>
         {data.inspections.length > 0 && (
           <Section id="report-inspections" title="Kiểm tra, giám sát" framed>
             <Stack gap="sm">

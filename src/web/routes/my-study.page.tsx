@@ -267,9 +267,10 @@ function YearRecord({ memberId }: { memberId: string }) {
           </Card>
         ))}
       </Stack>
-      <Anchor href={`/api/members/${memberId}/record.docx?year=${year}`} mt="sm" display="inline-block">
-        Tải phiếu tổng hợp (DOCX)
-      </Anchor>
+      <Group gap="md" mt="sm">
+        <Anchor href={`/api/members/${memberId}/record.docx?year=${year}`}>Tải phiếu tổng hợp (DOCX)</Anchor>
+        <Anchor href={`/api/members/${memberId}/record.pdf?year=${year}`}>Tải phiếu tổng hợp (PDF)</Anchor>
+      </Group>
     </Section>
   );
 }

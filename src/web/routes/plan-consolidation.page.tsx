@@ -20,6 +20,7 @@ import { formatPoints } from '../../domain/rubrics';
 import { consolidationQuery, wardReportDocumentUrl, wardReportKey, wardReportQuery, type Consolidation, type WardReport } from '../features/reports/queries';
 import { planConsolidationRoute } from './plan-consolidation';
 import { Figure } from '../components/Figure';
+import { PropagandaTotals, propagandaTotalsUrl, type TotalsResponse } from '../features/propaganda/PropagandaTotals';
 
 export default PlanConsolidationPage;
 
@@ -32,6 +33,7 @@ function PlanConsolidationPage() {
   const { planId } = planConsolidationRoute.useParams();
   const query = useQuery(consolidationQuery(planId));
   const ward = useQuery(wardReportQuery(planId));
+  const propaganda = useQuery({ queryKey: ['plans', planId, 'propaganda', 'totals'], queryFn: () => api<TotalsResponse>(propagandaTotalsUrl(planId)), retry: false });
   if (!query.data) return <PageFallback query={query} title="Tổng hợp báo cáo" unavailable={{ title: 'Không mở được tổng hợp', message: 'Kế hoạch không tồn tại hoặc đồng chí không có quyền xem tổng hợp báo cáo.' }} />;
   const c = query.data;
   const m = c.members;
@@ -90,6 +92,11 @@ function PlanConsolidationPage() {
               ))}
             </List>
           </figure>
+        </Section>
+
+        <Section id="consolidation-propaganda" title="Kết quả tuyên truyền">
+          <QueryStatus query={propaganda} />
+          {propaganda.data && <PropagandaTotals byChannel={propaganda.data.byChannel} none="Chưa ghi nhận kết quả tuyên truyền nào." />}
         </Section>
 
         <Section id="consolidation-cells" title="Báo cáo của từng chi bộ">

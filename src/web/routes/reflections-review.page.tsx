@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Anchor, Button, Card, Group, NativeSelect, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, NativeSelect, Radio, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { api } from '../api';
-import { ErrorAlert, PageFallback, QueryStatus } from '../components/feedback';
+import { api, ApiError } from '../api';
+import { ErrorAlert, PageFallback, QueryStatus, Success } from '../components/feedback';
 import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
 import { formatDate, formatDateTime } from '../format';
@@ -22,6 +22,9 @@ interface PlanRow {
 }
 interface CellList {
   deadline: string | null;
+  deadlineSetByWard: boolean;
+  deadlineVersion: number;
+  canSetDeadline: boolean;
   cells: {
     unitId: string;
     unitName: string;
@@ -70,7 +73,11 @@ function PlanReflections({ planId }: { planId: string }) {
   const year = new Date().getFullYear();
   return (
     <Stack gap="xl">
-      <Text>{list.data.deadline ? `Hạn nộp bài thu hoạch: ${formatDate(list.data.deadline)}` : 'Kế hoạch không đặt hạn nộp bài thu hoạch.'}</Text>
+      {list.data.canSetDeadline ? (
+        <DeadlineForm key={planId} planId={planId} list={list.data} queryKey={key} />
+      ) : (
+        <Text>{list.data.deadline ? `Hạn nộp bài thu hoạch: ${formatDate(list.data.deadline)}` : 'Kế hoạch không đặt hạn nộp bài thu hoạch.'}</Text>
+      )}
       {list.data.cells.length === 0 && <Text c="dimmed">Không có chi bộ nào để xem.</Text>}
       {list.data.cells.map((cell) => (
         <Section key={cell.unitId} id={`cell-${cell.unitId}`} title={cell.unitName}>
@@ -94,6 +101,51 @@ function PlanReflections({ planId }: { planId: string }) {
         </Section>
       ))}
     </Stack>
+  );
+}
+
+/**
+ * The ward staff set or change the plan's deadline for reflections (PUT /api/plans/:id/reflection-deadline,
+ * with the version read: someone else's change in between is a 409, and the form reloads the current one).
+ */
+function DeadlineForm({ planId, list, queryKey }: { planId: string; list: CellList; queryKey: string[] }) {
+  const client = useQueryClient();
+  const [dueOn, setDueOn] = useState(list.deadline ?? '');
+  const [done, setDone] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () => api<{ dueOn: string | null; version: number }>(`/api/plans/${planId}/reflection-deadline`, { method: 'PUT', body: { dueOn, version: list.deadlineVersion } }),
+    onSuccess: async (saved) => {
+      setDone(`Đã đặt hạn nộp bài thu hoạch: ${saved.dueOn ? formatDate(saved.dueOn) : '—'}. Đảng viên thấy hạn mới ở trang Học tập của tôi.`);
+      await client.invalidateQueries({ queryKey });
+    },
+    onError: async (error) => {
+      if (error instanceof ApiError && error.status === 409) await client.invalidateQueries({ queryKey });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    save.mutate();
+  };
+  const stale = save.error instanceof ApiError && save.error.status === 409;
+  return (
+    <form onSubmit={submit} aria-label="Hạn nộp bài thu hoạch">
+      <Stack gap="xs" maw={560}>
+        <Text>
+          {list.deadline ? `Hạn nộp bài thu hoạch: ${formatDate(list.deadline)}` : 'Kế hoạch chưa có hạn nộp bài thu hoạch.'}
+          {list.deadline && !list.deadlineSetByWard ? ' (theo thời hạn của cấp cơ sở trong kế hoạch)' : ''}
+        </Text>
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput type="date" label={list.deadlineSetByWard ? 'Đổi hạn nộp' : 'Đặt hạn nộp'} size="md" required value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} w={220} />
+          <Button type="submit" size="md" loading={save.isPending} disabled={!dueOn || (list.deadlineSetByWard && dueOn === list.deadline)}>
+            Lưu hạn nộp
+          </Button>
+        </Group>
+        {save.error && !stale && <ErrorAlert error={save.error} />}
+        {stale && <Text c="orange.9" role="alert">Hạn nộp vừa được người khác đổi: trang đã tải hạn mới nhất, hãy chọn lại nếu cần.</Text>}
+        <Success>{done}</Success>
+      </Stack>
+    </form>
   );
 }
 

@@ -20,6 +20,7 @@ import { plans, type Plan } from '../plans/tables';
 import { canViewPropaganda, canWritePropaganda } from './policy';
 import { emptyFile, emptyTitle, fileType, idTaken, planNotIssued, unknownUnit } from './errors';
 import { channelNames, propagandaChannels, propagandaEntries, type PropagandaChannel, type PropagandaEntry } from './tables';
+import type { ChannelTotals } from '../../../domain/propaganda';
 import type { EntryCreateInput, EntryUpdateInput } from './schema';
 
 export const ATTACHMENT_OWNER = 'propaganda';
@@ -261,14 +262,7 @@ export async function findEntryFile(db: DbOrTx, entry: Pick<PropagandaEntry, 'te
   return row;
 }
 
-export interface ChannelTotals {
-  entries: number;
-  posts: number;
-  broadcasts: number;
-  copies: number;
-  durationMinutes: number;
-  reach: number;
-}
+export type { ChannelTotals } from '../../../domain/propaganda';
 
 /**
  * The plan's propaganda by channel (for the cell report and the consolidation): one grouped query,

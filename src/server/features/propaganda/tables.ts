@@ -6,20 +6,10 @@ import { boolean, date, foreignKey, index, integer, pgTable, primaryKey, text, t
 import { now } from '../../clock';
 import { plans } from '../plans/tables';
 import { units } from '../units/tables';
+import type { PropagandaChannel } from '../../../domain/propaganda';
 
-/** The channels of the plans' "kết hợp … trên các nền tảng số, mạng xã hội và hệ thống truyền thanh". */
-export const propagandaChannels = ['portal', 'facebook', 'zalo', 'tiktok', 'loudspeaker', 'banner', 'leaflet', 'in-person'] as const;
-export type PropagandaChannel = (typeof propagandaChannels)[number];
-export const channelNames: Record<PropagandaChannel, string> = {
-  portal: 'Cổng thông tin điện tử, trang web',
-  facebook: 'Facebook',
-  zalo: 'Zalo',
-  tiktok: 'TikTok',
-  loudspeaker: 'Hệ thống truyền thanh',
-  banner: 'Băng rôn, khẩu hiệu, áp phích',
-  leaflet: 'Tài liệu, tờ rơi in',
-  'in-person': 'Trực tiếp tại tổ dân phố',
-};
+/** The channels and their names live in the domain (the documents and the web write them too). */
+export { channelNames, propagandaChannels, type PropagandaChannel } from '../../../domain/propaganda';
 
 export const propagandaEntries = pgTable(
   'propaganda_entries',

@@ -6,6 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
@@ -13,6 +18,14 @@ import { buildCommune, buildUserWithGrant, findUnit, FACTORY_PASSWORD, membersOf
 import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
 import { auditLog } from '../audit/tables';
 import { reflections } from './tables';
+import { createPdfConverter } from '../../documents/pdf';
+
+const run = promisify(execFile);
+// As in documents/pdf.test.ts: the PDF is skipped only on a developer machine without LibreOffice; in CI it must run.
+const probe = createPdfConverter();
+const pdfInstalled = await probe.available();
+await probe.close();
+const skipPdf = !pdfInstalled && process.env.CI !== 'true';
 
 let t: TestApp;
 let staff: Session;
@@ -203,6 +216,8 @@ describe('the yearly record', () => {
   it('a member opening another member\'s record: 404; the secretary and the ward read it; another commune: 404', async () => {
     expect((await member.inject({ url: `/api/members/${neighbourId}/record?year=2026` })).statusCode).toBe(404);
     expect((await member.inject({ url: `/api/members/${neighbourId}/record.docx?year=2026` })).statusCode).toBe(404);
+    expect((await member.inject({ url: `/api/members/${neighbourId}/record.pdf?year=2026` })).statusCode).toBe(404);
+    expect((await other.inject({ url: `/api/members/${neighbourId}/record.pdf?year=2026` })).statusCode).toBe(404);
     expect((await bithu.inject({ url: `/api/members/${neighbourId}/record?year=2026` })).statusCode).toBe(200);
     expect((await leader.inject({ url: `/api/members/${neighbourId}/record?year=2026` })).statusCode).toBe(200);
     expect((await bithu.inject({ url: `/api/members/${foreignMemberId}/record?year=2026` })).statusCode).toBe(404);
@@ -270,5 +285,28 @@ describe('the yearly record', () => {
     expect(xml).toContain('Đạt (nộp trễ hạn)');
     expect(xml).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(xml).not.toContain('<script>');
+  });
+});
+
+describe.skipIf(skipPdf)("the member's one-page summary as PDF (LibreOffice)", () => {
+  it('is the DOCX converted: one A4 page with the same words', { timeout: 180_000 }, async () => {
+    const res = await member.inject({ url: `/api/members/${member.me.user.memberId}/record.pdf?year=2026` });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(/^inline;.*ket-qua-hoc-tap-2026-.*\.pdf/u);
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const dir = await mkdtemp(join(tmpdir(), 'qt-record-pdf-'));
+    try {
+      await writeFile(join(dir, 'record.pdf'), res.rawPayload);
+      const info = (await run('pdfinfo', [join(dir, 'record.pdf')])).stdout;
+      expect(info).toMatch(/Pages:\s+1\n/u);
+      const text = (await run('pdftotext', ['-layout', join(dir, 'record.pdf'), '-'])).stdout;
+      expect(text).toContain('PHIẾU TỔNG HỢP');
+      expect(text).toContain('CHI BỘ TRÀNG ĐÀ 1');
+      expect(text).toContain('91-NQ/TU');
+      expect(text).toContain('<script>x</script>');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,6 +5,8 @@ import { actorOf } from '../../auth/plugin';
 import { roleGrants, users } from '../../auth/tables';
 import { contentDisposition } from '../../files/content-disposition';
 import { renderDocx } from '../../documents/docx';
+import type { PdfConverter } from '../../documents/pdf';
+import type { Actor } from '../../auth/actor';
 import { planIdParams } from '../plans/schema';
 import {
   createBody,
@@ -30,7 +32,7 @@ const tags = ['reflections'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const reflectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const reflectionRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter }> = async (app, { db, pdf }) => {
   app.get(
     '/api/my/study',
     { config: { policy: 'study.own' }, schema: { tags, summary: 'Nghị quyết đảng viên phải học tập, nội dung cốt lõi, tài liệu và bài thu hoạch của mình', response: { 200: myStudyResponse } } },
@@ -85,26 +87,42 @@ export const reflectionRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     async (request) => memberRecord(db, actorOf(request), request.params.id, request.query.year),
   );
 
+  /** The member's one-page summary: one model, as DOCX, or as PDF through LibreOffice (like the plans'). */
+  const recordDocument = async (actor: Actor, memberId: string, year: number) => {
+    const record = await memberRecord(db, actor, memberId, year);
+    const [secretary] = await db
+      .select({ name: users.displayName })
+      .from(roleGrants)
+      .innerJoin(users, and(eq(users.tenantId, roleGrants.tenantId), eq(users.id, roleGrants.userId)))
+      .where(and(eq(roleGrants.tenantId, record.member.tenantId), eq(roleGrants.unitId, record.member.cellId), eq(roleGrants.role, 'cellSecretary'), eq(users.disabled, false)))
+      .limit(1);
+    const { model, fileName } = await memberRecordDocument(db, {
+      tenantId: record.member.tenantId,
+      cellName: record.member.cellName,
+      fullName: record.member.fullName,
+      year: record.year,
+      rows: record.resolutions,
+      secretaryName: secretary?.name ?? '',
+    });
+    return { docx: await renderDocx(model), fileName };
+  };
+
   app.get(
     '/api/members/:id/record.docx',
     { config: { policy: 'records.view' }, schema: { tags, summary: 'Phiếu tổng hợp kết quả học tập trong năm của một đảng viên (DOCX, một trang)', params: memberIdParams, querystring: yearQuery } },
     async (request, reply) => {
-      const record = await memberRecord(db, actorOf(request), request.params.id, request.query.year);
-      const [secretary] = await db
-        .select({ name: users.displayName })
-        .from(roleGrants)
-        .innerJoin(users, and(eq(users.tenantId, roleGrants.tenantId), eq(users.id, roleGrants.userId)))
-        .where(and(eq(roleGrants.tenantId, record.member.tenantId), eq(roleGrants.unitId, record.member.cellId), eq(roleGrants.role, 'cellSecretary'), eq(users.disabled, false)))
-        .limit(1);
-      const { model, fileName } = await memberRecordDocument(db, {
-        tenantId: record.member.tenantId,
-        cellName: record.member.cellName,
-        fullName: record.member.fullName,
-        year: record.year,
-        rows: record.resolutions,
-        secretaryName: secretary?.name ?? '',
-      });
-      return reply.type(DOCX).header('content-disposition', contentDisposition(fileName)).send(await renderDocx(model));
+      const { docx, fileName } = await recordDocument(actorOf(request), request.params.id, request.query.year);
+      return reply.type(DOCX).header('content-disposition', contentDisposition(fileName)).send(docx);
+    },
+  );
+
+  app.get(
+    '/api/members/:id/record.pdf',
+    { config: { policy: 'records.view' }, schema: { tags, summary: 'Phiếu tổng hợp kết quả học tập trong năm của một đảng viên (PDF, một trang)', params: memberIdParams, querystring: yearQuery } },
+    async (request, reply) => {
+      const { docx, fileName } = await recordDocument(actorOf(request), request.params.id, request.query.year);
+      const bytes = await pdf.convert(docx);
+      return reply.type('application/pdf').header('content-disposition', contentDisposition(fileName.replace(/\.docx$/u, '.pdf'), true)).send(bytes);
     },
   );
 

@@ -16,6 +16,8 @@ import { loadUnit } from '../units/service';
 import { persons, positions } from '../people/tables';
 import { planRecipients, plans, type Plan } from '../plans/tables';
 import { reportFor } from './service';
+import { propagandaTotals } from '../propaganda/service';
+import type { TotalsByChannel } from '../../../domain/propaganda';
 
 /** The cell's secretary on the report's date (the signer), or blank to sign by hand. */
 async function secretaryOn(db: DbOrTx, tenantId: string, unitId: string, day: string): Promise<string> {
@@ -55,6 +57,7 @@ export async function reportDocumentFor(db: DbOrTx, actor: Actor, id: string): P
     band: report.band,
     ward: report.wardScoring,
     secretaryName: await secretaryOn(db, plan!.tenantId, report.unitId, report.reportDate),
+    propaganda: await propagandaTotals(db, plan!.tenantId, plan!.id, report.unitId),
     spelling: settings.uySpelling,
   });
   const slug = removeDiacritics(report.unitName).toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
@@ -70,8 +73,14 @@ export async function wardReportDocumentFor(db: Db, actor: Actor, planId: string
   const live = await planConsolidation(db, actor, planId);
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
   const row = await wardReportOf(db, plan!.tenantId, plan!.id);
-  const consolidation = (ward.status === 'submitted' && row?.figures ? row.figures : live) as typeof live;
-  return wardReportDocument(db, plan!, ward, consolidation);
+  const submitted = ward.status === 'submitted' && row?.figures ? row.figures : null;
+  const consolidation = (submitted ?? live) as typeof live;
+  return wardReportDocument(db, plan!, ward, consolidation, await propagandaAsSubmitted(db, plan!, submitted));
+}
+
+/** The propaganda totals as submitted (kept with the figures), live while a draft. */
+async function propagandaAsSubmitted(db: DbOrTx, plan: Plan, submitted: Record<string, unknown> | null): Promise<TotalsByChannel> {
+  return (submitted?.propaganda as TotalsByChannel | undefined) ?? (await propagandaTotals(db, plan.tenantId, plan.id));
 }
 
 /**
@@ -84,7 +93,8 @@ export async function submittedWardReportDocument(db: DbOrTx, communeId: string,
   if (!plan) return null;
   const row = await wardReportOf(db, plan.tenantId, plan.id);
   if (row?.status !== 'submitted' || !row.figures) return null;
-  const document = await wardReportDocument(db, plan, row, row.figures as unknown as WardReportInput['consolidation']);
+  const figures = row.figures as unknown as Record<string, unknown>;
+  const document = await wardReportDocument(db, plan, row, figures as unknown as WardReportInput['consolidation'], await propagandaAsSubmitted(db, plan, figures));
   // The province keeps many communes' reports: the file names the commune.
   const commune = removeDiacritics(document.input.communeIssuer).toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
   return { ...document, fileName: (ext: string) => `bao-cao-tong-hop-${commune}-${document.input.reportDate}.${ext}` };
@@ -95,6 +105,7 @@ async function wardReportDocument(
   plan: Plan,
   ward: { number: string; issuedOn: string | null; difficulties: string; proposals: string },
   consolidation: WardReportInput['consolidation'],
+  propaganda: TotalsByChannel,
 ) {
   const commune = await loadUnit(db, plan.tenantId);
   const settings = await loadCommuneSettings(db, commune);
@@ -111,6 +122,7 @@ async function wardReportDocument(
     resolution: resolution ? `Nghị quyết số ${resolution}` : 'Nghị quyết',
     planReference: plan.number ? `Kế hoạch số ${plan.number}-${plan.symbol}` : 'Kế hoạch',
     consolidation,
+    propaganda,
     difficulties: ward.difficulties,
     proposals: ward.proposals,
     recipients: [...(upward.length ? upward : [`${settings.superiorName} (báo cáo)`]), 'Lưu Văn phòng Đảng ủy'],

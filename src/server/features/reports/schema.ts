@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { reportStatuses } from '../../../domain/report-figures';
 import { sessionForms } from '../study-sessions/tables';
 import { reportActions, wardReportStatuses } from './tables';
+import { totalsResponse } from '../propaganda/schema';
 
 const isoDate = z.iso.date({ message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).' });
 const version = z.number().int().min(1);
@@ -108,6 +109,8 @@ export const sessionReportResponse = z.object({
   unitName: z.string(),
   sessionHeldOn: z.string().nullable(),
   inspections: z.array(inspectionSchema),
+  /** The unit's propaganda totals by channel on the plan (as GET /api/plans/:id/propaganda/totals?unitId=). */
+  propaganda: totalsResponse.shape.byChannel,
   abilities: z.object({ write: z.boolean(), inspect: z.boolean() }),
 });
 

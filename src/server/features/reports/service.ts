@@ -29,6 +29,7 @@ import { cellReports, cellReportVersions, sessionInspections, type CellReport, t
 import type { ReportDetail, ReportInput } from './schema';
 import { isLocked, refuseIfLocked } from './ward-report';
 import { refreshPlanFigures } from './consolidation';
+import { propagandaTotals } from '../propaganda/service';
 
 /** The figures of a session as they stand: its attendance counts, make-ups done, people reached. */
 export async function figuresOfSession(db: DbOrTx, session: StudySession): Promise<ReportFigures> {
@@ -184,6 +185,7 @@ export async function sessionReport(db: Db, actor: Actor, sessionId: string) {
       unitName: unit.name,
       sessionHeldOn: session.heldOn,
       inspections: await inspectionsOf(tx, session.tenantId, session.id),
+      propaganda: await propagandaTotals(tx, session.tenantId, session.planId, session.unitId),
       abilities: { write: canWriteReport(actor, toRef(unit)) && session.kind === 'regular', inspect: canInspectSession(actor, toRef(unit)) },
     };
   });

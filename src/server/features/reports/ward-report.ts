@@ -20,6 +20,7 @@ import { documentNumbers } from '../../documents/tables';
 import { nextDocumentNumber } from '../../documents/numbering';
 import { sendUpwardReport, withdrawUpwardReport } from '../province/upward';
 import { wardReports, type WardReport } from './tables';
+import { propagandaTotals } from '../propaganda/service';
 
 /** The version shown for a plan whose ward report is not stored yet: the first save creates it. */
 export const ABSENT_VERSION = 0;
@@ -158,7 +159,7 @@ export async function submitWardReport(db: Db, actor: Actor, planId: string, inp
     const id = row?.id ?? crypto.randomUUID();
     const issuedOn = row?.issuedOn ?? todayInVietnam(at);
     const number = await registeredNumber(tx, plan, commune, id, issuedOn);
-    const set = { status: 'submitted' as const, number, figures: JSON.parse(JSON.stringify(figures)) as Record<string, unknown>, submittedAt: at, submittedBy: actor.userId, issuedOn, updatedAt: at };
+    const set = { status: 'submitted' as const, number, figures: JSON.parse(JSON.stringify({ ...figures, propaganda: await propagandaTotals(tx, plan.tenantId, plan.id) })) as Record<string, unknown>, submittedAt: at, submittedBy: actor.userId, issuedOn, updatedAt: at };
     const key = and(eq(wardReports.tenantId, plan.tenantId), eq(wardReports.planId, plan.id));
     const saved = await updateVersioned(tx, wardReports, key, input.version, set, {
       entity: 'ward-report',

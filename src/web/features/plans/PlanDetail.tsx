@@ -107,6 +107,9 @@ export function PlanDetail({ plan }: { plan: Plan }) {
               <ButtonLink to="/ke-hoach/$planId/tong-hop" params={{ planId: plan.id }} variant="light">
                 Tổng hợp báo cáo
               </ButtonLink>
+              <ButtonLink to="/thu-hoach" search={{ plan: plan.id }} variant="light">
+                Bài thu hoạch, hạn nộp
+              </ButtonLink>
             </Group>
           </Section>
         )}

@@ -1,0 +1,45 @@
+// The propaganda totals by channel, read-only: the sentence the reports print ("Đăng 12 tin, bài trên
+// …; phát 16 lần trên hệ thống truyền thanh …") and the table by channel (cards on phones). Shared by
+// the cell report (the unit's totals) and the consolidation (the plan's).
+import { Stack, Text } from '@mantine/core';
+import { formatCount } from '../../../domain/report-figures';
+import { propagandaSentence, propagandaTableValues, type ChannelTotals } from '../../../domain/propaganda';
+import { ResponsiveList } from '../../components/ResponsiveList';
+
+export interface TotalsResponse {
+  byChannel: Record<string, ChannelTotals>;
+}
+
+export const propagandaTotalsUrl = (planId: string) => `/api/plans/${encodeURIComponent(planId)}/propaganda/totals`;
+
+export function PropagandaTotals({ byChannel, none }: { byChannel: Record<string, ChannelTotals>; none: string }) {
+  const sentence = propagandaSentence(byChannel);
+  if (!sentence) return <Text>{none}</Text>;
+  const rows = propagandaTableValues(byChannel).map(([name, entries, posts, broadcasts, copies, reach]) => ({ id: name, name, entries, posts, broadcasts, copies, reach }));
+  return (
+    <Stack gap="sm">
+      <Text data-testid="propaganda-sentence">{sentence}</Text>
+      <ResponsiveList
+        items={rows}
+        label="Kết quả tuyên truyền theo hình thức"
+        minWidth={640}
+        columns={[
+          { header: 'Hình thức', cell: (r) => r.name },
+          { header: 'Số lần ghi nhận', nowrap: true, cell: (r) => formatCount(r.entries) },
+          { header: 'Tin, bài', nowrap: true, cell: (r) => formatCount(r.posts) },
+          { header: 'Lần phát', nowrap: true, cell: (r) => formatCount(r.broadcasts) },
+          { header: 'Bản in, treo', nowrap: true, cell: (r) => formatCount(r.copies) },
+          { header: 'Lượt tiếp cận', nowrap: true, cell: (r) => formatCount(r.reach) },
+        ]}
+        card={(r) => (
+          <Stack gap={2}>
+            <Text fw={700}>{r.name}</Text>
+            <Text fz="sm">
+              {formatCount(r.entries)} lần ghi nhận · {formatCount(r.posts)} tin, bài · {formatCount(r.broadcasts)} lần phát · {formatCount(r.copies)} bản in, treo · {formatCount(r.reach)} lượt tiếp cận
+            </Text>
+          </Stack>
+        )}
+      />
+    </Stack>
+  );
+}
