@@ -114,6 +114,12 @@ async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: { unitId
   const result = await tx.execute(sql`
     WITH people AS (
       SELECT * FROM json_to_recordset(${JSON.stringify(recipients)}::json) AS p(k text, unit_id uuid, tenant_id uuid, person_id uuid)
+    ), reach AS MATERIALIZED (
+      -- Each person once: an address, and e-mail muted or not (the notifications' e-mail status).
+      SELECT p.k, p.unit_id, p.tenant_id, p.person_id, coalesce(pr.email, '') <> '' AS addressed, coalesce(np.mute_email, false) AS muted
+      FROM people p
+      LEFT JOIN persons pr ON pr.tenant_id = p.tenant_id AND pr.id = p.person_id
+      LEFT JOIN notification_preferences np ON np.tenant_id = p.tenant_id AND np.person_id = p.person_id
     ), heard AS (
       SELECT k, unit_id, count(*)::int AS n FROM people GROUP BY k, unit_id
     ), open AS (
@@ -160,12 +166,10 @@ async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: { unitId
                || 'Nhiệm vụ: ' || w.text || E'\nĐơn vị thực hiện: ' || w.unit || E'\nHạn: ' || w.due_day || E'\nKế hoạch: ' || w.plan_title,
              '/ke-hoach/' || w.plan_id,
              -- An address and not muted (an escalation is never muted): pending, for the mailer after the commit.
-             CASE WHEN coalesce(pr.email, '') <> '' AND NOT (w.kind = 'reminder' AND coalesce(np.mute_email, false)) THEN 'pending' ELSE 'none' END,
+             CASE WHEN p.addressed AND NOT (w.kind = 'reminder' AND p.muted) THEN 'pending' ELSE 'none' END,
              ${clockNow().toISOString()}::timestamptz
       FROM worded w
-      JOIN people p ON p.k = w.k AND p.unit_id = w.target_unit
-      LEFT JOIN persons pr ON pr.tenant_id = p.tenant_id AND pr.id = p.person_id
-      LEFT JOIN notification_preferences np ON np.tenant_id = p.tenant_id AND np.person_id = p.person_id
+      JOIN reach p ON p.k = w.k AND p.unit_id = w.target_unit
       RETURNING id
     )
     SELECT (SELECT count(*) FROM open)::int AS scanned, (SELECT count(*) FROM fresh)::int AS decided,
