@@ -57,7 +57,11 @@ export async function runReminders(db: Db, options: { at?: Date } = {}): Promise
     .innerJoin(units, and(eq(units.tenantId, planTasks.tenantId), eq(units.id, planTasks.assigneeUnitId)))
     .where(and(ne(planTasks.status, 'done'), isNotNull(planTasks.dueAt), lt(planTasks.dueAt, new Date(bound)), isNotNull(planTasks.assigneeUnitId)));
   const byTenant = new Map<string, { unitId: string; parentId: string | null }[]>();
-  for (const row of assigned) byTenant.set(row.tenantId, [...(byTenant.get(row.tenantId) ?? []), { unitId: row.unitId!, parentId: row.parentId }]);
+  for (const row of assigned) {
+    const list = byTenant.get(row.tenantId) ?? [];
+    list.push({ unitId: row.unitId!, parentId: row.parentId });
+    byTenant.set(row.tenantId, list);
+  }
   const result: ReminderRunResult = { scanned: 0, decided: 0, notificationIds: [] };
   for (const [tenantId, assignees] of byTenant) {
     const settings = settingsOf.get(tenantId) ?? defaultReminderSettings;
