@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkInTokenRotatesAt, issueCheckInToken, verifyCheckInToken } from './check-in-token';
+import { checkInStep, checkInTokenRotatesAt, isReplay, issueCheckInToken, verifyCheckInToken } from './check-in-token';
 
 const secret = 'test-secret-for-check-in';
 const session = '0b6a3c1e-7d0e-4a53-9d55-1f6f4e2b8a10';
@@ -35,5 +35,13 @@ describe('rotating check-in tokens', () => {
     expect(verifyCheckInToken(secret, 'x'.repeat(2000), session, at)).toEqual({ ok: false, reason: 'malformed' });
     const later = issueCheckInToken(secret, session, new Date(at.getTime() + 120_000));
     expect(verifyCheckInToken(secret, later, session, at)).toEqual({ ok: false, reason: 'not-yet-valid' });
+  });
+
+  it('a code scanned again by the person it checked in is a replay; a newer code, or no QR check-in, is not', () => {
+    const step = checkInStep(at);
+    expect(isReplay(step, at)).toBe(true); // the same code (a step names one code)
+    expect(isReplay(step - 1, at)).toBe(true); // the code before it, still accepted, already outrun by the check-in
+    expect(isReplay(step + 1, at)).toBe(false); // the next code on the screen: "already", not refused
+    expect(isReplay(step, null)).toBe(false); // marked present by hand: "already"
   });
 });

@@ -9,7 +9,7 @@ export const CHECK_IN_STEP_SECONDS = 30;
 /** A code scanned just as it rotated still counts: the previous step is accepted too. */
 const ACCEPTED_PAST_STEPS = 1;
 
-export type CheckInRefusal = 'malformed' | 'forged' | 'other-session' | 'expired' | 'not-yet-valid';
+export type CheckInRefusal = 'malformed' | 'forged' | 'other-session' | 'expired' | 'not-yet-valid' | 'replayed';
 
 export function checkInStep(now: Date): number {
   return Math.floor(now.getTime() / 1000 / CHECK_IN_STEP_SECONDS);
@@ -58,4 +58,16 @@ export const checkInRefusalMessages: Record<CheckInRefusal, string> = {
   'other-session': 'Mã này thuộc một buổi sinh hoạt hoặc hội nghị khác. Vui lòng quét mã của buổi đồng chí đang dự.',
   expired: 'Mã điểm danh đã hết hạn (mã đổi sau mỗi 30 giây). Vui lòng quét lại mã đang hiển thị.',
   'not-yet-valid': 'Mã điểm danh chưa có hiệu lực. Vui lòng kiểm tra đồng hồ của điện thoại và quét lại.',
+  // The person is present all the same: the check-in page says so kindly.
+  replayed: 'Mã này đã được dùng để điểm danh; bạn đã có mặt.',
 };
+
+/**
+ * A code scanned again by the person it already checked in (decision 027): refused as replayed when
+ * they checked in by QR at this meeting in the code's own step or later (the code was shown no later
+ * than their check-in: it is the one they used, or an older one). A newer code, or a person marked
+ * present by hand, hears "already" instead.
+ */
+export function isReplay(tokenStep: number, checkedInAt: Date | null): boolean {
+  return checkedInAt !== null && checkInStep(checkedInAt) >= tokenStep;
+}

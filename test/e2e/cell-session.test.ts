@@ -63,8 +63,10 @@ story('A cell secretary runs the study session from a phone', () => {
     await phonePage.goto(`/check-in/${code.token}`);
     await phonePage.getByText('Điểm danh thành công').waitFor();
     await expectAccessible(phonePage, 'check-in on a phone');
+    // The same code again (a reload): refused as replayed, told kindly: the member is present all the same.
     await phonePage.reload();
     await phonePage.getByText('Đã điểm danh', { exact: true }).waitFor();
+    await phonePage.getByText('Mã này đã được dùng để điểm danh; bạn đã có mặt.').waitFor();
     await member.close();
 
     await page.reload();

@@ -122,8 +122,10 @@ story('The ward office convenes the ward conference', () => {
     await scan.goto(`/check-in/${token}`);
     await scan.getByText('Điểm danh thành công').waitFor({ timeout: 30_000 });
     await scan.getByText(/có mặt tại hội nghị/u).waitFor();
+    // The same code again: refused as replayed, shown kindly (still present).
     await scan.reload();
     await scan.getByText('Đã điểm danh', { exact: true }).waitFor();
+    await scan.getByText('Mã này đã được dùng để điểm danh; bạn đã có mặt.').waitFor();
     await scan.close();
 
     const me = (await (await memberPage.request.get('/api/me')).json()) as { user: { memberId: string } };

@@ -1,6 +1,6 @@
 import { Alert, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { api, errorMessage } from '../api';
+import { ApiError, api, errorMessage } from '../api';
 import { Loading } from '../components/feedback';
 import { PageHeader } from '../components/PageHeader';
 import { s } from '../features/sessions/labels';
@@ -11,7 +11,8 @@ export default CheckInPage;
 /**
  * One scan, one check-in: the answer is kept per code for the page's life, so a page mounted twice
  * (the sign-in gate, a remount) shows the first answer ("Điểm danh thành công") instead of sending
- * the code again and showing the second ("Đã điểm danh"). A reload asks again, and hears "already".
+ * the code again and showing the second. A reload asks again: the code is refused as replayed
+ * (check-in.replayed), which is no failure for the member, still present: shown as done, with the reason.
  */
 function CheckInPage() {
   const { token } = checkInRoute.useParams();
@@ -24,18 +25,24 @@ function CheckInPage() {
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
   });
+  const replayed = checkIn.error instanceof ApiError && checkIn.error.id === 'check-in.replayed';
   return (
     <>
       <PageHeader title={s.checkInTitle} />
       <Stack>
         {checkIn.isPending && <Loading label={s.checkingIn} delay={0} />}
         {checkIn.isSuccess && (
-          <Alert color="green" title={checkIn.data.outcome === 'already' ? 'Đã điểm danh' : 'Điểm danh thành công'} role="status">
+          <Alert color="green" title={checkIn.data.outcome === 'already' ? s.alreadyCheckedIn : s.checkedIn} role="status">
             {checkIn.data.message}
           </Alert>
         )}
-        {checkIn.isError && (
-          <Alert color="red" title="Không điểm danh được" role="alert">
+        {replayed && (
+          <Alert color="green" title={s.alreadyCheckedIn} role="status">
+            {errorMessage(checkIn.error)}
+          </Alert>
+        )}
+        {checkIn.isError && !replayed && (
+          <Alert color="red" title={s.checkInRefused} role="alert">
             {errorMessage(checkIn.error)}
           </Alert>
         )}

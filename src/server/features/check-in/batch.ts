@@ -4,6 +4,8 @@
 export interface Scan {
   memberId: string;
   userId: string;
+  /** The time step of the code scanned (a replay is told apart by it). */
+  step: number;
 }
 
 export interface ScanResult {
@@ -11,6 +13,8 @@ export interface ScanResult {
   title: string | null;
   expected: boolean;
   written: boolean;
+  /** The person had already checked in by QR with this code (or an older one): check-in.replayed. */
+  replayed: boolean;
 }
 
 type Run = (scans: Scan[]) => Promise<Map<string, ScanResult>>;
@@ -55,11 +59,14 @@ async function drain(key: string, lane: Lane, run: Run) {
       else first.set(w.memberId, w);
     }
     try {
-      const results = await run([...first.values()].map(({ memberId, userId }) => ({ memberId, userId })));
-      for (const w of first.values()) w.resolve(results.get(w.memberId) ?? { title: null, expected: false, written: false });
+      const results = await run([...first.values()].map(({ memberId, userId, step }) => ({ memberId, userId, step })));
+      const none: ScanResult = { title: null, expected: false, written: false, replayed: false };
+      for (const w of first.values()) w.resolve(results.get(w.memberId) ?? none);
+      // The same person twice in one batch: the second scan is a replay of the first (its code, or one no newer).
       for (const w of repeats) {
-        const r = results.get(w.memberId) ?? { title: null, expected: false, written: false };
-        w.resolve({ ...r, written: false });
+        const r = results.get(w.memberId) ?? none;
+        const firstStep = first.get(w.memberId)!.step;
+        w.resolve({ ...r, written: false, replayed: r.replayed || (r.written && firstStep >= w.step) });
       }
     } catch (error) {
       for (const w of batch) w.reject(error);

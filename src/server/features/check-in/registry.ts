@@ -15,8 +15,11 @@ export interface CheckInOutcome {
 export interface CheckInTarget {
   /** Whether the actor may show this meeting's code; throws the target's 404/403 otherwise. Returns its title. */
   authoriseOrganiser(db: DbOrTx, actor: Actor, id: string): Promise<{ title: string }>;
-  /** Marks the signed-in member present, once; throws a 400 naming the reason when they are not expected. */
-  checkIn(db: Db, actor: Actor, id: string): Promise<CheckInOutcome>;
+  /**
+   * Marks the signed-in member present, once; throws a 400 naming the reason when they are not expected,
+   * or when the code (its time step `step`) is one they already checked in with (check-in.replayed).
+   */
+  checkIn(db: Db, actor: Actor, id: string, step: number): Promise<CheckInOutcome>;
 }
 
 const targets = new Map<string, CheckInTarget>();

@@ -34,7 +34,7 @@ export async function checkIn(db: Db, actor: Actor, secret: string, token: strin
   if (!verdict.ok) throw checkInRefused(verdict.reason);
   const target = checkInTarget(subject.kind);
   if (!target) throw checkInRefused('forged');
-  const result = await target.checkIn(db, actor, subject.id);
+  const result = await target.checkIn(db, actor, subject.id, verdict.step);
   const message = result.outcome === 'already' ? `Đồng chí đã điểm danh ${result.title} rồi.` : `Đã điểm danh: đồng chí có mặt tại ${result.title}.`;
   return { ...result, message };
 }

@@ -59,11 +59,12 @@ describe('rotating QR check-in at the ward conference', () => {
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ outcome: 'checked-in', title });
     expect(first.json().message).toContain('Đã điểm danh');
-    // Replayed: the same code again, or a fresh one, marks nothing more.
+    // Replayed: the same code again (a code is its step: one issued now is the same one) is refused with
+    // the reason, and marks nothing more.
     const again = await scan(bithu, { token });
-    expect(again.json()).toMatchObject({ outcome: 'already' });
-    expect(again.json().message).toContain('đã điểm danh');
-    expect((await scan(bithu, { token: tokenOf(c.id) })).json().outcome).toBe('already');
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error).toMatchObject({ id: 'check-in.replayed', message: 'Mã này đã được dùng để điểm danh; bạn đã có mặt.' });
+    expect((await scan(bithu, { token: tokenOf(c.id) })).json().error.id).toBe('check-in.replayed');
     expect(await marksOf(c.id)).toEqual([expect.objectContaining({ personId: me, status: 'present', markedBy: bithu.me.user.id })]);
     const entries = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'conference.check-in'), eq(auditLog.entityId, c.id)));
     expect(entries).toEqual([expect.objectContaining({ entity: 'conference', actorId: bithu.me.user.id, after: { personId: me } })]);
@@ -117,11 +118,14 @@ describe('rotating QR check-in at the ward conference', () => {
     expect((await scan(bithu, { token: tokenOf(c.id, new Date(Date.now() - 30_000)) })).statusCode).toBe(200);
   });
 
-  it('scans arriving together are written together, each person answered on their own: once, already, refused', async () => {
+  it('scans arriving together are written together, each person answered on their own: once, replayed, refused', async () => {
     const c = await convened();
     const token = tokenOf(c.id);
     const [a, b, stranger] = await Promise.all([scan(bithu, { token }), scan(bithu, { token }), scan(member, { token })]);
-    expect([a.json().outcome, b.json().outcome].sort()).toEqual(['already', 'checked-in']);
+    // The same person's second scan of the same code is its replay.
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 400]);
+    expect([a, b].find((r) => r.statusCode === 200)!.json().outcome).toBe('checked-in');
+    expect([a, b].find((r) => r.statusCode === 400)!.json().error.id).toBe('check-in.replayed');
     expect(stranger.statusCode).toBe(400);
     expect(stranger.json().error.id).toBe('check-in.not-expected');
     expect(await marksOf(c.id)).toEqual([expect.objectContaining({ personId: await personOf(bithu), status: 'present' })]);

@@ -8,6 +8,8 @@ import type { Actor } from '../../auth/actor';
 import { badRequest } from '../../errors';
 import { now } from '../../clock';
 import { registerCheckInTarget, type CheckInTarget } from '../check-in/registry';
+import { checkInRefused } from '../check-in/service';
+import { isReplay } from '../../../domain/check-in-token';
 import { scanTogether, type Scan, type ScanResult } from '../check-in/batch';
 import { toRef } from '../units/service';
 import { canMarkConferenceAttendance } from './policy';
@@ -25,13 +27,14 @@ export const conferenceCheckIn: CheckInTarget = {
     if (!canMarkConferenceAttendance(actor, conference, toRef(commune))) throw notSent();
     return { title: titleOf(conference.title) };
   },
-  async checkIn(db: Db, actor: Actor, id: string) {
+  async checkIn(db: Db, actor: Actor, id: string, step: number) {
     // Another commune's conference is not found: the statement reads only the actor's commune.
     if (!actor.tenantId) throw notFoundConference();
     const tenantId = actor.tenantId;
-    const result = await scanTogether(`conference/${tenantId}/${id}`, { memberId: actor.memberId!, userId: actor.userId }, (scans) => writeScans(db, tenantId, id, scans));
+    const result = await scanTogether(`conference/${tenantId}/${id}`, { memberId: actor.memberId!, userId: actor.userId, step }, (scans) => writeScans(db, tenantId, id, scans));
     if (result.title === null) throw notFoundConference();
     if (!result.expected) throw notSummonedToConference();
+    if (result.replayed) throw checkInRefused('replayed');
     return { outcome: result.written ? ('checked-in' as const) : ('already' as const), title: result.title };
   },
 };
@@ -42,12 +45,12 @@ export const conferenceCheckIn: CheckInTarget = {
  */
 async function writeScans(db: Db, tenantId: string, id: string, scans: Scan[]): Promise<Map<string, ScanResult>> {
   const at = now().toISOString();
-  const input = JSON.stringify(scans.map((s) => ({ member_id: s.memberId, user_id: s.userId })));
+  const input = JSON.stringify(scans.map((s) => ({ member_id: s.memberId, user_id: s.userId, step: s.step })));
   const result = await db.execute(sql`
     WITH c AS (
       SELECT tenant_id, id, title, status FROM conferences WHERE tenant_id = ${tenantId}::uuid AND id = ${id}::uuid
     ), input AS (
-      SELECT * FROM json_to_recordset(${input}::json) AS r(member_id uuid, user_id uuid)
+      SELECT * FROM json_to_recordset(${input}::json) AS r(member_id uuid, user_id uuid, step bigint)
     ), summoned AS (
       SELECT DISTINCT ON (p.person_id) i.member_id, i.user_id, p.person_id FROM input i
       JOIN members m ON m.tenant_id = ${tenantId}::uuid AND m.id = i.member_id
@@ -67,10 +70,25 @@ async function writeScans(db: Db, tenantId: string, id: string, scans: Scan[]): 
     )
     SELECT i.member_id, (SELECT title FROM c) AS title,
            EXISTS (SELECT 1 FROM summoned e WHERE e.member_id = i.member_id) AS expected,
-           EXISTS (SELECT 1 FROM summoned e JOIN written w ON w.person_id = e.person_id WHERE e.member_id = i.member_id) AS written
+           EXISTS (SELECT 1 FROM summoned e JOIN written w ON w.person_id = e.person_id WHERE e.member_id = i.member_id) AS written,
+           -- Their own QR check-in (marked by themselves) as it was before this statement: the code's step decides a replay.
+           (SELECT a.marked_at FROM summoned e JOIN conference_attendance a
+              ON a.tenant_id = ${tenantId}::uuid AND a.conference_id = ${id}::uuid AND a.person_id = e.person_id
+            WHERE e.member_id = i.member_id AND a.marked_by = i.user_id AND a.status IN ('present', 'late')) AS checked_in_at
     FROM input i`);
-  const rows = (result as unknown as { rows: { member_id: string; title: string | null; expected: boolean; written: boolean }[] }).rows;
-  return new Map(rows.map((r) => [r.member_id, { title: r.title === null ? null : titleOf(r.title), expected: Boolean(r.expected), written: Boolean(r.written) }]));
+  const rows = (result as unknown as { rows: { member_id: string; title: string | null; expected: boolean; written: boolean; checked_in_at: Date | string | null }[] }).rows;
+  const step = new Map(scans.map((s) => [s.memberId, s.step]));
+  return new Map(
+    rows.map((r) => [
+      r.member_id,
+      {
+        title: r.title === null ? null : titleOf(r.title),
+        expected: Boolean(r.expected),
+        written: Boolean(r.written),
+        replayed: !r.written && isReplay(step.get(r.member_id)!, r.checked_in_at === null ? null : new Date(r.checked_in_at)),
+      },
+    ]),
+  );
 }
 
 registerCheckInTarget('conference', conferenceCheckIn);

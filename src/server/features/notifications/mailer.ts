@@ -43,6 +43,9 @@ export interface Mailer {
   sendGrouped(db: Db, to: { tenantId: string; personId: string; ids: string[] }, final: boolean): Promise<void>;
 }
 
+/** `id = any($1)`: one parameter however many notifications (a reminder run hands over 100,000; a statement takes at most 65,535 parameters). */
+const idIn = (ids: readonly string[]) => sql`${notifications.id} = any(${`{${ids.join(',')}}`}::uuid[])`;
+
 const textOf = (n: { body: string; link: string | null }) => `${n.body}${n.link ? `\n\n${n.link}` : ''}`;
 
 export function createMailer(env: Pick<Env, 'SMTP_URL' | 'SMTP_FROM'>, log: MailLog): Mailer {
@@ -64,7 +67,7 @@ export function createMailer(env: Pick<Env, 'SMTP_URL' | 'SMTP_FROM'>, log: Mail
       .leftJoin(notificationPreferences, and(eq(notificationPreferences.tenantId, notifications.tenantId), eq(notificationPreferences.personId, notifications.personId)))
       .where(
         and(
-          inArray(notifications.id, [...ids]),
+          idIn(ids),
           eq(notifications.emailStatus, 'pending'),
           sql`(coalesce(${notificationPreferences.dailyDigest}, false) = false or ${inArray(notifications.kind, [...unmutableKinds])})`,
         ),
@@ -138,7 +141,7 @@ export function createMailer(env: Pick<Env, 'SMTP_URL' | 'SMTP_FROM'>, log: Mail
       // Off: what was marked pending will never be sent, and says so.
       const work = transport
         ? deliverNow(db, ids)
-        : db.update(notifications).set({ emailStatus: 'none' }).where(and(inArray(notifications.id, [...ids]), eq(notifications.emailStatus, 'pending'))).then(() => undefined);
+        : db.update(notifications).set({ emailStatus: 'none' }).where(and(idIn(ids), eq(notifications.emailStatus, 'pending'))).then(() => undefined);
       const job = work.catch((error) => log.warn({ error: String(error) }, 'notification e-mails not sent'));
       running.add(job);
       void job.finally(() => running.delete(job));

@@ -6,6 +6,7 @@ import { buildCommune, buildMember, buildUserWithGrant, findUnit } from '../../.
 import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
 import { members } from '../members/tables';
 import { auditLog } from '../audit/tables';
+import { countStatements } from '../../../../test/support/statements';
 
 let t: TestApp;
 let staff: Session;
@@ -138,4 +139,23 @@ describe('a cell session: schedule, attendance, held, minutes', () => {
     const flagged = await staff.inject({ method: 'POST', url: `/api/sessions/${sessionId}/at-conference`, payload: { version: 1, atConference: true } });
     expect(flagged.json()).toMatchObject({ status: 'at-conference', atConference: true });
   });
+
+  it('saving a 100-member cell in one request: a fixed handful of statements, none per member', async () => {
+    const { sessionId, cell } = await sessionOfCell(t, staff, leader, 'Chi bộ Tràng Đà 1', '2026-07-01');
+    const present = (await detailOf(bithu, sessionId)).expected.length;
+    for (let i = present; i < 100; i++) await buildMember(t.database, cell, { fullName: `Trần Văn Đông ${i}` });
+    const detail = await detailOf(bithu, sessionId);
+    expect(detail.expected.length).toBeGreaterThanOrEqual(100);
+    const marks = detail.expected.map((p: { memberId: string }, i: number) => (i % 10 === 0 ? { memberId: p.memberId, status: 'absent', reason: 'Ốm' } : { memberId: p.memberId, status: 'present' }));
+    const { result: saved, statements } = await countStatements(t.database.db, () => put(bithu, sessionId, { version: detail.version, marks }));
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().marks).toHaveLength(marks.length);
+    // The session (with its unit and plan), who is expected on its day, and one statement that bumps the
+    // version, writes the marks and the audit entry and reads the marks back (was four: the version apart).
+    expect(statements).toHaveLength(3);
+    expect(statements.filter((q) => /session_attendance/.test(q))).toHaveLength(1);
+    const entries = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, sessionId));
+    expect(entries.filter((e) => e.action === 'session.attendance')).toHaveLength(1);
+  });
 });
+

@@ -42,16 +42,26 @@ describe('rotating QR check-in', () => {
     const first = await scan(member, { token });
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ outcome: 'checked-in', title: 'buổi sinh hoạt học tập của Chi bộ Tràng Đà 1' });
+    // The same code again (a replay): refused with the reason; the member stays present, nothing more is written.
     const again = await scan(member, { token });
-    expect(again.json().outcome).toBe('already');
-    expect(again.json().message).toContain('đã điểm danh');
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error).toMatchObject({ id: 'check-in.replayed', message: 'Mã này đã được dùng để điểm danh; bạn đã có mặt.' });
     const me = member.me.user.memberId!;
     const detail = await detailOf(bithu, sessionId);
     expect(detail.marks).toEqual([expect.objectContaining({ memberId: me, status: 'present' })]);
     expect(detail.marks[0].checkedInAt).not.toBeNull();
+    expect(await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'session.check-in'), eq(auditLog.entityId, sessionId)))).toHaveLength(1);
     // The organiser can always mark by hand, and the check-in does not move the version the secretary holds.
     const hand = await bithu.inject({ method: 'PUT', url: `/api/sessions/${sessionId}/attendance`, payload: { version: detail.version, marks: [{ memberId: me, status: 'late' }] } });
     expect(hand.json().marks).toEqual([expect.objectContaining({ memberId: me, status: 'late' })]);
+    // Marked by hand, the secretary herself scans: already present, not a replay of anything.
+    const secretary = bithu.me.user.memberId!;
+    const marked = await bithu.inject({ method: 'PUT', url: `/api/sessions/${sessionId}/attendance`, payload: { version: hand.json().version, marks: [{ memberId: secretary, status: 'present' }] } });
+    expect(marked.statusCode).toBe(200);
+    const handMarked = await scan(bithu, { token });
+    expect(handMarked.statusCode).toBe(200);
+    expect(handMarked.json()).toMatchObject({ outcome: 'already' });
+    expect(handMarked.json().message).toContain('đã điểm danh');
   });
 
   it('refuses an expired, forged, malformed, other-session code and a person not expected, in Vietnamese, changing nothing', async () => {
@@ -109,7 +119,7 @@ describe('rotating QR check-in', () => {
     expect((await detailOf(bithu, makeUp.id)).marks).toEqual([expect.objectContaining({ memberId: me, status: 'present' })]);
     const entries = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'session.check-in'), eq(auditLog.entityId, makeUp.id)));
     expect(entries).toEqual([expect.objectContaining({ entity: 'session', actorId: member.me.user.id, after: { memberId: me } })]);
-    expect((await scan(member, { token })).json().outcome).toBe('already');
+    expect((await scan(member, { token })).json().error.id).toBe('check-in.replayed');
     expect(await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'session.check-in'), eq(auditLog.entityId, makeUp.id)))).toHaveLength(1);
 
     // Exempt from 01/01/2026 (membership history): listed apart at the next plan's session, and a scan is refused.

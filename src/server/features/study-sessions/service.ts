@@ -97,33 +97,45 @@ export async function saveAttendance(db: Db, actor: Actor, id: string, input: At
       const names = missing.map((mid) => expectation.expected.find((p) => p.memberId === mid)!.fullName);
       throw badRequest('session.reason-required', `Hãy ghi lý do vắng của: ${names.join(', ')}.`, { memberIds: missing });
     }
-    const updated = await updateVersioned(tx, studySessions, keyOf(session), input.version, { updatedAt: now(), attendanceKey: idempotencyKey ?? null }, { entity: 'session' });
     if (marks.length === 0) {
+      const updated = await updateVersioned(tx, studySessions, keyOf(session), input.version, { updatedAt: now(), attendanceKey: idempotencyKey ?? null }, { entity: 'session' });
       await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.attendance', entity: 'session', entityId: id, before: { version: session.version }, after: { version: updated.version, marks } });
       return describeSession(tx, actor, { ...loaded, session: updated }, expectation);
     }
-    // One statement writes the marks (one JSON parameter: a hundred members are one value to bind,
-    // not seven hundred), records the audit entry and reads back the session's marks: those written,
-    // and the others as they were.
-    const at = now().toISOString();
+    // One statement bumps the version (only if still the one sent: a save that came first leaves no
+    // row, and nothing below is written), writes the marks (one JSON parameter: a hundred members are
+    // one value to bind, not seven hundred), records the audit entry and reads back the session's
+    // marks: those written, and the others as they were.
+    const at = now();
+    const iso = at.toISOString();
     const rows = JSON.stringify(marks.map((m) => ({ member_id: m.memberId, status: m.status, reason: m.reason?.trim() || null })));
-    const audit = JSON.stringify({ version: updated.version, marks });
+    const audit = JSON.stringify({ version: input.version + 1, marks });
     const result = await tx.execute(sql`
-      WITH r AS (SELECT * FROM json_to_recordset(${rows}::json) AS r(member_id uuid, status text, reason text)),
+      WITH v AS (
+        UPDATE study_sessions SET version = version + 1, updated_at = ${iso}::timestamptz, attendance_key = ${idempotencyKey ?? null}
+        WHERE tenant_id = ${session.tenantId}::uuid AND id = ${id}::uuid AND version = ${input.version}::int
+        RETURNING version
+      ), r AS (SELECT * FROM json_to_recordset(${rows}::json) AS r(member_id uuid, status text, reason text)),
       up AS (
         INSERT INTO session_attendance (tenant_id, session_id, member_id, status, reason, marked_by, updated_at)
-        SELECT ${session.tenantId}::uuid, ${id}::uuid, r.member_id, r.status, r.reason, ${actor.userId}::uuid, ${at}::timestamptz FROM r
+        SELECT ${session.tenantId}::uuid, ${id}::uuid, r.member_id, r.status, r.reason, ${actor.userId}::uuid, ${iso}::timestamptz FROM r
+        WHERE EXISTS (SELECT 1 FROM v)
         ON CONFLICT (tenant_id, session_id, member_id) DO UPDATE
           SET status = excluded.status, reason = excluded.reason, marked_by = excluded.marked_by, updated_at = excluded.updated_at
         RETURNING member_id, status, reason, checked_in_at
       ), audited AS (
         INSERT INTO audit_log (tenant_id, actor_id, at, action, entity, entity_id, before, after)
-        VALUES (${session.tenantId}::uuid, ${actor.userId}::uuid, ${at}::timestamptz, 'session.attendance', 'session', ${id}, ${JSON.stringify({ version: session.version })}::jsonb, ${audit}::jsonb)
+        SELECT ${session.tenantId}::uuid, ${actor.userId}::uuid, ${iso}::timestamptz, 'session.attendance', 'session', ${id}, ${JSON.stringify({ version: session.version })}::jsonb, ${audit}::jsonb
+        WHERE EXISTS (SELECT 1 FROM v)
       )
-      SELECT member_id, status, reason, checked_in_at FROM up
+      SELECT member_id, status, reason, checked_in_at, EXISTS (SELECT 1 FROM v) AS bumped FROM up
       UNION ALL
-      SELECT a.member_id, a.status, a.reason, a.checked_in_at FROM session_attendance a
+      SELECT a.member_id, a.status, a.reason, a.checked_in_at, EXISTS (SELECT 1 FROM v) FROM session_attendance a
       WHERE a.tenant_id = ${session.tenantId}::uuid AND a.session_id = ${id}::uuid AND NOT EXISTS (SELECT 1 FROM r WHERE r.member_id = a.member_id)`);
+    const written = (result as unknown as { rows: { bumped: boolean }[] }).rows;
+    // Another save came first (READ COMMITTED: both read version N): 409, and this one wrote nothing.
+    if (!written[0]?.bumped) throw conflict('session');
+    const updated: StudySession = { ...session, version: input.version + 1, updatedAt: at, attendanceKey: idempotencyKey ?? null };
     type Row = { member_id: string; status: SessionMark['status']; reason: string | null; checked_in_at: Date | string | null };
     const own = (result as unknown as { rows: Row[] }).rows.map((r) => ({
       memberId: r.member_id,

@@ -7,8 +7,11 @@ import { buildCell, buildPlan, buildUserWithGrant, findUnit } from '../../../../
 import { users } from '../../auth/tables';
 import { persons } from '../people/tables';
 import { units, type Unit } from '../units/tables';
+import { plans } from '../plans/tables';
 import { notifications } from '../notifications/tables';
 import { dueMoment } from '../../../domain/due-moment';
+import { alertBody, alertTitle, alertsDue, lastDayOf } from '../../../domain/reminders';
+import { countStatements } from '../../../../test/support/statements';
 import { runReminders } from './reminders';
 import { planTasks, taskAlerts, taskReminderSettings } from './tables';
 
@@ -100,7 +103,7 @@ describe('the reminder run over a month', () => {
     const alerts = await db().select().from(taskAlerts).where(and(eq(taskAlerts.tenantId, commune.id), eq(taskAlerts.taskId, reported.id)));
     expect(alerts.filter((a) => a.slot === 'escalation')).toHaveLength(1);
     expect(alerts.find((a) => a.slot === 'before-7')!.recipients).toBe(1);
-  });
+  }, 90_000); // 124 runs over the demo commune's tasks: room for a loaded machine
 
   it('stops when the task is done, and follows the commune’s own offsets', async () => {
     await db().insert(taskReminderSettings).values({ tenantId: commune.id, beforeDays: [2], overdueEveryDays: 0, escalationAfterDays: 1 });
@@ -126,5 +129,38 @@ describe('the reminder run over a month', () => {
     expect(got.map((n) => n.title)).toEqual(['Báo cáo: Đảng ủy phường Nông Tiến chưa hoàn thành nhiệm vụ quá hạn 3 ngày']);
     const [row] = await db().select().from(notifications).where(eq(notifications.personId, viewer.id));
     expect(row!.tenantId).toBe(province.tenantId);
+  });
+
+  it('writes what the domain rule says, at the day boundaries of Hà Nội, in a few statements whatever the number of tasks', async () => {
+    const other = await buildCell(t.database, commune, 'Chi bộ Thử Ranh Giới');
+    const secretary = await personWithRole('cellSecretary', other, 'Lý Thị Ranh Giới');
+    const at = new Date('2026-10-15T08:00:00+07:00');
+    const long = `Tổng hợp, báo cáo kết quả ${'thực hiện nghị quyết '.repeat(8)}`.trim();
+    // Due moments around the run, each day at its Hà Nội midnight, a millisecond after it, and late in the evening.
+    const dues: Date[] = [];
+    for (let d = -14; d <= 9; d++) for (const shift of [0, 1, 16 * 3_600_000 + 59 * 60_000]) dues.push(new Date(Date.parse('2026-10-15T00:00:00+07:00') + d * 86_400_000 + shift));
+    const rows = await db()
+      .insert(planTasks)
+      .values(dues.map((dueAt, i) => ({ tenantId: commune.id, planId, assigneeUnitId: other.id, assigneeLabel: other.name, text: i % 2 ? long : `Việc ranh giới ${i}`, dueAt })))
+      .returning();
+    const { result, statements } = await countStatements(db(), () => runReminders(db(), { at }));
+    const got = await db().select().from(notifications).where(eq(notifications.personId, secretary.id));
+    const [plan] = await db().select().from(plans).where(eq(plans.id, planId));
+    const expected = rows.flatMap((task) =>
+      alertsDue({ dueAt: task.dueAt, status: 'not-started' }, at)
+        .filter((a) => a.kind === 'reminder')
+        .map((a) => {
+          const words = { text: task.text, unitName: other.name, dueDay: lastDayOf(task.dueAt!), planTitle: plan!.title };
+          return `${alertTitle(a, words)}\n${alertBody(a, words)}`;
+        }),
+    );
+    expect(expected.length).toBeGreaterThan(50);
+    expect(got.map((n) => `${n.title}\n${n.body}`).sort()).toEqual(expected.sort());
+    expect(result.decided).toBeGreaterThanOrEqual(expected.length);
+    // The settings, the units with open tasks; then the commune's: the units above, its units' people
+    // (accounts, positions), the people above (ward staff, the organisations' people, the province's
+    // viewers), and one statement that decides, records and notifies. Never a statement per task or alert.
+    expect(statements.filter((q) => /insert into/i.test(q))).toHaveLength(1);
+    expect(statements.length).toBeLessThanOrEqual(10);
   });
 });

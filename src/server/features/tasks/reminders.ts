@@ -1,7 +1,8 @@
-// The reminder run (issue 12, decision 021): every open task with a due moment, the alerts it is owed
-// now (domain/reminders.ts, with its commune's settings), each recorded once in task_alerts
-// (INSERT … ON CONFLICT DO NOTHING) and, only for the rows actually inserted, notified in the same
-// transaction. A second run, on this server or another, or after a restart, finds the rows there and
+// The reminder run (issue 12, decisions 021 and 027): every open task with a due moment, the alerts it
+// is owed now (the rule of domain/reminders.ts, with its commune's settings, computed in SQL), each
+// recorded once in task_alerts (INSERT … ON CONFLICT DO NOTHING) and, only for the rows actually
+// inserted, notified in the same statement and transaction: a commune's run is a handful of statements
+// whatever its number of tasks (the people to tell are looked up per unit, the rest is set-based). A second run, on this server or another, or after a restart, finds the rows there and
 // sends nothing twice. The e-mails go after the commit, through the mailer (the queue).
 //
 // Who is told:
@@ -14,14 +15,12 @@ import { and, eq, gte, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizz
 import type { Db, DbOrTx } from '../../db/client';
 import { now as clockNow } from '../../clock';
 import { todayInVietnam } from '../../../domain/dates';
-import { alertBody, alertTitle, alertsDue, defaultReminderSettings, lastDayOf, latestDueAtToScan, type DueAlert, type ReminderSettings } from '../../../domain/reminders';
+import { defaultReminderSettings, latestDueAtToScan, type ReminderSettings } from '../../../domain/reminders';
 import { roleGrants, users, type Role } from '../../auth/tables';
 import { members } from '../members/tables';
 import { positions } from '../people/tables';
-import { plans } from '../plans/tables';
 import { units, type Unit } from '../units/tables';
-import { notifyMany, type NotifyInput } from '../notifications/service';
-import { planTasks, taskAlerts, taskReminderSettings } from './tables';
+import { planTasks, taskReminderSettings } from './tables';
 
 export const REMINDER_KIND = 'task.reminder';
 export const ESCALATION_KIND = 'task.escalation';
@@ -43,54 +42,63 @@ export async function loadReminderSettings(db: DbOrTx, tenantId: string): Promis
   return row ? { beforeDays: [...row.beforeDays], overdueEveryDays: row.overdueEveryDays, escalationAfterDays: row.escalationAfterDays, version: row.version } : { ...defaultReminderSettings, beforeDays: [...defaultReminderSettings.beforeDays], version: 1 };
 }
 
-interface Candidate {
-  tenantId: string;
-  id: string;
-  planId: string;
-  assigneeUnitId: string;
-  text: string;
-  dueAt: Date;
-}
-
 /** One run at `at` (default now()): decides, records and notifies; safe to run again at any time. */
 export async function runReminders(db: Db, options: { at?: Date } = {}): Promise<ReminderRunResult> {
   const at = options.at ?? clockNow();
   const settingsRows = await db.select().from(taskReminderSettings);
   const settingsOf = new Map<string, ReminderSettings>(settingsRows.map((r) => [r.tenantId, r]));
   const bound = [defaultReminderSettings, ...settingsOf.values()].reduce((max, s) => Math.max(max, latestDueAtToScan(at, s).getTime()), 0);
-  // The partial index plan_tasks_open_due_idx: open tasks by due moment. Group tasks (no assignee) are told through their children.
-  const candidates: Candidate[] = await db
-    .select({ tenantId: planTasks.tenantId, id: planTasks.id, planId: planTasks.planId, assigneeUnitId: planTasks.assigneeUnitId, text: planTasks.text, dueAt: planTasks.dueAt })
+  // The units that have an open task with a due moment near enough (partial index plan_tasks_open_due_idx),
+  // and the unit above each: whose people are to be told is decided per unit, not per task.
+  // Group tasks (no assignee) are told through their children.
+  const assigned = await db
+    .selectDistinct({ tenantId: planTasks.tenantId, unitId: planTasks.assigneeUnitId, parentId: units.parentId })
     .from(planTasks)
-    .where(and(ne(planTasks.status, 'done'), isNotNull(planTasks.dueAt), lt(planTasks.dueAt, new Date(bound)), isNotNull(planTasks.assigneeUnitId)))
-    .then((rows) => rows as Candidate[]);
-  const byTenant = new Map<string, { task: Candidate; alert: DueAlert }[]>();
-  for (const task of candidates) {
-    const alerts = alertsDue({ dueAt: task.dueAt, status: 'not-started' }, at, settingsOf.get(task.tenantId) ?? defaultReminderSettings);
-    if (alerts.length === 0) continue;
-    const list = byTenant.get(task.tenantId) ?? [];
-    for (const alert of alerts) list.push({ task, alert });
-    byTenant.set(task.tenantId, list);
+    .innerJoin(units, and(eq(units.tenantId, planTasks.tenantId), eq(units.id, planTasks.assigneeUnitId)))
+    .where(and(ne(planTasks.status, 'done'), isNotNull(planTasks.dueAt), lt(planTasks.dueAt, new Date(bound)), isNotNull(planTasks.assigneeUnitId)));
+  const byTenant = new Map<string, { unitId: string; parentId: string | null }[]>();
+  for (const row of assigned) {
+    const list = byTenant.get(row.tenantId) ?? [];
+    list.push({ unitId: row.unitId!, parentId: row.parentId });
+    byTenant.set(row.tenantId, list);
   }
-  const result: ReminderRunResult = { scanned: candidates.length, decided: 0, notificationIds: [] };
-  for (const [tenantId, owed] of byTenant) {
-    const written = await db.transaction((tx) => recordAndNotify(tx, tenantId, owed, at));
+  const result: ReminderRunResult = { scanned: 0, decided: 0, notificationIds: [] };
+  for (const [tenantId, assignees] of byTenant) {
+    const settings = settingsOf.get(tenantId) ?? defaultReminderSettings;
+    const written = await db.transaction((tx) => recordAndNotify(tx, tenantId, assignees, settings, at));
+    result.scanned += written.scanned;
     result.decided += written.decided;
     result.notificationIds.push(...written.notificationIds);
   }
   return result;
 }
 
-async function recordAndNotify(tx: DbOrTx, tenantId: string, owed: { task: Candidate; alert: DueAlert }[], at: Date) {
+/** Who is told about a unit's tasks: "r" its own people (reminders), "e" the people above it (escalation). */
+interface Recipient {
+  k: 'r' | 'e';
+  unit_id: string;
+  tenant_id: string;
+  person_id: string;
+}
+
+/**
+ * One commune's run in one statement, whatever its number of tasks (decision 027): its open tasks'
+ * alerts owed today (the rule of domain/reminders.ts, written in SQL: the last day in Hà Nội, the
+ * stage before it, the day itself, the overdue stage, the escalation), recorded in task_alerts
+ * (ON CONFLICT DO NOTHING), and one notification per person for the alerts just recorded, with the
+ * words of alertTitle / alertBody and the e-mail pending unless the person has no address or muted
+ * it (never for an escalation). The people to tell come in as one small JSON parameter, per unit.
+ */
+async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: { unitId: string; parentId: string | null }[], settings: ReminderSettings, at: Date) {
   const today = todayInVietnam(at);
-  const unitIds = [...new Set(owed.map((f) => f.task.assigneeUnitId))];
-  const assignees = await unitsByIds(tx, tenantId, unitIds);
-  const parentIds = [...new Set([...assignees.values()].map((u) => u.parentId).filter((p): p is string => p !== null))];
+  const unitIds = [...new Set(assignees.map((a) => a.unitId))];
+  const parentIds = [...new Set(assignees.map((a) => a.parentId).filter((p): p is string => p !== null))];
   const parents = await unitsByIdsAnyTenant(tx, parentIds);
 
-  // People to tell, per unit: reminders (the unit's own people) and escalations (the staff above).
-  const workers = await peopleOfUnits(tx, tenantId, unitIds, unitWorkers, today);
-  const above = new Map<string, { tenantId: string; personIds: string[] }>();
+  const recipients: Recipient[] = [];
+  for (const [unitId, personIds] of await peopleOfUnits(tx, tenantId, unitIds, unitWorkers, today)) {
+    for (const personId of personIds) recipients.push({ k: 'r', unit_id: unitId, tenant_id: tenantId, person_id: personId });
+  }
   // The province and the commune tell their staff accounts; an organisation above a cell, its people.
   const groups = new Map<string, { tenantId: string; roles: readonly Role[]; withPositions: boolean; units: Unit[] }>();
   for (const p of parents.values()) {
@@ -102,58 +110,77 @@ async function recordAndNotify(tx: DbOrTx, tenantId: string, owed: { task: Candi
   }
   for (const g of groups.values()) {
     const people = await peopleOfUnits(tx, g.tenantId, g.units.map((u) => u.id), g.roles, today, g.withPositions);
-    for (const u of g.units) above.set(u.id, { tenantId: g.tenantId, personIds: people.get(u.id) ?? [] });
+    for (const [unitId, personIds] of people) for (const personId of personIds) recipients.push({ k: 'e', unit_id: unitId, tenant_id: g.tenantId, person_id: personId });
   }
 
-  const recipientsOf = (task: Candidate, alert: DueAlert) => {
-    if (alert.kind === 'reminder') return { tenantId, personIds: workers.get(task.assigneeUnitId) ?? [] };
-    const parentId = assignees.get(task.assigneeUnitId)?.parentId;
-    return (parentId ? above.get(parentId) : undefined) ?? { tenantId, personIds: [] };
-  };
-
-  // Only what is not recorded yet comes back: the rows this run inserted.
-  const inserted = new Set<string>();
-  // One JSON parameter per 5,000 rows (db/json-insert.ts): far faster than a parameter per value on PGlite.
-  for (let i = 0; i < owed.length; i += 5000) {
-    const json = JSON.stringify(
-      owed.slice(i, i + 5000).map(({ task, alert }) => ({ tenant_id: tenantId, task_id: task.id, slot: alert.slot, kind: alert.kind, recipients: recipientsOf(task, alert).personIds.length, decided_at: at.toISOString() })),
-    );
-    const res = await tx.execute(
-      sql`insert into task_alerts (tenant_id, task_id, slot, kind, recipients, decided_at) select tenant_id, task_id, slot, kind, recipients, decided_at from json_populate_recordset(null::task_alerts, ${json}::json) on conflict do nothing returning task_id, slot`,
-    );
-    for (const r of (res as unknown as { rows: { task_id: string; slot: string }[] }).rows) inserted.add(`${r.task_id} ${r.slot}`);
-  }
-  const fresh = owed.filter(({ task, alert }) => inserted.has(`${task.id} ${alert.slot}`));
-  if (fresh.length === 0) return { decided: 0, notificationIds: [] };
-  const planIds = [...new Set(fresh.map((f) => f.task.planId))];
-  const planTitles = new Map((await tx.select({ id: plans.id, title: plans.title }).from(plans).where(and(eq(plans.tenantId, tenantId), inArray(plans.id, planIds)))).map((p) => [p.id, p.title]));
-
-  const local: Omit<NotifyInput, 'tenantId'>[] = [];
-  const elsewhere = new Map<string, Omit<NotifyInput, 'tenantId'>[]>();
-  for (const { task, alert } of fresh) {
-    const unit = assignees.get(task.assigneeUnitId);
-    const words = { text: task.text, unitName: unit?.name ?? '', dueDay: lastDayOf(task.dueAt), planTitle: planTitles.get(task.planId) ?? '' };
-    const target = recipientsOf(task, alert);
-    if (target.personIds.length === 0) continue;
-    const entry = { title: alertTitle(alert, words), body: alertBody(alert, words), link: `/ke-hoach/${task.planId}`, kind: alert.kind === 'reminder' ? REMINDER_KIND : ESCALATION_KIND, personIds: target.personIds };
-    if (target.tenantId === tenantId) local.push(entry);
-    else elsewhere.set(target.tenantId, [...(elsewhere.get(target.tenantId) ?? []), entry]);
-  }
-  const notificationIds: string[] = [];
-  for (const r of await notifyMany(tx, tenantId, local)) notificationIds.push(...r.ids);
-  // The commune's own task escalates to the province: its viewers' notifications live in the province's tenant.
-  for (const [otherTenant, list] of elsewhere) for (const r of await notifyMany(tx, otherTenant, list)) notificationIds.push(...r.ids);
-
-  return { decided: fresh.length, notificationIds };
-}
-
-async function unitsByIds(tx: DbOrTx, tenantId: string, ids: string[]): Promise<Map<string, Unit>> {
-  const out = new Map<string, Unit>();
-  for (let i = 0; i < ids.length; i += 5000) {
-    const rows = await tx.select().from(units).where(and(eq(units.tenantId, tenantId), inArray(units.id, ids.slice(i, i + 5000))));
-    rows.forEach((u) => out.set(u.id, u));
-  }
-  return out;
+  const before = [...new Set(settings.beforeDays)].filter((n) => n > 0);
+  const scanFrom = latestDueAtToScan(at, settings);
+  const result = await tx.execute(sql`
+    WITH people AS (
+      SELECT * FROM json_to_recordset(${JSON.stringify(recipients)}::json) AS p(k text, unit_id uuid, tenant_id uuid, person_id uuid)
+    ), reach AS MATERIALIZED (
+      -- Each person once: an address, and e-mail muted or not (the notifications' e-mail status).
+      SELECT p.k, p.unit_id, p.tenant_id, p.person_id, coalesce(pr.email, '') <> '' AS addressed, coalesce(np.mute_email, false) AS muted
+      FROM people p
+      LEFT JOIN persons pr ON pr.tenant_id = p.tenant_id AND pr.id = p.person_id
+      LEFT JOIN notification_preferences np ON np.tenant_id = p.tenant_id AND np.person_id = p.person_id
+    ), heard AS (
+      SELECT k, unit_id, count(*)::int AS n FROM people GROUP BY k, unit_id
+    ), open AS (
+      -- The last day: the Vietnamese day that ends at (or contains) the due moment (lastDayOf).
+      SELECT t.id AS task_id, t.plan_id, t.assignee_unit_id, t.text, l.last_day, l.last_day - ${today}::date AS days_left
+      FROM plan_tasks t
+      CROSS JOIN LATERAL (SELECT ((t.due_at - interval '1 millisecond') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS last_day) l
+      WHERE t.tenant_id = ${tenantId}::uuid AND t.status <> 'done' AND t.due_at IS NOT NULL AND t.due_at < ${scanFrom.toISOString()}::timestamptz
+        AND t.assignee_unit_id IS NOT NULL
+    ), owed AS (
+      SELECT o.*, a.slot, a.kind, a.days FROM open o CROSS JOIN LATERAL (
+        -- before-N: the stage we are in, the smallest offset at least the days left.
+        SELECT 'before-' || min(n) AS slot, 'reminder' AS kind, o.days_left AS days
+          FROM unnest(${`{${before.join(',')}}`}::int[]) AS n WHERE o.days_left > 0 AND n >= o.days_left HAVING min(n) IS NOT NULL
+        UNION ALL SELECT 'due-day', 'reminder', 0 WHERE o.days_left = 0
+        UNION ALL SELECT 'overdue-' || ((-o.days_left) / nullif(${settings.overdueEveryDays}::int, 0)) * ${settings.overdueEveryDays}::int, 'reminder', -o.days_left
+          WHERE o.days_left < 0 AND ${settings.overdueEveryDays}::int > 0 AND -o.days_left >= ${settings.overdueEveryDays}::int
+        UNION ALL SELECT 'escalation', 'escalation', -o.days_left WHERE o.days_left < 0 AND -o.days_left >= ${settings.escalationAfterDays}::int
+      ) a
+    ), aimed AS (
+      SELECT w.*, u.name AS unit_name, CASE WHEN w.kind = 'reminder' THEN 'r' ELSE 'e' END AS k,
+             CASE WHEN w.kind = 'reminder' THEN w.assignee_unit_id ELSE u.parent_id END AS target_unit
+      FROM owed w LEFT JOIN units u ON u.tenant_id = ${tenantId}::uuid AND u.id = w.assignee_unit_id
+    ), fresh AS (
+      INSERT INTO task_alerts (tenant_id, task_id, slot, kind, recipients, decided_at)
+      SELECT ${tenantId}::uuid, a.task_id, a.slot, a.kind, coalesce(h.n, 0), ${at.toISOString()}::timestamptz
+      FROM aimed a LEFT JOIN heard h ON h.k = a.k AND h.unit_id = a.target_unit
+      ON CONFLICT DO NOTHING
+      RETURNING task_id, slot
+    ), worded AS (
+      SELECT a.*, coalesce(a.unit_name, '') AS unit, coalesce(pl.title, '') AS plan_title, to_char(a.last_day, 'DD/MM/YYYY') AS due_day,
+             CASE WHEN length(a.text) > 120 THEN left(a.text, 119) || '…' ELSE a.text END AS short
+      FROM fresh f JOIN aimed a ON a.task_id = f.task_id AND a.slot = f.slot
+      LEFT JOIN plans pl ON pl.tenant_id = ${tenantId}::uuid AND pl.id = a.plan_id
+    ), sent AS (
+      INSERT INTO notifications (tenant_id, person_id, kind, title, body, link, email_status, created_at)
+      SELECT p.tenant_id, p.person_id,
+             CASE WHEN w.kind = 'reminder' THEN ${REMINDER_KIND} ELSE ${ESCALATION_KIND} END,
+             CASE WHEN w.kind = 'escalation' THEN 'Báo cáo: ' || w.unit || ' chưa hoàn thành nhiệm vụ quá hạn ' || w.days || ' ngày'
+                  WHEN w.slot = 'due-day' THEN 'Nhắc việc: hôm nay là hạn cuối — ' || w.short
+                  WHEN w.slot LIKE 'overdue-%' THEN 'Quá hạn ' || w.days || ' ngày: ' || w.short
+                  ELSE 'Nhắc việc: còn ' || w.days || ' ngày — ' || w.short END,
+             CASE WHEN w.kind = 'escalation' THEN w.unit || ' chưa hoàn thành nhiệm vụ đã quá hạn ' || w.days || ' ngày (hạn ' || w.due_day || ').' || E'\n' ELSE '' END
+               || 'Nhiệm vụ: ' || w.text || E'\nĐơn vị thực hiện: ' || w.unit || E'\nHạn: ' || w.due_day || E'\nKế hoạch: ' || w.plan_title,
+             '/ke-hoach/' || w.plan_id,
+             -- An address and not muted (an escalation is never muted): pending, for the mailer after the commit.
+             CASE WHEN p.addressed AND NOT (w.kind = 'reminder' AND p.muted) THEN 'pending' ELSE 'none' END,
+             ${clockNow().toISOString()}::timestamptz
+      FROM worded w
+      JOIN reach p ON p.k = w.k AND p.unit_id = w.target_unit
+      RETURNING id
+    )
+    SELECT (SELECT count(*) FROM open)::int AS scanned, (SELECT count(*) FROM fresh)::int AS decided,
+           (SELECT coalesce(json_agg(id), '[]'::json) FROM sent) AS ids`);
+  const [row] = (result as unknown as { rows: { scanned: number; decided: number; ids: string[] | string }[] }).rows;
+  const ids = typeof row!.ids === 'string' ? (JSON.parse(row!.ids) as string[]) : row!.ids;
+  return { scanned: row!.scanned, decided: row!.decided, notificationIds: ids };
 }
 
 /** The units above: a commune's parent is its province, in another tenant (looked up by id, units_id_idx). */

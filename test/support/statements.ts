@@ -1,0 +1,24 @@
+// Counting the SQL statements a piece of work sends (the performance issues' "no round trip per row"):
+// Drizzle's logger on the database's session, and on every transaction's session (they share its
+// options), for as long as the count runs. BEGIN and COMMIT (sent by the driver) are not counted.
+import type { Db } from '../../src/server/db/client';
+
+interface LoggedSession {
+  logger: { logQuery(query: string, params: unknown[]): void };
+  options: { logger?: LoggedSession['logger'] };
+}
+
+export async function countStatements<T>(db: Db, work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const session = (db as unknown as { session: LoggedSession }).session;
+  const statements: string[] = [];
+  const logger = { logQuery: (query: string) => void statements.push(query) };
+  const before = { logger: session.logger, options: session.options.logger };
+  session.logger = logger;
+  session.options.logger = logger;
+  try {
+    return { result: await work(), statements };
+  } finally {
+    session.logger = before.logger;
+    session.options.logger = before.options;
+  }
+}
