@@ -5,11 +5,15 @@
 //   kept in the "qt-api" cache and served when the network fails, marked with when it was stored
 //   (`x-qt-stored-at`) and that it comes from the device (`x-qt-offline: 1`), so the page can say
 //   "Cập nhật lúc …". Sign-in and sign-out empty that cache (src/web/pwa/offline-data.ts).
-// - Writes are never touched here: the page queues them itself (src/web/pwa/outbox.ts).
+// - Writes are never touched here: the page queues them itself (src/web/pwa/outbox.ts). Where the
+//   browser has Background Sync, the page registers the "qt-outbox" sync when entries are left unsent,
+//   and the worker sends them when the connection returns, under the same lock as the page
+//   (src/web/pwa/outbox-core.ts, decision 029), then tells the open pages.
 // Written against small local types: the project has one TypeScript program, with the DOM library.
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { API_CACHE, OFFLINE_HEADER, STORED_AT_HEADER, cachesApiRead } from './pwa/api-cache-rules';
+import { OUTBOX_SYNC_TAG, syncFromWorker, type OutboxMessage } from './pwa/outbox-core';
 
 interface SwFetchEvent extends Event {
   readonly request: Request;
@@ -19,13 +23,17 @@ interface SwFetchEvent extends Event {
 interface SwExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
+interface SwSyncEvent extends SwExtendableEvent {
+  readonly tag: string;
+}
 declare const self: {
   __WB_MANIFEST: (string | { url: string; revision: string | null })[];
   location: Location;
   addEventListener(type: 'fetch', listener: (event: SwFetchEvent) => void): void;
   addEventListener(type: 'install' | 'activate', listener: (event: SwExtendableEvent) => void): void;
+  addEventListener(type: 'sync', listener: (event: SwSyncEvent) => void): void;
   skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void> };
+  clients: { claim(): Promise<void>; matchAll(options?: { type?: 'window'; includeUncontrolled?: boolean }): Promise<{ postMessage(message: unknown): void }[]> };
 };
 
 /** Network first; the stored copy (marked) when the network fails. */
@@ -71,3 +79,12 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { deny
 // A new release takes over at once: its precache has the files the new index.html names.
 self.addEventListener('install', () => void self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+// Background Sync (where the browser has it): the entries left unsent go when the connection returns.
+self.addEventListener('sync', (event) => {
+  if (event.tag !== OUTBOX_SYNC_TAG) return;
+  const notify = async (message: OutboxMessage) => {
+    for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) client.postMessage(message);
+  };
+  event.waitUntil(syncFromWorker(notify));
+});
