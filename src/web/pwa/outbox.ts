@@ -6,7 +6,7 @@
 // right after each save, and, where the browser has Background Sync, by the service worker when the
 // connection returns with the page closed (the page registers the sync when entries are left).
 import { useSyncExternalStore } from 'react';
-import { currentCsrfToken } from '../api';
+import { ApiError, currentCsrfToken } from '../api';
 import {
   OUTBOX_MESSAGE,
   OUTBOX_SYNC_TAG,
@@ -143,3 +143,36 @@ if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
     void reload();
   });
 }
+
+// ---- one save from a page ---------------------------------------------------------------------
+
+export type SaveOutcome = { outcome: 'sent'; answer: unknown } | { outcome: 'queued' } | { outcome: 'conflict' };
+
+/**
+ * A page's save, with or without a connection: kept on the device, then sent with whatever else is
+ * waiting. "sent" with the server's answer, "queued" (kept: no connection, or the session ended),
+ * "conflict" (shown above the page with both versions). Refused while online (bad input): thrown as
+ * the server's ApiError and not kept, so the form says it under its button as before.
+ */
+export async function saveOffline(entry: Parameters<typeof enqueue>[0], refreshSession?: () => Promise<unknown>): Promise<SaveOutcome> {
+  const queued = await enqueue(entry);
+  let answer: unknown = null;
+  const stop = onAcknowledged((e, a) => {
+    if (e.key === queued.key) answer = a;
+  });
+  try {
+    await flush(refreshSession);
+  } finally {
+    stop();
+  }
+  const left = entries.find((e) => e.key === queued.key);
+  if (!left) return { outcome: 'sent', answer };
+  if (left.state === 'pending') return { outcome: 'queued' };
+  if (left.state === 'conflict') return { outcome: 'conflict' };
+  await discard(left.key);
+  throw new ApiError(left.problem!.status, left.problem!.id, left.problem!.message, left.problem);
+}
+
+/** Said under a form's button after a save through the device's queue. */
+export const QUEUED_TEXT = 'Đã lưu trên máy. Chưa gửi được: sẽ tự gửi khi có mạng.';
+export const CONFLICT_TEXT = 'Chưa gửi được: trên máy chủ đã có bản khác. Hãy xem mục “Chưa gửi” ở đầu trang.';
