@@ -295,19 +295,19 @@ story('A member’s reflection and a propaganda entry made without signal arrive
     });
     const card = page.locator(`section[aria-labelledby="plan-${planId}"]`);
     await page.goto('/hoc-tap');
-    await card.getByLabel('Bài thu hoạch', { exact: true }).waitFor();
+    await card.getByRole('textbox', { name: /^Bài thu hoạch/u }).waitFor();
 
     await context.setOffline(true);
     await page.reload();
-    await card.getByLabel('Bài thu hoạch', { exact: true }).fill(REFLECTION);
-    await card.getByLabel('Bản cam kết', { exact: true }).fill(COMMITMENT);
+    await card.getByRole('textbox', { name: /^Bài thu hoạch/u }).fill(REFLECTION);
+    await card.getByRole('textbox', { name: /^Bản cam kết/u }).fill(COMMITMENT);
     await card.getByRole('button', { name: 'Nộp bài thu hoạch' }).click();
     await card.getByText('Đã lưu trên máy. Chưa gửi được: sẽ tự gửi khi có mạng.').waitFor();
     await pending(page, 1).waitFor();
     await page.reload();
     await pending(page, 1).waitFor();
-    await expect.poll(() => card.getByLabel('Bài thu hoạch', { exact: true }).inputValue()).toBe(REFLECTION);
-    expect(await card.getByLabel('Bản cam kết', { exact: true }).inputValue()).toBe(COMMITMENT);
+    await expect.poll(() => card.getByRole('textbox', { name: /^Bài thu hoạch/u }).inputValue()).toBe(REFLECTION);
+    expect(await card.getByRole('textbox', { name: /^Bản cam kết/u }).inputValue()).toBe(COMMITMENT);
     expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(390);
     expect(await ownReflection()).toBeNull();
 
