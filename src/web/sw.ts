@@ -9,11 +9,15 @@
 //   network asked behind it (stale-while-revalidate, decision 030): the secretary's home shows
 //   without waiting for the network; when the network's answer differs the page is told to read
 //   again (it then reads network-first), when the network fails the page is told since when the copy dates.
-// - Writes are never touched here: the page queues them itself (src/web/pwa/outbox.ts).
+// - Writes are never touched here: the page queues them itself (src/web/pwa/outbox.ts). Where the
+//   browser has Background Sync, the page registers the "qt-outbox" sync when entries are left unsent,
+//   and the worker sends them when the connection returns, under the same lock as the page
+//   (src/web/pwa/outbox-core.ts, decision 029), then tells the open pages.
 // Written against small local types: the project has one TypeScript program, with the DOM library.
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { API_CACHE, OFFLINE_HEADER, OPENING_HEADER, STORED_AT_HEADER, cachesApiRead, type WorkerMessage } from './pwa/api-cache-rules';
+import { OUTBOX_SYNC_TAG, syncFromWorker, type OutboxMessage } from './pwa/outbox-core';
 
 interface SwFetchEvent extends Event {
   readonly request: Request;
@@ -24,13 +28,21 @@ interface SwFetchEvent extends Event {
 interface SwExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
+interface SwSyncEvent extends SwExtendableEvent {
+  readonly tag: string;
+}
 declare const self: {
   __WB_MANIFEST: (string | { url: string; revision: string | null })[];
   location: Location;
   addEventListener(type: 'fetch', listener: (event: SwFetchEvent) => void): void;
   addEventListener(type: 'install' | 'activate', listener: (event: SwExtendableEvent) => void): void;
+  addEventListener(type: 'sync', listener: (event: SwSyncEvent) => void): void;
   skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void>; get(id: string): Promise<{ postMessage(message: WorkerMessage): void } | undefined> };
+  clients: {
+    claim(): Promise<void>;
+    get(id: string): Promise<{ postMessage(message: WorkerMessage): void } | undefined>;
+    matchAll(options?: { type?: 'window'; includeUncontrolled?: boolean }): Promise<{ postMessage(message: unknown): void }[]>;
+  };
   navigator: { onLine: boolean };
 };
 
@@ -108,3 +120,12 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { deny
 // A new release takes over at once: its precache has the files the new index.html names.
 self.addEventListener('install', () => void self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+// Background Sync (where the browser has it): the entries left unsent go when the connection returns.
+self.addEventListener('sync', (event) => {
+  if (event.tag !== OUTBOX_SYNC_TAG) return;
+  const notify = async (message: OutboxMessage) => {
+    for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) client.postMessage(message);
+  };
+  event.waitUntil(syncFromWorker(notify));
+});

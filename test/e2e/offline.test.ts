@@ -14,11 +14,36 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { planFixture } from '../support/fixtures';
 import { ApiClient, expectAccessible, horizontalOverflow, launchBrowser, newContext, phone, screenshot, signInThroughPage, story } from './support/browser';
 
+/** An issued plan of our own (its title and date set apart from the demo's: other stories never pick it). */
+async function issuedPlan(office: ApiClient, leader: ApiClient, title: string): Promise<string> {
+  const created = await office.request<{ id: string }>('POST', '/api/plans', { from: 'import', source: planFixture.replace('Tổ chức tuyên truyền, quán triệt và học tập Nghị quyết số 91-NQ/TU', title) });
+  expect(created.status).toBe(201);
+  const planId = created.data.id;
+  expect((await office.request('POST', `/api/plans/${planId}/submit`, { version: 1 })).status).toBe(200);
+  expect((await leader.request('POST', `/api/plans/${planId}/approve`, { version: 2 })).status).toBe(200);
+  expect((await office.request('POST', `/api/plans/${planId}/issue`, { version: 3, issuedOn: '2026-05-18' })).status).toBe(200);
+  return planId;
+}
+
+/** Signed in on a phone, the service worker installed and in charge of the page. */
+async function phoneWithWorker(browser: Browser, username: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, phone);
+  const page = await context.newPage();
+  await signInThroughPage(page, username);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  });
+  return { context, page };
+}
+
 const SUMMARY = 'Chi bộ thảo luận sôi nổi về Nghị quyết, thống nhất cách làm ở thôn.';
+const NOTES = 'Đồng chí Bí thư truyền đạt nội dung cốt lõi của Nghị quyết tại nhà văn hóa thôn.';
 
 interface Detail {
   id: string;
   version: number;
+  notes: string;
   unitName: string;
   expected: { memberId: string; fullName: string }[];
   marks: { memberId: string; status: string; reason: string | null }[];
@@ -117,22 +142,32 @@ story('A cell secretary marks attendance without signal and it arrives intact', 
     await expect.poll(() => group.getByLabel('Vắng có lý do').isChecked()).toBe(true);
     expect(await page.getByLabel(`Lý do vắng — ${first.fullName}`).inputValue()).toBe('Đi công tác');
 
+    // The session record (the minutes' content), made on the same version of the session as the
+    // attendance: kept, and sent after it without meeting it as a conflict.
+    await page.getByLabel('Nội dung', { exact: true }).fill(NOTES);
+    await page.getByRole('button', { name: 'Lưu lịch' }).click();
+    await pendingBadge(2).waitFor();
+    await page.reload();
+    await pendingBadge(2).waitFor();
+    await expect.poll(() => page.getByLabel('Nội dung', { exact: true }).inputValue()).toBe(NOTES);
+
     // The report draft, from the session page's link, saved on the device and kept through a reload.
     await page.getByRole('link', { name: 'Báo cáo kết quả' }).click();
     await page.getByLabel('Tóm tắt nội dung thảo luận').fill(SUMMARY);
     await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
     await page.getByText('Đã lưu bản nháp trên máy. Chưa gửi được: sẽ tự gửi khi có mạng.').waitFor();
-    await pendingBadge(2).waitFor();
+    await pendingBadge(3).waitFor();
     await page.reload();
-    await pendingBadge(2).waitFor();
+    await pendingBadge(3).waitFor();
     await expect.poll(() => page.getByLabel('Tóm tắt nội dung thảo luận').inputValue()).toBe(SUMMARY);
 
     // The cell page reads offline too.
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Chi bộ Tràng Đà 1' }).waitFor();
-    await pendingBadge(2).waitFor();
+    await pendingBadge(3).waitFor();
     // Nothing reached the server.
     expect(await markOf(first.memberId)).toBeUndefined();
+    expect((await detail()).notes).not.toBe(NOTES);
     expect((await office.get<{ report: unknown }>(`/api/sessions/${sessionId}/report`)).report).toBeNull();
   });
 
@@ -140,8 +175,9 @@ story('A cell secretary marks attendance without signal and it arrives intact', 
     await page.goto(`/sinh-hoat/${sessionId}`);
     await page.getByRole('radiogroup', { name: first.fullName }).waitFor();
     await context.setOffline(false);
-    await pendingBadge(2).waitFor({ state: 'detached' });
+    await pendingBadge(3).waitFor({ state: 'detached' });
     await expect.poll(() => markOf(first.memberId)).toMatchObject({ status: 'excused', reason: 'Đi công tác' });
+    expect((await detail()).notes).toBe(NOTES);
     expect((await office.get<{ report: { summary: string; status: string } | null }>(`/api/sessions/${sessionId}/report`)).report).toMatchObject({ summary: SUMMARY, status: 'draft' });
     const after = await detail();
     expect(after.marks.filter((m) => m.status === 'present')).toHaveLength(after.expected.length - 1);
@@ -224,5 +260,108 @@ story('A cell secretary marks attendance without signal and it arrives intact', 
     expect(left.apiAnswers.filter((p) => p !== '/api/session')).toEqual([]);
     expect(left.outbox).toBe(0);
     expect(left.shell).toBe(true);
+  });
+});
+
+story('A member’s reflection and a propaganda entry made without signal arrive once', () => {
+  const REFLECTION = 'Nắm được ba nhóm giải pháp của Nghị quyết; liên hệ bản thân: gương mẫu ở tổ dân phố.';
+  const COMMITMENT = 'Cam kết tuyên truyền cho gia đình và vận động bà con cùng thực hiện.';
+  const TITLE = 'Tuyên truyền Nghị quyết tại buổi họp thôn (ghi khi mất sóng)';
+  let browser: Browser;
+  let office: ApiClient;
+  let memberApi: ApiClient;
+  let secretaryApi: ApiClient;
+  let planId = '';
+  const pending = (page: Page, n: number) => page.getByText(`Chưa gửi (${n})`, { exact: true });
+  const ownReflection = async () => (await memberApi.get<{ plans: { planId: string; reflection: { id: string; reflection: string; commitment: string; version: number } | null }[] }>('/api/my/study')).plans.find((p) => p.planId === planId)?.reflection ?? null;
+  const entriesTitled = async () => (await secretaryApi.get<{ entries: { id: string; title: string }[] }>(`/api/plans/${planId}/propaganda`)).entries.filter((e) => e.title === TITLE);
+
+  beforeAll(async () => {
+    office = await ApiClient.signIn('vanphong');
+    memberApi = await ApiClient.signIn('dangvien');
+    secretaryApi = await ApiClient.signIn('bithu');
+    planId = await issuedPlan(office, await ApiClient.signIn('thuongtruc'), 'Học tập chuyên đề ở vùng sâu Nghị quyết số 91-NQ/TU');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('the member writes the reflection offline, reloads (kept, "Chưa gửi (1)"), gets the signal back: stored once', async () => {
+    const { context, page } = await phoneWithWorker(browser, 'dangvien');
+    let sent: { headers: Record<string, string>; body: string } | null = null;
+    page.on('request', (request: Request) => {
+      if (request.method() === 'POST' && request.url().endsWith(`/api/plans/${planId}/reflections`) && !sent) sent = { headers: request.headers(), body: request.postData() ?? '' };
+    });
+    const card = page.locator(`section[aria-labelledby="plan-${planId}"]`);
+    await page.goto('/hoc-tap');
+    await card.getByRole('textbox', { name: /^Bài thu hoạch/u }).waitFor();
+
+    await context.setOffline(true);
+    await page.reload();
+    await card.getByRole('textbox', { name: /^Bài thu hoạch/u }).fill(REFLECTION);
+    await card.getByRole('textbox', { name: /^Bản cam kết/u }).fill(COMMITMENT);
+    await card.getByRole('button', { name: 'Nộp bài thu hoạch' }).click();
+    await card.getByText('Đã lưu trên máy. Chưa gửi được: sẽ tự gửi khi có mạng.').waitFor();
+    await pending(page, 1).waitFor();
+    await page.reload();
+    await pending(page, 1).waitFor();
+    await expect.poll(() => card.getByRole('textbox', { name: /^Bài thu hoạch/u }).inputValue()).toBe(REFLECTION);
+    expect(await card.getByRole('textbox', { name: /^Bản cam kết/u }).inputValue()).toBe(COMMITMENT);
+    expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(390);
+    expect(await ownReflection()).toBeNull();
+
+    await context.setOffline(false);
+    await pending(page, 1).waitFor({ state: 'detached' });
+    await expect.poll(ownReflection).toMatchObject({ reflection: REFLECTION, commitment: COMMITMENT, version: 1 });
+    const stored = (await ownReflection())!;
+
+    // The phone's request again (its answer lost on the way back): answered, nothing stored twice.
+    expect(sent).not.toBeNull();
+    const { headers, body } = sent!;
+    const replay = await context.request.post(`/api/plans/${planId}/reflections`, { headers: { 'content-type': 'application/json', 'x-csrf-token': headers['x-csrf-token']!, 'idempotency-key': headers['idempotency-key']! }, data: body });
+    expect(replay.status()).toBe(200);
+    expect((await replay.json()).id).toBe(stored.id);
+    expect(await ownReflection()).toMatchObject({ id: stored.id, version: 1 });
+    await context.close();
+  });
+
+  test('the secretary logs a propaganda entry offline, reloads (kept, listed as unsent), gets the signal back: stored once', async () => {
+    const { context, page } = await phoneWithWorker(browser, 'bithu');
+    let sent: { headers: Record<string, string>; body: string } | null = null;
+    page.on('request', (request: Request) => {
+      if (request.method() === 'POST' && request.url().endsWith(`/api/plans/${planId}/propaganda`) && !sent) sent = { headers: request.headers(), body: request.postData() ?? '' };
+    });
+    await page.goto(`/ke-hoach/${planId}/tuyen-truyen`);
+    await page.getByLabel('Nội dung, tiêu đề').waitFor();
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByLabel('Nội dung, tiêu đề').fill(TITLE);
+    await page.getByLabel('Số người tiếp cận (ước tính)').fill('45');
+    await page.getByRole('button', { name: 'Ghi kết quả' }).click();
+    await page.getByText('Đã lưu trên máy. Chưa gửi được: sẽ tự gửi khi có mạng.').waitFor();
+    await pending(page, 1).waitFor();
+    const unsent = page.getByRole('list', { name: 'Kết quả tuyên truyền chưa gửi' });
+    await unsent.getByText(TITLE).waitFor();
+    await page.reload();
+    await pending(page, 1).waitFor();
+    await unsent.getByText(TITLE).waitFor();
+    expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'propaganda entry kept on the device');
+    expect(await entriesTitled()).toEqual([]);
+
+    await context.setOffline(false);
+    await pending(page, 1).waitFor({ state: 'detached' });
+    await expect.poll(async () => (await entriesTitled()).length).toBe(1);
+    await page.getByRole('list', { name: 'Kết quả tuyên truyền', exact: true }).getByText(TITLE).waitFor();
+    expect(await unsent.count()).toBe(0);
+
+    expect(sent).not.toBeNull();
+    const { headers, body } = sent!;
+    const replay = await context.request.post(`/api/plans/${planId}/propaganda`, { headers: { 'content-type': 'application/json', 'x-csrf-token': headers['x-csrf-token']!, 'idempotency-key': headers['idempotency-key']! }, data: body });
+    expect(replay.status()).toBe(200);
+    expect(await entriesTitled()).toHaveLength(1);
+    await context.close();
   });
 });

@@ -8,7 +8,8 @@ import { formatDateTime } from '../format';
 import { meKey } from '../features/auth/session';
 import type { AttendanceStatus } from '../../domain/attendance';
 import { useStoredAt } from './offline-data';
-import { discard, flush, onAcknowledged, outboxEntries, outboxNeedsSignIn, resendOnTop, setOutboxUser, useOutbox, type OutboxEntry } from './outbox';
+import { asEditOf, discard, flush, onAcknowledged, outboxEntries, outboxNeedsSignIn, resendOnTop, setOutboxUser, useOutbox, type OutboxEntry } from './outbox';
+import { adviceFor, comparedFields, fieldDifferences } from './outbox-problems';
 import { sessionKey } from '../features/sessions/queries';
 
 // The names of features/sessions/labels.ts (PRODUCT.md §7), kept here so this file stays small.
@@ -45,7 +46,9 @@ export function useOutboxSync(userId: string) {
     };
     // An entry the device queued was acknowledged: the page shows the server's answer.
     const stopListening = onAcknowledged((entry, answer) => {
-      if (entry.kind === 'attendance' && answer) queryClient.setQueryData(sessionKey(entry.target), answer as never);
+      if ((entry.kind === 'attendance' || entry.kind === 'session-record' || entry.kind === 'session-held') && answer) queryClient.setQueryData(sessionKey(entry.target), answer as never);
+      else if (entry.kind === 'reflection') void queryClient.invalidateQueries({ queryKey: ['my', 'study'] });
+      else if (entry.kind === 'propaganda') void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'plans' && query.queryKey[2] === 'propaganda' });
       else void queryClient.invalidateQueries({ queryKey: ['sessions', entry.target] });
     });
     void setOutboxUser(userId).then(send);
@@ -127,16 +130,6 @@ interface SessionLike {
 }
 type SentMark = { memberId: string; status: AttendanceStatus; reason: string | null };
 
-// The report's fields a person compares (PRODUCT.md §7 words of the cell report form).
-const reportFields: [string, string][] = [
-  ['summary', 'Tóm tắt nội dung thảo luận'],
-  ['opinions', 'Ý kiến của đảng viên'],
-  ['proposals', 'Kiến nghị, đề xuất'],
-  ['reporter', 'Báo cáo viên'],
-  ['reportDate', 'Ngày báo cáo'],
-  ['number', 'Số'],
-  ['form', 'Hình thức'],
-];
 const scoreText = (scores: unknown) => (Array.isArray(scores) ? (scores as { itemId: string; points: number }[]).map((s) => `${s.itemId}: ${s.points}`).join(', ') || '—' : '—');
 
 /** The rows where the person's version and the server's differ: [what, theirs on the device, the server's]. */
@@ -148,16 +141,14 @@ function differences(entry: OutboxEntry, current: SessionLike | null): { key: st
       .filter(({ mine, theirs }) => !theirs || theirs.status !== mine.status || (theirs.reason ?? '') !== (mine.reason ?? ''))
       .map(({ mine, theirs, name }) => ({ key: mine.memberId, what: name, mine: markText(mine), theirs: markText(theirs) }));
   }
-  if (entry.kind === 'report-draft') {
-    const server = current as unknown as Record<string, unknown>;
-    const rows = reportFields
-      .filter(([field]) => String(entry.body[field] ?? '') !== String(server[field] ?? ''))
-      .map(([field, what]) => ({ key: field, what, mine: String(entry.body[field] ?? '') || '—', theirs: String(server[field] ?? '') || '—' }));
-    const mineScores = scoreText(entry.body.scores);
-    const theirScores = scoreText(server.scores);
-    return mineScores === theirScores ? rows : [...rows, { key: 'scores', what: 'Điểm tự chấm', mine: mineScores, theirs: theirScores }];
-  }
-  return [];
+  const fields = comparedFields[entry.kind];
+  if (!fields) return [];
+  const server = current as unknown as Record<string, unknown>;
+  const rows = fieldDifferences(entry.body, server, fields);
+  if (entry.kind !== 'report-draft') return rows;
+  const mineScores = scoreText(entry.body.scores);
+  const theirScores = scoreText(server.scores);
+  return mineScores === theirScores ? rows : [...rows, { key: 'scores', what: 'Điểm tự chấm', mine: mineScores, theirs: theirScores }];
 }
 
 const markText = (m?: { status: AttendanceStatus; reason: string | null }) => (m ? `${markNames[m.status]}${m.reason ? ` (${m.reason})` : ''}` : 'Chưa điểm danh');
@@ -168,14 +159,13 @@ function Problem({ entry }: { entry: OutboxEntry }) {
   const [busy, setBusy] = useState(false);
   const problem = entry.problem!;
   const current = (problem.current ?? null) as SessionLike | null;
-  const conflict = entry.state === 'conflict';
+  const advice = adviceFor(entry);
   const rows = differences(entry, current);
-  // A queued create that met a report made meanwhile is sent as an edit of that report.
-  const asEdit = entry.kind === 'report-draft' && entry.method === 'POST' && current?.id ? { method: 'PATCH' as const, url: `/api/reports/${current.id}` } : {};
   const resend = async () => {
     setBusy(true);
     try {
-      await resendOnTop(entry.key, { version: current?.version, ...asEdit });
+      // A queued create that met the record made meanwhile is sent as an edit of that record.
+      await resendOnTop(entry.key, { version: current?.version, asEdit: asEditOf(entry, current) });
       await flush(() => queryClient.refetchQueries({ queryKey: meKey }));
     } finally {
       setBusy(false);
@@ -184,15 +174,12 @@ function Problem({ entry }: { entry: OutboxEntry }) {
   const drop = async () => {
     await discard(entry.key);
     void queryClient.invalidateQueries({ queryKey: ['sessions', entry.target] });
+    if (entry.kind === 'reflection') void queryClient.invalidateQueries({ queryKey: ['my', 'study'] });
   };
   return (
     <Stack gap="xs" p="xs" style={{ background: 'var(--mantine-color-body)', borderRadius: 'var(--mantine-radius-sm)' }} role="group" aria-label={`Chưa gửi được: ${entry.label}`}>
       <Text fw={700}>{entry.label}</Text>
-      <Text fz="sm">
-        {conflict
-          ? 'Trong lúc bản của đồng chí chờ gửi, trên máy chủ đã có bản mới hơn (người khác đã sửa, hoặc buổi sinh hoạt, báo cáo đã được chốt). Bản của đồng chí chưa được ghi. Hãy so sánh rồi chọn: gửi lại bản của mình đè lên bản mới, hoặc bỏ bản của mình và giữ bản trên máy chủ.'
-          : 'Máy chủ không nhận bản này. Hãy sửa lại trên trang rồi lưu, hoặc bỏ bản này.'}
-      </Text>
+      <Text fz="sm">{advice.text}</Text>
       <Text fz="sm" c="dimmed">
         Máy chủ trả lời: {problem.message}
       </Text>
@@ -219,7 +206,7 @@ function Problem({ entry }: { entry: OutboxEntry }) {
         </Table.ScrollContainer>
       )}
       <Group gap="xs" grow wrap="wrap">
-        {conflict && (
+        {advice.canResend && (
           <Button size="md" onClick={resend} loading={busy}>
             Gửi lại bản của tôi
           </Button>

@@ -1,51 +1,26 @@
-// Entries made without a connection (decision 024): kept in IndexedDB ("qt-offline", store
-// "outbox") until the server acknowledges them, each with its Idempotency-Key, so that a save sent
-// twice (the answer lost on the way back) is stored once. Sent in the order they were made, when
-// the page opens, when the connection returns (`online`) and right after each save.
+// Entries made without a connection, on the page (decisions 024, 029): the signed-in person's queue
+// for React, saving to it, the person's choices on a conflict, and sending. The queue itself, the
+// sending and what each answer means are in outbox-core.ts, shared with the service worker.
 //
-// What the server answers decides the entry's fate:
-// - 2xx: acknowledged, removed;
-// - no answer, 5xx, 401 (the session ended: the person signs in again, then it goes): kept;
-// - 409 (a newer version on the server, the session closed, the report accepted): kept as a
-//   conflict with the server's version, until the person chooses (resend on top of it, or discard);
-// - any other 4xx: kept as refused with the server's message, until the person discards it.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+// Sent in the order they were made, when the page opens, when the connection returns (`online`),
+// right after each save, and, where the browser has Background Sync, by the service worker when the
+// connection returns with the page closed (the page registers the sync when entries are left).
 import { useSyncExternalStore } from 'react';
-import { currentCsrfToken } from '../api';
+import { ApiError, currentCsrfToken } from '../api';
+import {
+  OUTBOX_MESSAGE,
+  OUTBOX_SYNC_TAG,
+  idbStore,
+  outboxDb,
+  rebased,
+  sendPending,
+  withOutboxLock,
+  type FlushResult,
+  type OutboxEntry,
+  type OutboxMessage,
+} from './outbox-core';
 
-export type OutboxKind = 'attendance' | 'report-draft';
-
-export interface OutboxEntry {
-  /** The Idempotency-Key, also the entry's key. */
-  key: string;
-  /** Whose entry it is: only the signed-in person's entries are shown and sent. */
-  userId: string;
-  kind: OutboxKind;
-  /** What it is about (the session's id): a newer save of the same thing replaces an unsent one. */
-  target: string;
-  /** How the person reads it: "Điểm danh — Chi bộ …". */
-  label: string;
-  method: 'PUT' | 'PATCH' | 'POST';
-  url: string;
-  body: { version?: number } & Record<string, unknown>;
-  createdAt: string;
-  state: 'pending' | 'conflict' | 'refused';
-  /** The server's answer to the last attempt, when it refused or met a newer version. */
-  problem?: { status: number; id: string; message: string; current?: unknown };
-}
-
-interface OfflineDb extends DBSchema {
-  outbox: { key: string; value: OutboxEntry; indexes: { byUser: string } };
-}
-
-export const OFFLINE_DB = 'qt-offline';
-let dbPromise: Promise<IDBPDatabase<OfflineDb>> | null = null;
-const db = () =>
-  (dbPromise ??= openDB<OfflineDb>(OFFLINE_DB, 1, {
-    upgrade(database) {
-      database.createObjectStore('outbox', { keyPath: 'key' }).createIndex('byUser', 'userId');
-    },
-  }));
+export { OFFLINE_DB, asEditOf, type FlushResult, type OutboxEntry, type OutboxKind } from './outbox-core';
 
 // ---- the signed-in person's entries, for React -------------------------------------------------
 
@@ -57,7 +32,7 @@ export const outboxNeedsSignIn = () => signInNeeded;
 const listeners = new Set<() => void>();
 
 async function reload() {
-  entries = userId ? (await (await db()).getAllFromIndex('outbox', 'byUser', userId)).sort((a, b) => a.createdAt.localeCompare(b.createdAt)) : [];
+  entries = userId ? await idbStore.all(userId) : [];
   listeners.forEach((l) => l());
 }
 
@@ -89,7 +64,7 @@ export const newIdempotencyKey = () => `qt-${crypto.randomUUID()}`;
 export async function enqueue(entry: Omit<OutboxEntry, 'key' | 'userId' | 'createdAt' | 'state'>): Promise<OutboxEntry> {
   if (!userId) throw new Error('enqueue() without a signed-in person');
   const full: OutboxEntry = { ...entry, key: newIdempotencyKey(), userId, createdAt: new Date().toISOString(), state: 'pending' };
-  const database = await db();
+  const database = await outboxDb();
   const tx = database.transaction('outbox', 'readwrite');
   for (const old of await tx.store.index('byUser').getAll(userId)) {
     if (old.kind === entry.kind && old.target === entry.target) await tx.store.delete(old.key);
@@ -102,7 +77,7 @@ export async function enqueue(entry: Omit<OutboxEntry, 'key' | 'userId' | 'creat
 
 /** The person chose to discard their version. */
 export async function discard(key: string) {
-  await (await db()).delete('outbox', key);
+  await idbStore.remove(key);
   await reload();
 }
 
@@ -110,18 +85,16 @@ export async function discard(key: string) {
  * The person chose to send their version again, on top of the server's: with its version, and (a
  * create that met a record made meanwhile) as an edit of that record.
  */
-export async function resendOnTop(key: string, onTop: { version?: number; method?: OutboxEntry['method']; url?: string }) {
-  const database = await db();
-  const entry = await database.get('outbox', key);
+export async function resendOnTop(key: string, onTop: { version?: number; asEdit?: { method: OutboxEntry['method']; url: string } | null }) {
+  const entry = await idbStore.get(key);
   if (!entry) return;
-  const body = onTop.version === undefined ? entry.body : { ...entry.body, version: onTop.version };
-  await database.put('outbox', { ...entry, method: onTop.method ?? entry.method, url: onTop.url ?? entry.url, body, state: 'pending', problem: undefined });
+  await idbStore.put(rebased(entry, onTop.version, onTop.asEdit ?? null));
   await reload();
 }
 
 /** Empties the device's queue (sign-out). */
 export async function clearOutbox() {
-  await (await db()).clear('outbox');
+  await (await outboxDb()).clear('outbox');
   await reload();
 }
 
@@ -134,85 +107,72 @@ export function onAcknowledged(listener: Acknowledge) {
   acknowledgers.add(listener);
   return () => acknowledgers.delete(listener);
 }
-
-export interface FlushResult {
-  sent: number;
-  /** Stopped early: no connection, the server unavailable, or the session ended. */
-  stopped: boolean;
-}
-
-let flushing: Promise<FlushResult> | null = null;
+const acknowledged: Acknowledge = (entry, answer) => acknowledgers.forEach((l) => l(entry, answer));
 
 /**
- * Sends the pending entries in order; one flush at a time. A flush asked for while one runs waits
- * for it, then runs again: an entry saved meanwhile is tried too.
+ * Sends the pending entries in order, one sender at a time (this page, another tab or the service
+ * worker): a flush asked for while another runs waits for it, then reads the queue again.
  */
 export async function flush(refreshSession?: () => Promise<unknown>): Promise<FlushResult> {
-  while (flushing) await flushing.catch(() => undefined);
-  const run = sendAll(refreshSession).finally(() => {
-    flushing = null;
-  });
-  flushing = run;
-  return run;
-}
-
-async function send(entry: OutboxEntry): Promise<{ status: number; data: unknown }> {
-  const response = await fetch(entry.url, {
-    method: entry.method,
-    credentials: 'same-origin',
-    headers: { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': currentCsrfToken(), 'idempotency-key': entry.key },
-    body: JSON.stringify(entry.body),
-  });
-  const text = await response.text();
-  let data: unknown = null;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    data = null;
-  }
-  return { status: response.status, data };
-}
-
-async function sendAll(refreshSession?: () => Promise<unknown>): Promise<FlushResult> {
-  let sent = 0;
-  const database = await db();
-  let refreshed = false;
-  for (const entry of entries.filter((e) => e.state === 'pending')) {
-    let answer: { status: number; data: unknown };
-    try {
-      answer = await send(entry);
-      // A page opened offline has no fresh CSRF token: ask for the session once, then again.
-      if (answer.status === 403 && errorOf(answer.data).id === 'auth.csrf' && refreshSession && !refreshed) {
-        refreshed = true;
-        await refreshSession();
-        answer = await send(entry);
-      }
-    } catch {
-      await reload();
-      return { sent, stopped: true };
-    }
-    const { status, data } = answer;
-    signInNeeded = false;
-    if (status >= 200 && status < 300) {
-      await database.delete('outbox', entry.key);
-      sent++;
-      acknowledgers.forEach((l) => l(entry, data));
-      continue;
-    }
-    if (status === 401 || status >= 500 || status === 429) {
-      signInNeeded = status === 401;
-      await reload();
-      return { sent, stopped: true };
-    }
-    const error = errorOf(data);
-    const problem = { status, id: error.id, message: error.message, current: error.current };
-    await database.put('outbox', { ...entry, state: status === 409 ? 'conflict' : 'refused', problem });
-  }
+  const person = userId;
+  if (!person) return { sent: 0, stopped: false, signInNeeded: false, acknowledged: [] };
+  const result = await withOutboxLock(() => sendPending({ store: idbStore, userId: person, csrfToken: currentCsrfToken, refreshSession, onAcknowledged: acknowledged }));
+  signInNeeded = result.signInNeeded;
   await reload();
-  return { sent, stopped: false };
+  // Left for lack of a connection: the worker sends them when it returns, even with the page closed.
+  if (result.stopped && !result.signInNeeded) void requestBackgroundSync();
+  return result;
 }
 
-function errorOf(data: unknown): { id: string; message: string; current?: unknown } {
-  const error = (data as { error?: { id?: string; message?: string; details?: { current?: unknown } } } | null)?.error;
-  return { id: error?.id ?? 'unknown', message: error?.message ?? 'Máy chủ không nhận bản này.', current: error?.details?.current };
+async function requestBackgroundSync() {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  try {
+    const registration = (await navigator.serviceWorker.getRegistration()) as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
+    await registration?.sync?.register(OUTBOX_SYNC_TAG);
+  } catch {
+    // No Background Sync here: the entries go on the next open or `online`.
+  }
 }
+
+// The worker sent entries: the page reads the queue again and shows the server's answers.
+if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
+    const message = event.data as OutboxMessage | null;
+    if (message?.type !== OUTBOX_MESSAGE) return;
+    message.acknowledged.filter(({ entry }) => entry.userId === userId).forEach(({ entry, answer }) => acknowledged(entry, answer));
+    void reload();
+  });
+}
+
+// ---- one save from a page ---------------------------------------------------------------------
+
+export type SaveOutcome = { outcome: 'sent'; answer: unknown } | { outcome: 'queued' } | { outcome: 'conflict' };
+
+/**
+ * A page's save, with or without a connection: kept on the device, then sent with whatever else is
+ * waiting. "sent" with the server's answer, "queued" (kept: no connection, or the session ended),
+ * "conflict" (shown above the page with both versions). Refused while online (bad input): thrown as
+ * the server's ApiError and not kept, so the form says it under its button as before.
+ */
+export async function saveOffline(entry: Parameters<typeof enqueue>[0], refreshSession?: () => Promise<unknown>): Promise<SaveOutcome> {
+  const queued = await enqueue(entry);
+  let answer: unknown = null;
+  const stop = onAcknowledged((e, a) => {
+    if (e.key === queued.key) answer = a;
+  });
+  try {
+    await flush(refreshSession);
+  } finally {
+    stop();
+  }
+  const left = entries.find((e) => e.key === queued.key);
+  if (!left) return { outcome: 'sent', answer };
+  if (left.state === 'pending') return { outcome: 'queued' };
+  if (left.state === 'conflict') return { outcome: 'conflict' };
+  await discard(left.key);
+  throw new ApiError(left.problem!.status, left.problem!.id, left.problem!.message, left.problem);
+}
+
+/** Said under a form's button after a save through the device's queue. */
+export const QUEUED_TEXT = 'Đã lưu trên máy. Chưa gửi được: sẽ tự gửi khi có mạng.';
+export const CONFLICT_TEXT = 'Chưa gửi được: trên máy chủ đã có bản khác. Hãy xem mục “Chưa gửi” ở đầu trang.';

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
@@ -6,6 +6,8 @@ import { ErrorAlert, PageFallback, Success } from '../components/feedback';
 import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
 import { formatDate, formatDateTime } from '../format';
+import { meKey } from '../features/auth/session';
+import { CONFLICT_TEXT, QUEUED_TEXT, saveOffline, useOutbox } from '../pwa/outbox';
 
 /** The quiz's counted score (0–1) as a mark out of 10, as the quiz page shows it. */
 const quizText = (q: { best: number | null; attempts: number }) =>
@@ -152,18 +154,45 @@ function PlanStudy({ plan }: { plan: StudyPlan }) {
 function ReflectionCard({ plan }: { plan: StudyPlan }) {
   const client = useQueryClient();
   const own = plan.reflection;
-  const [editing, setEditing] = useState(!own);
-  const [form, setForm] = useState(() => ({ id: crypto.randomUUID(), reflection: own?.reflection ?? '', commitment: own?.commitment ?? '' }));
+  // A reflection saved on the device and not sent yet is what the form shows (a reload loses nothing).
+  const queued = useOutbox().find((e) => e.kind === 'reflection' && e.target === plan.planId);
+  const [editing, setEditing] = useState(!own || Boolean(queued));
+  const [form, setForm] = useState(() => ({ reflection: String(queued?.body.reflection ?? own?.reflection ?? ''), commitment: String(queued?.body.commitment ?? own?.commitment ?? '') }));
   const [done, setDone] = useState<string | null>(null);
+  // The device reads its queue after the page has drawn: the queued text then fills the form, unless
+  // the person has started typing.
+  const typed = useRef(false);
+  const shown = useRef(queued?.key);
+  useEffect(() => {
+    if (!queued || shown.current === queued.key) return;
+    shown.current = queued.key;
+    setEditing(true);
+    if (!typed.current) setForm({ reflection: String(queued.body.reflection ?? ''), commitment: String(queued.body.commitment ?? '') });
+  }, [queued]);
+  // Saved through the device's queue (decision 029): without a connection it is kept and sent later.
+  // A first reflection is a create under a new id each time (an earlier save that did arrive makes
+  // this one a conflict shown with both, never a silent replay); an edit goes with its version.
   const save = useMutation({
     mutationFn: () =>
-      own
-        ? api<Reflection>(`/api/reflections/${own.id}`, { method: 'PATCH', body: { version: own.version, reflection: form.reflection, commitment: form.commitment } })
-        : api<Reflection>(`/api/plans/${plan.planId}/reflections`, { method: 'POST', body: form }),
-    onSuccess: async (saved) => {
-      setDone(saved.late ? 'Đã nộp bài thu hoạch (sau hạn: được ghi nộp trễ hạn).' : 'Đã nộp bài thu hoạch.');
-      setEditing(false);
-      await client.invalidateQueries({ queryKey: studyKey });
+      saveOffline(
+        {
+          kind: 'reflection',
+          target: plan.planId,
+          record: own ? `reflection:${own.id}` : undefined,
+          label: `Bài thu hoạch — ${plan.planNumber ? `KH ${plan.planNumber}` : plan.planTitle}`,
+          method: own ? 'PATCH' : 'POST',
+          url: own ? `/api/reflections/${own.id}` : `/api/plans/${plan.planId}/reflections`,
+          body: own ? { version: own.version, reflection: form.reflection, commitment: form.commitment } : { id: crypto.randomUUID(), ...form },
+        },
+        () => client.refetchQueries({ queryKey: meKey }),
+      ),
+    onSuccess: async (result) => {
+      typed.current = false;
+      if (result.outcome === 'sent') {
+        setDone((result.answer as Reflection | null)?.late ? 'Đã nộp bài thu hoạch (sau hạn: được ghi nộp trễ hạn).' : 'Đã nộp bài thu hoạch.');
+        setEditing(false);
+        await client.invalidateQueries({ queryKey: studyKey });
+      } else setDone(result.outcome === 'queued' ? QUEUED_TEXT : CONFLICT_TEXT);
     },
   });
   const submit = (e: FormEvent) => {
@@ -221,10 +250,12 @@ function ReflectionCard({ plan }: { plan: StudyPlan }) {
           <Stack gap="sm" mt="sm">
             <Textarea label="Bài thu hoạch" description="Những nội dung cốt lõi đồng chí nắm được và liên hệ bản thân" size="md" autosize minRows={5} required value={form.reflection} onChange={(e) => {
                 const reflection = e.currentTarget.value;
+                typed.current = true;
                 setForm((f) => ({ ...f, reflection }));
               }} />
             <Textarea label="Bản cam kết" description="Việc làm cụ thể của cá nhân để thực hiện nghị quyết" size="md" autosize minRows={3} required value={form.commitment} onChange={(e) => {
                 const commitment = e.currentTarget.value;
+                typed.current = true;
                 setForm((f) => ({ ...f, commitment }));
               }} />
             {save.error && <ErrorAlert error={save.error} />}

@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Badge, Button, Card, Checkbox, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { api } from '../api';
 import { ErrorAlert, PageFallback, QueryStatus, Success } from '../components/feedback';
 import { AnchorLink } from '../components/links';
 import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
 import { formatDate } from '../format';
+import { meKey } from '../features/auth/session';
+import { CONFLICT_TEXT, QUEUED_TEXT, saveOffline, useOutbox } from '../pwa/outbox';
 import { planPropagandaRoute } from './plan-propaganda';
 
 export default PlanPropagandaPage;
@@ -64,6 +66,16 @@ function PlanPropagandaPage() {
   if (!entries.data) return <PageFallback query={entries} title="Tuyên truyền" unavailable={{ title: 'Không xem được', message: 'Kế hoạch này không có hoặc bạn không được xem.' }} />;
   const { writableUnits, channels } = entries.data;
   return (
+    <PropagandaView planId={planId} list={entries.data} writableUnits={writableUnits} channels={channels} schedules={schedules} />
+  );
+}
+
+function PropagandaView({ planId, list, writableUnits, channels, schedules }: { planId: string; list: EntryList; writableUnits: EntryList['writableUnits']; channels: EntryList['channels']; schedules: UseQueryResult<{ schedules: Schedule[] }> }) {
+  // Entries saved on the device and not sent yet (decision 029): listed first, marked "Chưa gửi".
+  const queued = useOutbox().filter((e) => e.kind === 'propaganda' && e.url === `/api/plans/${planId}/propaganda` && !list.entries.some((x) => x.id === e.target));
+  const entries = { data: list };
+  const channelName = (id: unknown) => channels.find((c) => c.id === id)?.name ?? String(id);
+  return (
     <>
       <PageHeader title="Tuyên truyền" below={<AnchorLink to="/ke-hoach/$planId" params={{ planId }}>Về kế hoạch</AnchorLink>} />
       <Stack gap="xl">
@@ -73,7 +85,23 @@ function PlanPropagandaPage() {
           </Section>
         )}
         <Section id="entries" title={`Kết quả đã ghi (${entries.data.entries.length})`}>
-          {entries.data.entries.length === 0 && <Text c="dimmed">Chưa có kết quả tuyên truyền nào.</Text>}
+          {entries.data.entries.length === 0 && queued.length === 0 && <Text c="dimmed">Chưa có kết quả tuyên truyền nào.</Text>}
+          {queued.length > 0 && (
+            <Stack gap="xs" component="ul" aria-label="Kết quả tuyên truyền chưa gửi" style={listStyle} mb="xs">
+              {queued.map((e) => (
+                <Card key={e.key} component="li" withBorder padding="sm">
+                  <Group justify="space-between" gap="xs" wrap="wrap">
+                    <Badge variant="light">{channelName(e.body.channel)}</Badge>
+                    <Badge color={e.state === 'pending' ? 'orange' : 'red'}>{e.state === 'pending' ? 'Chưa gửi' : 'Cần xem lại'}</Badge>
+                  </Group>
+                  <Text fw={600} mt={4} style={{ overflowWrap: 'anywhere' }}>
+                    {String(e.body.title ?? '')}
+                  </Text>
+                  <Text fz="sm">{formatDate(String(e.body.on ?? ''))}</Text>
+                </Card>
+              ))}
+            </Stack>
+          )}
           <Stack gap="xs" component="ul" aria-label="Kết quả tuyên truyền" style={listStyle}>
             {entries.data.entries.map((e) => (
               <Card key={e.id} component="li" withBorder padding="sm">
@@ -116,14 +144,24 @@ function EntryForm({ planId, units, channels }: { planId: string; units: EntryLi
   const empty = () => ({ id: crypto.randomUUID(), unitId: units[0]!.id, channel: channels[0]!.id, on: new Date().toISOString().slice(0, 10), title: '', link: '', posts: 0, broadcasts: 0, copies: 0, reach: '' as number | '', public: false });
   const [form, setForm] = useState(empty);
   const [done, setDone] = useState<string | null>(null);
+  // Saved through the device's queue (decision 029): without a connection it is kept and sent later,
+  // under the id the form chose (a second send of it is stored once).
   const save = useMutation({
     mutationFn: () =>
-      api<Entry>(`/api/plans/${planId}/propaganda`, {
-        method: 'POST',
-        body: { ...form, link: form.link.trim() || null, reach: form.reach === '' ? null : form.reach },
-      }),
-    onSuccess: async (entry) => {
-      setDone(`Đã ghi: ${entry.title}`);
+      saveOffline(
+        {
+          kind: 'propaganda',
+          target: form.id,
+          label: `Kết quả tuyên truyền — ${form.title.trim() || 'chưa có tiêu đề'}`,
+          method: 'POST',
+          url: `/api/plans/${planId}/propaganda`,
+          body: { ...form, link: form.link.trim() || null, reach: form.reach === '' ? null : form.reach },
+        },
+        () => client.refetchQueries({ queryKey: meKey }),
+      ),
+    onSuccess: async (result) => {
+      if (result.outcome === 'conflict') return setDone(CONFLICT_TEXT);
+      setDone(result.outcome === 'sent' ? `Đã ghi: ${(result.answer as Entry | null)?.title ?? form.title.trim()}` : QUEUED_TEXT);
       setForm(empty());
       await client.invalidateQueries({ queryKey: entriesKey(planId) });
     },

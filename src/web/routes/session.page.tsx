@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api';
+import { meKey } from '../features/auth/session';
+import { CONFLICT_TEXT, QUEUED_TEXT, saveOffline, useOutbox } from '../pwa/outbox';
 import { PageFallback } from '../components/feedback';
 import { FormMessages } from '../components/FormParts';
 import { PageHeader } from '../components/PageHeader';
@@ -83,17 +84,35 @@ function SessionPage() {
 function HeldForm({ session }: { session: SessionDetail }) {
   const client = useQueryClient();
   const scheduledDay = session.scheduledAt ? new Date(new Date(session.scheduledAt).getTime() + 7 * 3_600_000).toISOString().slice(0, 10) : todayInVietnam();
+  // "Held" saved on the device and not sent yet (decision 029): its date is what the form shows.
+  const queued = useOutbox().find((e) => e.kind === 'session-held' && e.target === session.id);
   const [heldOn, setHeldOn] = useState(scheduledDay);
+  const shownDay = queued ? String(queued.body.heldOn) : heldOn;
   const held = useMutation({
-    mutationFn: () => api<SessionDetail>(`/api/sessions/${session.id}/held`, { method: 'POST', body: { version: session.version, heldOn } }),
-    onSuccess: (updated) => client.setQueryData(sessionKey(session.id), updated),
+    mutationFn: () =>
+      saveOffline(
+        {
+          kind: 'session-held',
+          target: session.id,
+          record: `session:${session.id}`,
+          label: `Xác nhận đã tổ chức — ${session.unitName}`,
+          method: 'POST',
+          url: `/api/sessions/${session.id}/held`,
+          body: { version: session.version, heldOn: shownDay },
+        },
+        () => client.refetchQueries({ queryKey: meKey }),
+      ),
+    onSuccess: (result) => {
+      if (result.outcome === 'sent' && result.answer) client.setQueryData(sessionKey(session.id), result.answer as SessionDetail);
+    },
   });
+  const outcome = held.data?.outcome === 'queued' || (queued?.state === 'pending' && !held.isPending) ? QUEUED_TEXT : held.data?.outcome === 'conflict' ? CONFLICT_TEXT : null;
   const slow = useSlow(held.isPending);
   return (
     <Section id="session-held" title={s.held} framed>
       <Stack gap="sm">
-        <TextInput type="date" label={s.heldOn} value={heldOn} onChange={(e) => setHeldOn(e.currentTarget.value)} size="md" />
-        <FormMessages failure={held.error} />
+        <TextInput type="date" label={s.heldOn} value={shownDay} onChange={(e) => setHeldOn(e.currentTarget.value)} size="md" readOnly={Boolean(queued)} />
+        <FormMessages failure={held.error} done={outcome} />
         {slow && <Working label="Đang ghi nhận…" />}
         <Button size="lg" onClick={() => held.mutate()} loading={held.isPending} fullWidth>
           {s.held}

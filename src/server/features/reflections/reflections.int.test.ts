@@ -139,9 +139,15 @@ describe('the member portal and the reflection', () => {
   });
 
   it('the member edits with the version (409 when stale); nobody else may', async () => {
-    const edited = await member.inject({ method: 'PATCH', url: `/api/reflections/${id}`, payload: { version: 1, commitment: 'Cam kết mới' } });
+    const key = { 'idempotency-key': 'offline-reflection-edit-0001' };
+    const edited = await member.inject({ method: 'PATCH', url: `/api/reflections/${id}`, headers: key, payload: { version: 1, commitment: 'Cam kết mới' } });
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ version: 2, commitment: 'Cam kết mới', late: true });
+    // The phone's queued edit sent again (its answer lost): the reflection as it is, written once.
+    const replayed = await member.inject({ method: 'PATCH', url: `/api/reflections/${id}`, headers: key, payload: { version: 1, commitment: 'Cam kết mới' } });
+    expect(replayed.statusCode).toBe(200);
+    expect(replayed.json()).toMatchObject({ version: 2, commitment: 'Cam kết mới' });
+    expect(await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'reflection.update')))).toHaveLength(1);
     const stale = await member.inject({ method: 'PATCH', url: `/api/reflections/${id}`, payload: { version: 1, commitment: 'Cũ' } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.id).toBe('reflection.version-conflict');

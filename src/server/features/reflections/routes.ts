@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { actorOf } from '../../auth/plugin';
+import { idempotencyKeyHeaders } from '../../idempotency';
 import { roleGrants, users } from '../../auth/tables';
 import { contentDisposition } from '../../files/content-disposition';
 import { renderDocx } from '../../documents/docx';
@@ -71,8 +72,11 @@ export const reflectionRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter
 
   app.patch(
     '/api/reflections/:id',
-    { config: { policy: 'reflections.write' }, schema: { tags, summary: 'Sửa bài thu hoạch (theo phiên bản, đến khi được nhận xét đạt)', params: reflectionIdParams, body: updateBody, response: { 200: reflectionSchema } } },
-    async (request) => updateReflection(db, actorOf(request), request.params.id, request.body),
+    {
+      config: { policy: 'reflections.write' },
+      schema: { tags, summary: 'Sửa bài thu hoạch (theo phiên bản, đến khi được nhận xét đạt; gửi lại với cùng Idempotency-Key: không ghi lần hai)', params: reflectionIdParams, headers: idempotencyKeyHeaders, body: updateBody, response: { 200: reflectionSchema } },
+    },
+    async (request) => updateReflection(db, actorOf(request), request.params.id, request.body, request.headers['idempotency-key']),
   );
 
   app.post(

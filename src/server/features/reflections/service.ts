@@ -14,6 +14,7 @@ import { isLate, reflectionDeadline } from '../../../domain/study-record';
 import { sortByVietnameseName } from '../../../domain/vietnamese-names';
 import { isWithin } from '../../../domain/org-tree';
 import { updateVersioned } from '../../db/versioned';
+import { createOnce, keyTaken } from '../../idempotency';
 import { recordAudit } from '../audit/service';
 import { members, type Member } from '../members/tables';
 import { units, type Unit } from '../units/tables';
@@ -210,28 +211,37 @@ export async function getReflection(db: DbOrTx, actor: Actor, id: string) {
 
 const keyOf = (r: Pick<Reflection, 'tenantId' | 'id'>) => and(eq(reflections.tenantId, r.tenantId), eq(reflections.id, r.id));
 
-/** PATCH /api/reflections/:id: the member's own, with the version (409 when stale); refused once passed. */
-export async function updateReflection(db: Db, actor: Actor, id: string, input: { version: number; reflection?: string; commitment?: string }) {
+/**
+ * PATCH /api/reflections/:id: the member's own, with the version (409 when stale); refused once
+ * passed. The same Idempotency-Key again (a phone's queued edit sent twice) answers with the
+ * reflection as it is, writing nothing.
+ */
+export async function updateReflection(db: Db, actor: Actor, id: string, input: { version: number; reflection?: string; commitment?: string }, idempotencyKey?: string) {
   return db.transaction(async (tx) => {
     const { reflection: r, member, cell, ownMemberId } = await loadReflectionFor(tx, actor, id);
     if (!canWriteReflection(actor, { id: member.id, tenantId: member.tenantId }, ownMemberId)) throw forbidden('sửa bài thu hoạch của đảng viên khác');
     const current = () => describeReflection(r, member.fullName, actor, cell, ownMemberId);
-    if (input.version !== r.version) throw conflict('reflection', current());
-    if (r.reviewResult === 'passed') throw alreadyReviewed(current());
-    const changes: Partial<Reflection> = { updatedAt: now() };
-    if (input.reflection !== undefined) {
-      if (!clean(input.reflection)) throw emptyReflection();
-      changes.reflection = clean(input.reflection);
+    const request = { tenantId: r.tenantId, actorId: actor.userId, scope: `reflection-edit:${r.id}`, key: idempotencyKey, taken: () => keyTaken('reflections') };
+    const { result } = await createOnce(tx, request, { replay: async () => current(), create: async () => ({ id: r.id, result: await edit() }) });
+    return result;
+    async function edit() {
+      if (input.version !== r.version) throw conflict('reflection', current());
+      if (r.reviewResult === 'passed') throw alreadyReviewed(current());
+      const changes: Partial<Reflection> = { updatedAt: now() };
+      if (input.reflection !== undefined) {
+        if (!clean(input.reflection)) throw emptyReflection();
+        changes.reflection = clean(input.reflection);
+      }
+      if (input.commitment !== undefined) {
+        if (!clean(input.commitment)) throw emptyCommitment();
+        changes.commitment = clean(input.commitment);
+      }
+      // A "Chưa đạt" revised goes back to the secretary: the old review stays in the audit.
+      if (r.reviewResult === 'failed') Object.assign(changes, { reviewResult: null, reviewComment: null, reviewedBy: null, reviewerName: null, reviewedAt: null });
+      const updated = await updateVersioned(tx, reflections, keyOf(r), input.version, changes, { entity: 'reflection', current });
+      await recordAudit(tx, { tenantId: r.tenantId, actorId: actor.userId, action: 'reflection.update', entity: 'reflection', entityId: id, before: r, after: updated });
+      return describeReflection(updated, member.fullName, actor, cell, ownMemberId);
     }
-    if (input.commitment !== undefined) {
-      if (!clean(input.commitment)) throw emptyCommitment();
-      changes.commitment = clean(input.commitment);
-    }
-    // A "Chưa đạt" revised goes back to the secretary: the old review stays in the audit.
-    if (r.reviewResult === 'failed') Object.assign(changes, { reviewResult: null, reviewComment: null, reviewedBy: null, reviewerName: null, reviewedAt: null });
-    const updated = await updateVersioned(tx, reflections, keyOf(r), input.version, changes, { entity: 'reflection', current });
-    await recordAudit(tx, { tenantId: r.tenantId, actorId: actor.userId, action: 'reflection.update', entity: 'reflection', entityId: id, before: r, after: updated });
-    return describeReflection(updated, member.fullName, actor, cell, ownMemberId);
   });
 }
 

@@ -117,6 +117,37 @@ describe('a cell session: schedule, attendance, held, minutes', () => {
     expect((await detailOf(bithu, sessionId)).version).toBe(sent.json().version);
   });
 
+  it('the session record and "held" sent twice with their Idempotency-Key are stored once; a key for another request is refused', async () => {
+    const { sessionId } = await sessionOfCell(t, staff, leader, 'Chi bộ Tràng Đà 1');
+    const detail = await detailOf(bithu, sessionId);
+    const record = { 'idempotency-key': 'offline-record-0001' };
+    const payload = { version: detail.version, notes: 'Truyền đạt Nghị quyết tại nhà văn hóa thôn.', chairName: 'Hoàng Văn Bình' };
+    const sent = await bithu.inject({ method: 'PATCH', url: `/api/sessions/${sessionId}`, headers: record, payload });
+    expect(sent.statusCode).toBe(200);
+    // The answer lost on the way back, the phone sends it again: the session as it is, nothing written.
+    const again = await bithu.inject({ method: 'PATCH', url: `/api/sessions/${sessionId}`, headers: record, payload });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ version: sent.json().version, notes: payload.notes });
+    // The same key for another request (here "held") is refused, and changes nothing.
+    const misused = await bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/held`, headers: record, payload: { version: sent.json().version, heldOn: '2026-05-22' } });
+    expect(misused.statusCode).toBe(409);
+    expect(misused.json().error.id).toBe('session.id-taken');
+    expect((await detailOf(bithu, sessionId)).heldOn).toBeNull();
+
+    const marked = await put(bithu, sessionId, { version: sent.json().version, marks: [{ memberId: detail.expected[0].memberId, status: 'present' }] });
+    const held = { 'idempotency-key': 'offline-held-0001' };
+    const first = await bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/held`, headers: held, payload: { version: marked.json().version, heldOn: '2026-05-22' } });
+    expect(first.statusCode).toBe(200);
+    const second = await bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/held`, headers: held, payload: { version: marked.json().version, heldOn: '2026-05-22' } });
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toMatchObject({ version: first.json().version, heldOn: '2026-05-22' });
+    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, sessionId));
+    expect(audits.filter((a) => a.action === 'session.update')).toHaveLength(1);
+    expect(audits.filter((a) => a.action === 'session.held')).toHaveLength(1);
+    // Without a key, the stale version is still a conflict: the key answers only its own request.
+    expect((await bithu.inject({ method: 'PATCH', url: `/api/sessions/${sessionId}`, payload })).statusCode).toBe(409);
+  });
+
   it('roles: another cell’s secretary 403, another commune 404, the leadership reads only; nothing changes', async () => {
     const { sessionId } = await sessionOfCell(t, staff, leader, 'Chi bộ Tràng Đà 2');
     const before = await detailOf(staff, sessionId);

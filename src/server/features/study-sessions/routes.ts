@@ -66,8 +66,11 @@ export const studySessionRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConvert
 
   app.patch(
     '/api/sessions/:id',
-    { config: { policy: 'sessions.run' }, schema: { tags, summary: 'Lịch, địa điểm, báo cáo viên, nội dung của buổi sinh hoạt', params: sessionIdParams, body: scheduleBody, response: detail } },
-    async (request) => updateSchedule(db, actorOf(request), request.params.id, request.body),
+    {
+      config: { policy: 'sessions.run' },
+      schema: { tags, summary: 'Lịch, địa điểm, báo cáo viên, nội dung của buổi sinh hoạt (gửi lại với cùng Idempotency-Key: không ghi lần hai)', params: sessionIdParams, headers: idempotencyKey, body: scheduleBody, response: detail },
+    },
+    async (request) => updateSchedule(db, actorOf(request), request.params.id, request.body, request.headers['idempotency-key']),
   );
 
   app.put(
@@ -81,8 +84,8 @@ export const studySessionRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConvert
 
   app.post(
     '/api/sessions/:id/held',
-    { config: { policy: 'sessions.run' }, schema: { tags, summary: 'Xác nhận đã tổ chức', params: sessionIdParams, body: heldBody, response: detail } },
-    async (request) => markHeld(db, actorOf(request), request.params.id, request.body),
+    { config: { policy: 'sessions.run' }, schema: { tags, summary: 'Xác nhận đã tổ chức (gửi lại với cùng Idempotency-Key: không ghi lần hai)', params: sessionIdParams, headers: idempotencyKey, body: heldBody, response: detail } },
+    async (request) => markHeld(db, actorOf(request), request.params.id, request.body, request.headers['idempotency-key']),
   );
 
   app.post(

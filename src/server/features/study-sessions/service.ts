@@ -1,7 +1,7 @@
 // A study session's page and its writes: scheduling and the minutes' content, attendance, held, the
 // ward's "studies at the conference" flag. Every write is version-conditional, transactional and audited.
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client';
+import type { Db, DbOrTx, Tx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { badRequest, conflict } from '../../errors';
 import { now } from '../../clock';
@@ -10,6 +10,7 @@ import { countAttendance, marksMissingReason, unexpectedMarks, type AttendanceMa
 import { studySessionStatus } from '../../../domain/study-sessions';
 import { isWithinWindow, sessionWindow } from '../../../domain/session-window';
 import { updateVersioned } from '../../db/versioned';
+import { createOnce, keyTaken } from '../../idempotency';
 import { recordAudit } from '../audit/service';
 import { toRef } from '../units/service';
 import { canPlanSessions, canRunSession, canViewSession } from './policy';
@@ -48,25 +49,41 @@ export async function sessionFor(db: DbOrTx, actor: Actor, id: string) {
 const vietnamDay = (instant: string) => todayInVietnam(new Date(instant));
 
 /** Date, time, place, form, reporter, people reached, notes and opinions (canRunSession). */
-export async function updateSchedule(db: Db, actor: Actor, id: string, input: ScheduleInput) {
+export async function updateSchedule(db: Db, actor: Actor, id: string, input: ScheduleInput, idempotencyKey?: string) {
   return db.transaction(async (tx) => {
     const loaded = await loadSessionFor(tx, actor, id, canRunSession, 'sửa buổi sinh hoạt của chi bộ khác');
-    const { session } = loaded;
-    if (input.version !== session.version) throw conflict('session', await describeSession(tx, actor, loaded));
-    const { version, confirmOutsideWindow, scheduledAt, ...rest } = input;
-    if (scheduledAt && session.kind === 'regular') {
-      const window = sessionWindow(session.due, loaded.planIssuedOn);
-      const day = vietnamDay(scheduledAt);
-      if (!isWithinWindow(day, window) && !confirmOutsideWindow) {
-        const range = window.to ? `từ ${fmt(window.from)} đến ${fmt(window.to)}` : `từ ${fmt(window.from)}`;
-        throw badRequest('session.outside-window', `Ngày ${fmt(day)} nằm ngoài thời gian kế hoạch đề ra (${range}). Nếu vẫn giữ ngày này, hãy xác nhận.`, { window });
-      }
-    }
-    const changes = { ...rest, ...(scheduledAt !== undefined ? { scheduledAt: scheduledAt === null ? null : new Date(scheduledAt) } : {}) };
-    const updated = await updateVersioned(tx, studySessions, keyOf(session), version, { ...changes, updatedAt: now() }, { entity: 'session' });
-    await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.update', entity: 'session', entityId: id, before: session, after: updated });
-    return describeSession(tx, actor, { ...loaded, session: updated });
+    return once(tx, actor, loaded, 'session-record', idempotencyKey, () => writeSchedule(tx, actor, loaded, input));
   });
+}
+
+/**
+ * A versioned write of the session a phone may send twice (its queued entry, the answer lost on the
+ * way back): the same Idempotency-Key again answers with the session as it is, writing nothing.
+ */
+async function once(tx: Tx, actor: Actor, loaded: LoadedSession, what: string, key: string | undefined, write: () => Promise<SessionDetail>) {
+  const { session } = loaded;
+  const request = { tenantId: session.tenantId, actorId: actor.userId, scope: `${what}:${session.id}`, key, taken: () => keyTaken('session') };
+  const { result } = await createOnce(tx, request, { replay: () => describeSession(tx, actor, loaded), create: async () => ({ id: session.id, result: await write() }) });
+  return result;
+}
+
+async function writeSchedule(tx: Tx, actor: Actor, loaded: LoadedSession, input: ScheduleInput) {
+  const { session } = loaded;
+  const id = session.id;
+  if (input.version !== session.version) throw conflict('session', await describeSession(tx, actor, loaded));
+  const { version, confirmOutsideWindow, scheduledAt, ...rest } = input;
+  if (scheduledAt && session.kind === 'regular') {
+    const window = sessionWindow(session.due, loaded.planIssuedOn);
+    const day = vietnamDay(scheduledAt);
+    if (!isWithinWindow(day, window) && !confirmOutsideWindow) {
+      const range = window.to ? `từ ${fmt(window.from)} đến ${fmt(window.to)}` : `từ ${fmt(window.from)}`;
+      throw badRequest('session.outside-window', `Ngày ${fmt(day)} nằm ngoài thời gian kế hoạch đề ra (${range}). Nếu vẫn giữ ngày này, hãy xác nhận.`, { window });
+    }
+  }
+  const changes = { ...rest, ...(scheduledAt !== undefined ? { scheduledAt: scheduledAt === null ? null : new Date(scheduledAt) } : {}) };
+  const updated = await updateVersioned(tx, studySessions, keyOf(session), version, { ...changes, updatedAt: now() }, { entity: 'session' });
+  await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.update', entity: 'session', entityId: id, before: session, after: updated });
+  return describeSession(tx, actor, { ...loaded, session: updated });
 }
 
 const fmt = (iso: string) => iso.split('-').reverse().join('/');
@@ -150,23 +167,28 @@ export async function saveAttendance(db: Db, actor: Actor, id: string, input: At
 }
 
 /** POST /api/sessions/:id/held: only with attendance recorded, on a day that has come. */
-export async function markHeld(db: Db, actor: Actor, id: string, input: { version: number; heldOn: string }) {
+export async function markHeld(db: Db, actor: Actor, id: string, input: { version: number; heldOn: string }, idempotencyKey?: string) {
   return db.transaction(async (tx) => {
     const loaded = await loadSessionFor(tx, actor, id, canRunSession, 'ghi nhận buổi sinh hoạt của chi bộ khác');
-    const { session } = loaded;
-    if (input.version !== session.version) throw conflict('session', await describeSession(tx, actor, loaded));
-    if (input.heldOn > todayInVietnam(now())) throw badRequest('session.held-in-future', 'Ngày tổ chức không thể sau hôm nay.');
-    if (input.heldOn < loaded.planIssuedOn) throw badRequest('session.held-before-plan', `Ngày tổ chức không thể trước ngày ban hành kế hoạch (${fmt(loaded.planIssuedOn)}).`);
-    const [marked] = await tx.select({ n: sql<number>`count(*)::int` }).from(sessionAttendance).where(and(eq(sessionAttendance.tenantId, session.tenantId), eq(sessionAttendance.sessionId, id)));
-    if (!marked || marked.n === 0) throw badRequest('session.no-attendance', 'Chưa điểm danh: hãy ghi nhận người dự trước khi xác nhận đã tổ chức buổi sinh hoạt.');
-    const updated = await updateVersioned(tx, studySessions, keyOf(session), input.version, { heldOn: input.heldOn, updatedAt: now() }, { entity: 'session' });
-    await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.held', entity: 'session', entityId: id, before: session, after: updated });
-    // The cell's "tổ chức học tập" task of the plan follows its session: done the day it was held.
-    if (session.kind === 'regular') {
-      await completeFollowingTasks(tx, { tenantId: session.tenantId, planId: session.planId, unitId: session.unitId, follows: 'study-session', on: input.heldOn, actorId: actor.userId });
-    }
-    return describeSession(tx, actor, { ...loaded, session: updated });
+    return once(tx, actor, loaded, 'session-held', idempotencyKey, () => writeHeld(tx, actor, loaded, input));
   });
+}
+
+async function writeHeld(tx: Tx, actor: Actor, loaded: LoadedSession, input: { version: number; heldOn: string }) {
+  const { session } = loaded;
+  const id = session.id;
+  if (input.version !== session.version) throw conflict('session', await describeSession(tx, actor, loaded));
+  if (input.heldOn > todayInVietnam(now())) throw badRequest('session.held-in-future', 'Ngày tổ chức không thể sau hôm nay.');
+  if (input.heldOn < loaded.planIssuedOn) throw badRequest('session.held-before-plan', `Ngày tổ chức không thể trước ngày ban hành kế hoạch (${fmt(loaded.planIssuedOn)}).`);
+  const [marked] = await tx.select({ n: sql<number>`count(*)::int` }).from(sessionAttendance).where(and(eq(sessionAttendance.tenantId, session.tenantId), eq(sessionAttendance.sessionId, id)));
+  if (!marked || marked.n === 0) throw badRequest('session.no-attendance', 'Chưa điểm danh: hãy ghi nhận người dự trước khi xác nhận đã tổ chức buổi sinh hoạt.');
+  const updated = await updateVersioned(tx, studySessions, keyOf(session), input.version, { heldOn: input.heldOn, updatedAt: now() }, { entity: 'session' });
+  await recordAudit(tx, { tenantId: session.tenantId, actorId: actor.userId, action: 'session.held', entity: 'session', entityId: id, before: session, after: updated });
+  // The cell's "tổ chức học tập" task of the plan follows its session: done the day it was held.
+  if (session.kind === 'regular') {
+    await completeFollowingTasks(tx, { tenantId: session.tenantId, planId: session.planId, unitId: session.unitId, follows: 'study-session', on: input.heldOn, actorId: actor.userId });
+  }
+  return describeSession(tx, actor, { ...loaded, session: updated });
 }
 
 /** The ward marks a cell as studying at the ward conference (canPlanSessions). */

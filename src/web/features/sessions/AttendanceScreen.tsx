@@ -43,6 +43,7 @@ export function AttendanceScreen({ session }: { session: SessionDetail }) {
       const entry = await enqueue({
         kind: 'attendance',
         target: session.id,
+        record: `session:${session.id}`,
         label: `Điểm danh — ${session.unitName}`,
         method: 'PUT',
         url: `/api/sessions/${session.id}/attendance`,

@@ -1,9 +1,11 @@
 // Date, time, place, form, reporter, people reached, notes and opinions. A date outside the plan's
 // window comes back as a warning the secretary confirms ("Vẫn giữ ngày này").
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../../api';
+import { ApiError } from '../../api';
+import { meKey } from '../auth/session';
+import { CONFLICT_TEXT, QUEUED_TEXT, saveOffline, useOutbox } from '../../pwa/outbox';
 import { FormMessages } from '../../components/FormParts';
 import { Working } from '../../components/Working';
 import { useSlow } from '../../components/progress';
@@ -16,33 +18,51 @@ function vietnamParts(iso: string | null): { date: string; time: string } {
   return { date: v.slice(0, 10), time: v.slice(11, 16) };
 }
 
+type Fields = Pick<SessionDetail, 'form' | 'reporter' | 'reachedYouth' | 'reachedAssociation' | 'reachedPublic' | 'chairName' | 'minutesSecretaryName' | 'notes' | 'opinions'> & { place: string };
+
 export function ScheduleForm({ session }: { session: SessionDetail }) {
   const client = useQueryClient();
-  const start = vietnamParts(session.scheduledAt);
+  // The record saved on the device and not sent yet is what the form shows (decision 029).
+  const queued = useOutbox().find((e) => e.kind === 'session-record' && e.target === session.id);
+  const queuedBody = queued?.body as (Fields & { scheduledAt: string | null }) | undefined;
+  const start = vietnamParts(queuedBody ? queuedBody.scheduledAt : session.scheduledAt);
   const [date, setDate] = useState(start.date);
   const [time, setTime] = useState(start.time);
-  const [form, setForm] = useState({
-    place: session.place ?? '',
-    form: session.form,
-    reporter: session.reporter,
-    reachedYouth: session.reachedYouth,
-    reachedAssociation: session.reachedAssociation,
-    reachedPublic: session.reachedPublic,
-    chairName: session.chairName,
-    minutesSecretaryName: session.minutesSecretaryName,
-    notes: session.notes,
-    opinions: session.opinions,
-  });
+  const [form, setForm] = useState<Fields>(() => (queuedBody ? fieldsOf({ ...queuedBody, place: queuedBody.place ?? '' }) : fieldsOf({ ...session, place: session.place ?? '' })));
+  // The device reads its queue after the page has drawn: the queued record then fills the form.
+  const shown = useRef(queued?.key);
+  useEffect(() => {
+    if (!queuedBody || !queued || shown.current === queued.key) return;
+    shown.current = queued.key;
+    const at = vietnamParts(queuedBody.scheduledAt);
+    setDate(at.date);
+    setTime(at.time);
+    setForm(fieldsOf({ ...queuedBody, place: queuedBody.place ?? '' }));
+  }, [queued, queuedBody]);
+  const [outcome, setOutcome] = useState<string | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
+  // Through the device's queue: without a connection it is kept and sent later, on the version it
+  // was made on (moved onto the next one when the attendance queued before it is acknowledged).
   const save = useMutation({
-    mutationFn: (confirmOutsideWindow: boolean) =>
-      api<SessionDetail>(`/api/sessions/${session.id}`, {
-        method: 'PATCH',
-        body: { version: session.version, ...form, place: form.place || null, scheduledAt: date ? `${date}T${time || '19:30'}:00+07:00` : null, confirmOutsideWindow },
-      }),
-    onSuccess: (updated) => {
+    mutationFn: async (confirmOutsideWindow: boolean) => {
+      const result = await saveOffline(
+        {
+          kind: 'session-record',
+          target: session.id,
+          record: `session:${session.id}`,
+          label: `Biên bản buổi sinh hoạt — ${session.unitName}`,
+          method: 'PATCH',
+          url: `/api/sessions/${session.id}`,
+          body: { version: session.version, ...form, place: form.place || null, scheduledAt: date ? `${date}T${time || '19:30'}:00+07:00` : null, confirmOutsideWindow },
+        },
+        () => client.refetchQueries({ queryKey: meKey }),
+      );
+      return result;
+    },
+    onSuccess: (result) => {
       setWarning(null);
-      client.setQueryData(sessionKey(session.id), updated);
+      if (result.outcome === 'sent' && result.answer) client.setQueryData(sessionKey(session.id), result.answer as SessionDetail);
+      setOutcome(result.outcome === 'sent' ? s.saved : result.outcome === 'queued' ? QUEUED_TEXT : CONFLICT_TEXT);
     },
     onError: (error) => {
       if (error instanceof ApiError && error.id === 'session.outside-window') setWarning(error.message);
@@ -92,7 +112,7 @@ export function ScheduleForm({ session }: { session: SessionDetail }) {
             </Stack>
           </Alert>
         )}
-        {!warning && <FormMessages failure={save.error} done={save.isSuccess ? s.saved : null} />}
+        {!warning && <FormMessages failure={save.error} done={save.isSuccess ? outcome : null} />}
         {slow && <Working label="Đang lưu…" />}
         <Group>
           <Button type="submit" size="md" loading={save.isPending}>
@@ -102,4 +122,9 @@ export function ScheduleForm({ session }: { session: SessionDetail }) {
       </Stack>
     </form>
   );
+}
+
+function fieldsOf(source: Fields): Fields {
+  const { place, form, reporter, reachedYouth, reachedAssociation, reachedPublic, chairName, minutesSecretaryName, notes, opinions } = source;
+  return { place, form, reporter, reachedYouth, reachedAssociation, reachedPublic, chairName, minutesSecretaryName, notes, opinions };
 }
