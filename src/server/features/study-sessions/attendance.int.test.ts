@@ -6,6 +6,7 @@ import { buildCommune, buildMember, buildUserWithGrant, findUnit } from '../../.
 import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
 import { members } from '../members/tables';
 import { auditLog } from '../audit/tables';
+import { cellReports } from '../reports/tables';
 import { countStatements } from '../../../../test/support/statements';
 
 let t: TestApp;
@@ -188,5 +189,21 @@ describe('a cell session: schedule, attendance, held, minutes', () => {
     const entries = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, sessionId));
     expect(entries.filter((e) => e.action === 'session.attendance')).toHaveLength(1);
   });
-});
 
+  it('after the ward accepted the cell’s report: attendance and the held date refused (409), nothing changed', async () => {
+    // The demo's accepted report (Chi bộ Tràng Đà 2, accepted and re-scored after an inspection).
+    const [acceptedReport] = await t.database.db.select().from(cellReports).where(eq(cellReports.status, 'accepted'));
+    const accepted = { id: acceptedReport!.sessionId };
+    const report = await staff.inject({ url: `/api/sessions/${accepted.id}/report` });
+    expect(report.json().report.status).toBe('accepted');
+    const before = await detailOf(staff, accepted.id);
+    const marks = before.expected.map((p: { memberId: string }) => ({ memberId: p.memberId, status: 'present' }));
+    const changed = await put(staff, accepted.id, { version: before.version, marks });
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json().error).toMatchObject({ id: 'session.report-accepted', message: expect.stringContaining('đã khóa') });
+    const held = await staff.inject({ method: 'POST', url: `/api/sessions/${accepted.id}/held`, payload: { version: before.version, heldOn: '2026-05-21' } });
+    expect(held.statusCode).toBe(409);
+    expect(held.json().error.id).toBe('session.report-accepted');
+    expect(await detailOf(staff, accepted.id)).toEqual(before);
+  });
+});

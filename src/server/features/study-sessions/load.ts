@@ -2,7 +2,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { Actor, UnitRef } from '../../auth/actor';
-import { forbidden, notFound } from '../../errors';
+import { forbidden, notFound, stateConflict } from '../../errors';
 import { now } from '../../clock';
 import { todayInVietnam } from '../../../domain/dates';
 import { sortByVietnameseName } from '../../../domain/vietnamese-names';
@@ -14,11 +14,14 @@ import { plans } from '../plans/tables';
 import { members } from '../members/tables';
 import { membersAsOf } from '../members/as-of';
 import { sessionAttendance, sessionGuests, studySessions, type StudySession } from './tables';
+import { cellReports } from '../reports/tables';
 
 export interface LoadedSession {
   session: StudySession;
   unit: Unit;
   planIssuedOn: string;
+  /** The cell's report on this session, if any: an accepted one locks the figures (assertReportNotAccepted). */
+  reportStatus: string | null;
 }
 
 export async function loadSession(db: DbOrTx, id: string): Promise<LoadedSession> {
@@ -29,12 +32,13 @@ export async function loadSession(db: DbOrTx, id: string): Promise<LoadedSession
       session: studySessions,
       unit: units,
       planIssuedOn: sql<string | null>`(select ${plans.issuedOn}::text from ${plans} where ${plans.tenantId} = ${studySessions.tenantId} and ${plans.id} = ${studySessions.planId})`,
+      reportStatus: sql<string | null>`(select ${cellReports.status} from ${cellReports} where ${cellReports.tenantId} = ${studySessions.tenantId} and ${cellReports.sessionId} = ${studySessions.id})`,
     })
     .from(studySessions)
     .innerJoin(units, and(eq(units.tenantId, studySessions.tenantId), eq(units.id, studySessions.unitId)))
     .where(eq(studySessions.id, id));
   if (!row) throw notFound('session');
-  return { session: row.session, unit: row.unit, planIssuedOn: row.planIssuedOn ?? todayInVietnam(now()) };
+  return { session: row.session, unit: row.unit, planIssuedOn: row.planIssuedOn ?? todayInVietnam(now()), reportStatus: row.reportStatus };
 }
 
 /** Another commune's session is not found; one the actor knows of but may not act on is forbidden. */
@@ -220,3 +224,17 @@ export async function checkInBranchOf(db: DbOrTx, tenantId: string, id: string):
 }
 
 export { namesOf };
+
+/**
+ * Once the ward has accepted the cell's report on a session, its figures are the ward's: attendance
+ * and the held date no longer change (409). An accepted report is final (domain/report-figures: the
+ * ward re-scores it, never returns it), so the message sends the secretary to the ward office.
+ */
+export function assertReportNotAccepted(loaded: Pick<LoadedSession, 'reportStatus'>) {
+  if (loaded.reportStatus === 'accepted') {
+    throw stateConflict(
+      'session.report-accepted',
+      'Đảng ủy đã tiếp nhận báo cáo của chi bộ về buổi sinh hoạt này nên điểm danh và ngày tổ chức đã khóa theo số liệu đã báo cáo. Nếu số liệu có sai sót, hãy báo Văn phòng Đảng ủy để ghi nhận khi kiểm tra, chấm lại báo cáo.',
+    );
+  }
+}

@@ -14,7 +14,7 @@ import { createOnce, keyTaken } from '../../idempotency';
 import { recordAudit } from '../audit/service';
 import { toRef } from '../units/service';
 import { canPlanSessions, canRunSession, canViewSession } from './policy';
-import { expectationOf, loadSessionFor, marksOf, namesOf, type Expectation, type LoadedSession, type SessionMark } from './load';
+import { assertReportNotAccepted, expectationOf, loadSessionFor, marksOf, namesOf, type Expectation, type LoadedSession, type SessionMark } from './load';
 import { sessionAttendance, studySessions, type StudySession } from './tables';
 import { completeFollowingTasks } from '../tasks/service';
 import { conferences } from '../conferences/tables';
@@ -101,6 +101,7 @@ export async function saveAttendance(db: Db, actor: Actor, id: string, input: At
     // A phone that sends its queued save again (the answer was lost) gets the session as it is: stored once.
     if (idempotencyKey && session.attendanceKey === idempotencyKey) return describeSession(tx, actor, loaded);
     if (input.version !== session.version) throw conflict('session', await describeSession(tx, actor, loaded));
+    assertReportNotAccepted(loaded);
     const expectation = await expectationOf(tx, session);
     const marks = [...new Map(input.marks.map((m) => [m.memberId, m])).values()];
     const unexpected = unexpectedMarks(expectation.expected.map((p) => p.memberId), marks);
@@ -179,6 +180,7 @@ async function writeHeld(tx: Tx, actor: Actor, loaded: LoadedSession, input: { v
   const id = session.id;
   if (input.version !== session.version) throw conflict('session', await describeSession(tx, actor, loaded));
   if (input.heldOn > todayInVietnam(now())) throw badRequest('session.held-in-future', 'Ngày tổ chức không thể sau hôm nay.');
+  assertReportNotAccepted(loaded);
   if (input.heldOn < loaded.planIssuedOn) throw badRequest('session.held-before-plan', `Ngày tổ chức không thể trước ngày ban hành kế hoạch (${fmt(loaded.planIssuedOn)}).`);
   const [marked] = await tx.select({ n: sql<number>`count(*)::int` }).from(sessionAttendance).where(and(eq(sessionAttendance.tenantId, session.tenantId), eq(sessionAttendance.sessionId, id)));
   if (!marked || marked.n === 0) throw badRequest('session.no-attendance', 'Chưa điểm danh: hãy ghi nhận người dự trước khi xác nhận đã tổ chức buổi sinh hoạt.');
