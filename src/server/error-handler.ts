@@ -20,6 +20,7 @@ export function toAppError(error: FastifyError | Error, bodyLimit?: number): App
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
     return unsupportedMedia('unsupported-media-type', 'Kiểu dữ liệu gửi lên không được hỗ trợ.');
   }
+  if (code === 'FST_ERR_BAD_URL') return badRequest('bad-url', 'Địa chỉ yêu cầu không hợp lệ: có ký tự được mã hóa sai.');
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return badRequest('invalid-json', 'Nội dung gửi lên bị trống.');
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && error instanceof SyntaxError)) {
     return badRequest('invalid-json', 'Nội dung gửi lên không phải JSON hợp lệ.');

@@ -139,7 +139,8 @@ function fault(res: LightMyRequestResponse): string | null {
 }
 
 function expectSane(res: LightMyRequestResponse, what: string) {
-  expect({ what, fault: fault(res) }).toEqual({ what, fault: null });
+  const found = fault(res);
+  if (found) throw new Error(`${what} → ${found}`);
 }
 
 // --- addresses from the route table --------------------------------------------------------------
@@ -248,10 +249,16 @@ const SIGN_OUT = 'POST /api/auth/logout';
 async function eachRoute(routes: RouteAccess[], check: (route: RouteAccess) => Promise<void>) {
   const failures: string[] = [];
   for (const route of routes) {
+    const started = Date.now();
     try {
       await check(route);
+      if (process.env.QT_FUZZ_TIMES) console.log(`${Date.now() - started} ms ${route.method} ${route.url}`);
     } catch (error) {
-      failures.push(`${route.method} ${route.url}: ${(error as Error).message.split('\n').slice(0, 12).join('\n')}`);
+      // fast-check keeps the property's own error as the cause.
+      const cause = (error as { cause?: Error }).cause;
+      const lines = [...(error as Error).message.split('\n'), ...(cause ? [`→ ${cause.message}`] : [])];
+      const telling = lines.filter((l) => /→|Got error|seed:|hang:|expected|Error/u.test(l)).map((l) => l.slice(0, 400));
+      failures.push(`${route.method} ${route.url}: ${(telling.length ? telling : lines.slice(0, 6)).join('\n')}`);
     }
   }
   expect(failures).toEqual([]);
@@ -622,7 +629,8 @@ describe('every JSON route', () => {
         const res = await send(staff, { method: route.method as 'POST', url: path!, payload: raw.payload, headers: { 'content-type': raw.type ?? 'application/json' } });
         expectSane(res, raw.name);
         // Whatever the route, none of these is taken as it is.
-        if (raw.name.includes('over the limit')) expect(res.statusCode, raw.name).toBe(413);
+        // (The plan import takes 10 MB of pasted text: its own limit is proven in src/server/hostile-input.int.test.ts.)
+        if (raw.name.includes('over the limit')) expect(res.statusCode, raw.name).toBe(route.url === '/api/plans/import' ? 400 : 413);
         else if (['__proto__', 'constructor', 'UTF-8', 'surrogate', 'NUL', 'truncated', 'nested'].some((w) => raw.name.includes(w))) expect(res.statusCode, `${raw.name}: ${res.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
       }
     });
