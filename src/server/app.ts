@@ -49,6 +49,9 @@ export async function buildApp({ env, database, logger = false, pdf: converter =
     ...requestIdOptions,
     bodyLimit: env.QT_BODY_LIMIT,
     trustProxy: env.QT_TRUST_PROXY,
+    // An address the router cannot decode ("%ED%A0%80") is refused before any route or hook runs:
+    // answered by the central handler too, so it is JSON with a stable id like every other refusal.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -20,10 +20,15 @@ export function toAppError(error: FastifyError | Error, bodyLimit?: number): App
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
     return unsupportedMedia('unsupported-media-type', 'Kiểu dữ liệu gửi lên không được hỗ trợ.');
   }
+  if (code === 'FST_ERR_BAD_URL') return badRequest('bad-url', 'Địa chỉ yêu cầu không hợp lệ: có ký tự được mã hóa sai.');
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return badRequest('invalid-json', 'Nội dung gửi lên bị trống.');
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && error instanceof SyntaxError)) {
     return badRequest('invalid-json', 'Nội dung gửi lên không phải JSON hợp lệ.');
   }
+  // A number the database's integer cannot hold (a version of 2^53 passes a schema without a maximum):
+  // the request's fault, refused whole (writes are transactional, so nothing changed).
+  const sqlState = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
+  if (sqlState === '22003') return badRequest('number-out-of-range', 'Số gửi lên vượt quá giới hạn cho phép.');
   if (status === 429) return tooManyRequests();
   if (status && status >= 400 && status < 500) return badRequest('bad-request', 'Yêu cầu không hợp lệ.');
   return internal();

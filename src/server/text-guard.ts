@@ -56,6 +56,29 @@ export const invalidUtf8 = () =>
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** Deeper than any form's body; a body 10,000 levels deep overflowed the stack of every walk (a 500). */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether the JSON text nests arrays and objects deeper than `max` (counted in the text, without recursion). */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+export const tooDeep = () =>
+  badRequest('json.too-deep', `Dữ liệu gửi lên lồng nhau quá sâu (tối đa ${MAX_JSON_DEPTH} cấp).`);
+
 /** Every percent-encoded part of the query string must decode to UTF-8 (the router keeps it raw). */
 function checkRawQuery(url: string) {
   const at = url.indexOf('?');
@@ -83,6 +106,10 @@ export function registerTextGuard(app: FastifyInstance) {
     }
     if (text.trim() === '') {
       done(badRequest('invalid-json', 'Nội dung gửi lên bị trống.'), undefined);
+      return;
+    }
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      done(tooDeep(), undefined);
       return;
     }
     try {

@@ -3,7 +3,7 @@
 // The decision rests on the route the router matched, never on the text of the address: the router
 // decodes "/%61pi/…" into "/api/…", so a test of the raw URL can be walked around.
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RouteOptions } from 'fastify';
 import type { Db } from '../db/client';
 import { csrfFailed, passwordChangeRequired, unauthenticated } from '../errors';
 import type { Actor } from './actor';
@@ -39,6 +39,8 @@ export interface RouteAccess {
   policy: string | null;
   /** The route takes `?communeId=` (a commune-scoped route: resolveCommune checks it against the grants). */
   takesCommune: boolean;
+  /** Its schema (zod: params, querystring, body; consumes), for the tests that walk every route. */
+  schema: FastifySchema & { consumes?: readonly string[] };
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -65,6 +67,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; sessio
         public: r.config?.public === true,
         policy: typeof r.config?.policy === 'string' ? r.config.policy : null,
         takesCommune: (r.schema?.querystring as { shape?: Record<string, unknown> } | undefined)?.shape?.communeId !== undefined,
+        schema: r.schema ?? {},
       })),
     ),
   );

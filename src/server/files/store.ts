@@ -5,7 +5,8 @@ import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { storedFileMissing } from '../errors';
+import { badRequest, storedFileMissing } from '../errors';
+import { inspectZip, isZip, type ZipLimits } from './zip-guard';
 
 export interface FileStore {
   save(bytes: Buffer): Promise<string>;
@@ -49,10 +50,24 @@ const DOCX: DocumentType = {
   extension: 'docx',
 };
 
-/** Recognises PDF and DOCX by their content, whatever the file name says. */
+/**
+ * What a stored .docx may expand to. Nothing here inflates it, but whoever opens it does (Word, the
+ * office's PC, a preview): a file that would fill their memory is no document (a 20 MB report with
+ * photos inflates to about as much; its text to some ten times its size).
+ */
+const DOCX_LIMITS: ZipLimits = { maxEntries: 5_000, maxEntryBytes: 100 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxRatio: 100 };
+
+export const zipBomb = () =>
+  badRequest('upload.zip-bomb', 'Tệp bị từ chối: nội dung nén bên trong quá lớn hoặc có tỉ lệ nén bất thường. Hãy mở tệp, lưu lại rồi tải lên lần nữa.');
+
+/** Recognises PDF and DOCX by their content, whatever the file name says; a zip bomb is refused (400). */
 export async function detectDocumentType(bytes: Buffer): Promise<DocumentType | null> {
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return PDF;
-  if (bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50) {
+  if (isZip(bytes)) {
+    // The sizes its directory declares, then each entry inflated up to its declared size (zip-guard.ts).
+    const verdict = inspectZip(bytes, DOCX_LIMITS);
+    if (verdict === 'bomb') throw zipBomb();
+    if (verdict === 'bad') return null;
     try {
       const zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
       if (zip.file('word/document.xml') && zip.file('[Content_Types].xml')) return DOCX;

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { badRequest, megabytes, payloadTooLarge } from '../errors';
+import { badText, textFault } from '../text-guard';
 
 /** Reads the one uploaded file of a multipart request; over `maxBytes` it is refused whole (413). */
 export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<{ bytes: Buffer; fileName: string }> {
@@ -20,6 +21,7 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
 /**
  * Reads the one uploaded file and the text fields beside it, in whatever order the form sends them
  * (`readUpload` sees only the fields sent before the file). Over `maxBytes` the file is refused (413).
+ * The fields follow the rules of a JSON body (text-guard.ts): no control character, no broken Unicode.
  */
 export async function readUploadWithFields(
   request: FastifyRequest,
@@ -32,7 +34,10 @@ export async function readUploadWithFields(
   let upload: { bytes: Buffer; fileName: string } | undefined;
   for await (const part of request.parts({ limits: { fileSize: maxBytes } })) {
     if (part.type === 'field') {
-      fields[part.fieldname] = String(part.value);
+      const value = String(part.value);
+      const fault = textFault(part.fieldname) ?? textFault(value);
+      if (fault) throw badText(`body/${part.fieldname}`, fault);
+      fields[part.fieldname] = value;
       continue;
     }
     const bytes = await part.toBuffer().catch((error: { code?: string }) => {

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { badRequest, megabytes, payloadTooLarge, unsupportedMedia } from '../../errors';
 import { inspectZip, isZip, type ZipLimits } from '../../files/zip-guard';
+import { textFault } from '../../text-guard';
 import { type CellValue, cellText, columnFor, isBlankRow } from '../../../domain/member-import';
 
 export const MAX_MEMBER_FILE_BYTES = 10 * 1024 * 1024;
@@ -34,12 +35,33 @@ export const readMemberSheet = (bytes: Buffer): Promise<Sheet> => readSheet(byte
 export async function readSheet(bytes: Buffer, kind: SheetKind): Promise<Sheet> {
   if (bytes.length === 0) throw badRequest(`${kind.prefix}.empty`, 'Tệp tải lên không có nội dung.');
   if (bytes.length > MAX_MEMBER_FILE_BYTES) throw payloadTooLarge(megabytes(MAX_MEMBER_FILE_BYTES));
-  if (isZip(bytes)) return readXlsx(bytes, kind);
+  if (isZip(bytes)) return checkText(await readXlsx(bytes, kind), kind);
   const text = decodeText(bytes);
   if (text === null) {
     throw unsupportedMedia(`${kind.prefix}.unsupported-type`, 'Tệp không phải Excel (.xlsx) hoặc CSV. Hãy lưu danh sách dưới dạng .xlsx hoặc .csv (UTF-8).');
   }
-  return readCsv(text, kind);
+  return checkText(readCsv(text, kind), kind);
+}
+
+/**
+ * A list's text follows the rules of text sent in a form (text-guard.ts): a control character (a
+ * bell, an escape, NUL written as Excel's "_x0000_") or a broken surrogate refuses the file, naming
+ * the row and the column, before anything is stored.
+ */
+function checkText(sheet: Sheet, kind: SheetKind): Sheet {
+  for (const { row, values } of [{ row: sheet.headerRow, values: sheet.header }, ...sheet.rows]) {
+    values.forEach((value, i) => {
+      const fault = typeof value === 'string' ? textFault(value) : null;
+      if (!fault) return;
+      const column = cellText(sheet.header[i] ?? null) || `số ${i + 1}`;
+      throw badRequest(
+        `${kind.prefix}.${fault === 'control' ? 'control-character' : 'invalid-unicode'}`,
+        `Dòng ${row}, cột ${column}: ô có ${fault === 'control' ? 'ký tự điều khiển không hợp lệ' : 'ký tự Unicode không hợp lệ'}. Hãy xóa ký tự đó trong tệp rồi tải lên lại.`,
+        { row, column },
+      );
+    });
+  }
+  return sheet;
 }
 
 function decodeText(bytes: Buffer): string | null {

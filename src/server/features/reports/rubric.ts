@@ -4,8 +4,9 @@ import ExcelJS from 'exceljs';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
-import { badRequest, forbidden, notFound } from '../../errors';
+import { badRequest, forbidden, notFound, validationFailed } from '../../errors';
 import { inspectZip, isZip } from '../../files/zip-guard';
+import { textFault } from '../../text-guard';
 import { defaultRubric, rubricFromRows, rubricProblems, type RubricContent } from '../../../domain/rubrics';
 import { recordAudit } from '../audit/service';
 import { resolveCommune, toRef } from '../units/service';
@@ -93,6 +94,7 @@ export async function readRubricXlsx(bytes: Buffer, title: string): Promise<Rubr
   const unreadable = () => badRequest('rubric.bad-xlsx', 'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải .xlsx.');
   if (!isZip(bytes)) throw unreadable();
   const verdict = inspectZip(bytes, XLSX_LIMITS);
+  if (verdict === 'bomb') throw badRequest('rubric.zip-bomb', 'Tệp Excel bị từ chối: nội dung nén quá lớn hoặc có tỉ lệ nén bất thường.');
   if (verdict !== 'ok') throw unreadable();
   const workbook = new ExcelJS.Workbook();
   try {
@@ -103,7 +105,15 @@ export async function readRubricXlsx(bytes: Buffer, title: string): Promise<Rubr
   const items = workbook.getWorksheet('Tiêu chí') ?? workbook.worksheets[0];
   const bands = workbook.getWorksheet('Xếp loại') ?? workbook.worksheets[1];
   if (!items || !bands) throw badRequest('rubric.sheets', 'Tệp cần hai trang tính: "Tiêu chí" (Nhóm, Mã, Tiêu chí, Điểm tối đa, Hướng dẫn) và "Xếp loại" (Xếp loại, Điểm tối thiểu).');
-  const { rubric, problems } = rubricFromRows(rowsOf(items), rowsOf(bands), title);
+  const [itemRows, bandRows] = [rowsOf(items), rowsOf(bands)];
+  // The cells follow the rules of text sent in a form (text-guard.ts): no control character (NUL,
+  // written by Excel as "_x0000_", is refused by the database's JSON too) and no broken Unicode.
+  for (const [sheet, rows] of [['Tiêu chí', itemRows], ['Xếp loại', bandRows]] as const) {
+    for (const cell of rows.flat()) {
+      if (typeof cell === 'string' && textFault(cell)) throw badRequest('rubric.control-character', `Trang "${sheet}" có ô chứa ký tự điều khiển hoặc ký tự Unicode không hợp lệ. Hãy xóa ký tự đó rồi tải lên lại.`);
+    }
+  }
+  const { rubric, problems } = rubricFromRows(itemRows, bandRows, title);
   if (problems.length > 0) throw badRequest('rubric.invalid', problems.join(' '), { problems });
   return rubric;
 }
@@ -132,6 +142,7 @@ export async function currentRubricWorkbook(db: Db, actor: Actor, communeId?: st
 export async function importRubric(db: Db, actor: Actor, read: () => Promise<{ bytes: Buffer; fields: Record<string, string> }>, communeId?: string) {
   await communeFor(db, actor, communeId, canEditRubric, 'nhập bộ tiêu chí');
   const { bytes, fields } = await read();
+  if ((fields.title ?? '').length > 300) throw validationFailed([{ path: '/title', message: 'Tên bộ tiêu chí tối đa 300 ký tự.' }]);
   const content = await readRubricXlsx(bytes, fields.title ?? '');
   return saveRubric(db, actor, content, communeId);
 }

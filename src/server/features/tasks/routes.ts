@@ -10,6 +10,7 @@ import { assigneeMappingBody, completeBody, evidenceCreated, evidenceNoteBody, e
 import { addTask, completeTask, findEvidence, listPlanTasks, loadTaskFor, taskFor, updateTask } from './service';
 import { addEvidence, MAX_EVIDENCE_BYTES, taskForEvidence } from './evidence';
 import { noEvidence } from './errors';
+import { validationFailed } from '../../errors';
 import { assignDraftTaskUnit } from './assignee-mappings';
 
 const tags = ['tasks'];
@@ -78,7 +79,10 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Db; files: FileStore }> = a
       const loaded = await taskForEvidence(db, actor, request.params.id);
       if (request.isMultipart()) {
         const upload = await readUploadWithFields(request, MAX_EVIDENCE_BYTES);
-        return reply.status(201).send(await addEvidence(db, files, actor, loaded, { file: upload, note: upload.fields.note ?? null }, request.headers['idempotency-key']));
+        // The note beside a file keeps the rules of a note sent alone (at most 4,000 characters).
+        const note = upload.fields.note?.trim() ? evidenceNoteBody.safeParse({ note: upload.fields.note }) : null;
+        if (note && !note.success) throw validationFailed(note.error.issues.map((issue) => ({ path: '/note', message: issue.message })));
+        return reply.status(201).send(await addEvidence(db, files, actor, loaded, { file: upload, note: note?.data.note ?? null }, request.headers['idempotency-key']));
       }
       const parsed = evidenceNoteBody.safeParse(request.body ?? {});
       if (!parsed.success) throw noEvidence();
