@@ -17,6 +17,7 @@ const sections: [string, string][] = [
   ['Reminders and escalation', './reminders.bench.ts'],
   ['Members\' own study and the yearly record', './records.bench.ts'],
   ['Reports: consolidation and the province roll-up', './province.bench.ts'],
+  ['Reports at the province\'s scale: generator, submission over HTTP, consolidated DOCX', './province-scale.bench.ts'],
   ['First load on a cheap phone', './first-load.bench.ts'],
   ['Offline sync', './offline-sync.bench.ts'],
   ['Load: the busiest day', './busiest-day.bench.ts'],
