@@ -5,7 +5,7 @@
 // upward (refreshPlanFigures, sendUpwardReport, expectUpwardReport — the services' own functions).
 // The bulk rows are written by INSERT … SELECT over generate_series and joins, in the database,
 // never as JS rows; identifiers are derived (md5 of the parent's id) so one statement can refer to
-// rows another wrote. For the benchmark (bench/province-scale.bench.ts) and `seed --generate-province`.
+// rows another wrote (made RFC 4122 version 4 so that the routes' validation accepts them). For the benchmark (bench/province-scale.bench.ts) and `seed --generate-province`.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { todayInVietnam } from '../../domain/dates';
@@ -103,7 +103,7 @@ export async function generateProvince(db: Db, shape: ProvinceShape = PROVINCE_S
         INSERT INTO units (id, tenant_id, parent_id, kind, name, path, sort_order)
         SELECT x.id, c.id, c.id, 'cell', 'Chi bộ Tổ dân phố ' || g, c.path || x.id || '/', g
         FROM units c CROSS JOIN generate_series(1, ${shape.cellsPerCommune}) g
-        CROSS JOIN LATERAL (SELECT md5(c.id::text || ':cell:' || g)::uuid AS id) x
+        CROSS JOIN LATERAL (SELECT overlay(overlay(md5(c.id::text || ':cell:' || g) placing '4' from 13) placing '8' from 17)::uuid AS id) x
         WHERE c.id = ANY(${uuids(communeIds)}) AND c.tenant_id = c.id`);
       for (const id of communeIds) await ensureCurrentRubric(tx, id);
     }),
@@ -125,10 +125,10 @@ export async function generateProvince(db: Db, shape: ProvinceShape = PROVINCE_S
       const joined = sql`(DATE '1980-01-01' + ${pick(sql`${memberKey} || ':j'`, 15_000)}::int)`;
       await tx.execute(sql`
         INSERT INTO persons (tenant_id, id, full_name, gender, birth_date)
-        SELECT c.tenant_id, md5(${memberKey} || ':person')::uuid, ${name}, ${gender}, ${birth} ${cells}`);
+        SELECT c.tenant_id, overlay(overlay(md5(${memberKey} || ':person') placing '4' from 13) placing '8' from 17)::uuid, ${name}, ${gender}, ${birth} ${cells}`);
       await tx.execute(sql`
         INSERT INTO members (tenant_id, id, person_id, cell_id, full_name, gender, birth_date, joined_on, official_on, exempt)
-        SELECT c.tenant_id, md5(${memberKey} || ':member')::uuid, md5(${memberKey} || ':person')::uuid, c.id, ${name}, ${gender}, ${birth},
+        SELECT c.tenant_id, overlay(overlay(md5(${memberKey} || ':member') placing '4' from 13) placing '8' from 17)::uuid, overlay(overlay(md5(${memberKey} || ':person') placing '4' from 13) placing '8' from 17)::uuid, c.id, ${name}, ${gender}, ${birth},
           ${joined}, ${joined} + 365, g = ${shape.membersPerCell} AND c.sort_order % 10 = 0 ${cells}`);
       await tx.execute(sql`
         INSERT INTO membership_events (tenant_id, member_id, kind, effective_on, cell_id)
@@ -185,7 +185,7 @@ export async function generateProvince(db: Db, shape: ProvinceShape = PROVINCE_S
   await timed('study sessions', () =>
     db.execute(sql`
       INSERT INTO study_sessions (tenant_id, id, plan_id, unit_id, scheduled_at, place, reporter, reached_youth, reached_association, reached_public, chair_name, minutes_secretary_name, held_on)
-      SELECT p.tenant_id, md5(${sessionKey})::uuid, p.id, c.id, (p.issued_on + 2 + ${pick(sessionKey, 8)}::int) + TIME '19:30' - INTERVAL '7 hours',
+      SELECT p.tenant_id, overlay(overlay(md5(${sessionKey}) placing '4' from 13) placing '8' from 17)::uuid, p.id, c.id, (p.issued_on + 2 + ${pick(sessionKey, 8)}::int) + TIME '19:30' - INTERVAL '7 hours',
         'Nhà văn hóa ' || c.name, 'Đồng chí Bí thư chi bộ', ${pick(sql`${sessionKey} || 'y'`, 6)}, ${pick(sql`${sessionKey} || 'a'`, 9)}, ${pick(sql`${sessionKey} || 'p'`, 25)},
         'Bí thư chi bộ', 'Phó Bí thư chi bộ',
         CASE WHEN p.id <> ALL(${uuids(lastPlans)}) AND ${pick(sql`${sessionKey} || 'h'`, 40)} = 0 THEN NULL ELSE p.issued_on + 2 + ${pick(sessionKey, 8)}::int END
@@ -231,7 +231,7 @@ export async function generateProvince(db: Db, shape: ProvinceShape = PROVINCE_S
       await db.execute(sql`
         INSERT INTO cell_reports (tenant_id, id, plan_id, session_id, unit_id, rubric_id, status, figures, form, reporter, report_date, number,
           summary, scores, total, band, first_submitted_at, submitted_at, accepted_at, version, created_at, updated_at)
-        SELECT s.tenant_id, md5(s.id::text || ':report')::uuid, s.plan_id, s.id, s.unit_id, rb.id, x.status,
+        SELECT s.tenant_id, overlay(overlay(md5(s.id::text || ':report') placing '4' from 13) placing '8' from 17)::uuid, s.plan_id, s.id, s.unit_id, rb.id, x.status,
           jsonb_build_object(
             'members', jsonb_build_object('total', a.expected + a.exempt, 'exempt', a.exempt, 'expected', a.expected, 'present', a.present,
               'late', a.late, 'excused', a.excused, 'absent', a.absent, 'madeUp', 0),
