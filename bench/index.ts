@@ -18,6 +18,7 @@ const sections: [string, string][] = [
   ['Members\' own study and the yearly record', './records.bench.ts'],
   ['Reports: consolidation and the province roll-up', './province.bench.ts'],
   ['Public page of a resolution', './public-page.bench.ts'],
+  ['Reports at the province\'s scale: generator, submission over HTTP, consolidated DOCX', './province-scale.bench.ts'],
   ['First load on a cheap phone', './first-load.bench.ts'],
   ['Offline sync', './offline-sync.bench.ts'],
   ['Load: the busiest day', './busiest-day.bench.ts'],

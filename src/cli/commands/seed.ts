@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 
-export const summary = 'tạo dữ liệu: --demo tạo phường mẫu Nông Tiến và phường Minh Xuân đã báo cáo lên tỉnh (chỉ khi cơ sở dữ liệu còn trống); --province thêm phường Minh Xuân vào dữ liệu mẫu đã có';
+export const summary =
+  'tạo dữ liệu: --demo tạo phường mẫu Nông Tiến và phường Minh Xuân đã báo cáo lên tỉnh (chỉ khi cơ sở dữ liệu còn trống); --province thêm phường Minh Xuân vào dữ liệu mẫu đã có; --generate-province sinh một tỉnh cỡ lớn (100 xã, 5.000 chi bộ, 100.000 đảng viên) để đo hiệu năng';
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false }, province: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false }, province: { type: 'boolean', default: false }, 'generate-province': { type: 'boolean', default: false } } });
+  if (values['generate-province']) return generateLargeProvince();
   if (!values.demo && !values.province) {
-    console.error('Hãy ghi rõ loại dữ liệu: quantriet seed --demo hoặc quantriet seed --province');
+    console.error('Hãy ghi rõ loại dữ liệu: quantriet seed --demo, quantriet seed --province hoặc quantriet seed --generate-province');
     return 2;
   }
   if (!values.demo) return seedProvince();
@@ -40,6 +42,23 @@ async function seedProvince(): Promise<number> {
       return 0;
     }
     console.log(`Đã thêm ${SECOND_COMMUNE} (tài khoản minhxuan), báo cáo tổng hợp đã gửi lên tỉnh.`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/** `seed --generate-province`: a province at the benchmark's scale, beside whatever the database holds (its own units). */
+async function generateLargeProvince(): Promise<number> {
+  const { loadEnv } = await import('../../server/env');
+  const { openMigratedDatabase } = await import('../../server/database');
+  const { generateProvince } = await import('../../server/seed/province-generator');
+  const database = await openMigratedDatabase(loadEnv());
+  try {
+    const started = performance.now();
+    const province = await generateProvince(database.db, undefined, { log: console.log });
+    const counts = Object.entries(province.counts).map(([table, n]) => `${table} ${n}`).join(', ');
+    console.log(`Đã sinh tỉnh ${province.provinceId} trong ${((performance.now() - started) / 1000).toFixed(1)} giây: ${counts}.`);
     return 0;
   } finally {
     await database.close();

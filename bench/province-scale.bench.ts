@@ -1,0 +1,255 @@
+// Issue 13's Performance figures at the province's scale, on the embedded database and, when
+// QT_BENCH_DATABASE_URL names a PostgreSQL server, on a scratch database of it:
+// 1. the generator builds a province (100 communes, 5,000 cells, 100,000 members, 20 plans a commune
+//    with sessions, attendance and reports, the aggregates kept by the services' code) — < 3 min;
+//    then the real services read it: one ward's consolidation, the province roll-up of every commune;
+// 2. the ward's consolidated report as DOCX (model and rendering) of a plan of 50 cells — < 50 ms;
+// 3. report submission over HTTP (POST /api/sessions/:id/report, each request a different held
+//    session, autocannon on 127.0.0.1) against the raw single-row INSERT rate of cell_reports on the
+//    same database in the same run, at the same concurrency — ≥ half, 0 errors.
+// QT_PROVINCE_COMMUNES scales the province down (100 by default); every phase stops by itself.
+import autocannon from 'autocannon';
+import { eq, sql } from 'drizzle-orm';
+import { openMigratedDatabase } from '../src/server/database';
+import type { Database } from '../src/server/db/client';
+import { generateProvince, heldSessionsWithoutReport, PROVINCE_SCALE, type GeneratedProvince } from '../src/server/seed/province-generator';
+import { findAccountByUsername, insertAccount } from '../src/server/auth/accounts';
+import { hashPassword } from '../src/server/auth/passwords';
+import { roleGrants } from '../src/server/auth/tables';
+import { loadActorForUser } from '../src/server/auth/service';
+import { planConsolidation } from '../src/server/features/reports/consolidation';
+import { wardReportDocumentFor } from '../src/server/features/reports/document';
+import { renderDocx } from '../src/server/documents/docx';
+import { rubrics } from '../src/server/features/reports/tables';
+import { provinceReports } from '../src/server/features/province/service';
+import { defaultRubric, rubricItems, scoreReport } from '../src/domain/rubrics';
+import { reportFigures } from '../src/domain/report-figures';
+import type { Actor } from '../src/server/auth/actor';
+import { adminUrl } from '../test/support/postgres';
+import { freePort, report, startProcess, stopProcess, tempDataDir, waitForHealth } from './support';
+
+const COMMUNES = Number(process.env.QT_PROVINCE_COMMUNES ?? PROVINCE_SCALE.communes);
+const CONNECTIONS = 8;
+/** Communes whose staff submit over HTTP (each through its own account); the others' sessions take the raw inserts. */
+const HTTP_COMMUNES = Math.min(20, Math.max(1, Math.floor(COMMUNES / 2)));
+const RAW_SECONDS = Number(process.env.QT_BENCH_SECONDS ?? 5);
+const HTTP_SECONDS = 30;
+const DOCX_RUNS = 50;
+const PASSWORD = 'Bench-province-2026';
+
+interface Target {
+  label: string;
+  env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+export async function run() {
+  const targets: Target[] = [{ label: 'PGlite', env: { QT_DATA_DIR: tempDataDir() }, dispose: async () => {} }];
+  const url = process.env.QT_BENCH_DATABASE_URL;
+  if (url) targets.push(await postgresTarget(url));
+  else console.log('(PostgreSQL: set QT_BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test to measure it too)');
+  for (const target of targets) {
+    try {
+      await runOn(target);
+    } finally {
+      await target.dispose();
+    }
+  }
+}
+
+async function postgresTarget(url: string): Promise<Target> {
+  const { default: pg } = await import('pg');
+  const name = `qt_bench_province_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  return {
+    label: 'PostgreSQL',
+    env: { DATABASE_URL: adminUrl(url, name) },
+    dispose: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+const stats = (times: number[]) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.floor(sorted.length * 0.95)]! };
+};
+
+async function runOn(target: Target) {
+  console.log(`\n### ${target.label}`);
+  const database = await openMigratedDatabase(target.env as never);
+  let province: GeneratedProvince;
+  let accounts: { communeId: string; username: string }[];
+  let pools: { http: Awaited<ReturnType<typeof heldSessionsWithoutReport>>; raw: Awaited<ReturnType<typeof heldSessionsWithoutReport>> };
+  try {
+    // 1. The generator.
+    const shape = { ...PROVINCE_SCALE, communes: COMMUNES };
+    const started = performance.now();
+    province = await generateProvince(database.db, shape, { log: console.log });
+    const seconds = (performance.now() - started) / 1000;
+    const c = province.counts;
+    console.log(`  rows: ${Object.entries(c).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`);
+    report(
+      `Generator (${COMMUNES} communes, ${(c.units! - COMMUNES - 1).toLocaleString('en')} cells, ${c.members!.toLocaleString('en')} members, ${shape.plansPerCommune} plans a commune: ${c.study_sessions!.toLocaleString('en')} sessions, ${c.session_attendance!.toLocaleString('en')} attendance marks, ${c.cell_reports!.toLocaleString('en')} reports, ${target.label})`,
+      `${seconds.toFixed(1)} s`,
+      '< 3 min (100 communes)',
+      seconds < 180,
+    );
+    await database.db.execute(sql`ANALYZE`);
+
+    // The accounts of the wards that submit over HTTP (ward staff of their commune), one password hash for all.
+    const passwordHash = await hashPassword(PASSWORD);
+    accounts = [];
+    await database.db.transaction(async (tx) => {
+      for (const [i, commune] of province.communes.slice(0, HTTP_COMMUNES).entries()) {
+        const username = `bench-${province.provinceId.slice(0, 6)}-${i + 1}`;
+        const user = await insertAccount(tx, { username, passwordHash, displayName: `Văn phòng ${commune.name}`, memberId: null, personId: null, tenantId: commune.id });
+        await tx.insert(roleGrants).values({ userId: user.id, role: 'wardStaff', unitId: commune.id, tenantId: commune.id });
+        accounts.push({ communeId: commune.id, username });
+      }
+    });
+
+    // The real services read the generated province.
+    const ward = province.communes[0]!;
+    const planId = province.plans.get(ward.id)!.at(-2)!;
+    const staff = await loadActorForUser(database.db, (await findAccountByUsername(database.db, accounts[0]!.username))!);
+    const consolidation = await planConsolidation(database.db, staff, planId);
+    const viewer: Actor = {
+      userId: crypto.randomUUID(),
+      username: 'bench',
+      displayName: 'bench',
+      tenantId: province.provinceId,
+      communeId: null,
+      memberId: null,
+      grants: [{ role: 'provinceViewer', unitId: province.provinceId, unitPath: province.provincePath, unitKind: 'province', unitTenantId: province.provinceId }],
+    };
+    const rollup = await provinceReports(database.db, viewer, { resolution: '1-NQ/TU' });
+    const sent = rollup.communes.filter((x) => x.status === 'submitted').length;
+    console.log(
+      `  ${ward.name}, plan before last: ${consolidation.expected} cells expected, ${consolidation.submitted} submitted (${consolidation.onTime} on time, ${consolidation.late} late), ${consolidation.missing} missing; members ${consolidation.members.present + consolidation.members.late}/${consolidation.members.expected} attended`,
+    );
+    console.log(`  province roll-up of 1-NQ/TU: ${rollup.communes.length} communes (${sent} submitted), ${rollup.resolutions.length} resolutions`);
+    if (consolidation.expected !== PROVINCE_SCALE.cellsPerCommune) throw new Error(`the consolidation counted ${consolidation.expected} cells`);
+    if (rollup.communes.length !== COMMUNES || sent !== COMMUNES) throw new Error(`the roll-up saw ${rollup.communes.length} communes, ${sent} submitted`);
+
+    // 2. The consolidated DOCX of that plan: the model from the database, then the rendering.
+    const build = async () => renderDocx((await wardReportDocumentFor(database.db, staff, planId)).model);
+    let bytes = 0;
+    for (let i = 0; i < 5; i++) bytes = (await build()).length;
+    const times: number[] = [];
+    const renderTimes: number[] = [];
+    for (let i = 0; i < DOCX_RUNS; i++) {
+      const t0 = performance.now();
+      const { model } = await wardReportDocumentFor(database.db, staff, planId);
+      const t1 = performance.now();
+      await renderDocx(model);
+      const t2 = performance.now();
+      times.push(t2 - t0);
+      renderTimes.push(t2 - t1);
+    }
+    const docx = stats(times);
+    const render = stats(renderTimes);
+    report(
+      `Consolidated DOCX of one ward's plan (${consolidation.expected} cells, ${bytes.toLocaleString('en')} bytes, ${DOCX_RUNS} runs, ${target.label})`,
+      `median ${docx.median.toFixed(1)} ms, p95 ${docx.p95.toFixed(1)} ms (rendering alone median ${render.median.toFixed(1)} ms)`,
+      '< 50 ms',
+      docx.p95 < 50,
+    );
+
+    // 3a. The raw insert rate: cell reports as the creation writes them, one INSERT each, CONNECTIONS at a time.
+    const httpCommunes = accounts.map((a) => a.communeId);
+    pools = {
+      http: await heldSessionsWithoutReport(database.db, httpCommunes, 5_000),
+      raw: await heldSessionsWithoutReport(database.db, province.communes.slice(HTTP_COMMUNES).map((x) => x.id), 20_000),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const raw = await rawInsertRate(database, pools.raw);
+  await database.close();
+  report(`raw single-row INSERT of cell_reports (${CONNECTIONS} at a time, ${target.label})`, `${raw.rate.toFixed(0)} rows/s (${raw.rows} rows in ${raw.seconds.toFixed(1)} s)`, 'measured', true);
+
+  // 3b. The same over HTTP through the real server: every request a different session of a different ward's account.
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = startProcess('node', ['bin/quantriet', 'serve'], { ...target.env, PORT: String(port), LOG_LEVEL: 'warn', QT_LOGIN_RATE_LIMIT: '1000000', QT_WEB_DIR: './dist/web', QT_FILES_DIR: tempDataDir() });
+  try {
+    await waitForHealth(base);
+    const signed = new Map<string, { cookie: string; csrfToken: string }>();
+    for (const a of accounts) signed.set(a.communeId, await signIn(base, a.username));
+    const queue = pools.http.map((s) => ({ id: s.id, who: signed.get(s.tenantId)! }));
+    // Warm the server as autocannon's own first requests would (each on a session of its own, left out of the count).
+    for (const item of queue.splice(0, 10)) {
+      const res = await fetch(`${base}/api/sessions/${item.id}/report`, { method: 'POST', headers: { cookie: item.who.cookie, 'x-csrf-token': item.who.csrfToken, 'content-type': 'application/json' }, body: '{}' });
+      if (res.status !== 201) throw new Error(`warm-up report creation: ${res.status} ${(await res.text()).slice(0, 200)}`);
+    }
+    const amount = queue.length;
+    let next = 0;
+    const failures: string[] = [];
+    const items = rubricItems(defaultRubric);
+    const body = JSON.stringify({ form: 'in-person', reporter: 'Đồng chí Bí thư chi bộ', summary: 'Chi bộ đã tổ chức học tập đầy đủ.', scores: items.map((i) => ({ itemId: i.id, points: i.maxPoints })) });
+    const result = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      amount,
+      duration: HTTP_SECONDS,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request) => {
+            const item = queue[next++ % queue.length]!;
+            return { ...request, path: `/api/sessions/${item.id}/report`, body, headers: { cookie: item.who.cookie, 'x-csrf-token': item.who.csrfToken, 'content-type': 'application/json' } };
+          },
+          onResponse: (status, answer) => {
+            if (status !== 201 && failures.length < 3) failures.push(`${status} ${answer.slice(0, 300)}`);
+          },
+        },
+      ],
+    });
+    const errors = result.non2xx + result.errors + result.timeouts;
+    const rate = result.requests.total / (result.duration || 1);
+    report(
+      `Report creation over HTTP (POST /api/sessions/:id/report, ${result.requests.total} different sessions of ${accounts.length} wards, ${CONNECTIONS} connections, ${target.label})`,
+      `${rate.toFixed(0)} req/s (p99 ${result.latency.p99} ms, ${errors} errors, ${result['2xx']} 2xx) / raw ${raw.rate.toFixed(0)} rows/s = ${(rate / raw.rate).toFixed(2)}`,
+      '≥ 0.5 of the raw insert rate, 0 errors',
+      rate / raw.rate >= 0.5 && errors === 0,
+    );
+    for (const failure of failures) console.log(`  a failed request: ${failure}`);
+  } finally {
+    await stopProcess(server);
+  }
+}
+
+async function rawInsertRate(database: Database, pool: { id: string; tenantId: string; unitId: string; planId: string }[]) {
+  const rubricOf = new Map((await database.db.select({ tenantId: rubrics.tenantId, id: rubrics.id }).from(rubrics).where(eq(rubrics.version, 1))).map((r) => [r.tenantId, r.id]));
+  const items = rubricItems(defaultRubric);
+  const scores = items.map((i) => ({ itemId: i.id, points: i.maxPoints }));
+  const { total, band } = scoreReport(defaultRubric, scores);
+  const figures = JSON.stringify(reportFigures({ total: 20, exempt: 0, expected: 20, present: 16, late: 2, excused: 1, absent: 1 }, 0, { youth: 2, association: 3, public: 10 }));
+  const text = `INSERT INTO cell_reports (tenant_id, plan_id, session_id, unit_id, rubric_id, status, figures, form, reporter, report_date, summary, scores, total, band, created_at, updated_at)
+    VALUES ($1, $2, $3, $4, $5, 'draft', $6, 'in-person', $7, $8, $9, $10, $11, $12, now(), now())`;
+  let next = 0;
+  const until = performance.now() + RAW_SECONDS * 1000;
+  const started = performance.now();
+  const loop = async () => {
+    while (performance.now() < until && next < pool.length) {
+      const s = pool[next++]!;
+      await database.executeSql(text, [s.tenantId, s.planId, s.id, s.unitId, rubricOf.get(s.tenantId), figures, 'Đồng chí Bí thư chi bộ', '2026-06-01', 'Chi bộ đã tổ chức học tập đầy đủ.', JSON.stringify(scores), total, band]);
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+  const seconds = (performance.now() - started) / 1000;
+  return { rows: next, seconds, rate: next / seconds };
+}
+
+async function signIn(base: string, username: string) {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  if (res.status !== 200) throw new Error(`sign-in of ${username}: ${res.status}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}

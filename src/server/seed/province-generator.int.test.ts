@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { openDatabase, type Database } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { generateProvince, heldSessionsWithoutReport, type GeneratedProvince } from './province-generator';
+import { cellReports } from '../features/reports/tables';
+import { studySessions } from '../features/study-sessions/tables';
+import { figuresOfSession } from '../features/reports/service';
+import { planConsolidation, planFiguresOf } from '../features/reports/consolidation';
+import { provinceReports } from '../features/province/service';
+import type { Actor } from '../auth/actor';
+
+let database: Database;
+let province: GeneratedProvince;
+const shape = { communes: 3, cellsPerCommune: 4, membersPerCell: 10, plansPerCommune: 3 };
+
+beforeAll(async () => {
+  database = await openDatabase({});
+  await migrateDatabase(database);
+  province = await generateProvince(database.db, shape, { today: '2026-06-20' });
+});
+afterAll(() => database?.close());
+
+const staffOf = (commune: GeneratedProvince['communes'][number]): Actor => ({
+  userId: crypto.randomUUID(),
+  username: 'test',
+  displayName: 'test',
+  tenantId: commune.id,
+  communeId: commune.id,
+  memberId: null,
+  grants: [{ role: 'wardStaff', unitId: commune.id, unitPath: commune.path, unitKind: 'commune', unitTenantId: commune.id }],
+});
+
+describe('the province generator', () => {
+  it('writes the shape asked for: cells, members with their events, every cell\'s session of every plan', () => {
+    const cells = shape.communes * shape.cellsPerCommune;
+    expect(province.counts).toMatchObject({
+      units: 1 + shape.communes + cells,
+      persons: cells * shape.membersPerCell,
+      members: cells * shape.membersPerCell,
+      plans: shape.communes * shape.plansPerCommune,
+      study_sessions: shape.communes * shape.plansPerCommune * shape.cellsPerCommune,
+      plan_report_figures: shape.communes * shape.plansPerCommune,
+      upward_reports: shape.communes * shape.plansPerCommune,
+      ward_reports: shape.communes * (shape.plansPerCommune - 2),
+    });
+    expect(province.counts.membership_events).toBeGreaterThanOrEqual(province.counts.members!);
+    expect(province.counts.session_attendance).toBeGreaterThan(0);
+  });
+
+  it('writes each report\'s figures as the service counts them from the session\'s attendance', async () => {
+    const [row] = await database.db
+      .select({ report: cellReports, session: studySessions })
+      .from(cellReports)
+      .innerJoin(studySessions, and(eq(studySessions.tenantId, cellReports.tenantId), eq(studySessions.id, cellReports.sessionId)))
+      .where(eq(cellReports.tenantId, province.communes[1]!.id))
+      .limit(1);
+    const counted = await figuresOfSession(database.db, row!.session);
+    expect(row!.report.figures.members).toEqual(counted.members);
+    expect(row!.report.figures.rates.present).toBeCloseTo(counted.rates.present!);
+  });
+
+  it('keeps each plan\'s aggregate equal to the live consolidation, and the province sees every commune', async () => {
+    const commune = province.communes[0]!;
+    const planId = province.plans.get(commune.id)![0]!;
+    const live = await planConsolidation(database.db, staffOf(commune), planId);
+    const kept = await planFiguresOf(database.db, commune.id, planId);
+    expect(kept).toMatchObject({ expected: live.expected, submitted: live.submitted, onTime: live.onTime, late: live.late, missing: live.missing, members: live.members, ratings: live.ratings });
+    expect(live.expected).toBe(shape.cellsPerCommune);
+    const viewer: Actor = {
+      ...staffOf(commune),
+      tenantId: province.provinceId,
+      communeId: null,
+      grants: [{ role: 'provinceViewer', unitId: province.provinceId, unitPath: province.provincePath, unitKind: 'province', unitTenantId: province.provinceId }],
+    };
+    const rollup = await provinceReports(database.db, viewer, { resolution: '1-NQ/TU' });
+    expect(rollup.communes).toHaveLength(shape.communes);
+    expect(rollup.communes.every((c) => c.status === 'submitted')).toBe(true);
+  });
+
+  it('leaves the last plan\'s held sessions without reports (its campaign under way)', async () => {
+    const commune = province.communes[2]!;
+    const free = await heldSessionsWithoutReport(database.db, [commune.id], 100);
+    const last = province.plans.get(commune.id)!.at(-1)!;
+    expect(free.filter((s) => s.planId === last)).toHaveLength(shape.cellsPerCommune);
+  });
+});
