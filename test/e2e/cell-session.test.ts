@@ -71,7 +71,8 @@ story('A cell secretary runs the study session from a phone', () => {
 
     await page.reload();
     await page.getByRole('radiogroup', { name: memberName }).getByLabel('Có mặt').waitFor();
-    expect(await page.getByRole('radiogroup', { name: memberName }).getByLabel('Có mặt').isChecked()).toBe(true);
+    // The reopened page may first show the device's copy (decision 030), then the server's answer.
+    await expect.poll(() => page.getByRole('radiogroup', { name: memberName }).getByLabel('Có mặt').isChecked(), { timeout: 10_000 }).toBe(true);
   });
 
   test('marks the session held; the ward sees it held and the make-up backlog', async () => {

@@ -11,7 +11,8 @@ interface LoggedSession {
 export async function countStatements<T>(db: Db, work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
   const session = (db as unknown as { session: LoggedSession }).session;
   const statements: string[] = [];
-  const logger = { logQuery: (query: string) => void statements.push(query) };
+  // node-postgres's transactions log their BEGIN and COMMIT through the same logger; PGlite's don't.
+  const logger = { logQuery: (query: string) => void (/^\s*(begin|commit|rollback)\b/iu.test(query) || statements.push(query)) };
   const before = { logger: session.logger, options: session.options.logger };
   session.logger = logger;
   session.options.logger = logger;
