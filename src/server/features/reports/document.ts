@@ -70,11 +70,11 @@ export async function reportDocumentFor(db: DbOrTx, actor: Actor, id: string): P
  */
 export async function wardReportDocumentFor(db: Db, actor: Actor, planId: string) {
   const ward = await wardReportFor(db, actor, planId);
-  const live = await planConsolidation(db, actor, planId);
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
   const row = await wardReportOf(db, plan!.tenantId, plan!.id);
   const submitted = ward.status === 'submitted' && row?.figures ? row.figures : null;
-  const consolidation = (submitted ?? live) as typeof live;
+  // A submitted report is its frozen figures: the live consolidation is read only for a draft.
+  const consolidation = (submitted ?? (await planConsolidation(db, actor, planId))) as Awaited<ReturnType<typeof planConsolidation>>;
   return wardReportDocument(db, plan!, ward, consolidation, await propagandaAsSubmitted(db, plan!, submitted));
 }
 
