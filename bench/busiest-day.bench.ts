@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { buildApp } from '../src/server/app';
-import { openDatabase, type Database } from '../src/server/db/client';
+import type { Database } from '../src/server/db/client';
 import { openMigratedDatabase } from '../src/server/database';
 import { loadEnv } from '../src/server/env';
 import { seedDemo, DEMO_PASSWORD } from '../src/server/seed/demo';
@@ -19,20 +19,11 @@ import { members } from '../src/server/features/members/tables';
 import { plans } from '../src/server/features/plans/tables';
 import { studySessions } from '../src/server/features/study-sessions/tables';
 import { cellReports } from '../src/server/features/reports/tables';
-import { adminUrl } from '../test/support/postgres';
-import { freePort, report, startProcess, stopProcess, tempDataDir, waitForHealth } from './support';
+import { freePort, onEachDatabase, report, startProcess, stopProcess, tempDataDir, waitForHealth, type BenchTarget } from './support';
 
 const RATIO_SECONDS = Number(process.env.QT_BENCH_SECONDS ?? 5);
 const LOAD_SECONDS = Number(process.env.QT_LOAD_SECONDS ?? 60);
 const CONNECTIONS = 8;
-
-interface Target {
-  label: string;
-  /** Where the server finds its data: QT_DATA_DIR or DATABASE_URL. */
-  env: Record<string, string>;
-  open(logQuery?: (sql: string, params: unknown[]) => void): Promise<Database>;
-  dispose(): Promise<void>;
-}
 
 interface Fixture {
   cellId: string;
@@ -44,48 +35,10 @@ interface Fixture {
 }
 
 export async function run() {
-  const targets: Target[] = [embeddedTarget()];
-  const url = process.env.QT_BENCH_DATABASE_URL;
-  if (url) targets.push(await postgresTarget(url));
-  else console.log('(PostgreSQL: set QT_BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test to measure it too)');
-  for (const target of targets) {
-    try {
-      await runOn(target);
-    } finally {
-      await target.dispose();
-    }
-  }
+  await onEachDatabase('qt_bench_load', runOn);
 }
 
-function embeddedTarget(): Target {
-  const dataDir = tempDataDir();
-  return {
-    label: 'PGlite',
-    env: { QT_DATA_DIR: dataDir },
-    open: (logQuery) => openDatabase({ dataDir, logQuery }),
-    dispose: async () => {},
-  };
-}
-
-async function postgresTarget(url: string): Promise<Target> {
-  const { default: pg } = await import('pg');
-  const name = `qt_bench_load_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const databaseUrl = adminUrl(url, name);
-  return {
-    label: 'PostgreSQL',
-    env: { DATABASE_URL: databaseUrl },
-    open: (logQuery) => openDatabase({ url: databaseUrl, logQuery }),
-    dispose: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
-async function runOn(target: Target) {
+async function runOn(target: BenchTarget) {
   console.log(`\n### ${target.label}`);
   const fixture = await prepare(target);
   const reads = hotReads(fixture);
@@ -150,7 +103,7 @@ async function runOn(target: Target) {
 }
 
 /** The demo ward, with a 100-member cell, on the target. */
-async function prepare(target: Target): Promise<Fixture> {
+async function prepare(target: BenchTarget): Promise<Fixture> {
   const database = await openMigratedDatabase(target.env as never);
   try {
     const db = database.db;
@@ -189,7 +142,7 @@ function hotReads(f: Fixture) {
 type Statement = { sql: string; params: unknown[] };
 
 /** The statements each route sends in a steady state (its second request, the session cached). */
-async function captureStatements(target: Target, reads: { label: string; path: string }[]) {
+async function captureStatements(target: BenchTarget, reads: { label: string; path: string }[]) {
   let log: Statement[] | null = null;
   const database = await target.open((sql, params) => log?.push({ sql, params }));
   const env = loadEnv({ NODE_ENV: 'production', QT_WEB_DIR: '/nonexistent', QT_FILES_DIR: tempDataDir(), QT_BACKUP_KEEP: '0', ...target.env });

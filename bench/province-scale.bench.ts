@@ -25,8 +25,7 @@ import { provinceReports } from '../src/server/features/province/service';
 import { defaultRubric, rubricItems, scoreReport } from '../src/domain/rubrics';
 import { reportFigures } from '../src/domain/report-figures';
 import type { Actor } from '../src/server/auth/actor';
-import { adminUrl } from '../test/support/postgres';
-import { freePort, report, startProcess, stopProcess, tempDataDir, waitForHealth } from './support';
+import { freePort, onEachDatabase, report, startProcess, stopProcess, tempDataDir, waitForHealth, type BenchTarget } from './support';
 
 const COMMUNES = Number(process.env.QT_PROVINCE_COMMUNES ?? PROVINCE_SCALE.communes);
 const CONNECTIONS = 8;
@@ -37,40 +36,8 @@ const HTTP_SECONDS = 30;
 const DOCX_RUNS = 50;
 const PASSWORD = 'Bench-province-2026';
 
-interface Target {
-  label: string;
-  env: Record<string, string>;
-  dispose(): Promise<void>;
-}
-
 export async function run() {
-  const targets: Target[] = [{ label: 'PGlite', env: { QT_DATA_DIR: tempDataDir() }, dispose: async () => {} }];
-  const url = process.env.QT_BENCH_DATABASE_URL;
-  if (url) targets.push(await postgresTarget(url));
-  else console.log('(PostgreSQL: set QT_BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test to measure it too)');
-  for (const target of targets) {
-    try {
-      await runOn(target);
-    } finally {
-      await target.dispose();
-    }
-  }
-}
-
-async function postgresTarget(url: string): Promise<Target> {
-  const { default: pg } = await import('pg');
-  const name = `qt_bench_province_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  return {
-    label: 'PostgreSQL',
-    env: { DATABASE_URL: adminUrl(url, name) },
-    dispose: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  await onEachDatabase('qt_bench_province', runOn);
 }
 
 const stats = (times: number[]) => {
@@ -78,7 +45,7 @@ const stats = (times: number[]) => {
   return { median: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.floor(sorted.length * 0.95)]! };
 };
 
-async function runOn(target: Target) {
+async function runOn(target: BenchTarget) {
   console.log(`\n### ${target.label}`);
   const database = await openMigratedDatabase(target.env as never);
   let province: GeneratedProvince;

@@ -4,6 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { openDatabase, type Database } from '../src/server/db/client';
+import { adminUrl } from '../test/support/postgres';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -62,4 +64,50 @@ function groupAlive(pgid: number): boolean {
 
 export function report(name: string, value: string, target: string, ok: boolean) {
   console.log(`${ok ? '✓' : '✗'} ${name}: ${value} — target ${target}`);
+}
+
+/** A database a benchmark measures: the embedded one in a new folder, or a scratch database of a server. */
+export interface BenchTarget {
+  label: string;
+  /** Where a server process finds its data: QT_DATA_DIR or DATABASE_URL. */
+  env: Record<string, string>;
+  open(logQuery?: (sql: string, params: unknown[]) => void): Promise<Database>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Runs `measure` on PGlite, then on a scratch database of QT_BENCH_DATABASE_URL's PostgreSQL server
+ * when it is set (dropped afterwards).
+ */
+export async function onEachDatabase(prefix: string, measure: (target: BenchTarget) => Promise<void>) {
+  const dataDir = tempDataDir();
+  const targets: BenchTarget[] = [{ label: 'PGlite', env: { QT_DATA_DIR: dataDir }, open: (logQuery) => openDatabase({ dataDir, logQuery }), dispose: async () => {} }];
+  const url = process.env.QT_BENCH_DATABASE_URL;
+  if (url) targets.push(await postgresTarget(url, prefix));
+  else console.log('(PostgreSQL: set QT_BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test to measure it too)');
+  for (const target of targets) {
+    try {
+      await measure(target);
+    } finally {
+      await target.dispose();
+    }
+  }
+}
+
+async function postgresTarget(url: string, prefix: string): Promise<BenchTarget> {
+  const { default: pg } = await import('pg');
+  const name = `${prefix}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const databaseUrl = adminUrl(url, name);
+  return {
+    label: 'PostgreSQL',
+    env: { DATABASE_URL: databaseUrl },
+    open: (logQuery) => openDatabase({ url: databaseUrl, logQuery }),
+    dispose: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }
