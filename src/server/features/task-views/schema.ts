@@ -72,7 +72,8 @@ export type TimelineItem = z.infer<typeof timelineResponse>['items'][number];
 export const monthQuery = z.object({
   month: z
     .string({ message: 'Chọn tháng theo dạng YYYY-MM, ví dụ 2026-05.' })
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/u, 'Chọn tháng theo dạng YYYY-MM, ví dụ 2026-05.'),
+    // A month of this century: a year such as 0661 is nobody's campaign (and no time zone's rules).
+    .regex(/^20\d{2}-(0[1-9]|1[0-2])$/u, 'Chọn tháng theo dạng YYYY-MM, ví dụ 2026-05.'),
   communeId: z.uuid({ message: 'Mã đảng bộ không hợp lệ.' }).optional(),
 });
 
