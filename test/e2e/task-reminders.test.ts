@@ -63,9 +63,12 @@ story('The Ban xây dựng Đảng hears of an overdue task and sets the reminde
     const escalation = page.getByText(ESCALATION, { exact: true });
     // The newest come first, twenty at a time: the escalation of 07/06/2026 is among the first pages.
     // Other stories on the shared server add notifications too: page on until it shows (each page waits for its rows).
-    for (let i = 0; i < 10 && (await escalation.count()) === 0; i++) {
+    // The list first (the opening may show the device's copy, then the server's): the escalation or more pages.
+    const more = page.getByRole('button', { name: 'Xem thêm' });
+    await escalation.first().or(more).first().waitFor();
+    for (let i = 0; i < 10 && (await escalation.count()) === 0 && (await more.count()) > 0; i++) {
       const before = await page.evaluate(() => document.querySelectorAll('li').length);
-      await page.getByRole('button', { name: 'Xem thêm' }).click();
+      await more.click();
       await page.waitForFunction((n) => document.querySelectorAll('li').length > n, before, { timeout: 10_000 }).catch(() => undefined);
     }
     await escalation.first().waitFor();
