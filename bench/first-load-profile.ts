@@ -1,0 +1,161 @@
+// Where the CPU goes when the cell secretary reopens the app (issue 16's < 1 s reopen): the same
+// phone profile as first-load.bench.ts (4× CPU, 1.6 Mbit/s, 150 ms), a Chromium performance trace
+// of the reopen (app shell from the service worker), summed by kind of work on the page's main
+// thread up to the moment the home is usable, each script's compile (and whether V8's code cache
+// served it), and the functions that took the most time (CDP Profiler, a second reopen).
+// Not part of `npm run bench`: `node bin/run-ts.js bench/first-load-profile.ts`.
+// QT_BENCH_WEB_DIR measures another build; QT_PROFILE_PERSISTENT=1 uses an ordinary (on-disk)
+// browser profile instead of Playwright's in-memory one; QT_PROFILE_REOPENS the number of reopens.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { openMigratedDatabase } from '../src/server/database';
+import { seedDemo } from '../src/server/seed/demo';
+import { freePort, startProcess, stopProcess, tempDataDir, waitForHealth } from './support';
+
+const CHROMIUM = process.env.QT_CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WEB_DIR = process.env.QT_BENCH_WEB_DIR ?? 'dist/web';
+const PERSISTENT = process.env.QT_PROFILE_PERSISTENT === '1';
+const REOPENS = Number(process.env.QT_PROFILE_REOPENS ?? 3);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: Record<string, unknown>; [key: string]: unknown };
+}
+
+const cellHomeVisible = () => {
+  const heading = document.querySelector('main h1');
+  const list = document.querySelector('[aria-label="Danh sách đảng viên"] li');
+  return Boolean(heading?.textContent?.includes('Chi bộ Tràng Đà 1') && list && list.getClientRects().length > 0) && performance.now();
+};
+
+async function throttle(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+  return cdp;
+}
+
+const short = (url: unknown) => String(url ?? '').replace(/^https?:\/\/[^/]+/u, '').replace(/-[\w-]{8}\.js$/u, '.js');
+
+/**
+ * From the trace of a reopen: the renderer's main thread (the one that compiled the app's modules),
+ * its time by kind of work (inclusive: a compile inside a function call counts in both), and for
+ * each of the app's modules whether V8 compiled it from scratch or from Chromium's code cache.
+ */
+function summarise(events: TraceEvent[], readyMs: number) {
+  const modules = events.filter((e) => e.name === 'v8.compileModule' && short(e.args?.data?.url).startsWith('/assets/'));
+  const first = modules[0];
+  if (!first) return console.log('  (no compile of the app in the trace)');
+  const onMain = events.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X');
+  const kinds = ['RunTask', 'v8.compileModule', 'v8.evaluateModule', 'FunctionCall', 'V8.CompileCode', 'V8.CompileIgnition', 'ParseAuthorStyleSheet', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'MinorGC', 'MajorGC', 'RunMicrotasks'];
+  const start = Math.min(...onMain.map((e) => e.ts));
+  const total = new Map<string, number>();
+  for (const e of onMain) if (kinds.includes(e.name)) total.set(e.name, (total.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  console.log(`  main thread over the trace (${((Math.max(...onMain.map((e) => e.ts + (e.dur ?? 0))) - start) / 1000).toFixed(0)} ms, usable at ${readyMs.toFixed(0)} ms), inclusive ms:`);
+  console.log(`    ${kinds.filter((k) => total.has(k)).map((k) => `${k} ${total.get(k)!.toFixed(0)}`).join(', ')}`);
+  for (const m of modules) {
+    const data = m.args?.data ?? {};
+    const cache = Object.entries(data).filter(([k]) => !['url', 'lineNumber', 'columnNumber', 'scriptId', 'frame'].includes(k)).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+    console.log(`    compile ${short(data.url)}: ${((m.dur ?? 0) / 1000).toFixed(1)} ms ${cache}`);
+  }
+}
+
+async function reopenTraced(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  const cdp = await throttle(context, page);
+  // The page's own DevTools session traces (as DevTools does), in an in-memory or an on-disk profile alike.
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.on('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.compile', 'v8.execute', 'blink.user_timing', 'loading'] } });
+  await page.goto(url, { waitUntil: 'commit' });
+  const ready = (await (await page.waitForFunction(cellHomeVisible, undefined, { timeout: 60_000, polling: 50 })).jsonValue()) as number;
+  console.log(`  usable after ${ready.toFixed(0)} ms`);
+  await cdp.send('Tracing.end');
+  await complete;
+  if (process.env.QT_TRACE_OUT) writeFileSync(process.env.QT_TRACE_OUT, JSON.stringify({ traceEvents: events }));
+  summarise(events, ready);
+  await page.close();
+}
+
+async function reopenProfiled(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  const cdp = await throttle(context, page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.goto(url, { waitUntil: 'commit' });
+  const ready = (await (await page.waitForFunction(cellHomeVisible, undefined, { timeout: 60_000, polling: 50 })).jsonValue()) as number;
+  const { profile } = await cdp.send('Profiler.stop');
+  console.log(`  usable after ${ready.toFixed(0)} ms (profiled)`);
+  // QT_PROFILE_OUT=file.cpuprofile keeps the profile (DevTools opens it; with a build made with
+  // --sourcemap, its positions map back to the sources).
+  if (process.env.QT_PROFILE_OUT) writeFileSync(process.env.QT_PROFILE_OUT, JSON.stringify({ ...profile, readyMs: ready }));
+  const interval = (profile.endTime - profile.startTime) / Math.max(1, profile.samples?.length ?? 1) / 1000;
+  const counts = new Map<number, number>();
+  for (const id of profile.samples ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const self = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const n = counts.get(node.id) ?? 0;
+    if (!n) continue;
+    const { functionName, url: file, lineNumber, columnNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${short(file)}:${lineNumber + 1}:${columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + n * interval);
+    const fileKey = short(file) || functionName;
+    byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + n * interval);
+  }
+  console.log('  self time by file (ms):');
+  for (const [file, ms] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`    ${ms.toFixed(0).padStart(6)} ${file}`);
+  console.log('  self time by function (ms):');
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${ms.toFixed(0).padStart(6)} ${name}`);
+  await page.close();
+}
+
+export async function run() {
+  if (!process.env.QT_BENCH_WEB_DIR) execFileSync('node', ['bin/build-web.js', '--if-stale'], { stdio: 'ignore' });
+  const dataDir = tempDataDir();
+  const database = await openMigratedDatabase({ QT_DATA_DIR: dataDir });
+  await seedDemo(database.db);
+  await database.close();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = startProcess('node', ['bin/quantriet', 'serve'], { QT_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', QT_LOGIN_RATE_LIMIT: '1000000', QT_WEB_DIR: WEB_DIR });
+  const options = { baseURL: url, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' };
+  const browser = PERSISTENT ? undefined : await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const context = browser ? await browser.newContext(options) : await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'qt-profile-')), { executablePath: CHROMIUM, args: ARGS, ...options });
+  try {
+    await waitForHealth(url);
+    const login = await context.request.post('/api/auth/login', { data: { username: 'bithu', password: 'quantriet' } });
+    if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`);
+    const first = await context.newPage();
+    await first.goto('/');
+    await first.waitForFunction(cellHomeVisible, undefined, { timeout: 60_000 });
+    await first.waitForLoadState('networkidle');
+    await first.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await first.close();
+    for (let i = 0; i < REOPENS; i++) {
+      console.log(`reopen ${i + 1} (traced)`);
+      await reopenTraced(context, url);
+    }
+    console.log('reopen (profiled)');
+    await reopenProfiled(context, url);
+  } finally {
+    await context.close();
+    await browser?.close();
+    await stopProcess(server);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('first-load-profile.ts')) await run().then(() => process.exit(0));
