@@ -1,7 +1,7 @@
 // A list of records that reads well on every screen: a table on wide screens, one card per record
 // on phones (no sideways scrolling). The caller says what the columns and a card show.
 import type { ReactNode } from 'react';
-import { Paper, Table } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import classes from './ResponsiveList.module.css';
 
@@ -34,9 +34,11 @@ export function ResponsiveList<T extends { id: string }>({ items, label, columns
     return (
       <ul className={classes.cards} data-columns={twoColumns ? 2 : 1} aria-label={label}>
         {items.map((item, i) => (
-          <Paper component="li" key={item.id} withBorder p="sm" radius="md">
+          // A plain element styled as Mantine's Paper (withBorder, p="sm", radius="md"): a cell's list
+          // renders one per member on the secretary's home, where every component costs (decision 036).
+          <li key={item.id} className={classes.card}>
             {card(item, i)}
-          </Paper>
+          </li>
         ))}
       </ul>
     );

@@ -1,10 +1,11 @@
 // A list of members: a table on wide screens, one card per member on phones. Names link to the
 // member's page.
 import { memo } from 'react';
-import { Badge, Text } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { Facts } from '../../components/Facts';
 import { AnchorLink } from '../../components/links';
 import { ResponsiveList, type Column } from '../../components/ResponsiveList';
+import listClasses from '../../components/ResponsiveList.module.css';
 import { formatDate, orNone } from '../../format';
 import { vi } from '../../i18n/vi';
 import { genderLabel } from './format';
@@ -53,9 +54,7 @@ export const MemberList = memo(function MemberList({ members, showCell = false, 
       twoColumns
       card={(m, i) => (
         <>
-          <Text fz="sm" c="dimmed" component="span">
-            {i + 1}.{' '}
-          </Text>
+          <span className={listClasses.index}>{i + 1}. </span>
           <AnchorLink to="/dang-vien/$memberId" params={{ memberId: m.id }} fw={700} fz="lg">
             {m.fullName}
           </AnchorLink>
