@@ -24,6 +24,8 @@ const WEB_DIR = process.env.QT_BENCH_WEB_DIR ?? 'dist/web';
 const PASSWORD = 'quantriet';
 // QT_BENCH_TRACE=1 prints every request of each load: when it started and ended, its size on the wire.
 const TRACE = process.env.QT_BENCH_TRACE === '1';
+/** The desktop browser's own pages that load beside the measured one (decision 036); QT_BENCH_KEEP_BROWSER_UI=1 keeps them. */
+const DESKTOP_ONLY_FEATURES = process.env.QT_BENCH_KEEP_BROWSER_UI === '1' ? 'None' : 'WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,PreloadTopChromeWebUI';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -150,7 +152,10 @@ export async function run() {
   const server = startProcess('node', ['bin/quantriet', 'serve'], { QT_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', QT_LOGIN_RATE_LIMIT: '1000000', QT_WEB_DIR: WEB_DIR });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    // Chromium 156 renders its omnibox popup as a web page of its own for every new tab (~400
+    // chrome:// modules, 1–4 s of a main thread during each measured load, on the same two cores):
+    // a cost of the desktop browser measuring, which a phone does not have (decision 036).
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--disable-features=${DESKTOP_ONLY_FEATURES}`],
   });
   try {
     await waitForHealth(url);
