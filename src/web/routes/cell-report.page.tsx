@@ -2,7 +2,7 @@
 // a score per item with its maximum, the live total and rating, submit with a confirmation. The
 // ward's view of the same report: return with a comment, accept, re-score (both scores shown).
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../api';
 import { PageFallback } from '../components/feedback';
@@ -11,13 +11,15 @@ import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
 import { ButtonLink } from '../components/links';
 import { formatDate } from '../format';
-import { formatCount, formatRate, reportStatusNames } from '../../domain/report-figures';
+import { reportStatusNames } from '../../domain/report-figures';
 import { formatPoints, scoreReport, type Score } from '../../domain/rubrics';
-import { reportDocumentUrl, sessionReportKey, sessionReportQuery, type Figures, type ReportDetail, type Rubric, type SessionReport } from '../features/reports/queries';
+import { reportDocumentUrl, sessionReportKey, sessionReportQuery, type ReportDetail, type SessionReport } from '../features/reports/queries';
 import { cellReportRoute } from './cell-report';
 import { PropagandaTotals } from '../features/propaganda/PropagandaTotals';
 import { meKey } from '../features/auth/session';
 import { discard, enqueue, flush, outboxEntries, useOutbox } from '../pwa/outbox';
+import { ScoreInputs, scoresOf, valuesOf } from '../features/reports/ScoreInputs';
+import { FiguresSection, ReadOnlyReport, Review } from '../features/reports/ReportSections';
 
 export default CellReportPage;
 
@@ -115,78 +117,6 @@ function CellReportPage() {
     </>
   );
 }
-
-function FiguresSection({ figures }: { figures: Figures }) {
-  const m = figures.members;
-  const rows: [string, string][] = [
-    ['Tổng số đảng viên', formatCount(m.total)],
-    ['Miễn sinh hoạt', formatCount(m.exempt)],
-    ['Phải tham gia', formatCount(m.expected)],
-    ['Có mặt', `${formatCount(m.present)} (${formatRate(figures.rates.present)})`],
-    ['Đến muộn', `${formatCount(m.late)} (${formatRate(figures.rates.late)})`],
-    ['Vắng có lý do', `${formatCount(m.excused)} (${formatRate(figures.rates.excused)})`],
-    ['Vắng không lý do', `${formatCount(m.absent)} (${formatRate(figures.rates.absent)})`],
-    ['Đã học bù', formatCount(m.madeUp)],
-    ['Tỷ lệ đã học tập', formatRate(figures.rates.studied)],
-    ['Đoàn viên / hội viên / Nhân dân', `${formatCount(figures.reached.youth)} / ${formatCount(figures.reached.association)} / ${formatCount(figures.reached.public)}`],
-  ];
-  return (
-    <Section id="report-figures" title="Số liệu từ buổi sinh hoạt" framed>
-      <Table aria-labelledby="report-figures">
-        <Table.Tbody>
-          {rows.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th scope="row">{label}</Table.Th>
-              <Table.Td>{value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Section>
-  );
-}
-
-/** "7,5" or "7.5" → 7.5; empty → undefined (not scored yet). */
-const readPoints = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text.trim().replace(',', '.')));
-
-function ScoreInputs({ rubric, values, onChange, prefix }: { rubric: Rubric; values: Record<string, string>; onChange: (id: string, v: string) => void; prefix: string }) {
-  const scores: Score[] = Object.entries(values).flatMap(([itemId, v]) => (readPoints(v) === undefined ? [] : [{ itemId, points: readPoints(v)! }]));
-  const valid = scores.every((s) => Number.isFinite(s.points));
-  const { total, band } = scoreReport(rubric, valid ? scores : []);
-  return (
-    <Stack gap="md">
-      {rubric.groups.map((g) => (
-        <Stack key={g.name} gap="xs">
-          <Text fw={700}>{g.name}</Text>
-          {g.items.map((i) => {
-            const v = readPoints(values[i.id] ?? '');
-            const error = v !== undefined && (!Number.isFinite(v) || v < 0 || v > i.maxPoints) ? `Từ 0 đến ${formatPoints(i.maxPoints)} điểm.` : undefined;
-            return (
-              <TextInput
-                key={i.id}
-                id={`${prefix}-${i.id}`}
-                label={`${i.id}. ${i.name} (tối đa ${formatPoints(i.maxPoints)})`}
-                description={i.guidance || undefined}
-                inputMode="decimal"
-                size="md"
-                value={values[i.id] ?? ''}
-                error={error}
-                onChange={(e) => onChange(i.id, e.currentTarget.value)}
-              />
-            );
-          })}
-        </Stack>
-      ))}
-      <Alert color={band === 'Chưa đạt' ? 'red' : 'blue'} role="status" aria-live="polite">
-        Tổng điểm: <strong>{formatPoints(total)}</strong> — Xếp loại: <strong>{band ?? '—'}</strong>
-      </Alert>
-    </Stack>
-  );
-}
-
-const scoresOf = (values: Record<string, string>): Score[] =>
-  Object.entries(values).flatMap(([itemId, v]) => (readPoints(v) === undefined ? [] : [{ itemId, points: readPoints(v)! }]));
-const valuesOf = (scores: readonly Score[]) => Object.fromEntries(scores.map((s) => [s.itemId, formatPoints(s.points)]));
 
 /** The draft as it is sent (and queued on the device, decision 023). */
 interface DraftBody {
@@ -338,87 +268,3 @@ function ReportForm({ sessionId, data }: { sessionId: string; data: SessionRepor
 /** A create the phone may retry: the same key answers with the report already made. */
 const createWithKey = (sessionId: string, body: unknown, key: string) =>
   api<ReportDetail>(`/api/sessions/${encodeURIComponent(sessionId)}/report`, { method: 'POST', body, idempotencyKey: key });
-
-function ReadOnlyReport({ report }: { report: ReportDetail }) {
-  const points = new Map(report.scores.map((s) => [s.itemId, s.points]));
-  const ward = new Map((report.wardScoring?.scores ?? []).map((s) => [s.itemId, s.points]));
-  return (
-    <Section id="report-content" title="Nội dung báo cáo" framed>
-      <Stack gap="sm">
-        <Text>Báo cáo viên: {report.reporter}</Text>
-        <Text>Ngày báo cáo: {formatDate(report.reportDate)}</Text>
-        <Text fw={700}>Tóm tắt nội dung thảo luận</Text>
-        <Text style={{ whiteSpace: 'pre-wrap' }}>{report.summary || '—'}</Text>
-        <Text fw={700}>Ý kiến, kiến nghị, đề xuất</Text>
-        <Text style={{ whiteSpace: 'pre-wrap' }}>{[report.opinions, report.proposals].filter(Boolean).join('\n') || '—'}</Text>
-        <Table aria-label="Điểm tự chấm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Tiêu chí</Table.Th>
-              <Table.Th>Tối đa</Table.Th>
-              <Table.Th>Chi bộ</Table.Th>
-              {report.wardScoring && <Table.Th>Đảng ủy</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.rubric.groups.flatMap((g) => g.items).map((i) => (
-              <Table.Tr key={i.id}>
-                <Table.Td>
-                  {i.id}. {i.name}
-                </Table.Td>
-                <Table.Td>{formatPoints(i.maxPoints)}</Table.Td>
-                <Table.Td>{points.has(i.id) ? formatPoints(points.get(i.id)!) : '—'}</Table.Td>
-                {report.wardScoring && <Table.Td>{ward.has(i.id) ? formatPoints(ward.get(i.id)!) : '—'}</Table.Td>}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Text fw={700}>
-          Tổng: {formatPoints(report.total)} — {report.band ?? '—'}
-        </Text>
-      </Stack>
-    </Section>
-  );
-}
-
-function Review({ sessionId, report }: { sessionId: string; report: ReportDetail }) {
-  const client = useQueryClient();
-  const [comment, setComment] = useState('');
-  const [values, setValues] = useState<Record<string, string>>(valuesOf(report.wardScoring?.scores ?? report.scores));
-  const refresh = () => client.invalidateQueries({ queryKey: sessionReportKey(sessionId) });
-  const act = useMutation({
-    mutationFn: (action: 'return' | 'accept') => api<ReportDetail>(`/api/reports/${report.id}/${action}`, { method: 'POST', body: { version: report.version, comment: comment || undefined } }),
-    onSuccess: refresh,
-  });
-  const rescore = useMutation({
-    mutationFn: () => api<ReportDetail>(`/api/reports/${report.id}/rescore`, { method: 'POST', body: { version: report.version, scores: scoresOf(values), comment: comment || undefined } }),
-    onSuccess: refresh,
-  });
-  return (
-    <Section id="report-review" title="Đảng ủy xem xét" framed>
-      <Stack gap="md">
-        <Textarea label="Ý kiến của Đảng ủy" value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} size="md" />
-        <FormMessages failure={act.error ?? rescore.error} />
-        {report.abilities.review && (
-          <Group grow>
-            <Button size="md" color="orange" variant="light" onClick={() => act.mutate('return')} loading={act.isPending && act.variables === 'return'}>
-              Trả lại
-            </Button>
-            <Button size="md" onClick={() => act.mutate('accept')} loading={act.isPending && act.variables === 'accept'}>
-              Tiếp nhận
-            </Button>
-          </Group>
-        )}
-        {report.abilities.rescore && (
-          <>
-            <Text fw={700}>Chấm lại</Text>
-            <ScoreInputs rubric={report.rubric} values={values} onChange={(id, v) => setValues((old) => ({ ...old, [id]: v }))} prefix="ward" />
-            <Button size="md" variant="default" onClick={() => rescore.mutate()} loading={rescore.isPending}>
-              Lưu điểm chấm lại
-            </Button>
-          </>
-        )}
-      </Stack>
-    </Section>
-  );
-}
