@@ -11,23 +11,28 @@ import { formatCount, formatRate } from '../../../domain/report-figures';
 import { formatPoints } from '../../../domain/rubrics';
 import { sessionReportKey, type Figures, type ReportDetail } from './queries';
 import { ScoreInputs, scoresOf, valuesOf } from './ScoreInputs';
+import { vi } from '../../i18n/vi';
+
+const f = vi.reportFigures;
+const c = vi.reportContent;
+const r = vi.reportReview;
 
 export function FiguresSection({ figures }: { figures: Figures }) {
   const m = figures.members;
   const rows: [string, string][] = [
-    ['Tổng số đảng viên', formatCount(m.total)],
-    ['Miễn sinh hoạt', formatCount(m.exempt)],
-    ['Phải tham gia', formatCount(m.expected)],
-    ['Có mặt', `${formatCount(m.present)} (${formatRate(figures.rates.present)})`],
-    ['Đến muộn', `${formatCount(m.late)} (${formatRate(figures.rates.late)})`],
-    ['Vắng có lý do', `${formatCount(m.excused)} (${formatRate(figures.rates.excused)})`],
-    ['Vắng không lý do', `${formatCount(m.absent)} (${formatRate(figures.rates.absent)})`],
-    ['Đã học bù', formatCount(m.madeUp)],
-    ['Tỷ lệ đã học tập', formatRate(figures.rates.studied)],
-    ['Đoàn viên / hội viên / Nhân dân', `${formatCount(figures.reached.youth)} / ${formatCount(figures.reached.association)} / ${formatCount(figures.reached.public)}`],
+    [f.total, formatCount(m.total)],
+    [f.exempt, formatCount(m.exempt)],
+    [f.expected, formatCount(m.expected)],
+    [f.present, `${formatCount(m.present)} (${formatRate(figures.rates.present)})`],
+    [f.late, `${formatCount(m.late)} (${formatRate(figures.rates.late)})`],
+    [f.excused, `${formatCount(m.excused)} (${formatRate(figures.rates.excused)})`],
+    [f.absent, `${formatCount(m.absent)} (${formatRate(figures.rates.absent)})`],
+    [f.madeUp, formatCount(m.madeUp)],
+    [f.studied, formatRate(figures.rates.studied)],
+    [f.reached, `${formatCount(figures.reached.youth)} / ${formatCount(figures.reached.association)} / ${formatCount(figures.reached.public)}`],
   ];
   return (
-    <Section id="report-figures" title="Số liệu từ buổi sinh hoạt" framed>
+    <Section id="report-figures" title={f.title} framed>
       <Table aria-labelledby="report-figures">
         <Table.Tbody>
           {rows.map(([label, value]) => (
@@ -46,21 +51,21 @@ export function ReadOnlyReport({ report }: { report: ReportDetail }) {
   const points = new Map(report.scores.map((s) => [s.itemId, s.points]));
   const ward = new Map((report.wardScoring?.scores ?? []).map((s) => [s.itemId, s.points]));
   return (
-    <Section id="report-content" title="Nội dung báo cáo" framed>
+    <Section id="report-content" title={c.title} framed>
       <Stack gap="sm">
-        <Text>Báo cáo viên: {report.reporter}</Text>
-        <Text>Ngày báo cáo: {formatDate(report.reportDate)}</Text>
-        <Text fw={700}>Tóm tắt nội dung thảo luận</Text>
+        <Text>{c.reporter(report.reporter)}</Text>
+        <Text>{c.reportDate(formatDate(report.reportDate))}</Text>
+        <Text fw={700}>{c.summary}</Text>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{report.summary || '—'}</Text>
-        <Text fw={700}>Ý kiến, kiến nghị, đề xuất</Text>
+        <Text fw={700}>{c.opinions}</Text>
         <Text style={{ whiteSpace: 'pre-wrap' }}>{[report.opinions, report.proposals].filter(Boolean).join('\n') || '—'}</Text>
-        <Table aria-label="Điểm tự chấm">
+        <Table aria-label={c.scores}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Tiêu chí</Table.Th>
-              <Table.Th>Tối đa</Table.Th>
-              <Table.Th>Chi bộ</Table.Th>
-              {report.wardScoring && <Table.Th>Đảng ủy</Table.Th>}
+              <Table.Th>{c.item}</Table.Th>
+              <Table.Th>{c.max}</Table.Th>
+              <Table.Th>{c.cell}</Table.Th>
+              {report.wardScoring && <Table.Th>{c.ward}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -77,7 +82,7 @@ export function ReadOnlyReport({ report }: { report: ReportDetail }) {
           </Table.Tbody>
         </Table>
         <Text fw={700}>
-          Tổng: {formatPoints(report.total)} — {report.band ?? '—'}
+          {c.total(formatPoints(report.total), report.band ?? '—')}
         </Text>
       </Stack>
     </Section>
@@ -98,26 +103,26 @@ export function Review({ sessionId, report }: { sessionId: string; report: Repor
     onSuccess: refresh,
   });
   return (
-    <Section id="report-review" title="Đảng ủy xem xét" framed>
+    <Section id="report-review" title={r.title} framed>
       <Stack gap="md">
-        <Textarea label="Ý kiến của Đảng ủy" value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} size="md" />
+        <Textarea label={r.comment} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} size="md" />
         <FormMessages failure={act.error ?? rescore.error} />
         {report.abilities.review && (
           <Group grow>
             <Button size="md" color="orange" variant="light" onClick={() => act.mutate('return')} loading={act.isPending && act.variables === 'return'}>
-              Trả lại
+              {r.return}
             </Button>
             <Button size="md" onClick={() => act.mutate('accept')} loading={act.isPending && act.variables === 'accept'}>
-              Tiếp nhận
+              {r.accept}
             </Button>
           </Group>
         )}
         {report.abilities.rescore && (
           <>
-            <Text fw={700}>Chấm lại</Text>
+            <Text fw={700}>{r.rescore}</Text>
             <ScoreInputs rubric={report.rubric} values={values} onChange={(id, v) => setValues((old) => ({ ...old, [id]: v }))} prefix="ward" />
             <Button size="md" variant="default" onClick={() => rescore.mutate()} loading={rescore.isPending}>
-              Lưu điểm chấm lại
+              {r.saveRescore}
             </Button>
           </>
         )}

@@ -3,6 +3,9 @@
 import { Alert, Stack, Text, TextInput } from '@mantine/core';
 import { formatPoints, scoreReport, type Score } from '../../../domain/rubrics';
 import type { Rubric } from './queries';
+import { vi } from '../../i18n/vi';
+
+const t = vi.reportScores;
 
 /** "7,5" or "7.5" → 7.5; empty → undefined (not scored yet). */
 const readPoints = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text.trim().replace(',', '.')));
@@ -18,12 +21,12 @@ export function ScoreInputs({ rubric, values, onChange, prefix }: { rubric: Rubr
           <Text fw={700}>{g.name}</Text>
           {g.items.map((i) => {
             const v = readPoints(values[i.id] ?? '');
-            const error = v !== undefined && (!Number.isFinite(v) || v < 0 || v > i.maxPoints) ? `Từ 0 đến ${formatPoints(i.maxPoints)} điểm.` : undefined;
+            const error = v !== undefined && (!Number.isFinite(v) || v < 0 || v > i.maxPoints) ? t.range(formatPoints(i.maxPoints)) : undefined;
             return (
               <TextInput
                 key={i.id}
                 id={`${prefix}-${i.id}`}
-                label={`${i.id}. ${i.name} (tối đa ${formatPoints(i.maxPoints)})`}
+                label={t.item(i.id, i.name, formatPoints(i.maxPoints))}
                 description={i.guidance || undefined}
                 inputMode="decimal"
                 size="md"
@@ -36,7 +39,7 @@ export function ScoreInputs({ rubric, values, onChange, prefix }: { rubric: Rubr
         </Stack>
       ))}
       <Alert color={band === 'Chưa đạt' ? 'red' : 'blue'} role="status" aria-live="polite">
-        Tổng điểm: <strong>{formatPoints(total)}</strong> — Xếp loại: <strong>{band ?? '—'}</strong>
+        {t.total} <strong>{formatPoints(total)}</strong> — {t.band} <strong>{band ?? '—'}</strong>
       </Alert>
     </Stack>
   );

@@ -14,7 +14,8 @@ import { reminders } from './reminders';
 import { privacy } from './privacy';
 import { reflections } from './reflections';
 import { propaganda } from './propaganda';
+import { reports } from './reports';
 
-export const vi = { ...app, ...accounts, ...members, ...registry, ...plans, ...people, ...units, ...conferences, ...taskViews, ...reminders, ...privacy, ...reflections, ...propaganda } as const;
+export const vi = { ...app, ...accounts, ...members, ...registry, ...plans, ...people, ...units, ...conferences, ...taskViews, ...reminders, ...privacy, ...reflections, ...propaganda, ...reports } as const;
 
 export type Strings = typeof vi;
