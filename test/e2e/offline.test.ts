@@ -8,22 +8,10 @@
 // Other stories change the demo plan's session of this cell; this one issues a plan of its own
 // (dated 18/05/2026, so the stories that pick the demo's plan by 15/05/2026 never see it), under a
 // title of its own (stories that find the demo's plan by its title find one).
-const SOURCE = planFixture.replace('Tổ chức tuyên truyền, quán triệt và học tập Nghị quyết số 91-NQ/TU', 'Học tập bổ sung tại thôn bản Nghị quyết số 91-NQ/TU');
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { planFixture } from '../support/fixtures';
 import { ApiClient, expectAccessible, horizontalOverflow, launchBrowser, newContext, phone, screenshot, signInThroughPage, story } from './support/browser';
-
-/** An issued plan of our own (its title and date set apart from the demo's: other stories never pick it). */
-async function issuedPlan(office: ApiClient, leader: ApiClient, title: string): Promise<string> {
-  const created = await office.request<{ id: string }>('POST', '/api/plans', { from: 'import', source: planFixture.replace('Tổ chức tuyên truyền, quán triệt và học tập Nghị quyết số 91-NQ/TU', title) });
-  expect(created.status).toBe(201);
-  const planId = created.data.id;
-  expect((await office.request('POST', `/api/plans/${planId}/submit`, { version: 1 })).status).toBe(200);
-  expect((await leader.request('POST', `/api/plans/${planId}/approve`, { version: 2 })).status).toBe(200);
-  expect((await office.request('POST', `/api/plans/${planId}/issue`, { version: 3, issuedOn: '2026-05-18' })).status).toBe(200);
-  return planId;
-}
+import { issuedPlan } from './support/plans';
 
 /** Signed in on a phone, the service worker installed and in charge of the page. */
 async function phoneWithWorker(browser: Browser, username: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -68,13 +56,7 @@ story('A cell secretary marks attendance without signal and it arrives intact', 
     office = await ApiClient.signIn('vanphong');
     const leader = await ApiClient.signIn('thuongtruc');
     secretaryApi = await ApiClient.signIn('bithu');
-    const created = await office.request<{ id: string }>('POST', '/api/plans', { from: 'import', source: SOURCE });
-    expect(created.status).toBe(201);
-    const planId = created.data.id;
-    expect((await office.request('POST', `/api/plans/${planId}/submit`, { version: 1 })).status).toBe(200);
-    expect((await leader.request('POST', `/api/plans/${planId}/approve`, { version: 2 })).status).toBe(200);
-    const issued = await office.request('POST', `/api/plans/${planId}/issue`, { version: 3, issuedOn: '2026-05-18' });
-    expect(issued.status).toBe(200);
+    const planId = await issuedPlan(office, leader, 'Học tập bổ sung tại thôn bản Nghị quyết số 91-NQ/TU');
     const { me } = await secretaryApi.get<{ me: { roles: { role: string; unitId: string }[] } }>('/api/session');
     const cellId = me.roles.find((r) => r.role === 'cellSecretary')!.unitId;
     const { sessions } = await office.get<{ sessions: { id: string; unitId: string }[] }>(`/api/plans/${planId}/sessions`);

@@ -22,7 +22,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { LightMyRequestResponse } from 'fastify';
 import type { RouteAccess } from '../../src/server/auth/plugin';
-import { startTestApp, type Session, type TestApp } from '../support/app';
+import { startSignedIn, type Session, type TestApp } from '../support/app';
 import { buildMemberCsv, buildMemberXlsx, buildUserWithGrant, findUnit, multipartFile } from '../support/factories';
 import { buildZip, deepJson, entityBombXml, FORBIDDEN_STRINGS, hostileJson, hostileString, noiseText, SCRIPT, shapedBy, SQL, wideZipBomb, zipBomb, type ShapeContext } from '../support/hostile';
 import { MAX_UPLOAD_BYTES } from '../../src/server/app';
@@ -56,9 +56,7 @@ let planId: string;
 let resolutionId: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  admin = await t.signIn('admin');
-  staff = await t.signIn('vanphong');
+  ({ t, admin, staff } = await startSignedIn({ admin: 'admin', staff: 'vanphong' }));
   const db = t.database.db;
   const commune = await findUnit(t.database, 'Đảng ủy phường Nông Tiến');
   const cell = await findUnit(t.database, 'Chi bộ Tràng Đà 1');

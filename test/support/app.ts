@@ -64,3 +64,14 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     },
   };
 }
+
+/**
+ * The app started and the named demo accounts signed in (in the order given), for a test file's
+ * `beforeAll`: `({ t, staff, leader } = await startSignedIn({ staff: 'vanphong', leader: 'thuongtruc' }))`.
+ */
+export async function startSignedIn<K extends string>(accounts: Record<K, string>, overrides: Partial<Record<string, string>> = {}): Promise<{ t: TestApp } & Record<K, Session>> {
+  const t = await startTestApp(overrides);
+  const sessions = {} as Record<K, Session>;
+  for (const [name, username] of Object.entries(accounts) as [K, string][]) sessions[name] = await t.signIn(username);
+  return { ...sessions, t };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { startTestApp, type Session, type TestApp } from '../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../test/support/app';
 import { resolutions } from '../features/resolutions/tables';
 import { quizRecord } from '../features/quiz/record';
 import { demoQuizQuestions } from './quiz';
@@ -11,10 +11,7 @@ let member: Session;
 let bithu: Session;
 let resolutionId: string;
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('vanphong');
-  member = await t.signIn('dangvien');
-  bithu = await t.signIn('bithu');
+  ({ t, staff, member, bithu } = await startSignedIn({ staff: 'vanphong', member: 'dangvien', bithu: 'bithu' }));
   resolutionId = (await t.database.db.select().from(resolutions).where(eq(resolutions.number, '91-NQ/TU')))[0]!.id;
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-06-12T09:00:00+07:00'));

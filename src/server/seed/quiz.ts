@@ -8,7 +8,8 @@ import type { Db } from '../db/client';
 import type { Actor } from '../auth/actor';
 import { atMoment } from '../clock';
 import { seededRandom, type QuestionKind } from '../../domain/quiz';
-import { createQuestion, saveSettings, startAttempt, submitAttempt } from '../features/quiz/service';
+import { createQuestion, saveSettings } from '../features/quiz/service';
+import { startAttempt, submitAttempt } from '../features/quiz/attempts';
 import { quizAttempts } from '../features/quiz/tables';
 import { eq } from 'drizzle-orm';
 

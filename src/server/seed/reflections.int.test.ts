@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Session, type TestApp } from '../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../test/support/app';
 
 let t: TestApp;
 let bithu: Session;
 let member: Session;
 beforeAll(async () => {
-  t = await startTestApp();
-  bithu = await t.signIn('bithu');
-  member = await t.signIn('dangvien');
+  ({ t, bithu, member } = await startSignedIn({ bithu: 'bithu', member: 'dangvien' }));
 });
 afterAll(() => t?.close());
 

@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestApp, type Session, type TestApp } from '../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../test/support/app';
 
 let t: TestApp;
 let staff: Session;
 let building: Session;
 let province: Session;
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('vanphong');
-  building = await t.signIn('banxaydung');
-  province = await t.signIn('tinhuy');
+  ({ t, staff, building, province } = await startSignedIn({ staff: 'vanphong', building: 'banxaydung', province: 'tinhuy' }));
   // Seen on 10/06/2026: after both of the plan's deadlines (signed in at the real time, which sessions keep).
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-06-10T09:00:00+07:00'));

@@ -10,6 +10,7 @@ import { formatDate } from '../format';
 import { meKey } from '../features/auth/session';
 import { CONFLICT_TEXT, QUEUED_TEXT, saveOffline, useOutbox } from '../pwa/outbox';
 import { planPropagandaRoute } from './plan-propaganda';
+import { vi } from '../i18n/vi';
 
 export default PlanPropagandaPage;
 
@@ -44,17 +45,20 @@ interface Schedule {
   occurrences: { on: string; time: string; past: boolean; status: 'aired' | 'missed' | null; note: string | null }[];
 }
 
+const t = vi.propaganda;
+const l = vi.loudspeaker;
+
 const entriesKey = (planId: string) => ['plans', planId, 'propaganda'];
 const schedulesKey = (planId: string) => ['plans', planId, 'loudspeaker'];
 const listStyle = { listStyle: 'none', padding: 0, margin: 0 } as const;
 
 function figures(e: Entry): string {
   const parts = [
-    e.posts ? `${e.posts} tin, bài` : null,
-    e.broadcasts ? `${e.broadcasts} buổi phát` : null,
-    e.copies ? `${e.copies} bản` : null,
-    e.durationMinutes ? `${e.durationMinutes} phút` : null,
-    e.reach ? `khoảng ${e.reach.toLocaleString('vi-VN')} lượt tiếp cận` : null,
+    e.posts ? t.figures.posts(e.posts) : null,
+    e.broadcasts ? t.figures.broadcasts(e.broadcasts) : null,
+    e.copies ? t.figures.copies(e.copies) : null,
+    e.durationMinutes ? t.figures.minutes(e.durationMinutes) : null,
+    e.reach ? t.figures.reach(e.reach.toLocaleString('vi-VN')) : null,
   ].filter(Boolean);
   return parts.join(' · ');
 }
@@ -63,7 +67,7 @@ function PlanPropagandaPage() {
   const { planId } = planPropagandaRoute.useParams();
   const entries = useQuery({ queryKey: entriesKey(planId), queryFn: ({ signal }) => api<EntryList>(`/api/plans/${planId}/propaganda`, { signal }) });
   const schedules = useQuery({ queryKey: schedulesKey(planId), queryFn: ({ signal }) => api<{ schedules: Schedule[] }>(`/api/plans/${planId}/loudspeaker`, { signal }) });
-  if (!entries.data) return <PageFallback query={entries} title="Tuyên truyền" unavailable={{ title: 'Không xem được', message: 'Kế hoạch này không có hoặc bạn không được xem.' }} />;
+  if (!entries.data) return <PageFallback query={entries} title={t.title} unavailable={{ title: t.unavailableTitle, message: t.unavailable }} />;
   const { writableUnits, channels } = entries.data;
   return (
     <PropagandaView planId={planId} list={entries.data} writableUnits={writableUnits} channels={channels} schedules={schedules} />
@@ -77,22 +81,22 @@ function PropagandaView({ planId, list, writableUnits, channels, schedules }: { 
   const channelName = (id: unknown) => channels.find((c) => c.id === id)?.name ?? String(id);
   return (
     <>
-      <PageHeader title="Tuyên truyền" below={<AnchorLink to="/ke-hoach/$planId" params={{ planId }}>Về kế hoạch</AnchorLink>} />
+      <PageHeader title={t.title} below={<AnchorLink to="/ke-hoach/$planId" params={{ planId }}>{t.backToPlan}</AnchorLink>} />
       <Stack gap="xl">
         {writableUnits.length > 0 && (
-          <Section id="add-entry" title="Ghi kết quả tuyên truyền">
+          <Section id="add-entry" title={t.addEntry}>
             <EntryForm planId={planId} units={writableUnits} channels={channels} />
           </Section>
         )}
-        <Section id="entries" title={`Kết quả đã ghi (${entries.data.entries.length})`}>
-          {entries.data.entries.length === 0 && queued.length === 0 && <Text c="dimmed">Chưa có kết quả tuyên truyền nào.</Text>}
+        <Section id="entries" title={t.entries(entries.data.entries.length)}>
+          {entries.data.entries.length === 0 && queued.length === 0 && <Text c="dimmed">{t.none}</Text>}
           {queued.length > 0 && (
-            <Stack gap="xs" component="ul" aria-label="Kết quả tuyên truyền chưa gửi" style={listStyle} mb="xs">
+            <Stack gap="xs" component="ul" aria-label={t.queuedList} style={listStyle} mb="xs">
               {queued.map((e) => (
                 <Card key={e.key} component="li" withBorder padding="sm">
                   <Group justify="space-between" gap="xs" wrap="wrap">
                     <Badge variant="light">{channelName(e.body.channel)}</Badge>
-                    <Badge color={e.state === 'pending' ? 'orange' : 'red'}>{e.state === 'pending' ? 'Chưa gửi' : 'Cần xem lại'}</Badge>
+                    <Badge color={e.state === 'pending' ? 'orange' : 'red'}>{e.state === 'pending' ? t.notSent : t.toCheck}</Badge>
                   </Group>
                   <Text fw={600} mt={4} style={{ overflowWrap: 'anywhere' }}>
                     {String(e.body.title ?? '')}
@@ -102,12 +106,12 @@ function PropagandaView({ planId, list, writableUnits, channels, schedules }: { 
               ))}
             </Stack>
           )}
-          <Stack gap="xs" component="ul" aria-label="Kết quả tuyên truyền" style={listStyle}>
+          <Stack gap="xs" component="ul" aria-label={t.list} style={listStyle}>
             {entries.data.entries.map((e) => (
               <Card key={e.id} component="li" withBorder padding="sm">
                 <Group justify="space-between" gap="xs" wrap="wrap">
                   <Badge variant="light">{e.channelName}</Badge>
-                  {e.public && <Badge color="green">Công khai</Badge>}
+                  {e.public && <Badge color="green">{t.public}</Badge>}
                 </Group>
                 <Text fw={600} mt={4} style={{ overflowWrap: 'anywhere' }}>
                   {e.title}
@@ -127,9 +131,9 @@ function PropagandaView({ planId, list, writableUnits, channels, schedules }: { 
             ))}
           </Stack>
         </Section>
-        <Section id="loudspeaker" title="Lịch phát thanh">
+        <Section id="loudspeaker" title={l.title}>
           <QueryStatus query={schedules} />
-          {schedules.data?.schedules.length === 0 && <Text c="dimmed">Chưa có lịch phát thanh.</Text>}
+          {schedules.data?.schedules.length === 0 && <Text c="dimmed">{l.none}</Text>}
           <Stack gap="md">
             {schedules.data?.schedules.map((s) => <ScheduleCard key={s.id} planId={planId} schedule={s} />)}
           </Stack>
@@ -152,7 +156,7 @@ function EntryForm({ planId, units, channels }: { planId: string; units: EntryLi
         {
           kind: 'propaganda',
           target: form.id,
-          label: `Kết quả tuyên truyền — ${form.title.trim() || 'chưa có tiêu đề'}`,
+          label: t.queuedLabel(form.title.trim()),
           method: 'POST',
           url: `/api/plans/${planId}/propaganda`,
           body: { ...form, link: form.link.trim() || null, reach: form.reach === '' ? null : form.reach },
@@ -161,7 +165,7 @@ function EntryForm({ planId, units, channels }: { planId: string; units: EntryLi
       ),
     onSuccess: async (result) => {
       if (result.outcome === 'conflict') return setDone(CONFLICT_TEXT);
-      setDone(result.outcome === 'sent' ? `Đã ghi: ${(result.answer as Entry | null)?.title ?? form.title.trim()}` : QUEUED_TEXT);
+      setDone(result.outcome === 'sent' ? t.saved((result.answer as Entry | null)?.title ?? form.title.trim()) : QUEUED_TEXT);
       setForm(empty());
       await client.invalidateQueries({ queryKey: entriesKey(planId) });
     },
@@ -174,25 +178,25 @@ function EntryForm({ planId, units, channels }: { planId: string; units: EntryLi
   const set = <K extends keyof ReturnType<typeof empty>>(key: K, value: ReturnType<typeof empty>[K]) => setForm((f) => ({ ...f, [key]: value }));
   const count = (v: string | number) => (typeof v === 'number' ? v : 0);
   return (
-    <form onSubmit={submit} aria-label="Ghi kết quả tuyên truyền">
+    <form onSubmit={submit} aria-label={t.addEntry}>
       <Stack gap="sm" maw={560}>
-        <NativeSelect label="Đơn vị thực hiện" size="md" value={form.unitId} onChange={(e) => set('unitId', e.currentTarget.value)} data={units.map((u) => ({ value: u.id, label: u.name }))} />
-        <NativeSelect label="Hình thức" size="md" value={form.channel} onChange={(e) => set('channel', e.currentTarget.value)} data={channels.map((c) => ({ value: c.id, label: c.name }))} />
-        <TextInput label="Ngày thực hiện" type="date" size="md" required value={form.on} onChange={(e) => set('on', e.currentTarget.value)} />
-        <TextInput label="Nội dung, tiêu đề" size="md" required value={form.title} onChange={(e) => set('title', e.currentTarget.value)} />
-        <TextInput label="Đường dẫn (nếu có)" type="url" size="md" value={form.link} onChange={(e) => set('link', e.currentTarget.value)} />
+        <NativeSelect label={t.form.unit} size="md" value={form.unitId} onChange={(e) => set('unitId', e.currentTarget.value)} data={units.map((u) => ({ value: u.id, label: u.name }))} />
+        <NativeSelect label={t.form.channel} size="md" value={form.channel} onChange={(e) => set('channel', e.currentTarget.value)} data={channels.map((c) => ({ value: c.id, label: c.name }))} />
+        <TextInput label={t.form.on} type="date" size="md" required value={form.on} onChange={(e) => set('on', e.currentTarget.value)} />
+        <TextInput label={t.form.title} size="md" required value={form.title} onChange={(e) => set('title', e.currentTarget.value)} />
+        <TextInput label={t.form.link} type="url" size="md" value={form.link} onChange={(e) => set('link', e.currentTarget.value)} />
         <Group grow gap="sm" wrap="wrap">
-          <NumberInput label="Số tin, bài" size="md" min={0} value={form.posts} onChange={(v) => set('posts', count(v))} />
-          <NumberInput label="Số buổi phát" size="md" min={0} value={form.broadcasts} onChange={(v) => set('broadcasts', count(v))} />
-          <NumberInput label="Số bản in" size="md" min={0} value={form.copies} onChange={(v) => set('copies', count(v))} />
+          <NumberInput label={t.form.posts} size="md" min={0} value={form.posts} onChange={(v) => set('posts', count(v))} />
+          <NumberInput label={t.form.broadcasts} size="md" min={0} value={form.broadcasts} onChange={(v) => set('broadcasts', count(v))} />
+          <NumberInput label={t.form.copies} size="md" min={0} value={form.copies} onChange={(v) => set('copies', count(v))} />
         </Group>
-        <NumberInput label="Số người tiếp cận (ước tính)" size="md" min={0} value={form.reach} onChange={(v) => set('reach', typeof v === 'number' ? v : '')} />
-        <Checkbox label="Công khai trên trang thông tin của Nghị quyết" checked={form.public} onChange={(e) => set('public', e.currentTarget.checked)} />
+        <NumberInput label={t.form.reach} size="md" min={0} value={form.reach} onChange={(v) => set('reach', typeof v === 'number' ? v : '')} />
+        <Checkbox label={t.form.public} checked={form.public} onChange={(e) => set('public', e.currentTarget.checked)} />
         {save.error && <ErrorAlert error={save.error} />}
         <Success>{done}</Success>
         <Group>
           <Button type="submit" size="md" loading={save.isPending}>
-            Ghi kết quả
+            {t.form.submit}
           </Button>
         </Group>
       </Stack>
@@ -213,7 +217,7 @@ function ScheduleCard({ planId, schedule: s }: { planId: string; schedule: Sched
         {s.unitName} · {s.description}
       </Text>
       <Text fz="sm" mb="xs">
-        Đã phát {s.counts.aired}, không phát {s.counts.missed}, chưa xác nhận {s.counts.unconfirmed} / {s.counts.total} buổi
+        {l.counts(s.counts)}
       </Text>
       {s.broadcastText && (
         <Text fz="sm" c="dimmed" mb="xs" style={{ whiteSpace: 'pre-wrap' }}>
@@ -221,26 +225,26 @@ function ScheduleCard({ planId, schedule: s }: { planId: string; schedule: Sched
         </Text>
       )}
       {confirm.error && <ErrorAlert error={confirm.error} />}
-      <Stack gap={4} component="ul" aria-label={`Các buổi phát: ${s.title}`} style={listStyle}>
+      <Stack gap={4} component="ul" aria-label={l.occurrences(s.title)} style={listStyle}>
         {s.occurrences.map((o) => (
           <Group key={o.on} component="li" justify="space-between" gap="xs" wrap="wrap">
             <Text fz="sm">
-              {formatDate(o.on)} lúc {o.time}
+              {l.at(formatDate(o.on), o.time)}
             </Text>
             {o.status ? (
-              <Badge color={o.status === 'aired' ? 'green' : 'red'}>{o.status === 'aired' ? 'Đã phát' : 'Không phát'}</Badge>
+              <Badge color={o.status === 'aired' ? 'green' : 'red'}>{o.status === 'aired' ? l.aired : l.missed}</Badge>
             ) : o.past && s.canConfirm ? (
               <Group gap={4}>
-                <Button size="xs" variant="light" onClick={() => confirm.mutate({ on: o.on, status: 'aired' })} aria-label={`Đã phát ngày ${formatDate(o.on)}`}>
-                  Đã phát
+                <Button size="xs" variant="light" onClick={() => confirm.mutate({ on: o.on, status: 'aired' })} aria-label={l.airedOn(formatDate(o.on))}>
+                  {l.aired}
                 </Button>
-                <Button size="xs" variant="light" color="red" onClick={() => confirm.mutate({ on: o.on, status: 'missed' })} aria-label={`Không phát ngày ${formatDate(o.on)}`}>
-                  Không phát
+                <Button size="xs" variant="light" color="red" onClick={() => confirm.mutate({ on: o.on, status: 'missed' })} aria-label={l.missedOn(formatDate(o.on))}>
+                  {l.missed}
                 </Button>
               </Group>
             ) : (
               <Text fz="sm" c="dimmed">
-                {o.past ? 'Chưa xác nhận' : 'Sắp phát'}
+                {o.past ? l.unconfirmed : l.upcoming}
               </Text>
             )}
           </Group>

@@ -9,6 +9,7 @@ import { Section } from '../components/Section';
 import { formatDate, formatDateTime } from '../format';
 import { ReviewBadge, type Reflection } from './my-study.page';
 import { reflectionsReviewRoute } from './reflections-review';
+import { vi } from '../i18n/vi';
 
 export default ReflectionsReviewPage;
 
@@ -34,25 +35,27 @@ interface CellList {
   }[];
 }
 
+const t = vi.reflectionsReview;
+const d = vi.reflectionDeadline;
 const listStyle = { listStyle: 'none', padding: 0, margin: 0 } as const;
-const planName = (p: PlanRow) => `${p.number ? `Kế hoạch số ${p.number}-${p.symbol}` : 'Kế hoạch'}${p.issuedOn ? ` (${formatDate(p.issuedOn)})` : ''}`;
+const planName = (p: PlanRow) => t.planName(p.number, p.symbol, p.issuedOn ? formatDate(p.issuedOn) : null);
 
 function ReflectionsReviewPage() {
   const search = reflectionsReviewRoute.useSearch();
   const navigate = useNavigate();
   const plans = useQuery({ queryKey: ['plans', 'issued-for-reflections'], queryFn: ({ signal }) => api<{ plans: PlanRow[] }>('/api/plans', { signal }) });
-  if (!plans.data) return <PageFallback query={plans} title="Bài thu hoạch" />;
+  if (!plans.data) return <PageFallback query={plans} title={t.title} />;
   const issued = plans.data.plans.filter((p) => p.status === 'issued').sort((a, b) => (b.issuedOn ?? '').localeCompare(a.issuedOn ?? ''));
   const planId = search.plan && issued.some((p) => p.id === search.plan) ? search.plan : issued[0]?.id;
   return (
     <>
-      <PageHeader title="Bài thu hoạch" />
+      <PageHeader title={t.title} />
       <Stack gap="lg">
         {issued.length === 0 ? (
-          <Text c="dimmed">Chưa có kế hoạch nào được ban hành.</Text>
+          <Text c="dimmed">{t.noIssuedPlan}</Text>
         ) : (
           <NativeSelect
-            label="Kế hoạch"
+            label={t.plan}
             size="md"
             maw={560}
             value={planId}
@@ -76,18 +79,18 @@ function PlanReflections({ planId }: { planId: string }) {
       {list.data.canSetDeadline ? (
         <DeadlineForm key={planId} planId={planId} list={list.data} queryKey={key} />
       ) : (
-        <Text>{list.data.deadline ? `Hạn nộp bài thu hoạch: ${formatDate(list.data.deadline)}` : 'Kế hoạch không đặt hạn nộp bài thu hoạch.'}</Text>
+        <Text>{list.data.deadline ? d.current(formatDate(list.data.deadline)) : d.noneInPlan}</Text>
       )}
-      {list.data.cells.length === 0 && <Text c="dimmed">Không có chi bộ nào để xem.</Text>}
+      {list.data.cells.length === 0 && <Text c="dimmed">{t.noCells}</Text>}
       {list.data.cells.map((cell) => (
         <Section key={cell.unitId} id={`cell-${cell.unitId}`} title={cell.unitName}>
           <Text fz="sm" mb="xs">
-            Đã nộp {cell.counts.submitted}/{cell.counts.members} (trễ hạn {cell.counts.late}) · Chờ nhận xét {cell.counts.waiting} · Đạt {cell.counts.passed} · Chưa đạt {cell.counts.failed}
+            {t.cellCounts(cell.counts)}
           </Text>
           <Anchor href={`/api/units/${cell.unitId}/record.xlsx?year=${year}`} fz="sm" display="inline-block" mb="sm">
-            Tải kết quả học tập năm {year} của chi bộ (XLSX)
+            {t.recordXlsx(year)}
           </Anchor>
-          <Stack gap="xs" component="ul" aria-label={`Bài thu hoạch của ${cell.unitName}`} style={listStyle}>
+          <Stack gap="xs" component="ul" aria-label={t.cellList(cell.unitName)} style={listStyle}>
             {cell.members.map((m) => (
               <Card key={m.memberId} component="li" withBorder padding="sm">
                 <Group justify="space-between" gap="xs" wrap="wrap">
@@ -115,7 +118,7 @@ function DeadlineForm({ planId, list, queryKey }: { planId: string; list: CellLi
   const save = useMutation({
     mutationFn: () => api<{ dueOn: string | null; version: number }>(`/api/plans/${planId}/reflection-deadline`, { method: 'PUT', body: { dueOn, version: list.deadlineVersion } }),
     onSuccess: async (saved) => {
-      setDone(`Đã đặt hạn nộp bài thu hoạch: ${saved.dueOn ? formatDate(saved.dueOn) : '—'}. Đảng viên thấy hạn mới ở trang Học tập của tôi.`);
+      setDone(d.saved(saved.dueOn ? formatDate(saved.dueOn) : '—'));
       await client.invalidateQueries({ queryKey });
     },
     onError: async (error) => {
@@ -129,20 +132,20 @@ function DeadlineForm({ planId, list, queryKey }: { planId: string; list: CellLi
   };
   const stale = save.error instanceof ApiError && save.error.status === 409;
   return (
-    <form onSubmit={submit} aria-label="Hạn nộp bài thu hoạch">
+    <form onSubmit={submit} aria-label={d.form}>
       <Stack gap="xs" maw={560}>
         <Text>
-          {list.deadline ? `Hạn nộp bài thu hoạch: ${formatDate(list.deadline)}` : 'Kế hoạch chưa có hạn nộp bài thu hoạch.'}
-          {list.deadline && !list.deadlineSetByWard ? ' (theo thời hạn của cấp cơ sở trong kế hoạch)' : ''}
+          {list.deadline ? d.current(formatDate(list.deadline)) : d.noneSet}
+          {list.deadline && !list.deadlineSetByWard ? d.fromPlan : ''}
         </Text>
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput type="date" label={list.deadlineSetByWard ? 'Đổi hạn nộp' : 'Đặt hạn nộp'} size="md" required value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} w={220} />
+          <TextInput type="date" label={list.deadlineSetByWard ? d.change : d.set} size="md" required value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} w={220} />
           <Button type="submit" size="md" loading={save.isPending} disabled={!dueOn || (list.deadlineSetByWard && dueOn === list.deadline)}>
-            Lưu hạn nộp
+            {d.save}
           </Button>
         </Group>
         {save.error && !stale && <ErrorAlert error={save.error} />}
-        {stale && <Text c="orange.9" role="alert">Hạn nộp vừa được người khác đổi: trang đã tải hạn mới nhất, hãy chọn lại nếu cần.</Text>}
+        {stale && <Text c="orange.9" role="alert">{d.stale}</Text>}
         <Success>{done}</Success>
       </Stack>
     </form>
@@ -165,11 +168,11 @@ function ReflectionReview({ reflection: r, queryKey }: { reflection: Reflection;
     e.preventDefault();
     review.mutate();
   };
-  const openLabel = r.review || !r.canReview ? 'Đọc bài' : 'Đọc và nhận xét';
+  const openLabel = r.review || !r.canReview ? t.read : t.readAndReview;
   return (
     <Stack gap={4} mt="xs">
       <Text fz="sm" c="dimmed">
-        Nộp lúc {formatDateTime(r.submittedAt)}
+        {t.submittedAt(formatDateTime(r.submittedAt))}
       </Text>
       {!open && (
         <Group>
@@ -181,35 +184,35 @@ function ReflectionReview({ reflection: r, queryKey }: { reflection: Reflection;
       {open && (
         <>
           <Title order={4} fz="sm">
-            Bài thu hoạch
+            {t.reflection}
           </Title>
           <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{r.reflection}</Text>
           <Title order={4} fz="sm">
-            Bản cam kết
+            {t.commitment}
           </Title>
           <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{r.commitment}</Text>
           {r.review?.comment && (
             <Text fz="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-              Nhận xét: {r.review.comment}
+              {t.comment(r.review.comment)}
             </Text>
           )}
           {r.canReview && (
-            <form onSubmit={submit} aria-label={`Nhận xét bài của ${r.memberName}`}>
+            <form onSubmit={submit} aria-label={t.reviewForm(r.memberName)}>
               <Stack gap="sm" mt="xs">
-                <Radio.Group label="Kết quả" value={result} onChange={(v) => setResult(v as 'passed' | 'failed')}>
+                <Radio.Group label={t.result} value={result} onChange={(v) => setResult(v as 'passed' | 'failed')}>
                   <Group gap="lg" mt={4}>
-                    <Radio value="passed" label="Đạt" />
-                    <Radio value="failed" label="Chưa đạt" />
+                    <Radio value="passed" label={t.passed} />
+                    <Radio value="failed" label={t.failed} />
                   </Group>
                 </Radio.Group>
-                <Textarea label="Nhận xét" size="md" autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+                <Textarea label={t.commentLabel} size="md" autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
                 {review.error && <ErrorAlert error={review.error} />}
                 <Group>
                   <Button type="submit" size="md" loading={review.isPending}>
-                    Lưu nhận xét
+                    {t.saveReview}
                   </Button>
                   <Button variant="default" size="md" onClick={() => setOpen(false)}>
-                    Đóng
+                    {t.close}
                   </Button>
                 </Group>
               </Stack>

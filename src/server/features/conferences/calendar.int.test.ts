@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ical from 'node-ical';
 import { eq } from 'drizzle-orm';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { members } from '../members/tables';
 
 let t: TestApp;
@@ -10,10 +10,7 @@ let bithu: Session;
 let member: Session;
 let planId: string;
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('vanphong');
-  bithu = await t.signIn('bithu');
-  member = await t.signIn('dangvien');
+  ({ t, staff, bithu, member } = await startSignedIn({ staff: 'vanphong', bithu: 'bithu', member: 'dangvien' }));
   const list = (await staff.inject({ url: '/api/plans' })).json().plans as { id: string; status: string; issuedOn: string }[];
   planId = list.find((p) => p.status === 'issued' && p.issuedOn === '2026-05-15')!.id;
 });

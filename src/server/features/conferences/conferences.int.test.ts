@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import mammoth from 'mammoth';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { buildCell, buildCommune, buildMember, buildUserWithGrant, findUnit } from '../../../../test/support/factories';
 import { users } from '../../auth/tables';
 import { members } from '../members/tables';
@@ -15,10 +15,7 @@ let bithu: Session;
 let planId: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('vanphong');
-  leader = await t.signIn('thuongtruc');
-  bithu = await t.signIn('bithu');
+  ({ t, staff, leader, bithu } = await startSignedIn({ staff: 'vanphong', leader: 'thuongtruc', bithu: 'bithu' }));
   const list = (await staff.inject({ url: '/api/plans' })).json().plans as { id: string; status: string }[];
   planId = list.find((p) => p.status === 'issued')!.id;
 });

@@ -4,6 +4,7 @@ import { formatDayFirst } from '../../../domain/dates';
 import { memberColumns, optionalColumns } from '../../../domain/member-import';
 import type { MemberDto } from './schema';
 import { toCsv } from '../../files/csv';
+import { xlsxHeaderFooterText } from '../../documents/xlsx-header';
 
 const header = [...memberColumns, ...optionalColumns];
 
@@ -32,7 +33,7 @@ export async function membersToXlsx(list: MemberDto[], title: string): Promise<B
   sheet.columns.forEach((col, i) => {
     col.width = [6, 28, 12, 9, 28, 14, 14, 16, 14, 26, 14][i];
   });
-  sheet.headerFooter.oddHeader = title;
+  sheet.headerFooter.oddHeader = xlsxHeaderFooterText(title);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -3,7 +3,7 @@
 // another commune's ids.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { buildCommune, buildUserWithGrant, findUnit, FACTORY_PASSWORD } from '../../../../test/support/factories';
 import { taskReminderSettings } from '../tasks/tables';
 import { notificationPreferences } from './tables';
@@ -12,9 +12,7 @@ let t: TestApp;
 let member: Session;
 let staff: Session;
 beforeAll(async () => {
-  t = await startTestApp();
-  member = await t.signIn('dangvien');
-  staff = await t.signIn('vanphong');
+  ({ t, member, staff } = await startSignedIn({ member: 'dangvien', staff: 'vanphong' }));
 });
 afterAll(() => t?.close());
 

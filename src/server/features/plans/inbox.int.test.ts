@@ -2,7 +2,7 @@
 // leadership, the province and the administrator read the receipts but never write them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { findUnit } from '../../../../test/support/factories';
 import { issueImportedPlan } from '../../../../test/support/fixtures';
 import { planDeliveries } from './tables';
@@ -12,9 +12,7 @@ let staff: Session;
 let leader: Session;
 let planId: string;
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('vanphong');
-  leader = await t.signIn('thuongtruc');
+  ({ t, staff, leader } = await startSignedIn({ staff: 'vanphong', leader: 'thuongtruc' }));
   planId = (await issueImportedPlan(staff, leader)).id;
 });
 afterAll(() => t?.close());

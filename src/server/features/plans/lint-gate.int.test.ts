@@ -3,7 +3,7 @@
 // previewed with the number and date it will take.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { planFixture } from '../../../../test/support/fixtures';
 import { auditLog } from '../audit/tables';
 import { plans } from './tables';
@@ -17,9 +17,7 @@ let t: TestApp;
 let staff: Session;
 let leader: Session;
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('vanphong');
-  leader = await t.signIn('thuongtruc');
+  ({ t, staff, leader } = await startSignedIn({ staff: 'vanphong', leader: 'thuongtruc' }));
 });
 afterAll(() => t?.close());
 

@@ -1,6 +1,6 @@
 // Who sees which plans, the day a plan is issued on, and the order of its read receipts.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { issueImportedPlan, planFixture } from '../../../../test/support/fixtures';
 import { sortInTreeOrder } from '../../../domain/org-tree';
 
@@ -9,10 +9,7 @@ let staff: Session;
 let leader: Session;
 let province: Session;
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('vanphong');
-  leader = await t.signIn('thuongtruc');
-  province = await t.signIn('tinhuy');
+  ({ t, staff, leader, province } = await startSignedIn({ staff: 'vanphong', leader: 'thuongtruc', province: 'tinhuy' }));
 });
 afterAll(() => t?.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { findUnit, multipartFile } from '../../../../test/support/factories';
 import { issueImportedPlan, planFixture } from '../../../../test/support/fixtures';
 import { planDeliveries, plans } from './tables';
@@ -12,9 +12,7 @@ let t: TestApp;
 let staff: Session;
 let leader: Session;
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('vanphong');
-  leader = await t.signIn('thuongtruc');
+  ({ t, staff, leader } = await startSignedIn({ staff: 'vanphong', leader: 'thuongtruc' }));
 });
 afterAll(() => t?.close());
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { buildCommune, buildPlan, buildResolution, buildUserWithGrant, findUnit, multipartFile, FACTORY_PASSWORD } from '../../../../test/support/factories';
 import { issueImportedPlan } from '../../../../test/support/fixtures';
 import { planResolutions } from '../plans/tables';
@@ -29,11 +29,7 @@ const TODAY = '2026-06-02T09:00:00+07:00';
 const entryCount = async () => (await t.database.db.select({ n: count() }).from(propagandaEntries))[0]!.n;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('vanphong');
-  leader = await t.signIn('thuongtruc');
-  bithu = await t.signIn('bithu');
-  member = await t.signIn('dangvien');
+  ({ t, staff, leader, bithu, member } = await startSignedIn({ staff: 'vanphong', leader: 'thuongtruc', bithu: 'bithu', member: 'dangvien' }));
   const second = await buildCommune(t.database, 'Đảng ủy phường Thử Tuyên Truyền');
   const { username } = await buildUserWithGrant(t.database, { role: 'wardStaff', unit: second });
   other = await t.signIn(username, FACTORY_PASSWORD);

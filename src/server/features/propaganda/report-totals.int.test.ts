@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { findUnit } from '../../../../test/support/factories';
 import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
 import { formatCount } from '../../../domain/report-figures';
@@ -16,10 +16,7 @@ let staff: Session;
 let leader: Session;
 let bithu: Session;
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('banxaydung');
-  leader = await t.signIn('thuongtruc');
-  bithu = await t.signIn('bithu');
+  ({ t, staff, leader, bithu } = await startSignedIn({ staff: 'banxaydung', leader: 'thuongtruc', bithu: 'bithu' }));
 });
 afterAll(() => t?.close());
 

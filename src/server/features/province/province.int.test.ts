@@ -5,7 +5,7 @@
 // cells' reports, the live consolidation or a draft; the commune's people do not read the province.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { findUnit } from '../../../../test/support/factories';
 import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
 import { studySessions } from '../study-sessions/tables';
@@ -21,11 +21,7 @@ let leader: Session;
 let bithu: Session;
 let province: Session;
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('banxaydung');
-  leader = await t.signIn('thuongtruc');
-  bithu = await t.signIn('bithu');
-  province = await t.signIn('tinhuy');
+  ({ t, staff, leader, bithu, province } = await startSignedIn({ staff: 'banxaydung', leader: 'thuongtruc', bithu: 'bithu', province: 'tinhuy' }));
 });
 afterAll(() => t?.close());
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { buildCell, buildCommune, buildMember, buildResolution, buildUserWithGrant, findUnit, FACTORY_PASSWORD } from '../../../../test/support/factories';
 import { auditLog } from '../audit/tables';
 import { quizAttempts, quizQuestions, quizSettings } from './tables';
@@ -36,12 +36,7 @@ const single = (n: number) => ({ id: randomUUID(), kind: 'single', text: `Câu h
 const multiple = (n: number) => ({ id: randomUUID(), kind: 'multiple', text: `Câu hỏi nhiều đáp án số ${n}?`, options: ['Giao thông', 'Công nghệ', 'Du lịch', 'Đô thị'], correct: [0, 1, 3] });
 
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('vanphong');
-  leader = await t.signIn('thuongtruc');
-  bithu = await t.signIn('bithu');
-  member = await t.signIn('dangvien');
-  ubnd = await t.signIn('ubnd');
+  ({ t, staff, leader, bithu, member, ubnd } = await startSignedIn({ staff: 'vanphong', leader: 'thuongtruc', bithu: 'bithu', member: 'dangvien', ubnd: 'ubnd' }));
   const commune = await findUnit(t.database, 'Đảng ủy phường Nông Tiến');
   communeId = commune.id;
   const otherCell = await findUnit(t.database, 'Chi bộ Tràng Đà 2');

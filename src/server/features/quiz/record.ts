@@ -12,7 +12,7 @@ import type { DbOrTx } from '../../db/client';
 import { now } from '../../clock';
 import { countedScore } from '../../../domain/quiz';
 import { quizAttempts, quizSettings } from './tables';
-import { finishedScore } from './service';
+import { finishedScore } from './attempts';
 
 export interface QuizRecordEntry {
   /** The counted score, 0–1 (best or last attempt as the ward chose); null when none is finished. */

@@ -18,7 +18,9 @@ import {
   submitBody,
   versionQuery,
 } from './schema';
-import { createQuestion, deleteQuestion, getAttempt, questionBank, quizOverview, quizResults, saveSettings, startAttempt, submitAttempt, updateQuestion } from './service';
+import { createQuestion, deleteQuestion, questionBank, saveSettings, updateQuestion } from './service';
+import { getAttempt, quizOverview, startAttempt, submitAttempt } from './attempts';
+import { quizResults } from './results';
 
 const tags = ['quiz'];
 

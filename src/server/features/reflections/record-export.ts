@@ -13,6 +13,7 @@ import { loadCommuneSettings } from '../settings/service';
 import { loadUnit } from '../units/service';
 import type { Unit } from '../units/tables';
 import type { RecordRow } from './record';
+import { xlsxHeaderFooterText } from '../../documents/xlsx-header';
 
 const slug = (text: string) => removeDiacritics(text).toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
 /** A text cell that a spreadsheet never reads as a formula. */
@@ -65,7 +66,7 @@ export async function cellRecordXlsx(unit: Pick<Unit, 'name'>, year: number, ent
   sheet.getColumn(2).width = 28;
   for (let c = 3; c < totalStart; c += 1) sheet.getColumn(c).width = 16;
   for (let c = totalStart; c < totalStart + totals.length; c += 1) sheet.getColumn(c).width = 12;
-  sheet.headerFooter.oddHeader = `Kết quả học tập nghị quyết năm ${year} – ${unit.name}`;
+  sheet.headerFooter.oddHeader = xlsxHeaderFooterText(`Kết quả học tập nghị quyết năm ${year} – ${unit.name}`);
   return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), fileName: `ket-qua-hoc-tap-${year}-${slug(unit.name)}.xlsx` };
 }
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { buildCommune, buildUserWithGrant, findUnit, FACTORY_PASSWORD, membersOf } from '../../../../test/support/factories';
 import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
 import { auditLog } from '../audit/tables';
@@ -46,11 +46,7 @@ const LATE_DAY = '2026-06-02T09:00:00+07:00';
 const reflectionCount = async () => (await t.database.db.select({ n: count() }).from(reflections))[0]!.n;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('vanphong');
-  leader = await t.signIn('thuongtruc');
-  bithu = await t.signIn('bithu');
-  member = await t.signIn('dangvien');
+  ({ t, staff, leader, bithu, member } = await startSignedIn({ staff: 'vanphong', leader: 'thuongtruc', bithu: 'bithu', member: 'dangvien' }));
   const issued = await sessionOfCell(t, staff, leader, 'Chi bộ Tràng Đà 1');
   planId = issued.plan.id;
   sessionId = issued.sessionId;

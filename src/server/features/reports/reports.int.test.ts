@@ -3,7 +3,7 @@
 // bad input changes nothing; another cell's secretary and another commune get 403/404.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { buildCell, buildCommune, buildMember, buildPlan, buildUserWithGrant, findUnit } from '../../../../test/support/factories';
 import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
 import { auditLog } from '../audit/tables';
@@ -19,11 +19,7 @@ let leader: Session;
 let bithu: Session;
 let admin: Session;
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('banxaydung');
-  leader = await t.signIn('thuongtruc');
-  bithu = await t.signIn('bithu');
-  admin = await t.signIn('admin');
+  ({ t, staff, leader, bithu, admin } = await startSignedIn({ staff: 'banxaydung', leader: 'thuongtruc', bithu: 'bithu', admin: 'admin' }));
 });
 afterAll(() => t?.close());
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { buildCommune, buildPlan } from '../../../../test/support/factories';
 import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
 import { auditLog } from '../audit/tables';
@@ -18,10 +18,7 @@ let staff: Session;
 let leader: Session;
 let bithu: Session;
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('banxaydung');
-  leader = await t.signIn('thuongtruc');
-  bithu = await t.signIn('bithu');
+  ({ t, staff, leader, bithu } = await startSignedIn({ staff: 'banxaydung', leader: 'thuongtruc', bithu: 'bithu' }));
 });
 afterAll(() => t?.close());
 

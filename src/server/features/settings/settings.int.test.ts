@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { issueImportedPlan } from '../../../../test/support/fixtures';
 
 let t: TestApp;
 let staff: Session;
 let leader: Session;
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('vanphong');
-  leader = await t.signIn('thuongtruc');
+  ({ t, staff, leader } = await startSignedIn({ staff: 'vanphong', leader: 'thuongtruc' }));
 });
 afterAll(() => t?.close());
 

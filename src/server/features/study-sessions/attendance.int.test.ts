@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { buildCommune, buildMember, buildUserWithGrant, findUnit } from '../../../../test/support/factories';
 import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
 import { members } from '../members/tables';
@@ -14,10 +14,7 @@ let staff: Session;
 let leader: Session;
 let bithu: Session;
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('vanphong');
-  leader = await t.signIn('thuongtruc');
-  bithu = await t.signIn('bithu');
+  ({ t, staff, leader, bithu } = await startSignedIn({ staff: 'vanphong', leader: 'thuongtruc', bithu: 'bithu' }));
 });
 afterAll(() => t?.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
-import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
+import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { buildCell, buildCommune, buildUnit, buildUserWithGrant, findUnit } from '../../../../test/support/factories';
 import { issueImportedPlan } from '../../../../test/support/fixtures';
 import { units } from '../units/tables';
@@ -10,9 +10,7 @@ let t: TestApp;
 let staff: Session;
 let leader: Session;
 beforeAll(async () => {
-  t = await startTestApp();
-  staff = await t.signIn('vanphong');
-  leader = await t.signIn('thuongtruc');
+  ({ t, staff, leader } = await startSignedIn({ staff: 'vanphong', leader: 'thuongtruc' }));
 });
 afterAll(() => t?.close());
 

@@ -18,6 +18,7 @@ import { today } from './manage';
 import { canExportUnitTree, canImportUnitTree } from './policy';
 import { loadUnitFor } from './service';
 import { units, type Unit } from './tables';
+import { xlsxHeaderFooterText } from '../../documents/xlsx-header';
 
 const treeSheet: SheetKind = { prefix: 'units-import', isHeaderCell: (t) => treeColumnFor(t) === 'Tên đơn vị', noRows: 'đơn vị nào' };
 
@@ -123,7 +124,7 @@ export async function treeToXlsx(rows: TreeRow[], title: string): Promise<Buffer
   sheet.columns = treeColumns.map((header, i) => ({ header, width: [6, 40, 20, 40][i] }));
   sheet.getRow(1).font = { bold: true };
   rows.forEach((r) => sheet.addRow(r));
-  sheet.headerFooter.oddHeader = title;
+  sheet.headerFooter.oddHeader = xlsxHeaderFooterText(title);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

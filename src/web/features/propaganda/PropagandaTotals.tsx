@@ -5,6 +5,9 @@ import { Stack, Text } from '@mantine/core';
 import { formatCount } from '../../../domain/report-figures';
 import { propagandaSentence, propagandaTableValues, type ChannelTotals } from '../../../domain/propaganda';
 import { ResponsiveList } from '../../components/ResponsiveList';
+import { vi } from '../../i18n/vi';
+
+const t = vi.propagandaTotals;
 
 export interface TotalsResponse {
   byChannel: Record<string, ChannelTotals>;
@@ -21,21 +24,21 @@ export function PropagandaTotals({ byChannel, none }: { byChannel: Record<string
       <Text data-testid="propaganda-sentence">{sentence}</Text>
       <ResponsiveList
         items={rows}
-        label="Kết quả tuyên truyền theo hình thức"
+        label={t.list}
         minWidth={640}
         columns={[
-          { header: 'Hình thức', cell: (r) => r.name },
-          { header: 'Số lần ghi nhận', nowrap: true, cell: (r) => formatCount(r.entries) },
-          { header: 'Tin, bài', nowrap: true, cell: (r) => formatCount(r.posts) },
-          { header: 'Lần phát', nowrap: true, cell: (r) => formatCount(r.broadcasts) },
-          { header: 'Bản in, treo', nowrap: true, cell: (r) => formatCount(r.copies) },
-          { header: 'Lượt tiếp cận', nowrap: true, cell: (r) => formatCount(r.reach) },
+          { header: t.channel, cell: (r) => r.name },
+          { header: t.entries, nowrap: true, cell: (r) => formatCount(r.entries) },
+          { header: t.posts, nowrap: true, cell: (r) => formatCount(r.posts) },
+          { header: t.broadcasts, nowrap: true, cell: (r) => formatCount(r.broadcasts) },
+          { header: t.copies, nowrap: true, cell: (r) => formatCount(r.copies) },
+          { header: t.reach, nowrap: true, cell: (r) => formatCount(r.reach) },
         ]}
         card={(r) => (
           <Stack gap={2}>
             <Text fw={700}>{r.name}</Text>
             <Text fz="sm">
-              {formatCount(r.entries)} lần ghi nhận · {formatCount(r.posts)} tin, bài · {formatCount(r.broadcasts)} lần phát · {formatCount(r.copies)} bản in, treo · {formatCount(r.reach)} lượt tiếp cận
+              {t.card({ entries: formatCount(r.entries), posts: formatCount(r.posts), broadcasts: formatCount(r.broadcasts), copies: formatCount(r.copies), reach: formatCount(r.reach) })}
             </Text>
           </Stack>
         )}

@@ -12,7 +12,10 @@ import { conferences } from './conferences';
 import { taskViews } from './task-views';
 import { reminders } from './reminders';
 import { privacy } from './privacy';
+import { reflections } from './reflections';
+import { propaganda } from './propaganda';
+import { reports } from './reports';
 
-export const vi = { ...app, ...accounts, ...members, ...registry, ...plans, ...people, ...units, ...conferences, ...taskViews, ...reminders, ...privacy } as const;
+export const vi = { ...app, ...accounts, ...members, ...registry, ...plans, ...people, ...units, ...conferences, ...taskViews, ...reminders, ...privacy, ...reflections, ...propaganda, ...reports } as const;
 
 export type Strings = typeof vi;
