@@ -33,8 +33,12 @@ const madeUpSql = (memberId: SQL, planId: SQL) => sql`(exists (select 1 from ses
         where made.tenant_id = ${sessionAttendance.tenantId} and made.member_id = ${memberId}
         and make_up.plan_id = ${planId} and make_up.kind = 'make-up' and made.status in ('present', 'late')))`;
 
-/** Every member owed a session of the plan, by their cell, with whether they made it up. */
-export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string, cellIds?: readonly string[]): Promise<OwedRow[]> {
+/**
+ * Every member owed a session of the plan, by their cell, with whether they made it up; with
+ * `session`, only the rows of that session (what a report of the session counts).
+ */
+export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string, cellIds?: readonly string[], session?: Pick<StudySession, 'id' | 'atConference'>): Promise<OwedRow[]> {
+  const sessionId = session?.id;
   const rows = await db
     .select({
       cellId: members.cellId,
@@ -61,9 +65,12 @@ export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string,
         sql`${studySessions.heldOn} is not null`,
         inArray(sessionAttendance.status, ['excused', 'absent']),
         cellIds ? inArray(members.cellId, [...cellIds]) : undefined,
+        sessionId ? eq(studySessions.id, sessionId) : undefined,
       ),
     );
-  return [...rows.map((r) => ({ ...r, madeUp: Boolean(r.madeUp) })), ...(await atConferenceOwed(db, tenantId, planId, cellIds))];
+  // Those rows come only from sessions of cells studying at the ward conference.
+  const atConference = session && !session.atConference ? [] : await atConferenceOwed(db, tenantId, planId, cellIds, sessionId);
+  return [...rows.map((r) => ({ ...r, madeUp: Boolean(r.madeUp) })), ...atConference];
 }
 
 /**
@@ -71,7 +78,7 @@ export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string,
  * conference marked excused or absent (their best mark over the plan's conferences) and whom their
  * cell did not mark itself: they owe the study like a member absent at their cell's session.
  */
-async function atConferenceOwed(db: DbOrTx, tenantId: string, planId: string, cellIds?: readonly string[]): Promise<OwedRow[]> {
+async function atConferenceOwed(db: DbOrTx, tenantId: string, planId: string, cellIds?: readonly string[], sessionId?: string): Promise<OwedRow[]> {
   if (cellIds && cellIds.length === 0) return [];
   const result = await db.execute(sql`
     SELECT m.cell_id, cu.name AS cell_name, m.id AS member_id, m.full_name, ss.id AS session_id, best.status,
@@ -91,7 +98,8 @@ async function atConferenceOwed(db: DbOrTx, tenantId: string, planId: string, ce
     WHERE ss.tenant_id = ${tenantId}::uuid AND ss.plan_id = ${planId}::uuid AND ss.kind = 'regular' AND ss.at_conference
       AND best.status IN ('excused', 'absent')
       AND NOT EXISTS (SELECT 1 FROM session_attendance own WHERE own.tenant_id = ss.tenant_id AND own.session_id = ss.id AND own.member_id = m.id)
-      ${cellIds ? sql`AND m.cell_id IN (${sql.join(cellIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}`);
+      ${cellIds ? sql`AND m.cell_id IN (${sql.join(cellIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}
+      ${sessionId ? sql`AND ss.id = ${sessionId}::uuid` : sql``}`);
   type Row = { cell_id: string; cell_name: string; member_id: string; full_name: string; session_id: string; status: AttendanceStatus; made_up: boolean };
   return (result as unknown as { rows: Row[] }).rows.map((r) => ({
     cellId: r.cell_id,
