@@ -21,7 +21,7 @@ import { toRef } from '../units/service';
 import { units, type Unit } from '../units/tables';
 import { plans, type Plan } from '../plans/tables';
 import { expectationOf, loadSessionFor, marksOf, type LoadedSession } from '../study-sessions/load';
-import { makeUpLedger } from '../study-sessions/make-up';
+import { madeUpCountOfSession } from '../study-sessions/make-up';
 import { studySessions, type StudySession } from '../study-sessions/tables';
 import { canInspectSession, canReviewReport, canViewReport, canWriteReport } from './policy';
 import { describeRubric, ensureCurrentRubric, loadRubric } from './rubric';
@@ -37,10 +37,9 @@ export async function figuresOfSession(db: DbOrTx, session: StudySession): Promi
   const expectation = await expectationOf(db, session);
   const marks = (await marksOf(db, session, expectation)) as AttendanceMark[];
   const counts = countAttendance(expectation.expected.map((p) => p.memberId), expectation.exempt.length, marks);
-  // Only a regular session's members marked excused or absent (at the session once held, or at the
-  // ward conference it studies at) owe a make-up: with none, the ledger has no row of this session.
-  const owes = session.kind === 'regular' && (session.atConference || (session.heldOn !== null && marks.some((m) => m.status === 'excused' || m.status === 'absent')));
-  const madeUp = owes ? (await makeUpLedger(db, session.tenantId, session.planId, [session.unitId], session)).filter((r) => r.sessionId === session.id && r.madeUp).length : 0;
+  // Only members marked excused or absent owe a make-up: with none (at a cell not studying at the ward conference), none made one up.
+  const owes = session.atConference || marks.some((m) => m.status === 'excused' || m.status === 'absent');
+  const madeUp = owes ? await madeUpCountOfSession(db, session) : 0;
   return reportFigures(counts, madeUp, { youth: session.reachedYouth, association: session.reachedAssociation, public: session.reachedPublic });
 }
 

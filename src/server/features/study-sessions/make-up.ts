@@ -33,6 +33,11 @@ const madeUpSql = (memberId: SQL, planId: SQL) => sql`(exists (select 1 from ses
         where made.tenant_id = ${sessionAttendance.tenantId} and made.member_id = ${memberId}
         and make_up.plan_id = ${planId} and make_up.kind = 'make-up' and made.status in ('present', 'late')))`;
 
+/** The plan's held ward conference attended (present or late) by the person. */
+const conferenceAttendedSql = (personId: SQL, planId: SQL) => sql`exists (select 1 from conference_attendance ca inner join conferences c on c.tenant_id = ca.tenant_id and c.id = ca.conference_id
+          where ca.tenant_id = ${sessionAttendance.tenantId} and ca.person_id = ${personId} and c.plan_id = ${planId}
+          and c.status = 'held' and ca.status in ('present', 'late'))`;
+
 /**
  * Every member owed a session of the plan, by their cell, with whether they made it up; with
  * `session`, only the rows of that session (what a report of the session counts).
@@ -49,9 +54,7 @@ export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string,
       status: sessionAttendance.status,
       // A make-up attended, or the plan's ward conference (of another date) attended.
       madeUp: sql<boolean>`(${madeUpSql(sql`${sessionAttendance.memberId}`, sql`${studySessions.planId}`)}
-        or exists (select 1 from conference_attendance ca inner join conferences c on c.tenant_id = ca.tenant_id and c.id = ca.conference_id
-          where ca.tenant_id = ${sessionAttendance.tenantId} and ca.person_id = ${members.personId} and c.plan_id = ${studySessions.planId}
-          and c.status = 'held' and ca.status in ('present', 'late')))`,
+        or ${conferenceAttendedSql(sql`${members.personId}`, sql`${studySessions.planId}`)})`,
     })
     .from(sessionAttendance)
     .innerJoin(studySessions, and(eq(studySessions.tenantId, sessionAttendance.tenantId), eq(studySessions.id, sessionAttendance.sessionId)))
@@ -71,6 +74,32 @@ export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string,
   // Those rows come only from sessions of cells studying at the ward conference.
   const atConference = session && !session.atConference ? [] : await atConferenceOwed(db, tenantId, planId, cellIds, sessionId);
   return [...rows.map((r) => ({ ...r, madeUp: Boolean(r.madeUp) })), ...atConference];
+}
+
+/**
+ * How many of the members a held regular session owes (marked excused or absent at it, placed in its
+ * cell) made it up: the ledger's rows of that one session (makeUpLedger with `session`) counted in
+ * one small statement, for the report's figures. A cell studying at the ward conference also owes
+ * what the conference marked: its count is the ledger's.
+ */
+export async function madeUpCountOfSession(db: DbOrTx, session: Pick<StudySession, 'tenantId' | 'id' | 'planId' | 'unitId' | 'kind' | 'heldOn' | 'atConference'>): Promise<number> {
+  if (session.atConference) return (await makeUpLedger(db, session.tenantId, session.planId, [session.unitId], session)).filter((r) => r.madeUp).length;
+  if (session.kind !== 'regular' || session.heldOn === null) return 0;
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(sessionAttendance)
+    .innerJoin(members, and(eq(members.tenantId, sessionAttendance.tenantId), eq(members.id, sessionAttendance.memberId)))
+    .innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId)))
+    .where(
+      and(
+        eq(sessionAttendance.tenantId, session.tenantId),
+        eq(sessionAttendance.sessionId, session.id),
+        inArray(sessionAttendance.status, ['excused', 'absent']),
+        eq(members.cellId, session.unitId),
+        sql`(${madeUpSql(sql`${sessionAttendance.memberId}`, sql`${session.planId}::uuid`)} or ${conferenceAttendedSql(sql`${members.personId}`, sql`${session.planId}::uuid`)})`,
+      ),
+    );
+  return Number(row?.count ?? 0);
 }
 
 /**
