@@ -12,6 +12,7 @@ import { notifications } from '../notifications/tables';
 import { cellReports, cellReportVersions, rubrics } from './tables';
 import { ensureCurrentRubric } from './rubric';
 import { reportFigures } from '../../../domain/report-figures';
+import { countStatements } from '../../../../test/support/statements';
 
 let t: TestApp;
 let staff: Session;
@@ -94,8 +95,15 @@ describe('a cell report from phone to acceptance', () => {
 
     // Created once; a retry with the same key answers the same report; another key is refused.
     const headers = { 'idempotency-key': 'phone-retry-0001' };
-    const created = await bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/report`, headers, payload: { scores: full.slice(0, 3), summary: 'Thảo luận sôi nổi.' } });
+    const { result: created, statements } = await countStatements(t.database.db, () =>
+      bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/report`, headers, payload: { scores: full.slice(0, 3), summary: 'Thảo luận sôi nổi.' } }),
+    );
     expect(created.statusCode).toBe(201);
+    // The session with what the answer needs (its unit, plan, current rubric, lock, inspections), the
+    // key's claim, who is expected, the marks (no one excused or absent yet: no made-up count), the
+    // report, its version, the audit entry, the key's record: eight (seventeen before, issue 13). The
+    // rubric version was read by the refused creations above.
+    expect(statements).toHaveLength(8);
     const draft = created.json();
     expect(draft).toMatchObject({ version: 1, status: 'draft', unitName: 'Chi bộ Tràng Đà 1', summary: 'Thảo luận sôi nổi.' });
     const retried = await bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/report`, headers, payload: { scores: [] } });

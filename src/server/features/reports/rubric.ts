@@ -31,9 +31,23 @@ export async function ensureCurrentRubric(tx: DbOrTx, tenantId: string): Promise
   return written!;
 }
 
+/**
+ * A version of a rubric never changes once written (a change is a new version, a new id; nothing
+ * updates or deletes a row of rubrics), so the rows read by id are kept for the process: every report
+ * read or written asks for its rubric. Bounded; a row of a transaction rolled back is never asked for
+ * again (no committed report names it). Callers must not modify what they get.
+ */
+const byId = new Map<string, Rubric>();
+const MAX_CACHED = 5_000;
+
 export async function loadRubric(db: DbOrTx, tenantId: string, id: string): Promise<Rubric> {
+  const key = `${tenantId}/${id}`;
+  const known = byId.get(key);
+  if (known) return known;
   const [row] = await db.select().from(rubrics).where(and(eq(rubrics.tenantId, tenantId), eq(rubrics.id, id)));
   if (!row) throw notFound('rubric');
+  if (byId.size >= MAX_CACHED) byId.clear();
+  byId.set(key, row);
   return row;
 }
 

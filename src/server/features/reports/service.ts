@@ -2,7 +2,7 @@
 // the commune's rubric, then draft → submitted → returned (with a comment) → submitted → accepted;
 // the ward may re-score (both scores kept). Every write is version-conditional, transactional,
 // audited, and keeps the whole row as a version (cell_report_versions).
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { completeFollowingTasks } from '../tasks/service';
 import type { Db, DbOrTx, Tx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
@@ -13,7 +13,7 @@ import { createOnce, keyTaken } from '../../idempotency';
 import { todayInVietnam } from '../../../domain/dates';
 import { countAttendance, type AttendanceMark } from '../../../domain/attendance';
 import { describeScoreProblem, rubricItems, scoreProblems, scoreReport, type RubricContent, type Score } from '../../../domain/rubrics';
-import { canTransition, isOnTime, reportDueAt, reportFigures, type ReportAction, type ReportFigures } from '../../../domain/report-figures';
+import { canTransition, reportFigures, type ReportAction, type ReportFigures } from '../../../domain/report-figures';
 import { recordAudit } from '../audit/service';
 import { users } from '../../auth/tables';
 import { canKnowUnit } from '../units/policy';
@@ -21,13 +21,14 @@ import { toRef } from '../units/service';
 import { units, type Unit } from '../units/tables';
 import { plans, type Plan } from '../plans/tables';
 import { expectationOf, loadSessionFor, marksOf, type LoadedSession } from '../study-sessions/load';
-import { makeUpLedger } from '../study-sessions/make-up';
+import { madeUpCountOfSession } from '../study-sessions/make-up';
 import { studySessions, type StudySession } from '../study-sessions/tables';
 import { canInspectSession, canReviewReport, canViewReport, canWriteReport } from './policy';
 import { describeRubric, ensureCurrentRubric, loadRubric } from './rubric';
+import { describeReport, detailOf, inspectionsOf, loadReportingSession } from './detail';
 import { cellReports, cellReportVersions, sessionInspections, type CellReport, type ReportVersionAction, type WardScoring } from './tables';
-import type { ReportDetail, ReportInput } from './schema';
-import { isLocked, refuseIfLocked } from './ward-report';
+import type { ReportInput } from './schema';
+import { refuseIfLocked } from './ward-report';
 import { refreshPlanFigures } from './consolidation';
 import { propagandaTotals } from '../propaganda/service';
 
@@ -36,7 +37,9 @@ export async function figuresOfSession(db: DbOrTx, session: StudySession): Promi
   const expectation = await expectationOf(db, session);
   const marks = (await marksOf(db, session, expectation)) as AttendanceMark[];
   const counts = countAttendance(expectation.expected.map((p) => p.memberId), expectation.exempt.length, marks);
-  const madeUp = (await makeUpLedger(db, session.tenantId, session.planId, [session.unitId])).filter((r) => r.sessionId === session.id && r.madeUp).length;
+  // Only members marked excused or absent owe a make-up: with none (at a cell not studying at the ward conference), none made one up.
+  const owes = session.atConference || marks.some((m) => m.status === 'excused' || m.status === 'absent');
+  const madeUp = owes ? await madeUpCountOfSession(db, session) : 0;
   return reportFigures(counts, madeUp, { youth: session.reachedYouth, association: session.reachedAssociation, public: session.reachedPublic });
 }
 
@@ -71,70 +74,6 @@ async function loadReportFor(db: DbOrTx, actor: Actor, id: string, allowed: (act
   if (!canKnowUnit(actor, ref)) throw notFound('report');
   if (!allowed(actor, ref)) throw forbidden(action);
   return loaded;
-}
-
-async function inspectionsOf(db: DbOrTx, tenantId: string, sessionId: string) {
-  const rows = await db
-    .select()
-    .from(sessionInspections)
-    .where(and(eq(sessionInspections.tenantId, tenantId), eq(sessionInspections.sessionId, sessionId)))
-    .orderBy(asc(sessionInspections.inspectedOn), asc(sessionInspections.createdAt));
-  return rows.map(({ id, inspectedOn, inspectors, findings, adjustments, createdAt }) => ({ id, inspectedOn, inspectors, findings, adjustments, createdAt }));
-}
-
-async function heldOnOf(db: DbOrTx, report: CellReport): Promise<string | null> {
-  const [s] = await db.select({ heldOn: studySessions.heldOn }).from(studySessions).where(and(eq(studySessions.tenantId, report.tenantId), eq(studySessions.id, report.sessionId)));
-  return s?.heldOn ?? null;
-}
-
-export async function describeReport(db: DbOrTx, actor: Actor, { report, unit, plan }: LoadedReport): Promise<ReportDetail> {
-  const rubric = await loadRubric(db, report.tenantId, report.rubricId);
-  const ref = toRef(unit);
-  const dueAt = reportDueAt(plan.body.tasks ?? []);
-  // Once the ward's consolidated report is submitted upward, the cells' reports are locked.
-  const locked = await isLocked(db, report.tenantId, report.planId);
-  const write = !locked && canWriteReport(actor, ref);
-  const review = !locked && canReviewReport(actor, ref);
-  return {
-    id: report.id,
-    version: report.version,
-    planId: report.planId,
-    sessionId: report.sessionId,
-    unitId: report.unitId,
-    unitName: unit.name,
-    status: report.status,
-    rubric: describeRubric(rubric),
-    figures: report.figures,
-    form: report.form,
-    reporter: report.reporter,
-    reportDate: report.reportDate,
-    number: report.number,
-    summary: report.summary,
-    opinions: report.opinions,
-    proposals: report.proposals,
-    scores: report.scores,
-    total: report.total,
-    band: report.band,
-    wardScoring: report.wardScoring,
-    returnComment: report.returnComment,
-    firstSubmittedAt: report.firstSubmittedAt,
-    submittedAt: report.submittedAt,
-    acceptedAt: report.acceptedAt,
-    dueAt,
-    onTime: isOnTime(report.firstSubmittedAt, dueAt),
-    sessionHeldOn: await heldOnOf(db, report),
-    inspections: await inspectionsOf(db, report.tenantId, report.sessionId),
-    locked,
-    abilities: {
-      edit: write && canTransition(report.status, 'edit'),
-      submit: write && canTransition(report.status, 'submit'),
-      review: review && canTransition(report.status, 'accept'),
-      rescore: review && canTransition(report.status, 'rescore'),
-      inspect: canInspectSession(actor, ref),
-    },
-    createdAt: report.createdAt,
-    updatedAt: report.updatedAt,
-  };
 }
 
 /** The row as it was written, for the versions table and the audit log. */
@@ -205,18 +144,20 @@ function refuseUnreportable(loaded: LoadedSession) {
  */
 export async function createReport(db: Db, actor: Actor, sessionId: string, input: ReportInput, idempotencyKey?: string) {
   return db.transaction(async (tx) => {
-    const loaded = await loadSessionFor(tx, actor, sessionId, canWriteReport, 'lập báo cáo cho chi bộ khác');
+    // The session, its unit, and what the answer needs besides (the plan's tasks, the current
+    // rubric, the lock, whether it was inspected) in one statement.
+    const loaded = await loadReportingSession(tx, actor, sessionId, canWriteReport, 'lập báo cáo cho chi bộ khác');
     const { session, unit } = loaded;
     const describe = async (report: CellReport) => describeReport(tx, actor, { report, unit, plan: await planOf(tx, session) });
     const request = { tenantId: session.tenantId, actorId: actor.userId, scope: `report:${session.id}`, key: idempotencyKey, taken: () => keyTaken('report') };
     const { result } = await createOnce(tx, request, {
       replay: async () => describe((await reportOfSession(tx, session))!),
       create: async () => {
-        const existing = await reportOfSession(tx, session);
+        const existing = loaded.reportStatus === null ? null : await reportOfSession(tx, session);
         // With the report as it is: a phone whose queued create meets it shows both (decision 024).
         if (existing) throw stateConflict('report.exists', 'Chi bộ đã có báo cáo cho buổi sinh hoạt này: hãy mở báo cáo đó để sửa.', await describe(existing));
         refuseUnreportable(loaded);
-        const rubric = await ensureCurrentRubric(tx, session.tenantId);
+        const rubric = loaded.rubricId ? await loadRubric(tx, session.tenantId, loaded.rubricId) : await ensureCurrentRubric(tx, session.tenantId);
         const scores = input.scores ?? [];
         checkScores(rubric, scores);
         const { total, band } = scoreReport(rubric, scores);
@@ -241,7 +182,8 @@ export async function createReport(db: Db, actor: Actor, sessionId: string, inpu
           })
           .returning();
         await recordVersion(tx, actor, created!, 'create', null);
-        return { id: created!.id, result: await describe(created!) };
+        const inspections = loaded.inspected ? await inspectionsOf(tx, session.tenantId, session.id) : [];
+        return { id: created!.id, result: detailOf(actor, created!, unit, loaded.tasks, { rubric, locked: loaded.locked, sessionHeldOn: session.heldOn, inspections }) };
       },
     });
     return result;

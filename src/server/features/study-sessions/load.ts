@@ -44,10 +44,15 @@ export async function loadSession(db: DbOrTx, id: string): Promise<LoadedSession
 /** Another commune's session is not found; one the actor knows of but may not act on is forbidden. */
 export async function loadSessionFor(db: DbOrTx, actor: Actor, id: string, allowed: (actor: Actor, unit: UnitRef) => boolean, action: string) {
   const loaded = await loadSession(db, id);
+  checkSessionAccess(actor, loaded, allowed, action);
+  return loaded;
+}
+
+/** loadSessionFor's checks of a session already read (with its unit). */
+export function checkSessionAccess(actor: Actor, loaded: Pick<LoadedSession, 'unit'>, allowed: (actor: Actor, unit: UnitRef) => boolean, action: string) {
   const ref = toRef(loaded.unit);
   if (!canKnowUnit(actor, ref)) throw notFound('session');
   if (!allowed(actor, ref)) throw forbidden(action);
-  return loaded;
 }
 
 /** The day membership is read for: the day it was held, else the day it is scheduled, else today. */

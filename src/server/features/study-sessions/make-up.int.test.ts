@@ -55,6 +55,9 @@ describe('make-up (học bù)', () => {
     o = await overview();
     expect(o.makeUp).toMatchObject({ owed: 3, madeUp: 1, missing: 2 });
     expect(o.makeUp.cells[0].members.find((m: { memberId: string }) => m.memberId === owed[0]).madeUp).toBe(true);
+    // The report of the session counts the same (its figures' "madeUp").
+    const madeUpInReport = async () => (await bithu.inject({ url: `/api/sessions/${sessionId}/report` })).json().prefill.figures.members.madeUp;
+    expect(await madeUpInReport()).toBe(1);
     expect(o.counts.held).toBe(1); // make-ups are not counted among the cells' sessions
 
     // Sent to another cell's make-up: the ward sends the third; attending there clears the debt.
@@ -71,6 +74,8 @@ describe('make-up (học bù)', () => {
     const td1 = o.makeUp.cells.find((c: { unitName: string }) => c.unitName === 'Chi bộ Tràng Đà 1');
     expect(td1).toMatchObject({ owed: 3, madeUp: 2, missing: 1 });
     expect(o.makeUp).toMatchObject({ owed: 4, madeUp: 2, missing: 2 });
+    expect(await madeUpInReport()).toBe(2);
+    expect((await staff.inject({ url: `/api/sessions/${td2.id}/report` })).json().prefill.figures.members.madeUp).toBe(0);
   });
 });
 

@@ -33,8 +33,17 @@ const madeUpSql = (memberId: SQL, planId: SQL) => sql`(exists (select 1 from ses
         where made.tenant_id = ${sessionAttendance.tenantId} and made.member_id = ${memberId}
         and make_up.plan_id = ${planId} and make_up.kind = 'make-up' and made.status in ('present', 'late')))`;
 
-/** Every member owed a session of the plan, by their cell, with whether they made it up. */
-export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string, cellIds?: readonly string[]): Promise<OwedRow[]> {
+/** The plan's held ward conference attended (present or late) by the person. */
+const conferenceAttendedSql = (personId: SQL, planId: SQL) => sql`exists (select 1 from conference_attendance ca inner join conferences c on c.tenant_id = ca.tenant_id and c.id = ca.conference_id
+          where ca.tenant_id = ${sessionAttendance.tenantId} and ca.person_id = ${personId} and c.plan_id = ${planId}
+          and c.status = 'held' and ca.status in ('present', 'late'))`;
+
+/**
+ * Every member owed a session of the plan, by their cell, with whether they made it up; with
+ * `session`, only the rows of that session (what a report of the session counts).
+ */
+export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string, cellIds?: readonly string[], session?: Pick<StudySession, 'id' | 'atConference'>): Promise<OwedRow[]> {
+  const sessionId = session?.id;
   const rows = await db
     .select({
       cellId: members.cellId,
@@ -45,9 +54,7 @@ export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string,
       status: sessionAttendance.status,
       // A make-up attended, or the plan's ward conference (of another date) attended.
       madeUp: sql<boolean>`(${madeUpSql(sql`${sessionAttendance.memberId}`, sql`${studySessions.planId}`)}
-        or exists (select 1 from conference_attendance ca inner join conferences c on c.tenant_id = ca.tenant_id and c.id = ca.conference_id
-          where ca.tenant_id = ${sessionAttendance.tenantId} and ca.person_id = ${members.personId} and c.plan_id = ${studySessions.planId}
-          and c.status = 'held' and ca.status in ('present', 'late')))`,
+        or ${conferenceAttendedSql(sql`${members.personId}`, sql`${studySessions.planId}`)})`,
     })
     .from(sessionAttendance)
     .innerJoin(studySessions, and(eq(studySessions.tenantId, sessionAttendance.tenantId), eq(studySessions.id, sessionAttendance.sessionId)))
@@ -61,9 +68,38 @@ export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string,
         sql`${studySessions.heldOn} is not null`,
         inArray(sessionAttendance.status, ['excused', 'absent']),
         cellIds ? inArray(members.cellId, [...cellIds]) : undefined,
+        sessionId ? eq(studySessions.id, sessionId) : undefined,
       ),
     );
-  return [...rows.map((r) => ({ ...r, madeUp: Boolean(r.madeUp) })), ...(await atConferenceOwed(db, tenantId, planId, cellIds))];
+  // Those rows come only from sessions of cells studying at the ward conference.
+  const atConference = session && !session.atConference ? [] : await atConferenceOwed(db, tenantId, planId, cellIds, sessionId);
+  return [...rows.map((r) => ({ ...r, madeUp: Boolean(r.madeUp) })), ...atConference];
+}
+
+/**
+ * How many of the members a held regular session owes (marked excused or absent at it, placed in its
+ * cell) made it up: the ledger's rows of that one session (makeUpLedger with `session`) counted in
+ * one small statement, for the report's figures. A cell studying at the ward conference also owes
+ * what the conference marked: its count is the ledger's.
+ */
+export async function madeUpCountOfSession(db: DbOrTx, session: Pick<StudySession, 'tenantId' | 'id' | 'planId' | 'unitId' | 'kind' | 'heldOn' | 'atConference'>): Promise<number> {
+  if (session.atConference) return (await makeUpLedger(db, session.tenantId, session.planId, [session.unitId], session)).filter((r) => r.madeUp).length;
+  if (session.kind !== 'regular' || session.heldOn === null) return 0;
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(sessionAttendance)
+    .innerJoin(members, and(eq(members.tenantId, sessionAttendance.tenantId), eq(members.id, sessionAttendance.memberId)))
+    .innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId)))
+    .where(
+      and(
+        eq(sessionAttendance.tenantId, session.tenantId),
+        eq(sessionAttendance.sessionId, session.id),
+        inArray(sessionAttendance.status, ['excused', 'absent']),
+        eq(members.cellId, session.unitId),
+        sql`(${madeUpSql(sql`${sessionAttendance.memberId}`, sql`${session.planId}::uuid`)} or ${conferenceAttendedSql(sql`${members.personId}`, sql`${session.planId}::uuid`)})`,
+      ),
+    );
+  return Number(row?.count ?? 0);
 }
 
 /**
@@ -71,7 +107,7 @@ export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string,
  * conference marked excused or absent (their best mark over the plan's conferences) and whom their
  * cell did not mark itself: they owe the study like a member absent at their cell's session.
  */
-async function atConferenceOwed(db: DbOrTx, tenantId: string, planId: string, cellIds?: readonly string[]): Promise<OwedRow[]> {
+async function atConferenceOwed(db: DbOrTx, tenantId: string, planId: string, cellIds?: readonly string[], sessionId?: string): Promise<OwedRow[]> {
   if (cellIds && cellIds.length === 0) return [];
   const result = await db.execute(sql`
     SELECT m.cell_id, cu.name AS cell_name, m.id AS member_id, m.full_name, ss.id AS session_id, best.status,
@@ -91,7 +127,8 @@ async function atConferenceOwed(db: DbOrTx, tenantId: string, planId: string, ce
     WHERE ss.tenant_id = ${tenantId}::uuid AND ss.plan_id = ${planId}::uuid AND ss.kind = 'regular' AND ss.at_conference
       AND best.status IN ('excused', 'absent')
       AND NOT EXISTS (SELECT 1 FROM session_attendance own WHERE own.tenant_id = ss.tenant_id AND own.session_id = ss.id AND own.member_id = m.id)
-      ${cellIds ? sql`AND m.cell_id IN (${sql.join(cellIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}`);
+      ${cellIds ? sql`AND m.cell_id IN (${sql.join(cellIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}
+      ${sessionId ? sql`AND ss.id = ${sessionId}::uuid` : sql``}`);
   type Row = { cell_id: string; cell_name: string; member_id: string; full_name: string; session_id: string; status: AttendanceStatus; made_up: boolean };
   return (result as unknown as { rows: Row[] }).rows.map((r) => ({
     cellId: r.cell_id,

@@ -1,0 +1,148 @@
+// The answer every report route gives (ReportDetail): the report with its rubric, its unit, the
+// plan's due date, whether the ward's consolidated report has locked it, the session's day and
+// inspections, and what the actor may do with it. describeReport reads what it needs; a caller that
+// already holds it (the creation, which read it with the session) builds the answer with detailOf.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import type { Actor, UnitRef } from '../../auth/actor';
+import { notFound } from '../../errors';
+import { now } from '../../clock';
+import { todayInVietnam } from '../../../domain/dates';
+import { canTransition, isOnTime, reportDueAt } from '../../../domain/report-figures';
+import { toRef } from '../units/service';
+import { units, type Unit } from '../units/tables';
+import { plans, type Plan } from '../plans/tables';
+import { wardReports } from './tables';
+import { checkSessionAccess, type LoadedSession } from '../study-sessions/load';
+import { studySessions } from '../study-sessions/tables';
+import { canInspectSession, canReviewReport, canWriteReport } from './policy';
+import { describeRubric, loadRubric } from './rubric';
+import { cellReports, rubrics, sessionInspections, type CellReport, type Rubric } from './tables';
+import type { ReportDetail } from './schema';
+import { isLocked } from './ward-report';
+
+type Tasks = Plan['body']['tasks'];
+type Inspection = Awaited<ReturnType<typeof inspectionsOf>>[number];
+
+export async function inspectionsOf(db: DbOrTx, tenantId: string, sessionId: string) {
+  const rows = await db
+    .select()
+    .from(sessionInspections)
+    .where(and(eq(sessionInspections.tenantId, tenantId), eq(sessionInspections.sessionId, sessionId)))
+    .orderBy(asc(sessionInspections.inspectedOn), asc(sessionInspections.createdAt));
+  return rows.map(({ id, inspectedOn, inspectors, findings, adjustments, createdAt }) => ({ id, inspectedOn, inspectors, findings, adjustments, createdAt }));
+}
+
+async function heldOnOf(db: DbOrTx, report: CellReport): Promise<string | null> {
+  const [s] = await db.select({ heldOn: studySessions.heldOn }).from(studySessions).where(and(eq(studySessions.tenantId, report.tenantId), eq(studySessions.id, report.sessionId)));
+  return s?.heldOn ?? null;
+}
+
+/** What the answer needs besides the report, its unit and its plan's tasks. */
+export interface DetailFacts {
+  rubric: Rubric;
+  /** Once the ward's consolidated report is submitted upward, the cells' reports are locked. */
+  locked: boolean;
+  sessionHeldOn: string | null;
+  inspections: Inspection[];
+}
+
+export function detailOf(actor: Actor, report: CellReport, unit: Unit, tasks: Tasks | null | undefined, facts: DetailFacts): ReportDetail {
+  const ref = toRef(unit);
+  const dueAt = reportDueAt(tasks ?? []);
+  const { locked } = facts;
+  const write = !locked && canWriteReport(actor, ref);
+  const review = !locked && canReviewReport(actor, ref);
+  return {
+    id: report.id,
+    version: report.version,
+    planId: report.planId,
+    sessionId: report.sessionId,
+    unitId: report.unitId,
+    unitName: unit.name,
+    status: report.status,
+    rubric: describeRubric(facts.rubric),
+    figures: report.figures,
+    form: report.form,
+    reporter: report.reporter,
+    reportDate: report.reportDate,
+    number: report.number,
+    summary: report.summary,
+    opinions: report.opinions,
+    proposals: report.proposals,
+    scores: report.scores,
+    total: report.total,
+    band: report.band,
+    wardScoring: report.wardScoring,
+    returnComment: report.returnComment,
+    firstSubmittedAt: report.firstSubmittedAt,
+    submittedAt: report.submittedAt,
+    acceptedAt: report.acceptedAt,
+    dueAt,
+    onTime: isOnTime(report.firstSubmittedAt, dueAt),
+    sessionHeldOn: facts.sessionHeldOn,
+    inspections: facts.inspections,
+    locked,
+    abilities: {
+      edit: write && canTransition(report.status, 'edit'),
+      submit: write && canTransition(report.status, 'submit'),
+      review: review && canTransition(report.status, 'accept'),
+      rescore: review && canTransition(report.status, 'rescore'),
+      inspect: canInspectSession(actor, ref),
+    },
+    createdAt: report.createdAt,
+    updatedAt: report.updatedAt,
+  };
+}
+
+export async function describeReport(db: DbOrTx, actor: Actor, { report, unit, plan }: { report: CellReport; unit: Unit; plan: Pick<Plan, 'body'> }): Promise<ReportDetail> {
+  const rubric = await loadRubric(db, report.tenantId, report.rubricId);
+  const locked = await isLocked(db, report.tenantId, report.planId);
+  return detailOf(actor, report, unit, plan.body.tasks, { rubric, locked, sessionHeldOn: await heldOnOf(db, report), inspections: await inspectionsOf(db, report.tenantId, report.sessionId) });
+}
+
+/** A session about to be reported on, with what the creation and its answer read besides, in one statement. */
+export interface ReportingSession extends LoadedSession {
+  /** The plan's tasks (the report's due date). */
+  tasks: Tasks | null;
+  /** The tenant's current rubric, null before the first is written. */
+  rubricId: string | null;
+  locked: boolean;
+  /** Whether the session has inspections (read only then). */
+  inspected: boolean;
+}
+
+/**
+ * loadSessionFor's session, unit, plan day and report status, and in the same statement the plan's
+ * tasks, the current rubric's id, the lock and whether inspections exist; the same access checks.
+ */
+export async function loadReportingSession(db: DbOrTx, actor: Actor, id: string, allowed: (actor: Actor, unit: UnitRef) => boolean, action: string): Promise<ReportingSession> {
+  const same = (table: { tenantId: unknown }) => sql`${table.tenantId} = ${studySessions.tenantId}`;
+  const [row] = await db
+    .select({
+      session: studySessions,
+      unit: units,
+      planIssuedOn: sql<string | null>`(select ${plans.issuedOn}::text from ${plans} where ${same(plans)} and ${plans.id} = ${studySessions.planId})`,
+      tasks: sql<Tasks | null>`(select ${plans.body}->'tasks' from ${plans} where ${same(plans)} and ${plans.id} = ${studySessions.planId})`,
+      reportStatus: sql<string | null>`(select ${cellReports.status} from ${cellReports} where ${same(cellReports)} and ${cellReports.sessionId} = ${studySessions.id})`,
+      rubricId: sql<string | null>`(select ${rubrics.id} from ${rubrics} where ${same(rubrics)} order by ${rubrics.version} desc limit 1)`,
+      locked: sql<boolean>`exists (select 1 from ${wardReports} where ${same(wardReports)} and ${wardReports.planId} = ${studySessions.planId} and ${wardReports.status} = 'submitted')`,
+      inspected: sql<boolean>`exists (select 1 from ${sessionInspections} where ${same(sessionInspections)} and ${sessionInspections.sessionId} = ${studySessions.id})`,
+    })
+    .from(studySessions)
+    .innerJoin(units, and(eq(units.tenantId, studySessions.tenantId), eq(units.id, studySessions.unitId)))
+    .where(eq(studySessions.id, id));
+  if (!row) throw notFound('session');
+  const loaded: ReportingSession = {
+    session: row.session,
+    unit: row.unit,
+    planIssuedOn: row.planIssuedOn ?? todayInVietnam(now()),
+    reportStatus: row.reportStatus,
+    tasks: row.tasks,
+    rubricId: row.rubricId,
+    locked: Boolean(row.locked),
+    inspected: Boolean(row.inspected),
+  };
+  checkSessionAccess(actor, loaded, allowed, action);
+  return loaded;
+}
