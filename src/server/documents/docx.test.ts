@@ -279,3 +279,31 @@ describe('renderDocx: a cell’s document, from the shared parts', () => {
     expect(left.map((p) => p.text)).toEqual(['ĐẢNG BỘ PHƯỜNG NÔNG TIẾN', 'CHI BỘ TỔ DÂN PHỐ TRÀNG ĐÀ 6', '*']);
   });
 });
+
+describe('renderDocx: a grid table', () => {
+  it('prints the header row bold and centred, each column aligned as asked, all at the body’s size on exact lines', async () => {
+    const model = buildPlanDocument(SAMPLE_PLAN, SAMPLE_HEADER);
+    model.body = [
+      {
+        kind: 'table',
+        columns: [
+          { title: 'STT', share: 0.2, align: 'center' },
+          { title: 'Chi bộ', share: 0.8 },
+        ],
+        rows: [['1', 'Chi bộ Tổ dân phố 1']],
+      },
+    ];
+    const { document, styles } = await unzip(await renderDocx(model));
+    const grid = [...document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0])[1]!;
+    expect(grid).toMatch(/<w:tblHeader\/>/);
+    const cells = paragraphs(grid, styles);
+    expect(cells.map((p) => p.text)).toEqual(['STT', 'Chi bộ', '1', 'Chi bộ Tổ dân phố 1']);
+    expect(cells.map((p) => bold(p.runs[0]))).toEqual([true, true, false, false]);
+    expect(cells.map(align)).toEqual(['center', 'center', 'center', 'left']);
+    for (const p of cells) {
+      expect(size(p.runs[0])).toBe(28);
+      expect(spacing(p, 'line')).toBe(360);
+      expect(p.props).toMatch(/<w:spacing [^>]*w:lineRule="exact"/);
+    }
+  });
+});

@@ -10,7 +10,6 @@ import {
   Document,
   Header,
   LineRuleType,
-  Packer,
   PageNumber,
   PageBreak,
   PageOrientation,
@@ -26,6 +25,7 @@ import {
   WidthType,
   type IParagraphStyleOptions,
 } from 'docx';
+import { packDocx } from './docx-zip';
 import { LAYOUT, PAGE_TWIPS, mmToTwips, ptToHalfPoints, ptToTwips } from './layout';
 import type { Block, DocumentModel, Inline } from './model';
 
@@ -63,6 +63,11 @@ const STYLES = {
   recipientsLabel: { name: 'QT Nơi nhận', size: SIZE.recipientsLabel, align: AlignmentType.LEFT, spacing: exact(LAYOUT.header.lineExactPt) },
   recipient: { name: 'QT Người nhận', size: SIZE.recipient, align: AlignmentType.LEFT, spacing: exact(LAYOUT.signature.recipientLineExactPt) },
   signer: { name: 'QT Chữ ký', size: SIZE.authority, align: AlignmentType.CENTER, spacing: exact(LAYOUT.header.lineExactPt) },
+  // A grid table's cells: the body's size on single lines. Their look lives here, not on each of a
+  // consolidated report's hundreds of cells, which keeps that table's XML (and its rendering) small.
+  cell: { name: 'QT Ô bảng', size: SIZE.body, align: AlignmentType.LEFT, spacing: exact(LAYOUT.body.lineExactPt) },
+  cellCentered: { name: 'QT Ô bảng giữa', basedOn: 'cell', size: SIZE.body, align: AlignmentType.CENTER },
+  cellHeading: { name: 'QT Đầu bảng', basedOn: 'cellCentered', size: SIZE.body, bold: true },
 } as const;
 
 type StyleKey = keyof typeof STYLES;
@@ -170,28 +175,20 @@ function inlineRuns(inlines: Inline[]): TextRun[] {
 
 /** A bordered grid: the header row bold and repeated on every page, rows never split. */
 function gridTable(block: Extract<Block, { kind: 'table' }>): Table {
-  const widths = block.columns.map((c) => Math.round(PAGE_TWIPS.textWidth * c.share));
-  const cell = (text: string, i: number, bold: boolean) =>
-    new TableCell({
-      width: { size: widths[i]!, type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
-      children: [
-        new Paragraph({
-          style: styleId('recipient'),
-          alignment: bold || block.columns[i]?.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-          spacing: exact(LAYOUT.body.lineExactPt),
-          children: [run(text, { bold, size: SIZE.body })],
-        }),
-      ],
-    });
+  const widths = block.columns.map((c) => ({ size: Math.round(PAGE_TWIPS.textWidth * c.share), type: WidthType.DXA }));
+  const styles = block.columns.map((c) => styleId(c.align === 'center' ? 'cellCentered' : 'cell'));
+  // Every cell's look is its paragraph style's: the cell states only its width, alignment and text.
+  const cell = (text: string, i: number, style: string) =>
+    new TableCell({ width: widths[i], verticalAlign: VerticalAlign.CENTER, children: [new Paragraph({ style, children: [new TextRun({ text })] })] });
+  const heading = styleId('cellHeading');
   return new Table({
     width: { size: PAGE_TWIPS.textWidth, type: WidthType.DXA },
-    columnWidths: widths,
+    columnWidths: widths.map((w) => w.size),
     layout: TableLayoutType.FIXED,
     margins: { top: 60, bottom: 60, left: 80, right: 80 },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c.title, i, true)) }),
-      ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((text, i) => cell(text, i, false)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c.title, i, heading)) }),
+      ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((text, i) => cell(text, i, styles[i]!)) })),
     ],
   });
 }
@@ -284,9 +281,9 @@ export function buildDocxPages(models: readonly DocumentModel[], { pageNumbers =
 }
 
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {
-  return Packer.toBuffer(buildDocx(model));
+  return packDocx(buildDocx(model));
 }
 
 export async function renderDocxPages(models: readonly DocumentModel[]): Promise<Buffer> {
-  return Packer.toBuffer(buildDocxPages(models));
+  return packDocx(buildDocxPages(models));
 }
