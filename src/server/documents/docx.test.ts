@@ -3,7 +3,9 @@
 // for font sizes.
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import { renderDocx } from './docx';
+import { PAGE_TWIPS } from './layout';
 import { buildPlanDocument } from './plan-document';
 import { SAMPLE_HEADER, SAMPLE_PLAN } from './sample-plan';
 import { sampleCellDocument } from './sample-cell-report';
@@ -305,5 +307,37 @@ describe('renderDocx: a grid table', () => {
       expect(spacing(p, 'line')).toBe(360);
       expect(p.props).toMatch(/<w:spacing [^>]*w:lineRule="exact"/);
     }
+  });
+
+  it('writes the body rows exactly as the library’s own TableRow, TableCell, Paragraph and TextRun would', async () => {
+    const model = buildPlanDocument(SAMPLE_PLAN, SAMPLE_HEADER);
+    const columns = [
+      { title: 'STT', share: 0.3, align: 'center' as const },
+      { title: 'Chi bộ', share: 0.7 },
+    ];
+    const rows = [
+      ['1', 'Chi bộ <Tổ> & "dân" phố 1'],
+      ['2', ''],
+    ];
+    model.body = [{ kind: 'table', columns, rows }];
+    const bodyRows = (xml: string) => [...xml.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]).filter((r) => !r.includes('<w:tblHeader/>') && r.includes('QtCell'));
+    const ours = bodyRows((await unzip(await renderDocx(model))).document);
+    const widths = columns.map((c) => Math.round(PAGE_TWIPS.textWidth * c.share));
+    const styles = ['QtCellCentered', 'QtCell'];
+    const library = new Table({
+      rows: rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            children: r.map(
+              (text, i) =>
+                new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [new Paragraph({ style: styles[i], children: [new TextRun({ text })] })] }),
+            ),
+          }),
+      ),
+    });
+    const theirs = bodyRows((await unzip(await Packer.toBuffer(new Document({ sections: [{ children: [library] }] })))).document);
+    expect(ours).toHaveLength(2);
+    expect(ours).toEqual(theirs);
   });
 });
