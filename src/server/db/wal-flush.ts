@@ -44,6 +44,8 @@ export function createWalFlusher(dataDir: string): WalFlusher {
   let controlStamp = '';
   /** The log segment written last, as of the last full look (null: look at everything). */
   let lastSegment: string | null = null;
+  /** The log's segment names, sorted, as of the last full look. */
+  let segments: string[] = [];
   let lastFullFlush = 0;
   let inflight: Promise<void> | null = null;
   let queued: Promise<void> | null = null;
@@ -78,7 +80,10 @@ export function createWalFlusher(dataDir: string): WalFlusher {
     }
     // A new segment's name must survive too.
     if (added) await fsyncPath(folder).catch(() => undefined);
-    if (dir === WAL_DIR) lastSegment = latest.name;
+    if (dir === WAL_DIR) {
+      lastSegment = latest.name;
+      segments = names.filter((n) => SEGMENT.test(n)).sort();
+    }
     return changed;
   }
 
@@ -90,8 +95,14 @@ export function createWalFlusher(dataDir: string): WalFlusher {
    */
   async function logMoved(): Promise<boolean> {
     if (lastSegment === null) return true;
-    const names = (await readdir(join(dataDir, WAL_DIR)).catch(() => [] as string[])).filter((n) => SEGMENT.test(n)).sort();
-    const at = names.indexOf(lastSegment);
+    // The folder as of the last full look (a segment is recycled only by a checkpoint, which writes to
+    // the log); read again when the segment last written was the last one, as the next may be new.
+    let names = segments;
+    let at = names.indexOf(lastSegment);
+    if (at + 1 >= names.length) {
+      names = (await readdir(join(dataDir, WAL_DIR)).catch(() => [] as string[])).filter((n) => SEGMENT.test(n)).sort();
+      at = names.indexOf(lastSegment);
+    }
     if (at < 0) return true;
     for (const name of names.slice(Math.max(0, at - 1), at + 2)) {
       const path = join(dataDir, WAL_DIR, name);
