@@ -147,8 +147,10 @@ export function scoreReport(rubric: Pick<RubricContent, 'groups' | 'bands'>, sco
 }
 
 /** "7,5" — points in Vietnamese notation. */
+const POINTS = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
 export function formatPoints(n: number): string {
-  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n);
+  return POINTS.format(n);
 }
 
 export interface RubricProblem {

@@ -62,6 +62,24 @@ describe('durable commits on the embedded database', () => {
     await database.close();
   }, SLOW);
 
+  test('after a read the log is looked at, not every file of it; a commit into the next segment is still found', async () => {
+    const database = await openDatabase({ dataDir: scratch() });
+    await database.db.execute(sql`create table probe (id int primary key)`);
+    await database.db.execute(sql`insert into probe values (0)`);
+    const before = { ...database.flusher!.stats };
+    for (let i = 0; i < 10; i += 1) await database.db.execute(sql`select count(*) from probe`);
+    expect(database.flusher!.stats.unmoved - before.unmoved).toBe(10);
+    expect(database.flusher!.stats.filesSynced).toBe(before.filesSynced);
+    // The writing moves on to the next segment (as when one fills up): each commit there is synced.
+    for (let i = 1; i <= 3; i += 1) {
+      await database.db.execute(sql`select pg_switch_wal()`);
+      const synced = database.flusher!.stats.filesSynced;
+      await database.db.execute(sql`insert into probe values (${i})`);
+      expect(database.flusher!.stats.filesSynced).toBeGreaterThan(synced);
+    }
+    await database.close();
+  }, SLOW);
+
   test('concurrent commits share flushes and every one is kept', async () => {
     const database = await openDatabase({ dataDir: scratch() });
     await database.db.execute(sql`create table probe (id int primary key)`);

@@ -3,7 +3,9 @@
 // for font sizes.
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import { renderDocx } from './docx';
+import { PAGE_TWIPS } from './layout';
 import { buildPlanDocument } from './plan-document';
 import { SAMPLE_HEADER, SAMPLE_PLAN } from './sample-plan';
 import { sampleCellDocument } from './sample-cell-report';
@@ -277,5 +279,65 @@ describe('renderDocx: a cell’s document, from the shared parts', () => {
   it('prints no number line for a type that is not numbered (a cell’s minutes): three header lines', async () => {
     const [[left]] = await columns(sampleCellDocument('cellMinutes'));
     expect(left.map((p) => p.text)).toEqual(['ĐẢNG BỘ PHƯỜNG NÔNG TIẾN', 'CHI BỘ TỔ DÂN PHỐ TRÀNG ĐÀ 6', '*']);
+  });
+});
+
+describe('renderDocx: a grid table', () => {
+  it('prints the header row bold and centred, each column aligned as asked, all at the body’s size on exact lines', async () => {
+    const model = buildPlanDocument(SAMPLE_PLAN, SAMPLE_HEADER);
+    model.body = [
+      {
+        kind: 'table',
+        columns: [
+          { title: 'STT', share: 0.2, align: 'center' },
+          { title: 'Chi bộ', share: 0.8 },
+        ],
+        rows: [['1', 'Chi bộ Tổ dân phố 1']],
+      },
+    ];
+    const { document, styles } = await unzip(await renderDocx(model));
+    const grid = [...document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0])[1]!;
+    expect(grid).toMatch(/<w:tblHeader\/>/);
+    const cells = paragraphs(grid, styles);
+    expect(cells.map((p) => p.text)).toEqual(['STT', 'Chi bộ', '1', 'Chi bộ Tổ dân phố 1']);
+    expect(cells.map((p) => bold(p.runs[0]))).toEqual([true, true, false, false]);
+    expect(cells.map(align)).toEqual(['center', 'center', 'center', 'left']);
+    for (const p of cells) {
+      expect(size(p.runs[0])).toBe(28);
+      expect(spacing(p, 'line')).toBe(360);
+      expect(p.props).toMatch(/<w:spacing [^>]*w:lineRule="exact"/);
+    }
+  });
+
+  it('writes the body rows exactly as the library’s own TableRow, TableCell, Paragraph and TextRun would', async () => {
+    const model = buildPlanDocument(SAMPLE_PLAN, SAMPLE_HEADER);
+    const columns = [
+      { title: 'STT', share: 0.3, align: 'center' as const },
+      { title: 'Chi bộ', share: 0.7 },
+    ];
+    const rows = [
+      ['1', 'Chi bộ <Tổ> & "dân" phố 1'],
+      ['2', ''],
+    ];
+    model.body = [{ kind: 'table', columns, rows }];
+    const bodyRows = (xml: string) => [...xml.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]).filter((r) => !r.includes('<w:tblHeader/>') && r.includes('QtCell'));
+    const ours = bodyRows((await unzip(await renderDocx(model))).document);
+    const widths = columns.map((c) => Math.round(PAGE_TWIPS.textWidth * c.share));
+    const styles = ['QtCellCentered', 'QtCell'];
+    const library = new Table({
+      rows: rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            children: r.map(
+              (text, i) =>
+                new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: [new Paragraph({ style: styles[i], children: [new TextRun({ text })] })] }),
+            ),
+          }),
+      ),
+    });
+    const theirs = bodyRows((await unzip(await Packer.toBuffer(new Document({ sections: [{ children: [library] }] })))).document);
+    expect(ours).toHaveLength(2);
+    expect(ours).toEqual(theirs);
   });
 });

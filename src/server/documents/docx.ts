@@ -8,9 +8,9 @@
 import {
   AlignmentType,
   Document,
+  FileChild,
   Header,
   LineRuleType,
-  Packer,
   PageNumber,
   PageBreak,
   PageOrientation,
@@ -24,8 +24,11 @@ import {
   UnderlineType,
   VerticalAlign,
   WidthType,
+  type IContext,
   type IParagraphStyleOptions,
+  type IXmlableObject,
 } from 'docx';
+import { packDocx } from './docx-zip';
 import { LAYOUT, PAGE_TWIPS, mmToTwips, ptToHalfPoints, ptToTwips } from './layout';
 import type { Block, DocumentModel, Inline } from './model';
 
@@ -63,6 +66,11 @@ const STYLES = {
   recipientsLabel: { name: 'QT Nơi nhận', size: SIZE.recipientsLabel, align: AlignmentType.LEFT, spacing: exact(LAYOUT.header.lineExactPt) },
   recipient: { name: 'QT Người nhận', size: SIZE.recipient, align: AlignmentType.LEFT, spacing: exact(LAYOUT.signature.recipientLineExactPt) },
   signer: { name: 'QT Chữ ký', size: SIZE.authority, align: AlignmentType.CENTER, spacing: exact(LAYOUT.header.lineExactPt) },
+  // A grid table's cells: the body's size on single lines. Their look lives here, not on each of a
+  // consolidated report's hundreds of cells, which keeps that table's XML (and its rendering) small.
+  cell: { name: 'QT Ô bảng', size: SIZE.body, align: AlignmentType.LEFT, spacing: exact(LAYOUT.body.lineExactPt) },
+  cellCentered: { name: 'QT Ô bảng giữa', basedOn: 'cell', size: SIZE.body, align: AlignmentType.CENTER },
+  cellHeading: { name: 'QT Đầu bảng', basedOn: 'cellCentered', size: SIZE.body, bold: true },
 } as const;
 
 type StyleKey = keyof typeof STYLES;
@@ -169,34 +177,69 @@ function inlineRuns(inlines: Inline[]): TextRun[] {
 }
 
 /** A bordered grid: the header row bold and repeated on every page, rows never split. */
-function gridTable(block: Extract<Block, { kind: 'table' }>): Table {
+function gridTable(block: Extract<Block, { kind: 'table' }>): FileChild {
   const widths = block.columns.map((c) => Math.round(PAGE_TWIPS.textWidth * c.share));
-  const cell = (text: string, i: number, bold: boolean) =>
-    new TableCell({
-      width: { size: widths[i]!, type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
-      children: [
-        new Paragraph({
-          style: styleId('recipient'),
-          alignment: bold || block.columns[i]?.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-          spacing: exact(LAYOUT.body.lineExactPt),
-          children: [run(text, { bold, size: SIZE.body })],
+  const heading = styleId('cellHeading');
+  // Every cell's look is its paragraph style's: the cell states only its width, alignment and text.
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: block.columns.map(
+      (c, i) =>
+        new TableCell({
+          width: { size: widths[i]!, type: WidthType.DXA },
+          verticalAlign: VerticalAlign.CENTER,
+          children: [new Paragraph({ style: heading, children: [new TextRun({ text: c.title })] })],
         }),
-      ],
-    });
-  return new Table({
+    ),
+  });
+  const table = new Table({
     width: { size: PAGE_TWIPS.textWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     margins: { top: 60, bottom: 60, left: 80, right: 80 },
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c.title, i, true)) }),
-      ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((text, i) => cell(text, i, false)) })),
-    ],
+    rows: [header],
   });
+  const styles = block.columns.map((c) => styleId(c.align === 'center' ? 'cellCentered' : 'cell'));
+  return new GridRows(table, block.rows.map((r) => gridRow(r, widths, styles)));
 }
 
-function bodyParagraph(block: Block): Paragraph | Table {
+/**
+ * A body row of a grid table as the serialiser's object, the very one the library's TableRow,
+ * TableCell, Paragraph and TextRun would prepare (docx.test.ts compares them): a consolidated report
+ * has hundreds of cells, and the library's classes cost a dozen objects and copies per cell.
+ */
+function gridRow(texts: readonly string[], widths: readonly number[], styles: readonly string[]): IXmlableObject {
+  return {
+    'w:tr': [
+      { 'w:trPr': [{ 'w:cantSplit': {} }] },
+      ...texts.map((text, i) => ({
+        'w:tc': [
+          { 'w:tcPr': [{ 'w:tcW': { _attr: { 'w:type': 'dxa', 'w:w': widths[i] } } }, { 'w:vAlign': { _attr: { 'w:val': 'center' } } }] },
+          { 'w:p': [{ 'w:pPr': [{ 'w:pStyle': { _attr: { 'w:val': styles[i] } } }] }, { 'w:r': [{ 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, text] }] }] },
+        ],
+      })),
+    ],
+  };
+}
+
+/** The library's table (its properties, grid and header row) followed by rows prepared by gridRow. */
+class GridRows extends FileChild {
+  constructor(
+    private readonly table: Table,
+    private readonly rows: readonly IXmlableObject[],
+  ) {
+    super('w:tbl');
+  }
+
+  // The library's documented hook for a component that prepares its own XML.
+  override prepForXml(context: IContext): IXmlableObject | undefined {
+    const prepared = this.table.prepForXml(context) as { 'w:tbl': IXmlableObject[] };
+    return { 'w:tbl': [...prepared['w:tbl'], ...this.rows] };
+  }
+}
+
+function bodyParagraph(block: Block): FileChild {
   if (block.kind === 'table') return gridTable(block);
   if (block.kind === 'heading') return para(`heading${block.level}`, [run(block.text)]);
   const dash = block.kind === 'bullet' ? [run(LAYOUT.body.dashPrefix)] : [];
@@ -230,7 +273,7 @@ export function buildDocx(model: DocumentModel): Document {
 }
 
 /** The children of one document: header, title, body, signature and recipients. */
-function documentChildren(model: DocumentModel, breakAfter: boolean): (Paragraph | Table)[] {
+function documentChildren(model: DocumentModel, breakAfter: boolean): FileChild[] {
   return [
     headerBlock(model),
     ...titleBlock(model),
@@ -284,9 +327,9 @@ export function buildDocxPages(models: readonly DocumentModel[], { pageNumbers =
 }
 
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {
-  return Packer.toBuffer(buildDocx(model));
+  return packDocx(buildDocx(model));
 }
 
 export async function renderDocxPages(models: readonly DocumentModel[]): Promise<Buffer> {
-  return Packer.toBuffer(buildDocxPages(models));
+  return packDocx(buildDocxPages(models));
 }

@@ -21,6 +21,7 @@ import { canRemindMissingReports, canViewConsolidation } from './policy';
 import { currentRubricRow, ensureCurrentRubric } from './rubric';
 import { cellReports, planReportFigures, type WardScoring } from './tables';
 import type { Plan } from '../plans/tables';
+import type { Unit } from '../units/tables';
 
 /** The campaign's span: from the plan's issue to the report deadline's day. */
 export function campaignOf(plan: Plan) {
@@ -74,6 +75,11 @@ async function cellRows(db: DbOrTx, plan: Plan): Promise<CellRow[]> {
 /** GET /api/plans/:id/consolidation. */
 export async function planConsolidation(db: Db, actor: Actor, planId: string) {
   const { plan, commune } = await loadPlanFor(db, actor, planId);
+  return consolidationOf(db, actor, plan, commune);
+}
+
+/** The consolidation of a plan the caller has already loaded (with loadPlanFor) with its commune. */
+export async function consolidationOf(db: Db, actor: Actor, plan: Plan, commune: Unit) {
   if (!canViewConsolidation(actor, toRef(commune))) throw forbidden('xem tổng hợp báo cáo của các chi bộ');
   // The rubric is read outside a transaction; only a commune without one writes the example (once).
   const rubric = (await currentRubricRow(db, plan.tenantId)) ?? (await db.transaction((tx) => ensureCurrentRubric(tx, plan.tenantId)));

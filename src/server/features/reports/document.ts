@@ -5,8 +5,8 @@ import type { Db, DbOrTx } from '../../db/client';
 import { now } from '../../clock';
 import { todayInVietnam } from '../../../domain/dates';
 import { buildWardReport, type WardReportInput } from '../../documents/ward-report';
-import { planConsolidation } from './consolidation';
-import { wardReportFor, wardReportOf } from './ward-report';
+import { consolidationOf } from './consolidation';
+import { wardReportOf, wardReportWithPlan } from './ward-report';
 import type { Actor } from '../../auth/actor';
 import { removeDiacritics } from '../../../domain/vietnamese-names';
 import { buildCellReport } from '../../documents/cell-report';
@@ -15,6 +15,7 @@ import { loadCommuneSettings } from '../settings/service';
 import { loadUnit } from '../units/service';
 import { persons, positions } from '../people/tables';
 import { planRecipients, plans, type Plan } from '../plans/tables';
+import type { Unit } from '../units/tables';
 import { reportFor } from './service';
 import { propagandaTotals } from '../propaganda/service';
 import type { TotalsByChannel } from '../../../domain/propaganda';
@@ -66,16 +67,18 @@ export async function reportDocumentFor(db: DbOrTx, actor: Actor, id: string): P
 
 /**
  * The ward's consolidated report as a document: the figures from the consolidation as submitted (or
- * live while a draft), the narrative from the ward report, the recipients the plan reports to.
+ * live while a draft), the narrative from the ward report, the recipients the plan reports to. The
+ * plan, its commune and the ward report are read once; the rest, independent, side by side.
  */
 export async function wardReportDocumentFor(db: Db, actor: Actor, planId: string) {
-  const ward = await wardReportFor(db, actor, planId);
-  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
-  const row = await wardReportOf(db, plan!.tenantId, plan!.id);
+  const { plan, commune, row, detail: ward } = await wardReportWithPlan(db, actor, planId);
   const submitted = ward.status === 'submitted' && row?.figures ? row.figures : null;
   // A submitted report is its frozen figures: the live consolidation is read only for a draft.
-  const consolidation = (submitted ?? (await planConsolidation(db, actor, planId))) as Awaited<ReturnType<typeof planConsolidation>>;
-  return wardReportDocument(db, plan!, ward, consolidation, await propagandaAsSubmitted(db, plan!, submitted));
+  const [consolidation, propaganda] = await Promise.all([
+    submitted ?? consolidationOf(db, actor, plan, commune),
+    propagandaAsSubmitted(db, plan, submitted),
+  ]);
+  return wardReportDocument(db, plan, ward, consolidation as Awaited<ReturnType<typeof consolidationOf>>, propaganda, commune);
 }
 
 /** The propaganda totals as submitted (kept with the figures), live while a draft. */
@@ -106,11 +109,14 @@ async function wardReportDocument(
   ward: { number: string; issuedOn: string | null; difficulties: string; proposals: string },
   consolidation: WardReportInput['consolidation'],
   propaganda: TotalsByChannel,
+  loadedCommune?: Unit,
 ) {
-  const commune = await loadUnit(db, plan.tenantId);
-  const settings = await loadCommuneSettings(db, commune);
+  const commune = loadedCommune ?? (await loadUnit(db, plan.tenantId));
+  const [settings, listed] = await Promise.all([
+    loadCommuneSettings(db, commune),
+    db.select({ label: planRecipients.label }).from(planRecipients).where(and(eq(planRecipients.tenantId, plan.tenantId), eq(planRecipients.planId, plan.id))).orderBy(planRecipients.position),
+  ]);
   const resolution = plan.body.resolutions?.[0]?.number;
-  const listed = await db.select({ label: planRecipients.label }).from(planRecipients).where(and(eq(planRecipients.tenantId, plan.tenantId), eq(planRecipients.planId, plan.id))).orderBy(planRecipients.position);
   // The plan reports to those it names "(báo cáo)" (the province's boards): so does its consolidated report.
   const upward = listed.map((r) => r.label).filter((r) => /\(báo cáo\)/u.test(r));
   const input: WardReportInput = {

@@ -92,8 +92,14 @@ async function loadFor(db: DbOrTx, actor: Actor, planId: string, allowed: (actor
 
 /** GET /api/plans/:id/ward-report: the ward's report, or the blank draft it starts from. */
 export async function wardReportFor(db: DbOrTx, actor: Actor, planId: string) {
-  const { plan, commune, row } = await loadFor(db, actor, planId, canViewConsolidation, 'xem báo cáo tổng hợp');
+  const { plan, commune, row } = await wardReportWithPlan(db, actor, planId);
   return describe(actor, commune, plan, row);
+}
+
+/** The ward's report with the plan, its commune and its stored row (the document reads them all once). */
+export async function wardReportWithPlan(db: DbOrTx, actor: Actor, planId: string) {
+  const { plan, commune, row } = await loadFor(db, actor, planId, canViewConsolidation, 'xem báo cáo tổng hợp');
+  return { plan, commune, row, detail: describe(actor, commune, plan, row) };
 }
 
 function refuseSubmitted(row: WardReport | null, current: WardReportDetail) {
