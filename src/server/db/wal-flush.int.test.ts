@@ -28,6 +28,12 @@ const hasStrace = (() => {
 // Creating a data folder runs initdb: slow on a loaded machine.
 const SLOW = 180_000;
 
+/** Past the racy window after the last write: one look that trusts the stamps from then on. */
+async function settle(database: { db: { execute: (query: ReturnType<typeof sql>) => Promise<unknown> } }) {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await database.db.execute(sql`select 1`);
+}
+
 describe('durable commits on the embedded database', () => {
   test('every autocommit insert is flushed before it is acknowledged, and survives a reopen', async () => {
     const dir = scratch();
@@ -50,6 +56,7 @@ describe('durable commits on the embedded database', () => {
     const database = await openDatabase({ dataDir: scratch() });
     await database.db.execute(sql`create table probe (id int primary key)`);
     await database.db.execute(sql`insert into probe values (0)`);
+    await settle(database);
     const synced = database.flusher!.stats.filesSynced;
     await database.db.execute(sql`select * from probe`);
     expect(database.flusher!.stats.filesSynced).toBe(synced);
@@ -66,6 +73,7 @@ describe('durable commits on the embedded database', () => {
     const database = await openDatabase({ dataDir: scratch() });
     await database.db.execute(sql`create table probe (id int primary key)`);
     await database.db.execute(sql`insert into probe values (0)`);
+    await settle(database);
     const before = { ...database.flusher!.stats };
     for (let i = 0; i < 10; i += 1) await database.db.execute(sql`select count(*) from probe`);
     expect(database.flusher!.stats.unmoved - before.unmoved).toBe(10);
@@ -77,6 +85,26 @@ describe('durable commits on the embedded database', () => {
       await database.db.execute(sql`insert into probe values (${i})`);
       expect(database.flusher!.stats.filesSynced).toBeGreaterThan(synced);
     }
+    await database.close();
+  }, SLOW);
+
+  test('a stamp taken in the tick of a write is not trusted: the next flush syncs the segment again', async () => {
+    const database = await openDatabase({ dataDir: scratch() });
+    await database.db.execute(sql`create table probe (id int primary key)`);
+    await settle(database);
+    // The commit's flush stamps the segment within milliseconds of its write: a second commit in the
+    // same clock tick would leave that stamp unchanged, so the read right after looks again and syncs.
+    await database.db.execute(sql`insert into probe values (1)`);
+    const synced = database.flusher!.stats.filesSynced;
+    const unmoved = database.flusher!.stats.unmoved;
+    await database.db.execute(sql`select count(*) from probe`);
+    expect(database.flusher!.stats.unmoved).toBe(unmoved);
+    expect(database.flusher!.stats.filesSynced).toBeGreaterThan(synced);
+    // Once the stamp is old enough, reads find the log unmoved.
+    await settle(database);
+    const settled = database.flusher!.stats.unmoved;
+    await database.db.execute(sql`select count(*) from probe`);
+    expect(database.flusher!.stats.unmoved).toBe(settled + 1);
     await database.close();
   }, SLOW);
 

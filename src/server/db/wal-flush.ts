@@ -12,6 +12,11 @@
 // ~40 ms here). The log is written in order, so a flush first looks at the segment last written and
 // its neighbours in name order (the next to be written, recycled or new); when none changed,
 // nothing was committed since the last flush and there is nothing to sync (decision 033).
+//
+// A file's modification time moves in the kernel's coarse ticks (a few milliseconds) and a log
+// segment's size never changes, so a commit written just after we looked at a file, in the same
+// tick, leaves its stamp as it was. A stamp taken less than RACY_MS after the file's modification
+// time is therefore not trusted (git's "racy clean" rule): the next flush syncs that file again.
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -28,6 +33,10 @@ const WAL_DIR = 'pg_wal';
 const LOG_DIRS = [WAL_DIR, 'pg_xact'];
 /** A log segment's name: timeline, log and segment numbers, 8 hexadecimal digits each. */
 const SEGMENT = /^[0-9A-F]{24}$/u;
+/** Longer than a coarse clock tick (1-10 ms): a stamp this close to its modification time may hide a write. */
+const RACY_MS = 50;
+/** Never equal to a stamp: the file is synced again at the next flush. */
+const UNTRUSTED = 'untrusted';
 
 async function fsyncPath(path: string): Promise<void> {
   const handle = await open(path, 'r');
@@ -66,6 +75,7 @@ export function createWalFlusher(dataDir: string): WalFlusher {
     let latest = { name: null as string | null, mtimeMs: -1 };
     for (const name of names) {
       const path = join(folder, name);
+      const lookedAt = Date.now();
       const info = await stat(path).catch(() => null);
       if (!info?.isFile()) continue;
       if (SEGMENT.test(name) && info.mtimeMs > latest.mtimeMs) latest = { name, mtimeMs: info.mtimeMs };
@@ -74,7 +84,7 @@ export function createWalFlusher(dataDir: string): WalFlusher {
       if (before === now) continue;
       if (before === undefined) added = true;
       await fsyncPath(path).catch(() => undefined);
-      seen.set(path, now);
+      seen.set(path, lookedAt - info.mtimeMs < RACY_MS ? UNTRUSTED : now);
       stats.filesSynced += 1;
       changed = true;
     }
