@@ -56,7 +56,7 @@ export async function memberFor(db: DbOrTx, actor: Actor, id: string) {
 
 /**
  * A list's columns, flat and in the answer's shape: exactly what the page shows, nothing it drops
- * (tenant, timestamps), so no row is parsed, mapped and copied twice (the busiest-day bench).
+ * (tenant, timestamps), so no row is parsed, mapped and then copied without them.
  */
 const memberDtoColumns = {
   id: members.id,
