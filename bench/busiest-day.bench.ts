@@ -11,6 +11,7 @@ import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { buildApp } from '../src/server/app';
 import type { Database } from '../src/server/db/client';
 import { openMigratedDatabase } from '../src/server/database';
+import { preparedStatementNames } from '../src/server/db/prepared';
 import { loadEnv } from '../src/server/env';
 import { seedDemo, DEMO_PASSWORD } from '../src/server/seed/demo';
 import { insertMembersWithPeople } from '../src/server/features/people/member-rows';
@@ -175,12 +176,13 @@ function hotReads(f: Fixture) {
   ];
 }
 
-type Statement = { sql: string; params: unknown[] };
+/** `name`: the route's prepared statement (db/prepared.ts), replayed under the same name. */
+type Statement = { sql: string; params: unknown[]; name?: string };
 
 /** The statements each route sends in a steady state (its second request, the session cached). */
 async function captureStatements(target: BenchTarget, reads: { label: string; path: string }[]) {
   let log: Statement[] | null = null;
-  const database = await target.open((sql, params) => log?.push({ sql, params }));
+  const database = await target.open((sql, params) => log?.push({ sql, params, name: preparedStatementNames.get(sql) }));
   const env = loadEnv({ NODE_ENV: 'production', QT_WEB_DIR: '/nonexistent', QT_FILES_DIR: tempDataDir(), QT_BACKUP_KEEP: '0', ...target.env });
   const app = await buildApp({ env, database });
   try {
@@ -204,10 +206,16 @@ async function captureStatements(target: BenchTarget, reads: { label: string; pa
 
 type Rate = { done: number; seconds: number };
 
-/** The statements run directly, in as many loops as the HTTP run has connections, for `seconds`. */
+/**
+ * The statements run directly, in as many loops as the HTTP run has connections, for `seconds`; a
+ * statement the route prepares is prepared here too, under its name (parsed once per connection).
+ */
 async function replayLoops(database: Database, statements: Statement[], seconds: number): Promise<Rate> {
   const once = async () => {
-    for (const s of statements) await database.executeSql(s.sql, s.params.length ? s.params : undefined);
+    for (const s of statements) {
+      if (s.name) await database.executeSql(s.sql, s.params, s.name);
+      else await database.executeSql(s.sql, s.params.length ? s.params : undefined);
+    }
   };
   const until = performance.now() + seconds * 1000;
   let done = 0;

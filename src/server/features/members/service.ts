@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { type Actor, grantUnit } from '../../auth/actor';
 import { badRequest, conflict, duplicate, forbidden, notFound } from '../../errors';
 import { normaliseFullName, sortByVietnameseName } from '../../../domain/vietnamese-names';
@@ -78,11 +79,13 @@ const memberDtoColumns = {
 
 /** Members of a unit and the cells below it, in the Vietnamese order. */
 export async function listMembersOfUnit(db: DbOrTx, unit: Unit): Promise<MemberDto[]> {
-  const rows: MemberDto[] = await db
-    .select(memberDtoColumns)
-    .from(members)
-    .innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId)))
-    .where(and(like(units.path, `${unit.path}%`), isNull(members.leftOn)));
+  const rows = (await prepared(db, 'members_of_unit', (d) =>
+    d
+      .select(memberDtoColumns)
+      .from(members)
+      .innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId)))
+      .where(and(like(units.path, sql.placeholder('pathPrefix')), isNull(members.leftOn))),
+  ).execute({ pathPrefix: `${unit.path}%` })) as MemberDto[];
   return sortByVietnameseName(rows, (m) => m.fullName);
 }
 
