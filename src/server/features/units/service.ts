@@ -13,9 +13,14 @@ import { now } from '../../clock';
 
 /** Loads a unit for a policy check; an unknown id is "not found" whoever asks. */
 export async function loadUnit(db: DbOrTx, id: string): Promise<Unit> {
-  // Every unit-scoped route starts here: prepared once (db/prepared.ts).
-  const [unit] = await prepared(db, 'unit_by_id', (d) => d.select().from(units).where(eq(units.id, sql.placeholder('id')))).execute({ id });
+  const unit = await findUnit(db, id);
   if (!unit) throw notFound('unit');
+  return unit;
+}
+
+/** A unit by id, if any. Every unit- or plan-scoped route starts here: prepared once (db/prepared.ts). */
+export async function findUnit(db: DbOrTx, id: string): Promise<Unit | undefined> {
+  const [unit] = await prepared(db, 'unit_by_id', (d) => d.select().from(units).where(eq(units.id, sql.placeholder('id')))).execute({ id });
   return unit;
 }
 
