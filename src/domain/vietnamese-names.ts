@@ -31,7 +31,10 @@ export function compareVietnameseNames(a: string, b: string): number {
 export function sortByVietnameseName<T>(items: readonly T[], nameOf: (item: T) => string): T[] {
   const keyed = items.map((item) => {
     const name = nameOf(item);
-    return { item, name, given: givenName(name), key: nameSortKey(name) };
+    // givenName() and nameSortKey() in one pass: the name is normalised and split once.
+    const words = normaliseFullName(name).split(' ');
+    const given = words.pop() ?? '';
+    return { item, name, given, key: words.length ? `${given} ${words.join(' ')}` : given };
   });
   keyed.sort(
     (a, b) => collator.compare(a.given, b.given) || collator.compare(a.key, b.key) || a.name.localeCompare(b.name, 'vi'),

@@ -15,8 +15,11 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Services accept either the database or a transaction already open. */
 export type DbOrTx = Db | Tx;
 
-/** Raw SQL on the same database, as pg-boss's adapter wants it (jobs/queue.ts): `{ rows }` of the last statement. */
-export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+/**
+ * Raw SQL on the same database, as pg-boss's adapter wants it (jobs/queue.ts): `{ rows }` of the last
+ * statement. `name`: a named prepared statement (PostgreSQL parses it once per connection; PGlite ignores it).
+ */
+export type ExecuteSql = (text: string, values?: unknown[], name?: string) => Promise<{ rows: Record<string, unknown>[] }>;
 
 export interface Database {
   db: Db;
@@ -94,6 +97,6 @@ async function openPostgres(url: string, logger?: { logQuery: QueryLog }): Promi
   // the pool discards it and opens a new one on the next query.
   pool.on('error', (error) => console.warn(`PostgreSQL: idle connection closed (${error.message})`));
   const db = drizzle(pool, { schema, logger }) as unknown as Db;
-  const executeSql: ExecuteSql = (text, values) => pool.query(text, values);
+  const executeSql: ExecuteSql = (text, values, name) => (name ? pool.query({ name, text, values }) : pool.query(text, values));
   return { db, kind: 'postgresql', executeSql, close: () => pool.end() };
 }

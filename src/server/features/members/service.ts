@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { type Actor, grantUnit } from '../../auth/actor';
 import { badRequest, conflict, duplicate, forbidden, notFound } from '../../errors';
 import { normaliseFullName, sortByVietnameseName } from '../../../domain/vietnamese-names';
@@ -54,14 +55,38 @@ export async function memberFor(db: DbOrTx, actor: Actor, id: string) {
   return { member: { ...member, cellName: row.cellName }, abilities: { edit: canEditMember(actor, cell), recordMembership: !row.member.leftOn && canRecordMembership(actor, cell) } };
 }
 
+/**
+ * A list's columns, flat and in the answer's shape: exactly what the page shows, nothing it drops
+ * (tenant, timestamps), so no row is parsed, mapped and then copied without them.
+ */
+const memberDtoColumns = {
+  id: members.id,
+  cellId: members.cellId,
+  cellName: units.name,
+  fullName: members.fullName,
+  gender: members.gender,
+  birthDate: members.birthDate,
+  joinedOn: members.joinedOn,
+  officialOn: members.officialOn,
+  cardNumber: members.cardNumber,
+  phone: members.phone,
+  email: members.email,
+  exempt: members.exempt,
+  personId: members.personId,
+  leftOn: members.leftOn,
+  version: members.version,
+} satisfies Record<keyof MemberDto, unknown>;
+
 /** Members of a unit and the cells below it, in the Vietnamese order. */
 export async function listMembersOfUnit(db: DbOrTx, unit: Unit): Promise<MemberDto[]> {
-  const rows = await db
-    .select(memberColumns)
-    .from(members)
-    .innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId)))
-    .where(and(like(units.path, `${unit.path}%`), isNull(members.leftOn)));
-  return sortByVietnameseName(rows.map(toDto), (m) => m.fullName);
+  const rows = (await prepared(db, 'members_of_unit', (d) =>
+    d
+      .select(memberDtoColumns)
+      .from(members)
+      .innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId)))
+      .where(and(like(units.path, sql.placeholder('pathPrefix')), isNull(members.leftOn))),
+  ).execute({ pathPrefix: `${unit.path}%` })) as MemberDto[];
+  return sortByVietnameseName(rows, (m) => m.fullName);
 }
 
 /** Finds members by name with or without diacritics, or by card number, ranked by likeness. */
@@ -69,8 +94,8 @@ export async function searchMembers(db: DbOrTx, actor: Actor, q: string, limit: 
   if (!maySearchMembers(actor)) throw forbidden('tìm đảng viên');
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const folded = sql`qt_fold(${pattern})`;
-  const rows = await db
-    .select(memberColumns)
+  return db
+    .select(memberDtoColumns)
     .from(members)
     .innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId)))
     .where(
@@ -81,7 +106,6 @@ export async function searchMembers(db: DbOrTx, actor: Actor, q: string, limit: 
     )
     .orderBy(desc(sql`similarity(qt_fold(${members.fullName}), qt_fold(${q}))`), members.fullName)
     .limit(limit);
-  return rows.map(toDto);
 }
 
 export async function loadMember(db: DbOrTx, id: string) {

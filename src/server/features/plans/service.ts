@@ -1,7 +1,8 @@
 // Plans as records: created from an import, the template or an earlier plan; edited as text that
 // the importer re-reads on every save; recipients matched to units.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import type { Actor } from '../../auth/actor';
 import { badRequest, conflict, forbidden, notFound, stateConflict } from '../../errors';
 import { importPlan, ruleNames, type DiagnosticCode, type ImportedPlan } from '../../../domain/plan-import';
@@ -14,7 +15,7 @@ import { recordAudit } from '../audit/service';
 import { attachments, resolutions, type Resolution } from '../resolutions/tables';
 import { normaliseNumber } from '../resolutions/service';
 import { units, type Unit } from '../units/tables';
-import { openOn, resolveCommune, toRef } from '../units/service';
+import { findUnit, openOn, resolveCommune, toRef } from '../units/service';
 import { bodyFromImport } from './body';
 import { currentVocabulary } from '../plan-import/vocabulary';
 import { canApprovePlan, canCreatePlan, canCreatePlanVersion, canEditPlan, canIssuePlan, canSubmitPlan, canViewDeliveries, canViewPlan, visiblePlansFilter } from './policy';
@@ -28,9 +29,10 @@ import { todayInVietnam } from '../../../domain/dates';
 const facts = (r: Resolution) => ({ number: r.number, issuedOn: r.issuedOn, issuer: r.issuer, subject: r.subject, kindName: kindNames[r.kind] });
 
 export async function loadPlanFor(db: DbOrTx, actor: Actor, id: string) {
-  const [plan] = await db.select().from(plans).where(eq(plans.id, id));
+  // The first statements of every plan-scoped read: prepared once (db/prepared.ts).
+  const [plan] = await prepared(db, 'plan_by_id', (d) => d.select().from(plans).where(eq(plans.id, sql.placeholder('id')))).execute({ id });
   if (!plan) throw notFound('plan');
-  const [commune] = await db.select().from(units).where(eq(units.id, plan.tenantId));
+  const commune = await findUnit(db, plan.tenantId);
   if (!commune || !canViewPlan(actor, plan, toRef(commune))) throw notFound('plan');
   return { plan, commune };
 }

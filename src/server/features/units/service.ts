@@ -1,5 +1,6 @@
-import { and, asc, count, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { type Actor, type UnitRef, overseers } from '../../auth/actor';
 import { badRequest, forbidden, notFound } from '../../errors';
 import { members } from '../members/tables';
@@ -12,8 +13,14 @@ import { now } from '../../clock';
 
 /** Loads a unit for a policy check; an unknown id is "not found" whoever asks. */
 export async function loadUnit(db: DbOrTx, id: string): Promise<Unit> {
-  const [unit] = await db.select().from(units).where(eq(units.id, id));
+  const unit = await findUnit(db, id);
   if (!unit) throw notFound('unit');
+  return unit;
+}
+
+/** A unit by id, if any. Every unit- or plan-scoped route starts here: prepared once (db/prepared.ts). */
+export async function findUnit(db: DbOrTx, id: string): Promise<Unit | undefined> {
+  const [unit] = await prepared(db, 'unit_by_id', (d) => d.select().from(units).where(eq(units.id, sql.placeholder('id')))).execute({ id });
   return unit;
 }
 

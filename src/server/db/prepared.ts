@@ -1,0 +1,36 @@
+// Prepared statements for the hottest reads: Drizzle builds their SQL once per database handle
+// instead of on every request. On PostgreSQL (node-postgres) the statement is also named, so each
+// pooled connection has the server parse it once and afterwards only binds and executes it; PGlite
+// takes the name and ignores it (the SQL is still built once). Values go in as placeholders.
+import type { DbOrTx } from './client';
+
+/** Something `.prepare(name)` gives: executed with the placeholders' values. */
+interface Prepared {
+  execute(values?: Record<string, unknown>): Promise<unknown>;
+}
+
+/** Per database handle (or transaction), per name: a prepared statement belongs to its session. */
+const byHandle = new WeakMap<object, Map<string, Prepared>>();
+
+/** The SQL text of every prepared statement and its name: the load bench replays them by name too. */
+export const preparedStatementNames = new Map<string, string>();
+
+/**
+ * The statement `name` on this handle, prepared on first use by `build` (a query builder, not yet
+ * prepared). The same name must always build the same SQL text.
+ */
+export function prepared<P extends Prepared>(db: DbOrTx, name: string, build: (db: DbOrTx) => { toSQL(): { sql: string }; prepare(name: string): P }): P {
+  let statements = byHandle.get(db);
+  if (!statements) byHandle.set(db, (statements = new Map()));
+  let statement = statements.get(name) as P | undefined;
+  if (!statement) {
+    const query = build(db);
+    const text = query.toSQL().sql;
+    const known = [...preparedStatementNames].find(([, n]) => n === name)?.[0];
+    if (known !== undefined && known !== text) throw new Error(`prepared statement ${name}: two different texts`);
+    preparedStatementNames.set(text, name);
+    statement = query.prepare(name);
+    statements.set(name, statement);
+  }
+  return statement;
+}
