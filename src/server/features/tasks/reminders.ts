@@ -11,7 +11,7 @@
 //   escalation   the staff of the unit above: the commune's ward staff (wardStaff accounts) for its
 //                cells, organisations and agencies; the province's viewers for the commune's own task;
 //                for a cell under a grassroots organisation, that organisation's people.
-import { and, eq, gte, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import { now as clockNow } from '../../clock';
 import { todayInVietnam } from '../../../domain/dates';
@@ -48,14 +48,16 @@ export async function runReminders(db: Db, options: { at?: Date } = {}): Promise
   const settingsRows = await db.select().from(taskReminderSettings);
   const settingsOf = new Map<string, ReminderSettings>(settingsRows.map((r) => [r.tenantId, r]));
   const bound = [defaultReminderSettings, ...settingsOf.values()].reduce((max, s) => Math.max(max, latestDueAtToScan(at, s).getTime()), 0);
-  // The units that have an open task with a due moment near enough (partial index plan_tasks_open_due_idx),
-  // and the unit above each: whose people are to be told is decided per unit, not per task.
-  // Group tasks (no assignee) are told through their children.
+  // The units that have an open task with a due moment near enough (one probe of plan_tasks_unit_idx per
+  // unit, rather than every such task sorted into distinct units), and the unit above each: whose people
+  // are to be told is decided per unit, not per task. Group tasks (no assignee) are told through their children.
   const assigned = await db
-    .selectDistinct({ tenantId: planTasks.tenantId, unitId: planTasks.assigneeUnitId, parentId: units.parentId })
-    .from(planTasks)
-    .innerJoin(units, and(eq(units.tenantId, planTasks.tenantId), eq(units.id, planTasks.assigneeUnitId)))
-    .where(and(ne(planTasks.status, 'done'), isNotNull(planTasks.dueAt), lt(planTasks.dueAt, new Date(bound)), isNotNull(planTasks.assigneeUnitId)));
+    .select({ tenantId: units.tenantId, unitId: units.id, parentId: units.parentId })
+    .from(units)
+    .where(
+      sql`EXISTS (SELECT 1 FROM ${planTasks} t WHERE t.tenant_id = ${units.tenantId} AND t.assignee_unit_id = ${units.id}
+            AND t.status <> 'done' AND t.due_at IS NOT NULL AND t.due_at < ${new Date(bound).toISOString()}::timestamptz)`,
+    );
   const byTenant = new Map<string, { unitId: string; parentId: string | null }[]>();
   for (const row of assigned) {
     const list = byTenant.get(row.tenantId) ?? [];
@@ -114,7 +116,13 @@ async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: { unitId
   }
 
   const before = [...new Set(settings.beforeDays)].filter((n) => n > 0);
+  // The before-N stage of each number of days left (1 … the largest offset): the smallest offset at
+  // least the days left, looked up by subscript instead of searched per task.
+  const stages = Array.from({ length: Math.max(0, ...before) }, (_, i) => Math.min(...before.filter((n) => n >= i + 1)));
+  const every = settings.overdueEveryDays;
   const scanFrom = latestDueAtToScan(at, settings);
+  // Sorts, hashes and the shared CTEs of 100,000 alerts stay in memory rather than in temporary files.
+  await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
   const result = await tx.execute(sql`
     WITH people AS (
       SELECT * FROM json_to_recordset(${JSON.stringify(recipients)}::json) AS p(k text, unit_id uuid, tenant_id uuid, person_id uuid)
@@ -134,15 +142,15 @@ async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: { unitId
       WHERE t.tenant_id = ${tenantId}::uuid AND t.status <> 'done' AND t.due_at IS NOT NULL AND t.due_at < ${scanFrom.toISOString()}::timestamptz
         AND t.assignee_unit_id IS NOT NULL
     ), owed AS (
-      SELECT o.*, a.slot, a.kind, a.days FROM open o CROSS JOIN LATERAL (
-        -- before-N: the stage we are in, the smallest offset at least the days left.
-        SELECT 'before-' || min(n) AS slot, 'reminder' AS kind, o.days_left AS days
-          FROM unnest(${`{${before.join(',')}}`}::int[]) AS n WHERE o.days_left > 0 AND n >= o.days_left HAVING min(n) IS NOT NULL
-        UNION ALL SELECT 'due-day', 'reminder', 0 WHERE o.days_left = 0
-        UNION ALL SELECT 'overdue-' || ((-o.days_left) / nullif(${settings.overdueEveryDays}::int, 0)) * ${settings.overdueEveryDays}::int, 'reminder', -o.days_left
-          WHERE o.days_left < 0 AND ${settings.overdueEveryDays}::int > 0 AND -o.days_left >= ${settings.overdueEveryDays}::int
-        UNION ALL SELECT 'escalation', 'escalation', -o.days_left WHERE o.days_left < 0 AND -o.days_left >= ${settings.escalationAfterDays}::int
-      ) a
+      -- At most two alerts a task: its reminder stage (before-N, due-day or overdue-K) and the escalation.
+      SELECT o.*, a.slot, a.kind, a.days FROM open o CROSS JOIN LATERAL (VALUES
+        (CASE WHEN o.days_left > 0 THEN 'before-' || (${`{${stages.join(',')}}`}::int[])[o.days_left]
+              WHEN o.days_left = 0 THEN 'due-day'
+              WHEN ${every}::int > 0 AND -o.days_left >= ${every}::int THEN 'overdue-' || ((-o.days_left) / nullif(${every}::int, 0)) * ${every}::int END,
+         'reminder', abs(o.days_left)),
+        (CASE WHEN o.days_left < 0 AND -o.days_left >= ${settings.escalationAfterDays}::int THEN 'escalation' END, 'escalation', -o.days_left)
+      ) a(slot, kind, days)
+      WHERE a.slot IS NOT NULL
     ), aimed AS (
       SELECT w.*, u.name AS unit_name, CASE WHEN w.kind = 'reminder' THEN 'r' ELSE 'e' END AS k,
              CASE WHEN w.kind = 'reminder' THEN w.assignee_unit_id ELSE u.parent_id END AS target_unit
@@ -187,7 +195,7 @@ async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: { unitId
 async function unitsByIdsAnyTenant(tx: DbOrTx, ids: string[]): Promise<Map<string, Unit>> {
   const out = new Map<string, Unit>();
   for (let i = 0; i < ids.length; i += 5000) {
-    const rows = await tx.select().from(units).where(inArray(units.id, ids.slice(i, i + 5000)));
+    const rows = await tx.select().from(units).where(sql`${units.id} = ANY(${`{${ids.slice(i, i + 5000).join(',')}}`}::uuid[])`);
     rows.forEach((u) => out.set(u.id, u));
   }
   return out;
@@ -212,13 +220,13 @@ async function peopleOfUnits(tx: DbOrTx, tenantId: string, unitIds: string[], ro
       .from(roleGrants)
       .innerJoin(users, and(eq(users.tenantId, roleGrants.tenantId), eq(users.id, roleGrants.userId)))
       .leftJoin(members, and(eq(members.tenantId, users.tenantId), eq(members.id, users.memberId)))
-      .where(and(eq(roleGrants.tenantId, tenantId), inArray(roleGrants.unitId, chunk), inArray(roleGrants.role, [...roles]), eq(users.disabled, false)));
+      .where(and(eq(roleGrants.tenantId, tenantId), sql`${roleGrants.unitId} = ANY(${`{${chunk.join(',')}}`}::uuid[])`, inArray(roleGrants.role, [...roles]), eq(users.disabled, false)));
     accounts.forEach((a) => add(a.unitId, a.personId ?? a.memberPerson));
     if (withPositions) {
       const holders = await tx
         .select({ unitId: positions.unitId, personId: positions.personId })
         .from(positions)
-        .where(and(eq(positions.tenantId, tenantId), inArray(positions.unitId, chunk), sql`${positions.fromOn} <= ${today}`, or(isNull(positions.toOn), gte(positions.toOn, today))));
+        .where(and(eq(positions.tenantId, tenantId), sql`${positions.unitId} = ANY(${`{${chunk.join(',')}}`}::uuid[])`, sql`${positions.fromOn} <= ${today}`, or(isNull(positions.toOn), gte(positions.toOn, today))));
       holders.forEach((h) => add(h.unitId, h.personId));
     }
   }
