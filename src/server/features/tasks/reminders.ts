@@ -12,6 +12,7 @@
 //                cells, organisations and agencies; the province's viewers for the commune's own task;
 //                for a cell under a grassroots organisation, that organisation's people.
 import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client';
 import { now as clockNow } from '../../clock';
 import { todayInVietnam } from '../../../domain/dates';
@@ -20,6 +21,9 @@ import { roleGrants, users, type Role } from '../../auth/tables';
 import { members } from '../members/tables';
 import { positions } from '../people/tables';
 import { units, type Unit } from '../units/tables';
+
+/** The unit above, looked up by id whatever its tenant (units_id_idx). */
+const above = alias(units, 'above');
 import { planTasks, taskReminderSettings } from './tables';
 
 export const REMINDER_KIND = 'task.reminder';
@@ -52,16 +56,17 @@ export async function runReminders(db: Db, options: { at?: Date } = {}): Promise
   // unit, rather than every such task sorted into distinct units), and the unit above each: whose people
   // are to be told is decided per unit, not per task. Group tasks (no assignee) are told through their children.
   const assigned = await db
-    .select({ tenantId: units.tenantId, unitId: units.id, parentId: units.parentId })
+    .select({ tenantId: units.tenantId, unitId: units.id, parent: { id: above.id, tenantId: above.tenantId, kind: above.kind } })
     .from(units)
+    .leftJoin(above, eq(above.id, units.parentId))
     .where(
       sql`EXISTS (SELECT 1 FROM ${planTasks} t WHERE t.tenant_id = ${units.tenantId} AND t.assignee_unit_id = ${units.id}
             AND t.status <> 'done' AND t.due_at IS NOT NULL AND t.due_at < ${new Date(bound).toISOString()}::timestamptz)`,
     );
-  const byTenant = new Map<string, { unitId: string; parentId: string | null }[]>();
+  const byTenant = new Map<string, Assignee[]>();
   for (const row of assigned) {
     const list = byTenant.get(row.tenantId) ?? [];
-    list.push({ unitId: row.unitId!, parentId: row.parentId });
+    list.push({ unitId: row.unitId, parent: row.parent });
     byTenant.set(row.tenantId, list);
   }
   const result: ReminderRunResult = { scanned: 0, decided: 0, notificationIds: [] };
@@ -73,6 +78,12 @@ export async function runReminders(db: Db, options: { at?: Date } = {}): Promise
     result.notificationIds.push(...written.notificationIds);
   }
   return result;
+}
+
+/** A unit with open tasks, and the unit above it (a commune's is its province, in another tenant). */
+interface Assignee {
+  unitId: string;
+  parent: Pick<Unit, 'id' | 'tenantId' | 'kind'> | null;
 }
 
 /** Who is told about a unit's tasks: "r" its own people (reminders), "e" the people above it (escalation). */
@@ -91,18 +102,17 @@ interface Recipient {
  * words of alertTitle / alertBody and the e-mail pending unless the person has no address or muted
  * it (never for an escalation). The people to tell come in as one small JSON parameter, per unit.
  */
-async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: { unitId: string; parentId: string | null }[], settings: ReminderSettings, at: Date) {
+async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: Assignee[], settings: ReminderSettings, at: Date) {
   const today = todayInVietnam(at);
   const unitIds = [...new Set(assignees.map((a) => a.unitId))];
-  const parentIds = [...new Set(assignees.map((a) => a.parentId).filter((p): p is string => p !== null))];
-  const parents = await unitsByIdsAnyTenant(tx, parentIds);
+  const parents = new Map(assignees.flatMap((a) => (a.parent ? [[a.parent.id, a.parent] as const] : [])));
 
   const recipients: Recipient[] = [];
   for (const [unitId, personIds] of await peopleOfUnits(tx, tenantId, unitIds, unitWorkers, today)) {
     for (const personId of personIds) recipients.push({ k: 'r', unit_id: unitId, tenant_id: tenantId, person_id: personId });
   }
   // The province and the commune tell their staff accounts; an organisation above a cell, its people.
-  const groups = new Map<string, { tenantId: string; roles: readonly Role[]; withPositions: boolean; units: Unit[] }>();
+  const groups = new Map<string, { tenantId: string; roles: readonly Role[]; withPositions: boolean; units: NonNullable<Assignee['parent']>[] }>();
   for (const p of parents.values()) {
     const roles: readonly Role[] = p.kind === 'province' ? ['provinceViewer'] : p.kind === 'commune' ? ['wardStaff'] : unitWorkers;
     const key = `${p.tenantId} ${roles.join()}`;
@@ -189,16 +199,6 @@ async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: { unitId
   const [row] = (result as unknown as { rows: { scanned: number; decided: number; ids: string[] | string }[] }).rows;
   const ids = typeof row!.ids === 'string' ? (JSON.parse(row!.ids) as string[]) : row!.ids;
   return { scanned: row!.scanned, decided: row!.decided, notificationIds: ids };
-}
-
-/** The units above: a commune's parent is its province, in another tenant (looked up by id, units_id_idx). */
-async function unitsByIdsAnyTenant(tx: DbOrTx, ids: string[]): Promise<Map<string, Unit>> {
-  const out = new Map<string, Unit>();
-  for (let i = 0; i < ids.length; i += 5000) {
-    const rows = await tx.select().from(units).where(sql`${units.id} = ANY(${`{${ids.slice(i, i + 5000).join(',')}}`}::uuid[])`);
-    rows.forEach((u) => out.set(u.id, u));
-  }
-  return out;
 }
 
 /**
