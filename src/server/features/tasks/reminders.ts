@@ -131,8 +131,6 @@ async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: Assignee
   const stages = Array.from({ length: Math.max(0, ...before) }, (_, i) => Math.min(...before.filter((n) => n >= i + 1)));
   const every = settings.overdueEveryDays;
   const scanFrom = latestDueAtToScan(at, settings);
-  // Sorts, hashes and the shared CTEs of 100,000 alerts stay in memory rather than in temporary files.
-  await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
   const result = await tx.execute(sql`
     WITH people AS (
       SELECT * FROM json_to_recordset(${JSON.stringify(recipients)}::json) AS p(k text, unit_id uuid, tenant_id uuid, person_id uuid)
