@@ -126,10 +126,6 @@ async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: Assignee
   }
 
   const before = [...new Set(settings.beforeDays)].filter((n) => n > 0);
-  // The before-N stage of each number of days left (1 … the largest offset): the smallest offset at
-  // least the days left, looked up by subscript instead of searched per task.
-  const stages = Array.from({ length: Math.max(0, ...before) }, (_, i) => Math.min(...before.filter((n) => n >= i + 1)));
-  const every = settings.overdueEveryDays;
   const scanFrom = latestDueAtToScan(at, settings);
   const result = await tx.execute(sql`
     WITH people AS (
@@ -150,15 +146,15 @@ async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: Assignee
       WHERE t.tenant_id = ${tenantId}::uuid AND t.status <> 'done' AND t.due_at IS NOT NULL AND t.due_at < ${scanFrom.toISOString()}::timestamptz
         AND t.assignee_unit_id IS NOT NULL
     ), owed AS (
-      -- At most two alerts a task: its reminder stage (before-N, due-day or overdue-K) and the escalation.
-      SELECT o.*, a.slot, a.kind, a.days FROM open o CROSS JOIN LATERAL (VALUES
-        (CASE WHEN o.days_left > 0 THEN 'before-' || (${`{${stages.join(',')}}`}::int[])[o.days_left]
-              WHEN o.days_left = 0 THEN 'due-day'
-              WHEN ${every}::int > 0 AND -o.days_left >= ${every}::int THEN 'overdue-' || ((-o.days_left) / nullif(${every}::int, 0)) * ${every}::int END,
-         'reminder', abs(o.days_left)),
-        (CASE WHEN o.days_left < 0 AND -o.days_left >= ${settings.escalationAfterDays}::int THEN 'escalation' END, 'escalation', -o.days_left)
-      ) a(slot, kind, days)
-      WHERE a.slot IS NOT NULL
+      SELECT o.*, a.slot, a.kind, a.days FROM open o CROSS JOIN LATERAL (
+        -- before-N: the stage we are in, the smallest offset at least the days left.
+        SELECT 'before-' || min(n) AS slot, 'reminder' AS kind, o.days_left AS days
+          FROM unnest(${`{${before.join(',')}}`}::int[]) AS n WHERE o.days_left > 0 AND n >= o.days_left HAVING min(n) IS NOT NULL
+        UNION ALL SELECT 'due-day', 'reminder', 0 WHERE o.days_left = 0
+        UNION ALL SELECT 'overdue-' || ((-o.days_left) / nullif(${settings.overdueEveryDays}::int, 0)) * ${settings.overdueEveryDays}::int, 'reminder', -o.days_left
+          WHERE o.days_left < 0 AND ${settings.overdueEveryDays}::int > 0 AND -o.days_left >= ${settings.overdueEveryDays}::int
+        UNION ALL SELECT 'escalation', 'escalation', -o.days_left WHERE o.days_left < 0 AND -o.days_left >= ${settings.escalationAfterDays}::int
+      ) a
     ), aimed AS (
       SELECT w.*, u.name AS unit_name, CASE WHEN w.kind = 'reminder' THEN 'r' ELSE 'e' END AS k,
              CASE WHEN w.kind = 'reminder' THEN w.assignee_unit_id ELSE u.parent_id END AS target_unit
