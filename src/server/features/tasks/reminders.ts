@@ -11,7 +11,8 @@
 //   escalation   the staff of the unit above: the commune's ward staff (wardStaff accounts) for its
 //                cells, organisations and agencies; the province's viewers for the commune's own task;
 //                for a cell under a grassroots organisation, that organisation's people.
-import { and, eq, gte, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client';
 import { now as clockNow } from '../../clock';
 import { todayInVietnam } from '../../../domain/dates';
@@ -20,6 +21,9 @@ import { roleGrants, users, type Role } from '../../auth/tables';
 import { members } from '../members/tables';
 import { positions } from '../people/tables';
 import { units, type Unit } from '../units/tables';
+
+/** The unit above, looked up by id whatever its tenant (units_id_idx). */
+const above = alias(units, 'above');
 import { planTasks, taskReminderSettings } from './tables';
 
 export const REMINDER_KIND = 'task.reminder';
@@ -48,18 +52,21 @@ export async function runReminders(db: Db, options: { at?: Date } = {}): Promise
   const settingsRows = await db.select().from(taskReminderSettings);
   const settingsOf = new Map<string, ReminderSettings>(settingsRows.map((r) => [r.tenantId, r]));
   const bound = [defaultReminderSettings, ...settingsOf.values()].reduce((max, s) => Math.max(max, latestDueAtToScan(at, s).getTime()), 0);
-  // The units that have an open task with a due moment near enough (partial index plan_tasks_open_due_idx),
-  // and the unit above each: whose people are to be told is decided per unit, not per task.
-  // Group tasks (no assignee) are told through their children.
+  // The units that have an open task with a due moment near enough (one probe of plan_tasks_unit_idx per
+  // unit, rather than every such task sorted into distinct units), and the unit above each: whose people
+  // are to be told is decided per unit, not per task. Group tasks (no assignee) are told through their children.
   const assigned = await db
-    .selectDistinct({ tenantId: planTasks.tenantId, unitId: planTasks.assigneeUnitId, parentId: units.parentId })
-    .from(planTasks)
-    .innerJoin(units, and(eq(units.tenantId, planTasks.tenantId), eq(units.id, planTasks.assigneeUnitId)))
-    .where(and(ne(planTasks.status, 'done'), isNotNull(planTasks.dueAt), lt(planTasks.dueAt, new Date(bound)), isNotNull(planTasks.assigneeUnitId)));
-  const byTenant = new Map<string, { unitId: string; parentId: string | null }[]>();
+    .select({ tenantId: units.tenantId, unitId: units.id, parent: { id: above.id, tenantId: above.tenantId, kind: above.kind } })
+    .from(units)
+    .leftJoin(above, eq(above.id, units.parentId))
+    .where(
+      sql`EXISTS (SELECT 1 FROM ${planTasks} t WHERE t.tenant_id = ${units.tenantId} AND t.assignee_unit_id = ${units.id}
+            AND t.status <> 'done' AND t.due_at IS NOT NULL AND t.due_at < ${new Date(bound).toISOString()}::timestamptz)`,
+    );
+  const byTenant = new Map<string, Assignee[]>();
   for (const row of assigned) {
     const list = byTenant.get(row.tenantId) ?? [];
-    list.push({ unitId: row.unitId!, parentId: row.parentId });
+    list.push({ unitId: row.unitId, parent: row.parent });
     byTenant.set(row.tenantId, list);
   }
   const result: ReminderRunResult = { scanned: 0, decided: 0, notificationIds: [] };
@@ -71,6 +78,12 @@ export async function runReminders(db: Db, options: { at?: Date } = {}): Promise
     result.notificationIds.push(...written.notificationIds);
   }
   return result;
+}
+
+/** A unit with open tasks, and the unit above it (a commune's is its province, in another tenant). */
+interface Assignee {
+  unitId: string;
+  parent: Pick<Unit, 'id' | 'tenantId' | 'kind'> | null;
 }
 
 /** Who is told about a unit's tasks: "r" its own people (reminders), "e" the people above it (escalation). */
@@ -89,18 +102,17 @@ interface Recipient {
  * words of alertTitle / alertBody and the e-mail pending unless the person has no address or muted
  * it (never for an escalation). The people to tell come in as one small JSON parameter, per unit.
  */
-async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: { unitId: string; parentId: string | null }[], settings: ReminderSettings, at: Date) {
+async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: Assignee[], settings: ReminderSettings, at: Date) {
   const today = todayInVietnam(at);
   const unitIds = [...new Set(assignees.map((a) => a.unitId))];
-  const parentIds = [...new Set(assignees.map((a) => a.parentId).filter((p): p is string => p !== null))];
-  const parents = await unitsByIdsAnyTenant(tx, parentIds);
+  const parents = new Map(assignees.flatMap((a) => (a.parent ? [[a.parent.id, a.parent] as const] : [])));
 
   const recipients: Recipient[] = [];
   for (const [unitId, personIds] of await peopleOfUnits(tx, tenantId, unitIds, unitWorkers, today)) {
     for (const personId of personIds) recipients.push({ k: 'r', unit_id: unitId, tenant_id: tenantId, person_id: personId });
   }
   // The province and the commune tell their staff accounts; an organisation above a cell, its people.
-  const groups = new Map<string, { tenantId: string; roles: readonly Role[]; withPositions: boolean; units: Unit[] }>();
+  const groups = new Map<string, { tenantId: string; roles: readonly Role[]; withPositions: boolean; units: NonNullable<Assignee['parent']>[] }>();
   for (const p of parents.values()) {
     const roles: readonly Role[] = p.kind === 'province' ? ['provinceViewer'] : p.kind === 'commune' ? ['wardStaff'] : unitWorkers;
     const key = `${p.tenantId} ${roles.join()}`;
@@ -183,16 +195,6 @@ async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: { unitId
   return { scanned: row!.scanned, decided: row!.decided, notificationIds: ids };
 }
 
-/** The units above: a commune's parent is its province, in another tenant (looked up by id, units_id_idx). */
-async function unitsByIdsAnyTenant(tx: DbOrTx, ids: string[]): Promise<Map<string, Unit>> {
-  const out = new Map<string, Unit>();
-  for (let i = 0; i < ids.length; i += 5000) {
-    const rows = await tx.select().from(units).where(inArray(units.id, ids.slice(i, i + 5000)));
-    rows.forEach((u) => out.set(u.id, u));
-  }
-  return out;
-}
-
 /**
  * The persons of each unit: accounts granted one of `roles` on it (their own person, else their
  * member's), and, when `withPositions`, persons holding a position in it on `today`.
@@ -212,13 +214,13 @@ async function peopleOfUnits(tx: DbOrTx, tenantId: string, unitIds: string[], ro
       .from(roleGrants)
       .innerJoin(users, and(eq(users.tenantId, roleGrants.tenantId), eq(users.id, roleGrants.userId)))
       .leftJoin(members, and(eq(members.tenantId, users.tenantId), eq(members.id, users.memberId)))
-      .where(and(eq(roleGrants.tenantId, tenantId), inArray(roleGrants.unitId, chunk), inArray(roleGrants.role, [...roles]), eq(users.disabled, false)));
+      .where(and(eq(roleGrants.tenantId, tenantId), sql`${roleGrants.unitId} = ANY(${`{${chunk.join(',')}}`}::uuid[])`, inArray(roleGrants.role, [...roles]), eq(users.disabled, false)));
     accounts.forEach((a) => add(a.unitId, a.personId ?? a.memberPerson));
     if (withPositions) {
       const holders = await tx
         .select({ unitId: positions.unitId, personId: positions.personId })
         .from(positions)
-        .where(and(eq(positions.tenantId, tenantId), inArray(positions.unitId, chunk), sql`${positions.fromOn} <= ${today}`, or(isNull(positions.toOn), gte(positions.toOn, today))));
+        .where(and(eq(positions.tenantId, tenantId), sql`${positions.unitId} = ANY(${`{${chunk.join(',')}}`}::uuid[])`, sql`${positions.fromOn} <= ${today}`, or(isNull(positions.toOn), gte(positions.toOn, today))));
       holders.forEach((h) => add(h.unitId, h.personId));
     }
   }
