@@ -12,7 +12,6 @@
 //                cells, organisations and agencies; the province's viewers for the commune's own task;
 //                for a cell under a grassroots organisation, that organisation's people.
 import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client';
 import { now as clockNow } from '../../clock';
 import { todayInVietnam } from '../../../domain/dates';
@@ -21,9 +20,6 @@ import { roleGrants, users, type Role } from '../../auth/tables';
 import { members } from '../members/tables';
 import { positions } from '../people/tables';
 import { units, type Unit } from '../units/tables';
-
-/** The unit above, looked up by id whatever its tenant (units_id_idx). */
-const above = alias(units, 'above');
 import { planTasks, taskReminderSettings } from './tables';
 
 export const REMINDER_KIND = 'task.reminder';
@@ -56,17 +52,19 @@ export async function runReminders(db: Db, options: { at?: Date } = {}): Promise
   // unit, rather than every such task sorted into distinct units), and the unit above each: whose people
   // are to be told is decided per unit, not per task. Group tasks (no assignee) are told through their children.
   const assigned = await db
-    .select({ tenantId: units.tenantId, unitId: units.id, parent: { id: above.id, tenantId: above.tenantId, kind: above.kind } })
+    .select({ tenantId: units.tenantId, unitId: units.id, parentId: units.parentId })
     .from(units)
-    .leftJoin(above, eq(above.id, units.parentId))
     .where(
       sql`EXISTS (SELECT 1 FROM ${planTasks} t WHERE t.tenant_id = ${units.tenantId} AND t.assignee_unit_id = ${units.id}
             AND t.status <> 'done' AND t.due_at IS NOT NULL AND t.due_at < ${new Date(bound).toISOString()}::timestamptz)`,
     );
+  // The units above, by id whatever their tenant (a commune's is its province, in another tenant): a
+  // lookup of its own, as a join across tenants cannot run on a distributed database (decision 017).
+  const parents = await unitsByIdsAnyTenant(db, [...new Set(assigned.flatMap((row) => (row.parentId ? [row.parentId] : [])))]);
   const byTenant = new Map<string, Assignee[]>();
   for (const row of assigned) {
     const list = byTenant.get(row.tenantId) ?? [];
-    list.push({ unitId: row.unitId, parent: row.parent });
+    list.push({ unitId: row.unitId, parent: (row.parentId && parents.get(row.parentId)) || null });
     byTenant.set(row.tenantId, list);
   }
   const result: ReminderRunResult = { scanned: 0, decided: 0, notificationIds: [] };
@@ -193,6 +191,16 @@ async function recordAndNotify(tx: DbOrTx, tenantId: string, assignees: Assignee
   const [row] = (result as unknown as { rows: { scanned: number; decided: number; ids: string[] | string }[] }).rows;
   const ids = typeof row!.ids === 'string' ? (JSON.parse(row!.ids) as string[]) : row!.ids;
   return { scanned: row!.scanned, decided: row!.decided, notificationIds: ids };
+}
+
+/** Units by id whatever their tenant (units_id_idx), as one array parameter. */
+async function unitsByIdsAnyTenant(db: DbOrTx, ids: string[]): Promise<Map<string, NonNullable<Assignee['parent']>>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: units.id, tenantId: units.tenantId, kind: units.kind })
+    .from(units)
+    .where(sql`${units.id} = ANY(${`{${ids.join(',')}}`}::uuid[])`);
+  return new Map(rows.map((u) => [u.id, u]));
 }
 
 /**
