@@ -6,14 +6,11 @@
 // Not part of `npm run bench`: `node bin/run-ts.js bench/first-load-profile.ts`.
 // QT_BENCH_WEB_DIR measures another build; QT_PROFILE_PERSISTENT=1 uses an ordinary (on-disk)
 // browser profile instead of Playwright's in-memory one; QT_PROFILE_REOPENS the number of reopens.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { openMigratedDatabase } from '../src/server/database';
-import { seedDemo } from '../src/server/seed/demo';
-import { freePort, startProcess, stopProcess, tempDataDir, waitForHealth } from './support';
+import { startDemoServer, stopProcess, waitForHealth } from './support';
 
 const CHROMIUM = process.env.QT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_DIR = process.env.QT_BENCH_WEB_DIR ?? 'dist/web';
@@ -137,14 +134,7 @@ async function reopenProfiled(context: BrowserContext, url: string) {
 }
 
 export async function run() {
-  if (!process.env.QT_BENCH_WEB_DIR) execFileSync('node', ['bin/build-web.js', '--if-stale'], { stdio: 'ignore' });
-  const dataDir = tempDataDir();
-  const database = await openMigratedDatabase({ QT_DATA_DIR: dataDir });
-  await seedDemo(database.db);
-  await database.close();
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const server = startProcess('node', ['bin/quantriet', 'serve'], { QT_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', QT_LOGIN_RATE_LIMIT: '1000000', QT_WEB_DIR: WEB_DIR });
+  const { url, server } = await startDemoServer(WEB_DIR);
   const options = { baseURL: url, viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' };
   const browser = PERSISTENT ? undefined : await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const context = browser ? await browser.newContext(options) : await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'qt-profile-')), { executablePath: CHROMIUM, args: ARGS, ...options });

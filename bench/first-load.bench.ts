@@ -7,14 +7,11 @@
 // the critical path (decision 030): the chain of requests each of which started only after the one
 // before it ended, up to the moment the home was usable, how many of them waited on the network
 // (150 ms each at least), and the bytes that came over the network before that moment.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { openMigratedDatabase } from '../src/server/database';
-import { seedDemo } from '../src/server/seed/demo';
-import { freePort, report, startProcess, stopProcess, tempDataDir, waitForHealth } from './support';
+import { report, startDemoServer, stopProcess, waitForHealth } from './support';
 
 const CHROMIUM = process.env.QT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.QT_BENCH_RUNS ?? 3);
@@ -141,15 +138,7 @@ export async function run() {
     console.log(`(skipped: ${CHROMIUM} not found)`);
     return;
   }
-  if (!process.env.QT_BENCH_WEB_DIR) execFileSync('node', ['bin/build-web.js', '--if-stale'], { stdio: 'ignore' });
-  const dataDir = tempDataDir();
-  const database = await openMigratedDatabase({ QT_DATA_DIR: dataDir });
-  await seedDemo(database.db);
-  await database.close();
-
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const server = startProcess('node', ['bin/quantriet', 'serve'], { QT_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', QT_LOGIN_RATE_LIMIT: '1000000', QT_WEB_DIR: WEB_DIR });
+  const { url, server } = await startDemoServer(WEB_DIR);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // Chromium 156 renders its omnibox popup as a web page of its own for every new tab (~400

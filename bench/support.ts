@@ -4,7 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
 import { openDatabase, type Database } from '../src/server/db/client';
+import { openMigratedDatabase } from '../src/server/database';
+import { seedDemo } from '../src/server/seed/demo';
 import { adminUrl } from '../test/support/postgres';
 
 export async function freePort(): Promise<number> {
@@ -110,4 +113,19 @@ async function postgresTarget(url: string, prefix: string): Promise<BenchTarget>
       await admin.end();
     },
   };
+}
+
+/**
+ * The built web app (built first unless QT_BENCH_WEB_DIR names one) served by `bin/quantriet serve`
+ * on a fresh data folder holding the demo ward, on 127.0.0.1: for the benches that drive a browser.
+ */
+export async function startDemoServer(webDir: string): Promise<{ url: string; server: ChildProcess }> {
+  if (!process.env.QT_BENCH_WEB_DIR) execFileSync('node', ['bin/build-web.js', '--if-stale'], { stdio: 'ignore' });
+  const dataDir = tempDataDir();
+  const database = await openMigratedDatabase({ QT_DATA_DIR: dataDir });
+  await seedDemo(database.db);
+  await database.close();
+  const port = await freePort();
+  const server = startProcess('node', ['bin/quantriet', 'serve'], { QT_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', QT_LOGIN_RATE_LIMIT: '1000000', QT_WEB_DIR: webDir });
+  return { url: `http://127.0.0.1:${port}`, server };
 }
