@@ -16,7 +16,7 @@ import { conferenceAttendance, conferenceParticipants, conferences, type Confere
 import { updateVersioned } from '../../db/versioned';
 import { keyOf } from './service';
 import { studySessions } from '../study-sessions/tables';
-import { completeFollowingTasks } from '../tasks/service';
+import { completeFollowingTasks } from '../tasks/follow';
 
 export interface PersonMark {
   personId: string;

@@ -3,7 +3,7 @@
 // the ward may re-score (both scores kept). Every write is version-conditional, transactional,
 // audited, and keeps the whole row as a version (cell_report_versions).
 import { and, desc, eq } from 'drizzle-orm';
-import { completeFollowingTasks } from '../tasks/service';
+import { completeFollowingTasks } from '../tasks/follow';
 import type { Db, DbOrTx, Tx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { badRequest, conflict, forbidden, notFound, stateConflict } from '../../errors';

@@ -16,7 +16,7 @@ import { toRef } from '../units/service';
 import { canPlanSessions, canRunSession, canViewSession } from './policy';
 import { assertReportNotAccepted, expectationOf, loadSessionFor, marksOf, namesOf, type Expectation, type LoadedSession, type SessionMark } from './load';
 import { sessionAttendance, studySessions, type StudySession } from './tables';
-import { completeFollowingTasks } from '../tasks/service';
+import { completeFollowingTasks } from '../tasks/follow';
 import { conferences } from '../conferences/tables';
 import type { AttendanceInput, ScheduleInput, SessionDetail } from './schema';
 

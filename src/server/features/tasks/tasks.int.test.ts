@@ -13,7 +13,7 @@ import { units } from '../units/tables';
 import { studySessions } from '../study-sessions/tables';
 import { auditLog } from '../audit/tables';
 import { planTasks, taskEvidence } from './tables';
-import { completeFollowingTasks } from './service';
+import { completeFollowingTasks } from './follow';
 
 let t: TestApp;
 let staff: Session;
