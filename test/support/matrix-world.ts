@@ -13,7 +13,7 @@ import { conferences } from '../../src/server/features/conferences/tables';
 import { members } from '../../src/server/features/members/tables';
 import { membershipEvents, positions } from '../../src/server/features/people/tables';
 import { notifications } from '../../src/server/features/notifications/tables';
-import { attachments, resolutionLinks, resolutions } from '../../src/server/features/resolutions/tables';
+import { resolutionLinks, resolutions } from '../../src/server/features/resolutions/tables';
 import { roleGrants, users } from '../../src/server/auth/tables';
 import { units, type Unit } from '../../src/server/features/units/tables';
 import { reflections } from '../../src/server/features/reflections/tables';
