@@ -6,6 +6,12 @@
 //
 // `docx` keeps its compiler private; the version is pinned (package.json) and docx-zip.test.ts
 // fails if the compiler is gone, in which case renderDocx falls back to the library's own packer.
+//
+// The compiler's `compile` hands its parts to JSZip, which wraps each in a promise and gives it back
+// only through its streaming workers, a chain of setImmediate ticks per part: on a busy machine each
+// tick waits for its turn of the event loop, the slowest part of a render's wall time. We call the
+// step before (`xmlifyFile`, the parts' XML) and encode them as `compile` does (UTF-8), in its order;
+// a document with media or embedded fonts (none of ours) still goes through `compile`.
 import { crc32, deflateRawSync } from 'node:zlib';
 import { Packer, type Document } from 'docx';
 
@@ -13,8 +19,19 @@ import { Packer, type Document } from 'docx';
 interface CompiledZip {
   forEach(callback: (path: string, entry: { dir: boolean; _data?: unknown; async(type: 'uint8array'): Promise<Uint8Array> }) => void): void;
 }
+/** A part as the compiler's `xmlifyFile` returns it: one file, or several (headers, footers). */
+interface XmlPart {
+  path: string;
+  data: string;
+}
 interface Compiler {
   compile(file: Document): CompiledZip;
+  xmlifyFile?(file: Document, prettify?: unknown): Record<string, XmlPart | XmlPart[]>;
+}
+/** What `compile` adds after the XML parts: media and embedded fonts. */
+interface Extras {
+  Media?: { Array?: readonly unknown[] };
+  FontTable?: { fontOptionsWithKey?: readonly unknown[] };
 }
 
 const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
@@ -22,8 +39,23 @@ const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
 /** Whether the library's compiler is reachable (docx-zip.test.ts checks it on every upgrade). */
 export const nativeZipAvailable = typeof compiler?.compile === 'function';
 
+/** The parts `compile` would zip, in its order, when they are only XML; null when it adds media or fonts. */
+function xmlParts(doc: Document): { path: string; data: Uint8Array }[] | null {
+  const extras = doc as unknown as Extras;
+  if (typeof compiler?.xmlifyFile !== 'function' || !extras.Media?.Array || extras.Media.Array.length > 0) return null;
+  if (!extras.FontTable?.fontOptionsWithKey || extras.FontTable.fontOptionsWithKey.length > 0) return null;
+  // Keyed by path like JSZip's files: a path written twice keeps its first place and its last data.
+  const parts = new Map<string, Uint8Array>();
+  for (const entry of Object.values(compiler.xmlifyFile(doc, undefined))) {
+    for (const part of Array.isArray(entry) ? entry : [entry]) parts.set(part.path, Buffer.from(part.data, 'utf8'));
+  }
+  return [...parts].map(([path, data]) => ({ path, data }));
+}
+
 export async function packDocx(doc: Document): Promise<Buffer> {
   if (!nativeZipAvailable) return Packer.toBuffer(doc);
+  const direct = xmlParts(doc);
+  if (direct) return zipDeflated(direct);
   const parts: { path: string; data: Uint8Array | Promise<Uint8Array> }[] = [];
   compiler!.compile(doc).forEach((path, entry) => {
     if (entry.dir) return; // the folders JSZip adds on its own: an OPC package has none
