@@ -33,4 +33,28 @@ describe('packDocx', () => {
     expect(text).toContain('KẾ HOẠCH');
     expect(text).toContain('Nông Tiến');
   });
+
+  it('writes a grid table’s body rows as text itself, the very parts the library’s packer writes from their objects', async () => {
+    for (const odd of ['Chi bộ <Tổ> & "dân" \'phố\'', 'a {placeholder-0} left to the compiler']) {
+      const model = buildPlanDocument(SAMPLE_PLAN, SAMPLE_HEADER);
+      model.body = [
+        { kind: 'paragraph', inlines: [{ text: 'Trước bảng' }] },
+        {
+          kind: 'table',
+          columns: [
+            { title: 'STT', share: 0.2, align: 'center' },
+            { title: 'Chi bộ', share: 0.5 },
+            { title: 'Tỷ lệ', share: 0.3, align: 'center' },
+          ],
+          rows: Array.from({ length: 60 }, (_, i) => [String(i + 1), i === 7 ? odd : `Chi bộ ${i + 1}`, i === 9 ? '' : `${i},5%`]),
+        },
+      ];
+      const ours = await parts(await renderDocx(model));
+      const theirs = await parts(await Packer.toBuffer(buildDocx(model)));
+      expect([...ours.keys()]).toEqual([...theirs.keys()]);
+      for (const [path, text] of theirs) if (path !== 'docProps/core.xml') expect(ours.get(path), path).toBe(text);
+      expect(ours.get('word/document.xml')).toContain('Chi bộ 60');
+      expect(ours.get('word/document.xml')).not.toContain('qt-raw');
+    }
+  });
 });

@@ -13,7 +13,7 @@
 // step before (`xmlifyFile`, the parts' XML) and encode them as `compile` does (UTF-8), in its order;
 // a document with media or embedded fonts (none of ours) still goes through `compile`.
 import { crc32, deflateRawSync } from 'node:zlib';
-import { Packer, type Document } from 'docx';
+import { Packer, type Document, type IXmlableObject } from 'docx';
 
 /** The part of the library's bundled JSZip archive we read back: its entries, in insertion order. */
 interface CompiledZip {
@@ -39,6 +39,26 @@ const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
 /** Whether the library's compiler is reachable (docx-zip.test.ts checks it on every upgrade). */
 export const nativeZipAvailable = typeof compiler?.compile === 'function';
 
+/**
+ * XML a render writes as text itself, by document being packed: the library's serialiser writes a
+ * marker element in its place (`<qt-raw-N/>`, which no escaped text can spell) and packDocx puts the
+ * text back. Only while packDocx serialises that document: the library's own packer sees objects.
+ */
+const directXml = new WeakMap<object, string[]>();
+
+/** The marker to hand the serialiser for XML written as text, or null when the library writes it all. */
+export function writtenDirectly(file: object, write: () => string): IXmlableObject | null {
+  const sink = directXml.get(file);
+  if (!sink) return null;
+  const xml = write();
+  // The compiler replaces "{…}" placeholders (numbering, images) in the XML it wrote: such text stays its.
+  if (xml.includes('{')) return null;
+  sink.push(xml);
+  return { [`qt-raw-${sink.length - 1}`]: null } as unknown as IXmlableObject;
+}
+
+const MARKER = /<qt-raw-(\d+)\/>/gu;
+
 /** The parts `compile` would zip, in its order, when they are only XML; null when it adds media or fonts. */
 function xmlParts(doc: Document): { path: string; data: Uint8Array }[] | null {
   const extras = doc as unknown as Extras;
@@ -46,8 +66,19 @@ function xmlParts(doc: Document): { path: string; data: Uint8Array }[] | null {
   if (!extras.FontTable?.fontOptionsWithKey || extras.FontTable.fontOptionsWithKey.length > 0) return null;
   // Keyed by path like JSZip's files: a path written twice keeps its first place and its last data.
   const parts = new Map<string, Uint8Array>();
-  for (const entry of Object.values(compiler.xmlifyFile(doc, undefined))) {
-    for (const part of Array.isArray(entry) ? entry : [entry]) parts.set(part.path, Buffer.from(part.data, 'utf8'));
+  const sink: string[] = [];
+  directXml.set(doc, sink);
+  let xml: ReturnType<NonNullable<Compiler['xmlifyFile']>>;
+  try {
+    xml = compiler.xmlifyFile(doc, undefined);
+  } finally {
+    directXml.delete(doc);
+  }
+  for (const entry of Object.values(xml)) {
+    for (const part of Array.isArray(entry) ? entry : [entry]) {
+      const text = sink.length ? part.data.replace(MARKER, (_, n: string) => sink[Number(n)]!) : part.data;
+      parts.set(part.path, Buffer.from(text, 'utf8'));
+    }
   }
   return [...parts].map(([path, data]) => ({ path, data }));
 }
