@@ -238,7 +238,7 @@ class GridRows extends FileChild {
   // serialiser would write from the objects, at a fraction of its allocations).
   override prepForXml(context: IContext): IXmlableObject | undefined {
     const prepared = this.table.prepForXml(context) as { 'w:tbl': IXmlableObject[] };
-    const direct = writtenDirectly(context.file, () => this.rows.map(xmlString).join(''));
+    const direct = writtenDirectly(context.file, () => xmlString(...this.rows));
     return { 'w:tbl': [...prepared['w:tbl'], ...(direct ? [direct] : this.rows)] };
   }
 }

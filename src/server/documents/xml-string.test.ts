@@ -18,6 +18,11 @@ const cases: Record<string, unknown> = {
   'a number as text': { 'w:t': [0] },
   'text then element': { 'w:r': ['a', { 'w:br': {} }] },
   'element then text': { 'w:r': [{ 'w:br': {} }, 'b'] },
+  'text, element, text': { 'w:r': ['a', { 'w:br': {} }, 'c'] },
+  'element, attributes, text': { 'w:r': [{ 'w:br': {} }, { _attr: { x: 1 } }, 'd'] },
+  'text, text': { 'w:r': ['a', 'b'] },
+  'nested texts': { 'w:p': [{ 'w:r': ['x', { 'w:t': ['y'] }] }, { 'w:r': [{ 'w:t': ['z'] }, 'w'] }] },
+  'undefined value': { 'w:t': undefined },
   'plain value': { 'w:t': 'x < y' },
   'numeric value': { 'w:sz': 28 },
   cdata: { 'w:t': { _cdata: 'a ]]> b' } },
@@ -35,4 +40,9 @@ describe('xmlString', () => {
       expect(xmlString(element as IXmlableObject)).toBe(xml(element as never));
     });
   }
+
+  it('writes several elements one after the other', () => {
+    const elements = Object.values(cases) as IXmlableObject[];
+    expect(xmlString(...elements)).toBe(elements.map((e) => xml(e as never)).join(''));
+  });
 });
