@@ -1,7 +1,9 @@
 // The consolidated DOCX of province-scale.bench.ts on its own, for iterating on it: GEN=1 generates a
 // province (COMMUNES, 100 by default) into QT_DATA_DIR once; later runs reopen that folder and time
 // the bench's code path (model from the database, then rendering), CPU included. QUERIES=1 lists the
-// statements of one document with their times. Usage: QT_DATA_DIR=/tmp/prov [GEN=1] node bin/run-ts.js bench/consolidated-docx.driver.ts
+// statements of one document with their times. TRACE=1 prints every timed run (its garbage
+// collections, the flusher's checks, CPU of the process's threads) and PROFILE=file writes a CPU
+// profile of the timed runs alone (decision 037). RUNS sets their number (50). Usage: QT_DATA_DIR=/tmp/prov [GEN=1] node bin/run-ts.js bench/consolidated-docx.driver.ts
 import { openMigratedDatabase } from '../src/server/database';
 import { generateProvince, PROVINCE_SCALE } from '../src/server/seed/province-generator';
 import { insertAccount, findAccountByUsername } from '../src/server/auth/accounts';
