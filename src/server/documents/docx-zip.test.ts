@@ -5,7 +5,7 @@ import mammoth from 'mammoth';
 import { Packer } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { buildDocx, renderDocx } from './docx';
-import { nativeZipAvailable } from './docx-zip';
+import { directPartsAvailable, nativeZipAvailable } from './docx-zip';
 import { buildPlanDocument } from './plan-document';
 import { SAMPLE_HEADER, SAMPLE_PLAN } from './sample-plan';
 
@@ -19,6 +19,8 @@ async function parts(buffer: Buffer) {
 describe('packDocx', () => {
   it('reaches the compiler of the pinned docx version (else every render falls back to its slower packer)', () => {
     expect(nativeZipAvailable).toBe(true);
+    // …and the step before it, the parts' XML, which spares JSZip's promise chain (decision 037).
+    expect(directPartsAvailable).toBe(true);
   });
 
   it('writes the library’s parts unchanged, in a ZIP that JSZip and mammoth read', async () => {

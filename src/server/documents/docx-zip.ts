@@ -39,6 +39,9 @@ const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
 /** Whether the library's compiler is reachable (docx-zip.test.ts checks it on every upgrade). */
 export const nativeZipAvailable = typeof compiler?.compile === 'function';
 
+/** Whether the step before `compile` is reachable too: else every render goes through JSZip again. */
+export const directPartsAvailable = typeof compiler?.xmlifyFile === 'function';
+
 /**
  * XML a render writes as text itself, by document being packed: the library's serialiser writes a
  * marker element in its place (`<qt-raw-N/>`, which no escaped text can spell) and packDocx puts the
@@ -62,7 +65,7 @@ const MARKER = /<qt-raw-(\d+)\/>/gu;
 /** The parts `compile` would zip, in its order, when they are only XML; null when it adds media or fonts. */
 function xmlParts(doc: Document): { path: string; data: Uint8Array }[] | null {
   const extras = doc as unknown as Extras;
-  if (typeof compiler?.xmlifyFile !== 'function' || !extras.Media?.Array || extras.Media.Array.length > 0) return null;
+  if (!directPartsAvailable || !compiler?.xmlifyFile || !extras.Media?.Array || extras.Media.Array.length > 0) return null;
   if (!extras.FontTable?.fontOptionsWithKey || extras.FontTable.fontOptionsWithKey.length > 0) return null;
   // Keyed by path like JSZip's files: a path written twice keeps its first place and its last data.
   const parts = new Map<string, Uint8Array>();
