@@ -1,7 +1,9 @@
 // The consolidated DOCX of province-scale.bench.ts on its own, for iterating on it: GEN=1 generates a
 // province (COMMUNES, 100 by default) into QT_DATA_DIR once; later runs reopen that folder and time
 // the bench's code path (model from the database, then rendering), CPU included. QUERIES=1 lists the
-// statements of one document with their times. Usage: QT_DATA_DIR=/tmp/prov [GEN=1] node bin/run-ts.js bench/consolidated-docx.driver.ts
+// statements of one document with their times. TRACE=1 prints every timed run (its garbage
+// collections, the flusher's checks, CPU of the process's threads) and PROFILE=file writes a CPU
+// profile of the timed runs alone (decision 037). RUNS sets their number (50). Usage: QT_DATA_DIR=/tmp/prov [GEN=1] node bin/run-ts.js bench/consolidated-docx.driver.ts
 import { openMigratedDatabase } from '../src/server/database';
 import { generateProvince, PROVINCE_SCALE } from '../src/server/seed/province-generator';
 import { insertAccount, findAccountByUsername } from '../src/server/auth/accounts';
@@ -54,8 +56,25 @@ const stats = (times: number[]) => {
 let bytes = 0;
 for (let i = 0; i < 5; i++) bytes = (await renderDocx((await wardReportDocumentFor(database.db, staff, planId)).model)).length;
 const total: number[] = [], model: number[] = [], render: number[] = [], cpu: number[] = [];
+// TRACE=1: per run, the garbage collections inside it (PerformanceObserver 'gc') and the flusher's work.
+const gcs: { start: number; ms: number; kind: number }[] = [];
+const observer = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcs.push({ start: e.startTime, ms: e.duration, kind: (e as unknown as { detail: { kind: number } }).detail.kind });
+});
+if (process.env.TRACE) observer.observe({ entryTypes: ['gc'] });
+// PROFILE=file: a CPU profile of the timed runs only (not the opening or the warm-up).
+const inspector = process.env.PROFILE ? new (await import('node:inspector')).Session() : null;
+const post = (method: string, params?: object) => new Promise<unknown>((ok, ko) => inspector!.post(method, params ?? {}, (e, r) => (e ? ko(e) : ok(r))));
+if (inspector) {
+  inspector.connect();
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+}
+const windows: { t0: number; t1: number; t2: number; flush: string }[] = [];
 for (let i = 0; i < RUNS; i++) {
   const c0 = process.cpuUsage();
+  const f0 = { ...database.flusher?.stats };
   const t0 = performance.now();
   const { model: m } = await wardReportDocumentFor(database.db, staff, planId);
   const t1 = performance.now();
@@ -63,6 +82,21 @@ for (let i = 0; i < RUNS; i++) {
   const t2 = performance.now();
   total.push(t2 - t0); model.push(t1 - t0); render.push(t2 - t1);
   const c = process.cpuUsage(c0); cpu.push((c.user + c.system) / 1000);
+  const f1 = database.flusher?.stats;
+  windows.push({ t0, t1, t2, flush: f1 ? `flushes ${f1.flushes - f0.flushes!} unmoved ${f1.unmoved - f0.unmoved!} synced ${f1.filesSynced - f0.filesSynced!}` : '' });
+}
+if (inspector) writeFileSync(process.env.PROFILE!, JSON.stringify(((await post('Profiler.stop')) as { profile: unknown }).profile));
+if (process.env.TRACE) {
+  await new Promise((r) => setTimeout(r, 50));
+  observer.disconnect();
+  const kinds: Record<number, string> = { 1: 'scavenge', 2: 'mark-compact', 4: 'incremental', 8: 'weakcb', 16: 'minor-mc' };
+  windows.forEach((w, i) => {
+    const inside = gcs.filter((g) => g.start >= w.t0 && g.start < w.t2);
+    const gcMs = inside.reduce((n, g) => n + g.ms, 0);
+    console.log(`run ${i}: total ${(w.t2 - w.t0).toFixed(1)} model ${(w.t1 - w.t0).toFixed(1)} render ${(w.t2 - w.t1).toFixed(1)} cpu ${cpu[i]!.toFixed(1)} gc ${gcMs.toFixed(1)} [${inside.map((g) => `${kinds[g.kind] ?? g.kind}:${g.ms.toFixed(1)}${g.start < w.t1 ? 'm' : 'r'}`).join(' ')}] ${w.flush}`);
+  });
+  const m = process.memoryUsage();
+  console.log(`heapUsed ${(m.heapUsed / 1e6).toFixed(0)} MB, external ${(m.external / 1e6).toFixed(0)} MB, arrayBuffers ${(m.arrayBuffers / 1e6).toFixed(0)} MB, rss ${(m.rss / 1e6).toFixed(0)} MB`);
 }
 console.log(`${process.env.LABEL ?? ''} bytes ${bytes}; total ${stats(total)}; model ${stats(model)}; render ${stats(render)}; cpu ${stats(cpu)}`);
 if (process.env.OUT) writeFileSync(process.env.OUT, await renderDocx((await wardReportDocumentFor(database.db, staff, planId)).model));

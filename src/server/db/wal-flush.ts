@@ -17,6 +17,7 @@
 // segment's size never changes, so a commit written just after we looked at a file, in the same
 // tick, leaves its stamp as it was. A stamp taken less than RACY_MS after the file's modification
 // time is therefore not trusted (git's "racy clean" rule): the next flush syncs that file again.
+import { readdirSync, statSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -37,6 +38,22 @@ const SEGMENT = /^[0-9A-F]{24}$/u;
 const RACY_MS = 50;
 /** Never equal to a stamp: the file is synced again at the next flush. */
 const UNTRUSTED = 'untrusted';
+
+function readdirQuietly(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
+function statQuietly(path: string) {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
+}
 
 async function fsyncPath(path: string): Promise<void> {
   const handle = await open(path, 'r');
@@ -102,21 +119,26 @@ export function createWalFlusher(dataDir: string): WalFlusher {
    * (by modification time), the one after it in name order (where the writing continues) and the one
    * before it are as they were then. The one before: the last written may be the next segment,
    * created ahead of time while the current one is nearly full.
+   *
+   * Synchronous on purpose (decision 037): three stats of files the kernel holds in its cache take
+   * microseconds, while each asynchronous one is a round trip through libuv's thread pool that, on a
+   * busy machine, waits for a thread and then for the event loop, after every read. PGlite's own
+   * file calls are synchronous on this thread anyway.
    */
-  async function logMoved(): Promise<boolean> {
+  function logMoved(): boolean {
     if (lastSegment === null) return true;
     // The folder as of the last full look (a segment is recycled only by a checkpoint, which writes to
     // the log); read again when the segment last written was the last one, as the next may be new.
     let names = segments;
     let at = names.indexOf(lastSegment);
     if (at + 1 >= names.length) {
-      names = (await readdir(join(dataDir, WAL_DIR)).catch(() => [] as string[])).filter((n) => SEGMENT.test(n)).sort();
+      names = readdirQuietly(join(dataDir, WAL_DIR)).filter((n) => SEGMENT.test(n)).sort();
       at = names.indexOf(lastSegment);
     }
     if (at < 0) return true;
     for (const name of names.slice(Math.max(0, at - 1), at + 2)) {
       const path = join(dataDir, WAL_DIR, name);
-      const info = await stat(path).catch(() => null);
+      const info = statQuietly(path);
       if (!info || seen.get(path) !== stamp(info)) return true;
     }
     return false;
@@ -149,7 +171,7 @@ export function createWalFlusher(dataDir: string): WalFlusher {
   async function run(): Promise<void> {
     stats.flushes += 1;
     // Nothing committed (a read): no commit record, no transaction status, no checkpoint to keep.
-    if (!(await logMoved())) {
+    if (!logMoved()) {
       stats.unmoved += 1;
       return;
     }
