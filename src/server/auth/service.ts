@@ -14,6 +14,7 @@ import { findAccountByUsername } from './accounts';
 import { communeOfTenant } from '../../domain/tenants';
 import type { Actor, Grant } from './actor';
 import { now } from '../clock';
+import { readTogether } from '../db/read-together';
 
 export interface AuthSettings {
   sessionHours: number;
@@ -171,13 +172,13 @@ function toActor(user: User, tenantKind: string, grants: Grant[]): Actor {
 }
 
 export async function loadActorForUser(db: DbOrTx, user: User): Promise<Actor> {
-  const [grants, [tenant]] = await Promise.all([
-    db
+  const [grants, [tenant]] = await readTogether(db, [
+    () => db
       .select({ role: roleGrants.role, unitId: roleGrants.unitId, unitPath: units.path, unitKind: units.kind, unitTenantId: units.tenantId })
       .from(roleGrants)
       .innerJoin(units, and(eq(units.tenantId, roleGrants.tenantId), eq(units.id, roleGrants.unitId)))
       .where(and(eq(roleGrants.tenantId, user.tenantId), eq(roleGrants.userId, user.id))),
-    db.select({ kind: units.kind }).from(units).where(and(eq(units.tenantId, user.tenantId), eq(units.id, user.tenantId))),
+    () => db.select({ kind: units.kind }).from(units).where(and(eq(units.tenantId, user.tenantId), eq(units.id, user.tenantId))),
   ]);
   return toActor(user, tenant?.kind ?? 'commune', grants);
 }

@@ -15,6 +15,7 @@ import { members } from '../members/tables';
 import { units, type Unit } from '../units/tables';
 import { hashCode } from './codes';
 import { oneTimeCodes } from './tables';
+import { readTogether } from '../../db/read-together';
 
 const cellRoles = ['cellSecretary', 'member'] as const;
 
@@ -24,17 +25,17 @@ export async function letterModels(db: DbOrTx, commune: Unit, requested: readonl
   const byName = new Map(accounts.map((u) => [u.username, u]));
   const ids = accounts.map((u) => u.id);
   const [codes, grants, memberCells] = ids.length
-    ? await Promise.all([
-        db
+    ? await readTogether(db, [
+        () => db
           .select({ userId: oneTimeCodes.userId, codeHash: oneTimeCodes.codeHash, expiresAt: oneTimeCodes.expiresAt })
           .from(oneTimeCodes)
           .where(and(eq(oneTimeCodes.tenantId, commune.id), inArray(oneTimeCodes.userId, ids), isNull(oneTimeCodes.usedAt), gt(oneTimeCodes.expiresAt, now()))),
-        db
+        () => db
           .select({ userId: roleGrants.userId, role: roleGrants.role, cellName: units.name })
           .from(roleGrants)
           .innerJoin(units, and(eq(units.tenantId, roleGrants.tenantId), eq(units.id, roleGrants.unitId)))
           .where(and(eq(roleGrants.tenantId, commune.id), inArray(roleGrants.userId, ids), inArray(roleGrants.role, [...cellRoles]), eq(units.kind, 'cell'))),
-        db
+        () => db
           .select({ memberId: members.id, cellName: units.name })
           .from(members)
           .innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId)))

@@ -17,6 +17,7 @@ import { loadUnit, resolveCommune, toRef } from '../units/service';
 import { issueCode } from './codes';
 import { canGrantRole, canManageAccounts } from './policy';
 import { oneTimeCodes } from './tables';
+import { readTogether } from '../../db/read-together';
 
 type GrantInput = { role: Role; unitId: string };
 
@@ -95,9 +96,9 @@ export async function listAccounts(db: DbOrTx, commune: Unit, query: AccountQuer
     conditions.push(exists(db.select({ one: sql`1` }).from(roleGrants).where(and(...grantConditions))));
   }
   const where = and(...conditions);
-  const [[total], rows] = await Promise.all([
-    db.select({ n: count() }).from(users).where(where),
-    db
+  const [[total], rows] = await readTogether(db, [
+    () => db.select({ n: count() }).from(users).where(where),
+    () => db
       .select()
       .from(users)
       .where(where)
@@ -107,14 +108,14 @@ export async function listAccounts(db: DbOrTx, commune: Unit, query: AccountQuer
   ]);
   const ids = rows.map((r) => r.id);
   const [grants, codes] = ids.length
-    ? await Promise.all([
-        db
+    ? await readTogether(db, [
+        () => db
           .select({ id: roleGrants.id, userId: roleGrants.userId, role: roleGrants.role, unitId: roleGrants.unitId, unitName: units.name })
           .from(roleGrants)
           .innerJoin(units, and(eq(units.tenantId, roleGrants.tenantId), eq(units.id, roleGrants.unitId)))
           .where(and(eq(roleGrants.tenantId, commune.id), inArray(roleGrants.userId, ids)))
           .orderBy(asc(units.path)),
-        db
+        () => db
           .select({ userId: oneTimeCodes.userId, expiresAt: max(oneTimeCodes.expiresAt) })
           .from(oneTimeCodes)
           .where(and(eq(oneTimeCodes.tenantId, commune.id), inArray(oneTimeCodes.userId, ids), isNull(oneTimeCodes.usedAt), gt(oneTimeCodes.expiresAt, now())))

@@ -3,10 +3,11 @@ import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { groupsOf, participantsOf } from './participants';
 import { abilitiesOf, loadConferenceFor, numberText, type Loaded } from './service';
+import { readTogether } from '../../db/read-together';
 
 export async function describeConference(db: DbOrTx, actor: Actor, loaded: Loaded) {
   const { conference, plan } = loaded;
-  const [groups, list] = await Promise.all([groupsOf(db, conference), participantsOf(db, conference)]);
+  const [groups, list] = await readTogether(db, [() => groupsOf(db, conference), () => participantsOf(db, conference)]);
   // A summoned participant reads their convocation, not the whole office's working list.
   const participants = loaded.readsAll ? list.participants : [];
   return {

@@ -11,6 +11,7 @@ import { members } from '../members/tables';
 import { persons } from '../people/tables';
 import { notificationPreferences, notifications, type Notification } from './tables';
 import { unmutableKinds } from './mailer';
+import { readTogether } from '../../db/read-together';
 
 export interface NotifyInput {
   tenantId: string;
@@ -108,9 +109,9 @@ export async function listMyNotifications(db: DbOrTx, actor: Actor, page: { offs
   const me = await personOfActor(db, actor);
   if (!me) return { notifications: [] as Notification[], total: 0, unread: 0 };
   const order = page.order === 'unread-first' ? [sql`${notifications.readAt} is not null`, desc(notifications.createdAt)] : [desc(notifications.createdAt)];
-  const [list, [totals]] = await Promise.all([
-    db.select().from(notifications).where(mine(me)).orderBy(...order, desc(notifications.id)).offset(page.offset).limit(page.limit),
-    db.select({ total: count(), unread: sql<number>`count(*) filter (where ${notifications.readAt} is null)` }).from(notifications).where(mine(me)),
+  const [list, [totals]] = await readTogether(db, [
+    () => db.select().from(notifications).where(mine(me)).orderBy(...order, desc(notifications.id)).offset(page.offset).limit(page.limit),
+    () => db.select({ total: count(), unread: sql<number>`count(*) filter (where ${notifications.readAt} is null)` }).from(notifications).where(mine(me)),
   ]);
   return { notifications: list, total: Number(totals?.total ?? 0), unread: Number(totals?.unread ?? 0) };
 }

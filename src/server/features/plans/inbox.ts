@@ -13,6 +13,7 @@ import { canConfirmReceipt, canReadInbox, canViewDeliveries, inboxFilter } from 
 import { loadPlanFor } from './service';
 import { planDeliveries, plans } from './tables';
 import { now } from '../../clock';
+import { readTogether } from '../../db/read-together';
 
 const deliveryColumns = {
   id: planDeliveries.id,
@@ -60,14 +61,14 @@ export async function markDeliveryRead(db: Db, actor: Actor, deliveryId: string)
 export async function listDeliveries(db: DbOrTx, actor: Actor, planId: string) {
   const { plan, commune } = await loadPlanFor(db, actor, planId);
   if (!canViewDeliveries(actor, plan, toRef(commune))) throw forbidden('xem tình hình nhận kế hoạch (của kế hoạch đã ban hành)');
-  const [rows, tenantUnits] = await Promise.all([
-    db
+  const [rows, tenantUnits] = await readTogether(db, [
+    () => db
       .select({ ...deliveryColumns, path: units.path })
       .from(planDeliveries)
       .innerJoin(units, and(eq(units.tenantId, planDeliveries.tenantId), eq(units.id, planDeliveries.unitId)))
       .leftJoin(users, and(eq(users.tenantId, planDeliveries.tenantId), eq(users.id, planDeliveries.readBy)))
       .where(and(eq(planDeliveries.tenantId, plan.tenantId), eq(planDeliveries.planId, plan.id))),
-    db.select({ id: units.id, sortOrder: units.sortOrder, name: units.name }).from(units).where(eq(units.tenantId, plan.tenantId)),
+    () => db.select({ id: units.id, sortOrder: units.sortOrder, name: units.name }).from(units).where(eq(units.tenantId, plan.tenantId)),
   ]);
   // The receipts read like the organisation tree: parents first, siblings in order and Vietnamese collation.
   const byId = new Map(tenantUnits.map((u) => [u.id, u]));

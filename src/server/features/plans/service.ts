@@ -25,6 +25,7 @@ import type { z } from 'zod';
 import type { planCreateBody, planUpdateBody } from './schema';
 import { now } from '../../clock';
 import { todayInVietnam } from '../../../domain/dates';
+import { readTogether } from '../../db/read-together';
 
 const facts = (r: Resolution) => ({ number: r.number, issuedOn: r.issuedOn, issuer: r.issuer, subject: r.subject, kindName: kindNames[r.kind] });
 
@@ -191,13 +192,13 @@ const ruleName = (code: string) => ruleNames[code as DiagnosticCode] ?? code;
 
 export async function describePlan(db: DbOrTx, actor: Actor, plan: Plan, commune: Unit) {
   const ref = toRef(commune);
-  const [cited, recipients] = await Promise.all([
-    db
+  const [cited, recipients] = await readTogether(db, [
+    () => db
       .select({ id: resolutions.id, number: resolutions.number, subject: resolutions.subject })
       .from(planResolutions)
       .innerJoin(resolutions, and(eq(resolutions.tenantId, planResolutions.tenantId), eq(resolutions.id, planResolutions.resolutionId)))
       .where(and(eq(planResolutions.tenantId, plan.tenantId), eq(planResolutions.planId, plan.id))),
-    db
+    () => db
       .select({ id: planRecipients.id, position: planRecipients.position, unitId: planRecipients.unitId, label: planRecipients.label, unitName: units.name })
       .from(planRecipients)
       .leftJoin(units, and(eq(units.tenantId, planRecipients.tenantId), eq(units.id, planRecipients.unitId)))

@@ -25,6 +25,7 @@ import { attachments } from '../resolutions/tables';
 import { taskEvidence } from '../tasks/tables';
 import { personOfActor } from '../notifications/service';
 import { canExportOwnData, canExportPersonalData } from './policy';
+import { readTogether } from '../../db/read-together';
 
 export const EXPORT_FORMAT = 'quantriet.personal-data/1';
 
@@ -101,42 +102,42 @@ export async function collectPersonalData(db: DbOrTx, person: Person) {
   const accountIds = accounts.map((a) => a.id);
   const memberId = member?.id;
   const byMember = <T>(fn: (id: string) => Promise<T[]>) => (memberId ? fn(memberId) : Promise.resolve([] as T[]));
-  const [cell, history, held, sessionMarks, participations, conferenceMarks, writings, attempts, notes, preferences, feeds, resolutionFiles, evidenceFiles] = await Promise.all([
-    member ? db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.tenantId, tenantId), eq(units.id, member.cellId))).then((r) => r[0] ?? null) : null,
-    memberId ? loadHistory(db, tenantId, memberId).then((events) => historyDto(db, events)) : [],
-    positionsWhere(db, tenantId, eq(positions.personId, person.id)),
-    byMember((id) =>
+  const [cell, history, held, sessionMarks, participations, conferenceMarks, writings, attempts, notes, preferences, feeds, resolutionFiles, evidenceFiles] = await readTogether(db, [
+    () => member ? db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.tenantId, tenantId), eq(units.id, member.cellId))).then((r) => r[0] ?? null) : null,
+    () => memberId ? loadHistory(db, tenantId, memberId).then((events) => historyDto(db, events)) : [],
+    () => positionsWhere(db, tenantId, eq(positions.personId, person.id)),
+    () => byMember((id) =>
       db
         .select({ sessionId: sessionAttendance.sessionId, planId: studySessions.planId, unitId: studySessions.unitId, heldOn: studySessions.heldOn, status: sessionAttendance.status, reason: sessionAttendance.reason, checkedInAt: sessionAttendance.checkedInAt, updatedAt: sessionAttendance.updatedAt })
         .from(sessionAttendance)
         .innerJoin(studySessions, and(eq(studySessions.tenantId, sessionAttendance.tenantId), eq(studySessions.id, sessionAttendance.sessionId)))
         .where(and(eq(sessionAttendance.tenantId, tenantId), eq(sessionAttendance.memberId, id))),
     ),
-    db
+    () => db
       .select({ conferenceId: conferences.id, title: conferences.title, roleLabel: conferenceParticipants.roleLabel, sentAt: conferenceParticipants.sentAt, manual: conferenceParticipants.manual })
       .from(conferenceParticipants)
       .innerJoin(conferences, and(eq(conferences.tenantId, conferenceParticipants.tenantId), eq(conferences.id, conferenceParticipants.conferenceId)))
       .where(and(eq(conferenceParticipants.tenantId, tenantId), eq(conferenceParticipants.personId, person.id))),
-    db
+    () => db
       .select({ conferenceId: conferenceAttendance.conferenceId, status: conferenceAttendance.status, reason: conferenceAttendance.reason, markedAt: conferenceAttendance.markedAt })
       .from(conferenceAttendance)
       .where(and(eq(conferenceAttendance.tenantId, tenantId), eq(conferenceAttendance.personId, person.id))),
-    byMember((id) => db.select().from(reflections).where(and(eq(reflections.tenantId, tenantId), eq(reflections.memberId, id)))),
-    byMember((id) => db.select().from(quizAttempts).where(and(eq(quizAttempts.tenantId, tenantId), eq(quizAttempts.memberId, id)))),
-    db
+    () => byMember((id) => db.select().from(reflections).where(and(eq(reflections.tenantId, tenantId), eq(reflections.memberId, id)))),
+    () => byMember((id) => db.select().from(quizAttempts).where(and(eq(quizAttempts.tenantId, tenantId), eq(quizAttempts.memberId, id)))),
+    () => db
       .select({ id: notifications.id, kind: notifications.kind, title: notifications.title, body: notifications.body, link: notifications.link, createdAt: notifications.createdAt, readAt: notifications.readAt, emailStatus: notifications.emailStatus })
       .from(notifications)
       .where(and(eq(notifications.tenantId, tenantId), eq(notifications.personId, person.id)))
       .orderBy(asc(notifications.createdAt)),
-    db.select({ muteEmail: notificationPreferences.muteEmail, dailyDigest: notificationPreferences.dailyDigest }).from(notificationPreferences).where(and(eq(notificationPreferences.tenantId, tenantId), eq(notificationPreferences.personId, person.id))),
-    db.select({ createdAt: calendarFeeds.createdAt, revokedAt: calendarFeeds.revokedAt }).from(calendarFeeds).where(and(eq(calendarFeeds.tenantId, tenantId), eq(calendarFeeds.personId, person.id))),
-    accountIds.length
+    () => db.select({ muteEmail: notificationPreferences.muteEmail, dailyDigest: notificationPreferences.dailyDigest }).from(notificationPreferences).where(and(eq(notificationPreferences.tenantId, tenantId), eq(notificationPreferences.personId, person.id))),
+    () => db.select({ createdAt: calendarFeeds.createdAt, revokedAt: calendarFeeds.revokedAt }).from(calendarFeeds).where(and(eq(calendarFeeds.tenantId, tenantId), eq(calendarFeeds.personId, person.id))),
+    () => accountIds.length
       ? db
           .select({ id: attachments.id, attachedTo: attachments.ownerType, ownerId: attachments.ownerId, fileName: attachments.fileName, contentType: attachments.contentType, size: attachments.size, createdAt: attachments.createdAt })
           .from(attachments)
           .where(and(eq(attachments.tenantId, tenantId), inArray(attachments.createdBy, accountIds)))
       : [],
-    accountIds.length
+    () => accountIds.length
       ? db
           .select({ id: taskEvidence.id, taskId: taskEvidence.taskId, fileName: taskEvidence.fileName, contentType: taskEvidence.contentType, size: taskEvidence.size, note: taskEvidence.note, createdAt: taskEvidence.createdAt })
           .from(taskEvidence)

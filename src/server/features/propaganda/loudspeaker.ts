@@ -17,13 +17,14 @@ import { badSchedule, emptyTitle, futureOccurrence, idTaken, notAnOccurrence, pl
 import { writableUnit } from './service';
 import { loudspeakerConfirmations, loudspeakerSchedules, type BroadcastStatus, type LoudspeakerSchedule } from './tables';
 import type { ScheduleCreateInput } from './schema';
+import { readTogether } from '../../db/read-together';
 
 async function describeSchedules(db: DbOrTx, actor: Actor, rows: LoudspeakerSchedule[]) {
   if (rows.length === 0) return [];
   const tenantId = rows[0]!.tenantId;
-  const [unitRows, confirmations] = await Promise.all([
-    db.select().from(units).where(eq(units.tenantId, tenantId)),
-    db.select().from(loudspeakerConfirmations).where(eq(loudspeakerConfirmations.tenantId, tenantId)),
+  const [unitRows, confirmations] = await readTogether(db, [
+    () => db.select().from(units).where(eq(units.tenantId, tenantId)),
+    () => db.select().from(loudspeakerConfirmations).where(eq(loudspeakerConfirmations.tenantId, tenantId)),
   ]);
   const at = now().getTime();
   return rows.map((s) => {

@@ -21,6 +21,7 @@ import { resolutions } from '../resolutions/tables';
 import { planResolutions, plans } from '../plans/tables';
 import { units } from '../units/tables';
 import { channelNames, loudspeakerSchedules, propagandaEntries } from './tables';
+import { readTogether } from '../../db/read-together';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 const COMING_BROADCASTS = 8;
@@ -135,14 +136,14 @@ export async function publicResolutionPage(db: DbOrTx, communeId: string, resolu
     .from(resolutions)
     .where(and(eq(resolutions.tenantId, communeId), eq(resolutions.id, resolutionId)));
   if (!resolution) return null;
-  const [news, schedules] = await Promise.all([
-    db
+  const [news, schedules] = await readTogether(db, [
+    () => db
       .select({ id: propagandaEntries.id, channel: propagandaEntries.channel, on: propagandaEntries.on, title: propagandaEntries.title, link: propagandaEntries.link })
       .from(propagandaEntries)
       .where(and(eq(propagandaEntries.tenantId, communeId), inArray(propagandaEntries.planId, planIds), eq(propagandaEntries.public, true)))
       .orderBy(desc(propagandaEntries.on), desc(propagandaEntries.createdAt))
       .limit(50),
-    db
+    () => db
       .select({ id: loudspeakerSchedules.id, title: loudspeakerSchedules.title, rrule: loudspeakerSchedules.rrule })
       .from(loudspeakerSchedules)
       .where(and(eq(loudspeakerSchedules.tenantId, communeId), inArray(loudspeakerSchedules.planId, planIds)))

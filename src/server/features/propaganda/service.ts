@@ -22,6 +22,7 @@ import { emptyFile, emptyTitle, fileType, idTaken, planNotIssued, unknownUnit } 
 import { channelNames, propagandaChannels, propagandaEntries, type PropagandaChannel, type PropagandaEntry } from './tables';
 import type { ChannelTotals } from '../../../domain/propaganda';
 import type { EntryCreateInput, EntryUpdateInput } from './schema';
+import { readTogether } from '../../db/read-together';
 
 export const ATTACHMENT_OWNER = 'propaganda';
 export const MAX_PROPAGANDA_FILE_BYTES = 20 * 1024 * 1024;
@@ -51,9 +52,9 @@ async function describeEntries(db: DbOrTx, actor: Actor, rows: PropagandaEntry[]
   if (rows.length === 0) return [];
   const tenantId = rows[0]!.tenantId;
   const unitIds = [...new Set(rows.map((r) => r.unitId))];
-  const [unitRows, files] = await Promise.all([
-    db.select().from(units).where(and(eq(units.tenantId, tenantId), inArray(units.id, unitIds))),
-    db
+  const [unitRows, files] = await readTogether(db, [
+    () => db.select().from(units).where(and(eq(units.tenantId, tenantId), inArray(units.id, unitIds))),
+    () => db
       .select()
       .from(attachments)
       .where(and(eq(attachments.tenantId, tenantId), eq(attachments.ownerType, ATTACHMENT_OWNER), inArray(attachments.ownerId, rows.map((r) => r.id))))

@@ -20,7 +20,7 @@ export async function provinceFor(db: DbOrTx, actor: Actor, provinceId?: string)
   const ids = provinceId ? [provinceId] : [...new Set(actor.grants.filter((g) => (provinceReaders as readonly string[]).includes(g.role) && g.unitKind === 'province').map((g) => g.unitId))];
   if (ids.length === 0) throw forbidden('xem báo cáo của các đảng bộ xã, phường');
   if (ids.length !== 1) throw badRequest('province.required', 'Hãy chọn tỉnh để xem báo cáo của các đảng bộ xã, phường.');
-  const [province] = await Promise.all([loadUnit(db, ids[0]!).catch(() => null)]);
+  const province = await loadUnit(db, ids[0]!).catch(() => null);
   if (!province || province.kind !== 'province') throw notFound('province');
   if (!canViewProvinceReports(actor, toRef(province))) throw forbidden('xem báo cáo của các đảng bộ xã, phường');
   return province;

@@ -21,6 +21,7 @@ import { ownMemberOf } from './service';
 import { reflections, reviewResultNames, type ReviewResult } from './tables';
 import { badYear } from './errors';
 import { quizRecords } from '../quiz/record';
+import { readTogether } from '../../db/read-together';
 
 export interface QuizRecord {
   /** The counted score, 0–1 (best or last attempt as the ward chose); null while none is finished. */
@@ -61,24 +62,24 @@ export async function recordsOf(db: DbOrTx, tenantId: string, list: readonly Rec
   const planIds = yearPlans.map((p) => p.id);
   const memberIds = list.map((m) => m.id);
   const personIds = list.map((m) => m.personId);
-  const [links, sessionMarks, conferenceMarks, written] = await Promise.all([
-    db
+  const [links, sessionMarks, conferenceMarks, written] = await readTogether(db, [
+    () => db
       .select({ planId: planResolutions.planId, id: resolutions.id, number: resolutions.number, subject: resolutions.subject })
       .from(planResolutions)
       .innerJoin(resolutions, and(eq(resolutions.tenantId, planResolutions.tenantId), eq(resolutions.id, planResolutions.resolutionId)))
       .where(and(eq(planResolutions.tenantId, tenantId), inArray(planResolutions.planId, planIds)))
       .orderBy(asc(resolutions.number)),
-    db
+    () => db
       .select({ memberId: sessionAttendance.memberId, planId: studySessions.planId, kind: studySessions.kind, status: sessionAttendance.status })
       .from(sessionAttendance)
       .innerJoin(studySessions, and(eq(studySessions.tenantId, sessionAttendance.tenantId), eq(studySessions.id, sessionAttendance.sessionId)))
       .where(and(eq(sessionAttendance.tenantId, tenantId), inArray(studySessions.planId, planIds), inArray(sessionAttendance.memberId, memberIds))),
-    db
+    () => db
       .select({ personId: conferenceAttendance.personId, planId: conferences.planId, status: conferenceAttendance.status })
       .from(conferenceAttendance)
       .innerJoin(conferences, and(eq(conferences.tenantId, conferenceAttendance.tenantId), eq(conferences.id, conferenceAttendance.conferenceId)))
       .where(and(eq(conferenceAttendance.tenantId, tenantId), inArray(conferences.planId, planIds), inArray(conferenceAttendance.personId, personIds))),
-    db.select().from(reflections).where(and(eq(reflections.tenantId, tenantId), inArray(reflections.planId, planIds), inArray(reflections.memberId, memberIds))),
+    () => db.select().from(reflections).where(and(eq(reflections.tenantId, tenantId), inArray(reflections.planId, planIds), inArray(reflections.memberId, memberIds))),
   ]);
   // The quiz's part (quiz/record.ts): the counted score and the attempts, by member and resolution.
   const quiz = await quizRecords(db, tenantId, memberIds, year);

@@ -25,6 +25,7 @@ import { attachments, resolutions } from '../resolutions/tables';
 import { canListReflections, canReviewReflection, canSetReflectionDeadline, canViewReflection, canWriteReflection } from './policy';
 import { alreadyReviewed, alreadyWritten, commentRequired, emptyCommitment, emptyReflection, idTaken, notAMember, notInScope, planNotIssued } from './errors';
 import { reflectionDeadlines, reflections, reviewResultNames, type Reflection, type ReviewResult } from './tables';
+import { readTogether } from '../../db/read-together';
 
 /**
  * The member an account is: the one it is linked to, or the member the account's person is (an
@@ -103,15 +104,15 @@ export async function myStudy(db: DbOrTx, actor: Actor) {
   const mine = issued.filter((p) => isWithin(cell.path, p.issuerPath)).map((p) => p.plan);
   const planIds = mine.map((p) => p.id);
   if (planIds.length === 0) return { member: { id: member.id, fullName: member.fullName, cellName: cell.name }, plans: [] };
-  const [links, written, deadlines] = await Promise.all([
-    db
+  const [links, written, deadlines] = await readTogether(db, [
+    () => db
       .select({ planId: planResolutions.planId, resolution: resolutions })
       .from(planResolutions)
       .innerJoin(resolutions, and(eq(resolutions.tenantId, planResolutions.tenantId), eq(resolutions.id, planResolutions.resolutionId)))
       .where(and(eq(planResolutions.tenantId, member.tenantId), inArray(planResolutions.planId, planIds)))
       .orderBy(asc(resolutions.number)),
-    db.select().from(reflections).where(and(eq(reflections.tenantId, member.tenantId), eq(reflections.memberId, member.id), inArray(reflections.planId, planIds))),
-    db.select().from(reflectionDeadlines).where(and(eq(reflectionDeadlines.tenantId, member.tenantId), inArray(reflectionDeadlines.planId, planIds))),
+    () => db.select().from(reflections).where(and(eq(reflections.tenantId, member.tenantId), eq(reflections.memberId, member.id), inArray(reflections.planId, planIds))),
+    () => db.select().from(reflectionDeadlines).where(and(eq(reflectionDeadlines.tenantId, member.tenantId), inArray(reflectionDeadlines.planId, planIds))),
   ]);
   const resolutionIds = [...new Set(links.map((l) => l.resolution.id))];
   const files = resolutionIds.length
@@ -285,12 +286,12 @@ export async function listPlanReflections(db: DbOrTx, actor: Actor, planId: stri
   const base = { planId: plan.id, deadline: dueOn, deadlineSetByWard: setByWard, deadlineVersion: version, canSetDeadline: canSetReflectionDeadline(actor, toRef(commune)) };
   if (cells.length === 0) return { ...base, cells: [] };
   const cellIds = cells.map((c) => c.id);
-  const [people, written] = await Promise.all([
-    db
+  const [people, written] = await readTogether(db, [
+    () => db
       .select({ id: members.id, fullName: members.fullName, cellId: members.cellId, exempt: members.exempt })
       .from(members)
       .where(and(eq(members.tenantId, plan.tenantId), inArray(members.cellId, cellIds), isNull(members.leftOn))),
-    db.select().from(reflections).where(and(eq(reflections.tenantId, plan.tenantId), eq(reflections.planId, plan.id), inArray(reflections.cellId, cellIds))),
+    () => db.select().from(reflections).where(and(eq(reflections.tenantId, plan.tenantId), eq(reflections.planId, plan.id), inArray(reflections.cellId, cellIds))),
   ]);
   const byMember = new Map(written.map((r) => [r.memberId, r]));
   const list = cells

@@ -19,6 +19,7 @@ import type { Unit } from '../units/tables';
 import { reportFor } from './service';
 import { propagandaTotals } from '../propaganda/service';
 import type { TotalsByChannel } from '../../../domain/propaganda';
+import { readTogether } from '../../db/read-together';
 
 /** The cell's secretary on the report's date (the signer), or blank to sign by hand. */
 async function secretaryOn(db: DbOrTx, tenantId: string, unitId: string, day: string): Promise<string> {
@@ -112,9 +113,9 @@ async function wardReportDocument(
   loadedCommune?: Unit,
 ) {
   const commune = loadedCommune ?? (await loadUnit(db, plan.tenantId));
-  const [settings, listed] = await Promise.all([
-    loadCommuneSettings(db, commune),
-    db.select({ label: planRecipients.label }).from(planRecipients).where(and(eq(planRecipients.tenantId, plan.tenantId), eq(planRecipients.planId, plan.id))).orderBy(planRecipients.position),
+  const [settings, listed] = await readTogether(db, [
+    () => loadCommuneSettings(db, commune),
+    () => db.select({ label: planRecipients.label }).from(planRecipients).where(and(eq(planRecipients.tenantId, plan.tenantId), eq(planRecipients.planId, plan.id))).orderBy(planRecipients.position),
   ]);
   const resolution = plan.body.resolutions?.[0]?.number;
   // The plan reports to those it names "(báo cáo)" (the province's boards): so does its consolidated report.

@@ -20,6 +20,7 @@ type Update = z.infer<typeof resolutionUpdate>;
 
 export { normaliseResolutionNumber as normaliseNumber } from '../../../domain/resolutions';
 import { normaliseResolutionNumber as normaliseNumber } from '../../../domain/resolutions';
+import { readTogether } from '../../db/read-together';
 
 const publicFields = ({ tenantId: _t, createdBy: _c, createdAt: _a, updatedAt: _u, searchVector: _s, ...rest }: Resolution) => rest;
 
@@ -131,10 +132,10 @@ export async function searchResolutions(db: DbOrTx, actor: Actor, options: { q: 
     .limit(RANK_WINDOW)
     .as('matches');
   const rank = sql<number>`ts_rank(${matches.searchVector}, ${query})`;
-  const [exact, ranked] = await Promise.all([
-    // The document whose number was typed comes first, however old it is.
+  const [exact, ranked] = await readTogether(db, [
+    () => // The document whose number was typed comes first, () => however old it is.
     db.select(summaryColumns).from(resolutions).where(and(...filters, eq(resolutions.number, normaliseNumber(options.q)))),
-    db
+    () => db
       .select({ id: matches.id, kind: matches.kind, number: matches.number, issuedOn: matches.issuedOn, issuer: matches.issuer, subject: matches.subject, version: matches.version, rank })
       .from(matches)
       .orderBy(desc(rank), desc(matches.issuedOn))
@@ -146,11 +147,11 @@ export async function searchResolutions(db: DbOrTx, actor: Actor, options: { q: 
 
 export async function resolutionDetail(db: DbOrTx, actor: Actor, id: string) {
   const { resolution, commune } = await loadWithCommune(db, actor, id, asks.view);
-  const [files, outgoing, incoming, linkedPlans] = await Promise.all([
-    db.select().from(attachments).where(and(eq(attachments.ownerType, 'resolution'), eq(attachments.ownerId, id))).orderBy(attachments.createdAt),
-    db.select().from(resolutionLinks).where(eq(resolutionLinks.fromId, id)),
-    db.select().from(resolutionLinks).where(eq(resolutionLinks.toId, id)),
-    db
+  const [files, outgoing, incoming, linkedPlans] = await readTogether(db, [
+    () => db.select().from(attachments).where(and(eq(attachments.ownerType, 'resolution'), eq(attachments.ownerId, id))).orderBy(attachments.createdAt),
+    () => db.select().from(resolutionLinks).where(eq(resolutionLinks.fromId, id)),
+    () => db.select().from(resolutionLinks).where(eq(resolutionLinks.toId, id)),
+    () => db
       .select({ id: plans.id, title: plans.title, kind: plans.kind, status: plans.status, number: plans.number, symbol: plans.symbol, tenantId: plans.tenantId })
       .from(planResolutions)
       .innerJoin(plans, and(eq(plans.tenantId, planResolutions.tenantId), eq(plans.id, planResolutions.planId)))

@@ -26,6 +26,7 @@ import { canEditTask, canViewTask, canWorkOnTask } from './policy';
 import { alreadyDone, badDue, emptyText, groupTask, idTaken, planNotIssued, unknownUnit } from './errors';
 import { planTasks, taskEvidence, type PlanTask } from './tables';
 import type { TaskAddInput, TaskUpdateInput } from './schema';
+import { readTogether } from '../../db/read-together';
 
 const keyOf = (t: Pick<PlanTask, 'tenantId' | 'id'>) => and(eq(planTasks.tenantId, t.tenantId), eq(planTasks.id, t.id));
 
@@ -151,21 +152,21 @@ export async function describeTask(db: DbOrTx, actor: Actor, loaded: LoadedTask,
   const at = now();
   const names = new Map([[unit.id, unit.name]]);
   const base = describeRow(task, names, commune, at);
-  const [evidence, history, children, parent] = await Promise.all([
-    db
+  const [evidence, history, children, parent] = await readTogether(db, [
+    () => db
       .select({ id: taskEvidence.id, note: taskEvidence.note, fileName: taskEvidence.fileName, contentType: taskEvidence.contentType, size: taskEvidence.size, createdAt: taskEvidence.createdAt, byName: users.displayName })
       .from(taskEvidence)
       .leftJoin(users, and(eq(users.tenantId, taskEvidence.tenantId), eq(users.id, taskEvidence.createdBy)))
       .where(and(eq(taskEvidence.tenantId, task.tenantId), eq(taskEvidence.taskId, task.id)))
       .orderBy(asc(taskEvidence.createdAt)),
-    db
+    () => db
       .select({ at: auditLog.at, action: auditLog.action, byName: users.displayName, after: auditLog.after })
       .from(auditLog)
       .leftJoin(users, and(eq(users.tenantId, auditLog.tenantId), eq(users.id, auditLog.actorId)))
       .where(and(eq(auditLog.tenantId, task.tenantId), eq(auditLog.entity, 'task'), eq(auditLog.entityId, task.id)))
       .orderBy(desc(auditLog.at), desc(auditLog.id)),
-    db.select().from(planTasks).where(and(eq(planTasks.tenantId, task.tenantId), eq(planTasks.parentId, task.id))),
-    task.parentId ? db.select({ id: planTasks.id, text: planTasks.text, assigneeLabel: planTasks.assigneeLabel }).from(planTasks).where(and(eq(planTasks.tenantId, task.tenantId), eq(planTasks.id, task.parentId))) : Promise.resolve([]),
+    () => db.select().from(planTasks).where(and(eq(planTasks.tenantId, task.tenantId), eq(planTasks.parentId, task.id))),
+    () => task.parentId ? db.select({ id: planTasks.id, text: planTasks.text, assigneeLabel: planTasks.assigneeLabel }).from(planTasks).where(and(eq(planTasks.tenantId, task.tenantId), eq(planTasks.id, task.parentId))) : Promise.resolve([]),
   ]);
   const childNames = await unitNames(db, task.tenantId, children.flatMap((c) => (c.assigneeUnitId ? [c.assigneeUnitId] : [])));
   const childRows = children

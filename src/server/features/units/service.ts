@@ -10,6 +10,7 @@ import { canKnowUnit, canListMembers, canViewUnit, canWorkInCommune, visibleUnit
 import { units, type Unit } from './tables';
 import { todayInVietnam } from '../../../domain/dates';
 import { now } from '../../clock';
+import { readTogether } from '../../db/read-together';
 
 /** Loads a unit for a policy check; an unknown id is "not found" whoever asks. */
 export async function loadUnit(db: DbOrTx, id: string): Promise<Unit> {
@@ -64,18 +65,18 @@ export async function loadUnitFor(db: DbOrTx, actor: Actor, id: string, allowed:
 
 export async function loadUnitDetail(db: DbOrTx, unit: Unit) {
   const ancestorIds = unit.path.split('/').filter((id) => id && id !== unit.id);
-  const [ancestors, children, [own]] = await Promise.all([
-    ancestorIds.length
+  const [ancestors, children, [own]] = await readTogether(db, [
+    () => ancestorIds.length
       ? db.select({ id: units.id, name: units.name, kind: units.kind, path: units.path }).from(units).where(inArray(units.id, ancestorIds))
       : Promise.resolve([]),
-    db
+    () => db
       .select({ unit: units, memberCount: count(members.id) })
       .from(units)
       .leftJoin(members, and(eq(members.tenantId, units.tenantId), eq(members.cellId, units.id), isNull(members.leftOn)))
       .where(eq(units.parentId, unit.id))
       .groupBy(units.tenantId, units.id)
       .orderBy(asc(units.sortOrder), asc(units.name)),
-    db.select({ n: count() }).from(members).where(and(eq(members.tenantId, unit.tenantId), eq(members.cellId, unit.id), isNull(members.leftOn))),
+    () => db.select({ n: count() }).from(members).where(and(eq(members.tenantId, unit.tenantId), eq(members.cellId, unit.id), isNull(members.leftOn))),
   ]);
   return {
     unit: { ...unit, memberCount: Number(own?.n ?? 0) },
