@@ -5,7 +5,8 @@
 // served it), and the functions that took the most time (CDP Profiler, a second reopen).
 // Not part of `npm run bench`: `node bin/run-ts.js bench/first-load-profile.ts`.
 // QT_BENCH_WEB_DIR measures another build; QT_PROFILE_PERSISTENT=1 uses an ordinary (on-disk)
-// browser profile instead of Playwright's in-memory one; QT_PROFILE_REOPENS the number of reopens.
+// browser profile instead of Playwright's in-memory one; QT_PROFILE_REOPENS the number of reopens;
+// QT_PROFILE_CPU_RATE another CPU slowdown than the phone's 4×.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ const CHROMIUM = process.env.QT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_DIR = process.env.QT_BENCH_WEB_DIR ?? 'dist/web';
 const PERSISTENT = process.env.QT_PROFILE_PERSISTENT === '1';
 const REOPENS = Number(process.env.QT_PROFILE_REOPENS ?? 3);
+/** The CPU slowdown (the phone's 4×); 1 compares two builds' own work with less of the throttler's noise (decision 037). */
+const CPU_RATE = Number(process.env.QT_PROFILE_CPU_RATE ?? 4);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...(process.env.QT_PROFILE_FLAGS ?? '').split(' ').filter(Boolean)];
 
 interface TraceEvent {
@@ -39,7 +42,7 @@ const cellHomeVisible = () => {
 
 async function throttle(context: BrowserContext, page: Page) {
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
   return cdp;

@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import { Badge } from '@mantine/core';
 import { Facts } from '../../components/Facts';
-import { AnchorLink } from '../../components/links';
+import { ListLink } from '../../components/links';
 import { ResponsiveList, type Column } from '../../components/ResponsiveList';
 import listClasses from '../../components/ResponsiveList.module.css';
 import { formatDate, orNone } from '../../format';
@@ -21,6 +21,9 @@ interface MemberListProps {
 
 const f = vi.member.fields;
 
+/** The member's page (route member.tsx: /dang-vien/$memberId). */
+const memberHref = (id: string) => `/dang-vien/${encodeURIComponent(id)}`;
+
 const ExemptBadge = ({ ml }: { ml?: string }) => (
   <Badge color="grape" ml={ml}>
     {vi.member.exempt}
@@ -34,9 +37,9 @@ export const MemberList = memo(function MemberList({ members, showCell = false, 
     {
       header: f.fullName,
       cell: (m) => (
-        <AnchorLink to="/dang-vien/$memberId" params={{ memberId: m.id }} fw={600}>
+        <ListLink href={memberHref(m.id)} weight="semibold">
           {m.fullName}
-        </AnchorLink>
+        </ListLink>
       ),
     },
     { header: f.gender, cell: (m) => genderLabel(m.gender) },
@@ -55,9 +58,9 @@ export const MemberList = memo(function MemberList({ members, showCell = false, 
       card={(m, i) => (
         <>
           <span className={listClasses.index}>{i + 1}. </span>
-          <AnchorLink to="/dang-vien/$memberId" params={{ memberId: m.id }} fw={700} fz="lg">
+          <ListLink href={memberHref(m.id)} weight="bold" size="lg">
             {m.fullName}
-          </AnchorLink>
+          </ListLink>
           {m.exempt && <ExemptBadge ml="xs" />}
           <Facts
             compact
