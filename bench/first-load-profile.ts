@@ -40,6 +40,12 @@ const cellHomeVisible = () => {
   return Boolean(heading?.textContent?.includes('Chi bộ Tràng Đà 1') && list && list.getClientRects().length > 0) && performance.now();
 };
 
+// Every member of the list rendered (it renders its first cards with the page, the rest just after: decision 037).
+const allMembersRendered = () => {
+  const count = document.querySelector('section[aria-labelledby="unit-members"] [aria-live="polite"]')?.textContent?.match(/^(\d+) đảng viên/u);
+  return Boolean(count && document.querySelectorAll('[aria-label="Danh sách đảng viên"] li').length === Number(count[1])) && performance.now();
+};
+
 async function throttle(context: BrowserContext, page: Page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
@@ -94,7 +100,8 @@ async function reopenTraced(context: BrowserContext, url: string) {
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.compile', 'v8.execute', 'blink.user_timing', 'loading'] } });
   await page.goto(url, { waitUntil: 'commit' });
   const ready = (await (await page.waitForFunction(cellHomeVisible, undefined, { timeout: 60_000, polling: 50 })).jsonValue()) as number;
-  console.log(`  usable after ${ready.toFixed(0)} ms`);
+  const all = (await (await page.waitForFunction(allMembersRendered, undefined, { timeout: 60_000, polling: 'raf' })).jsonValue()) as number;
+  console.log(`  usable after ${ready.toFixed(0)} ms; every member rendered after ${all.toFixed(0)} ms`);
   await cdp.send('Tracing.end');
   await complete;
   if (process.env.QT_TRACE_OUT) writeFileSync(process.env.QT_TRACE_OUT, JSON.stringify({ traceEvents: events }));

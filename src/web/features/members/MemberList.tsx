@@ -1,6 +1,6 @@
 // A list of members: a table on wide screens, one card per member on phones. Names link to the
 // member's page.
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { Badge } from '@mantine/core';
 import { Facts } from '../../components/Facts';
 import { ListLink } from '../../components/links';
@@ -30,8 +30,18 @@ const ExemptBadge = ({ ml }: { ml?: string }) => (
   </Badge>
 );
 
+/**
+ * How many members render with the page; the others follow at once in a background render. A cell
+ * has up to a hundred members and a phone shows two or three cards, far below the page's heading:
+ * rendering them all before the first paint kept the secretary's home from being usable (decision 037).
+ */
+const FIRST_RENDER = 10;
+
 // Memoised: the page around it re-renders as each of its queries answers; the list only when its members change.
-export const MemberList = memo(function MemberList({ members, showCell = false, label }: MemberListProps) {
+export const MemberList = memo(function MemberList({ members: all, showCell = false, label }: MemberListProps) {
+  // React renders the whole list as a transition right after the first commit: time-sliced, so it
+  // never holds up a tap; while a filter is typed, the list follows the keystrokes the same way.
+  const members = useDeferredValue(all, all.length > FIRST_RENDER ? all.slice(0, FIRST_RENDER) : all);
   const columns: Column<Member>[] = [
     { header: f.index, cell: (_, i) => i + 1 },
     {
