@@ -67,8 +67,10 @@ function mantineStylesComplete(): Plugin {
 
 /**
  * preload.json: the files of the signed-in layout (its script, the scripts it imports but the first
- * page's, their style sheets). The server names them in a `Link` header of a signed-in person's
- * index.html, so the phone fetches them with the first script, not after running it (decision 030).
+ * page's, their style sheets) and of the unit page, where a cell secretary — most of the accounts —
+ * lands. The server names them in a `Link` header of a signed-in person's index.html, so the phone
+ * fetches them with the first script, not after running it (decision 030); the service worker's copy
+ * of index.html keeps the header, so a reopen does not wait for the unit page's script either (decision 037).
  */
 function signedInPreload(): Plugin {
   return {
@@ -87,6 +89,9 @@ function signedInPreload(): Plugin {
         chunk.imports.forEach(visit);
       };
       visit(layout.fileName);
+      const unitPage = chunks.find((c) => /[\\/]routes[\\/]unit\.page\.tsx$/u.test(c.facadeModuleId ?? ''));
+      if (!unitPage) this.error('the unit page (routes/unit.page.tsx) is not a chunk of its own');
+      visit(unitPage.fileName);
       this.emitFile({ type: 'asset', fileName: 'preload.json', source: JSON.stringify({ signedIn: [...files].map((f) => `/${f}`) }) });
     },
   };

@@ -5,7 +5,8 @@
 // served it), and the functions that took the most time (CDP Profiler, a second reopen).
 // Not part of `npm run bench`: `node bin/run-ts.js bench/first-load-profile.ts`.
 // QT_BENCH_WEB_DIR measures another build; QT_PROFILE_PERSISTENT=1 uses an ordinary (on-disk)
-// browser profile instead of Playwright's in-memory one; QT_PROFILE_REOPENS the number of reopens.
+// browser profile instead of Playwright's in-memory one; QT_PROFILE_REOPENS the number of reopens;
+// QT_PROFILE_CPU_RATE another CPU slowdown than the phone's 4×.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ const CHROMIUM = process.env.QT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_DIR = process.env.QT_BENCH_WEB_DIR ?? 'dist/web';
 const PERSISTENT = process.env.QT_PROFILE_PERSISTENT === '1';
 const REOPENS = Number(process.env.QT_PROFILE_REOPENS ?? 3);
+/** The CPU slowdown (the phone's 4×); 1 compares two builds' own work with less of the throttler's noise (decision 037). */
+const CPU_RATE = Number(process.env.QT_PROFILE_CPU_RATE ?? 4);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...(process.env.QT_PROFILE_FLAGS ?? '').split(' ').filter(Boolean)];
 
 interface TraceEvent {
@@ -37,9 +40,15 @@ const cellHomeVisible = () => {
   return Boolean(heading?.textContent?.includes('Chi bộ Tràng Đà 1') && list && list.getClientRects().length > 0) && performance.now();
 };
 
+// Every member of the list rendered (it renders its first cards with the page, the rest just after: decision 037).
+const allMembersRendered = () => {
+  const count = document.querySelector('section[aria-labelledby="unit-members"] [aria-live="polite"]')?.textContent?.match(/^(\d+) đảng viên/u);
+  return Boolean(count && document.querySelectorAll('[aria-label="Danh sách đảng viên"] li').length === Number(count[1])) && performance.now();
+};
+
 async function throttle(context: BrowserContext, page: Page) {
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
   return cdp;
@@ -91,7 +100,8 @@ async function reopenTraced(context: BrowserContext, url: string) {
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.compile', 'v8.execute', 'blink.user_timing', 'loading'] } });
   await page.goto(url, { waitUntil: 'commit' });
   const ready = (await (await page.waitForFunction(cellHomeVisible, undefined, { timeout: 60_000, polling: 50 })).jsonValue()) as number;
-  console.log(`  usable after ${ready.toFixed(0)} ms`);
+  const all = (await (await page.waitForFunction(allMembersRendered, undefined, { timeout: 60_000, polling: 'raf' })).jsonValue()) as number;
+  console.log(`  usable after ${ready.toFixed(0)} ms; every member rendered after ${all.toFixed(0)} ms`);
   await cdp.send('Tracing.end');
   await complete;
   if (process.env.QT_TRACE_OUT) writeFileSync(process.env.QT_TRACE_OUT, JSON.stringify({ traceEvents: events }));

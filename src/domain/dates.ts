@@ -1,6 +1,8 @@
 // Calendar dates as ISO strings ("2026-05-12"), checked for existence: 31/4 or 29/02 of a common
 // year are errors, never silently rolled over to the next month.
 
+import { lazy } from './lazy';
+
 export function isValidYmd(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
   if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
@@ -59,11 +61,12 @@ export function formatDayFirst(iso: string | null | undefined): string {
 /** The zone of every "today" and due moment, whatever zone the server runs in. */
 export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-const vietnamDay = new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+// Made on first use (./lazy): the time zone's data is loaded then, not while the web app opens (decision 037).
+const vietnamDay = lazy(() => new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }));
 
 /** Today's date in Vietnam as "2026-05-12": at 00:30 in Hà Nội it is already the new day. */
 export function todayInVietnam(now: Date = new Date()): string {
-  return vietnamDay.format(now);
+  return vietnamDay().format(now);
 }
 
 /** "2026-05-12" plus whole years, 29/02 landing on 28/02 in a common year. */

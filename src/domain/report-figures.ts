@@ -3,6 +3,7 @@
 import type { AttendanceCounts } from './attendance';
 import type { Due, ImportedTask } from './plan-import/types';
 import { dueMoment } from './due-moment';
+import { lazy } from './lazy';
 
 export const reportStatuses = ['draft', 'submitted', 'returned', 'accepted'] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
@@ -77,18 +78,19 @@ export function reportFigures(counts: Pick<AttendanceCounts, 'total' | 'exempt' 
 }
 
 // Built once: a formatter costs far more to make than to use (a report formats hundreds of figures).
-const RATE = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const COUNT = new Intl.NumberFormat('vi-VN');
+// Made on first use (./lazy): the web app loads this module with every signed-in page (decision 037).
+const RATE = lazy(() => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+const COUNT = lazy(() => new Intl.NumberFormat('vi-VN'));
 
 /** "95,7 %" from 0.957; "—" when there is no rate (a zero denominator), never NaN. */
 export function formatRate(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
-  return `${RATE.format(Math.round(fraction * 1000) / 10)} %`;
+  return `${RATE().format(Math.round(fraction * 1000) / 10)} %`;
 }
 
 /** "1.112" */
 export function formatCount(n: number): string {
-  return COUNT.format(n);
+  return COUNT().format(n);
 }
 
 const reportTask = /tổng hợp[^.]*báo cáo|báo cáo kết quả/iu;

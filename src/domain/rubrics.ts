@@ -2,6 +2,7 @@
 // guidance, and rating bands by total. A commune's rubric is versioned; every report keeps the version
 // it was scored with. The text of Quy định số 22-QĐ/TU is not available: the default below is an
 // example, labelled as one, for the commune to replace with the regulation's own criteria.
+import { lazy } from './lazy';
 
 export interface RubricItem {
   /** Stable within a rubric version: scores name items by it. */
@@ -147,10 +148,10 @@ export function scoreReport(rubric: Pick<RubricContent, 'groups' | 'bands'>, sco
 }
 
 /** "7,5" — points in Vietnamese notation. */
-const POINTS = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+const POINTS = lazy(() => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }));
 
 export function formatPoints(n: number): string {
-  return POINTS.format(n);
+  return POINTS().format(n);
 }
 
 export interface RubricProblem {

@@ -1,7 +1,8 @@
 // Vietnamese names: "Nguyễn Văn Hùng" is family name, middle name(s), given name. Lists are
 // ordered by the given name (the last word), then by the rest, with Vietnamese collation.
+import { lazy } from './lazy';
 
-const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+const collator = lazy(() => new Intl.Collator('vi', { sensitivity: 'base', numeric: true }));
 
 /** Trims, collapses inner spaces and composes to NFC. */
 export function normaliseFullName(fullName: string): string {
@@ -21,9 +22,9 @@ export function nameSortKey(fullName: string): string {
 }
 
 export function compareVietnameseNames(a: string, b: string): number {
-  const byGiven = collator.compare(givenName(a), givenName(b));
+  const byGiven = collator().compare(givenName(a), givenName(b));
   if (byGiven !== 0) return byGiven;
-  const byRest = collator.compare(nameSortKey(a), nameSortKey(b));
+  const byRest = collator().compare(nameSortKey(a), nameSortKey(b));
   return byRest !== 0 ? byRest : a.localeCompare(b, 'vi');
 }
 
@@ -36,8 +37,9 @@ export function sortByVietnameseName<T>(items: readonly T[], nameOf: (item: T) =
     const given = words.pop() ?? '';
     return { item, name, given, key: words.length ? `${given} ${words.join(' ')}` : given };
   });
+  const { compare } = collator();
   keyed.sort(
-    (a, b) => collator.compare(a.given, b.given) || collator.compare(a.key, b.key) || a.name.localeCompare(b.name, 'vi'),
+    (a, b) => compare(a.given, b.given) || compare(a.key, b.key) || a.name.localeCompare(b.name, 'vi'),
   );
   return keyed.map((k) => k.item);
 }

@@ -1,7 +1,7 @@
 // The frame of every signed-in page: a header with the burger (phones), the navigation built from
 // nav.ts and the user's abilities, and the main region. Landmarks: header, nav, main.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { AppShell, Box, Burger, Button, Container, Divider, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Container, Divider, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -9,13 +9,15 @@ import { MeContext, signOut, type Me } from '../features/auth/session';
 import { CommunePicker } from '../features/accounts/CommunePicker';
 import { vi } from '../i18n/vi';
 import { hrefOf, isActive, navItems } from '../nav';
-import { AnchorLink, useInAppClick } from './links';
+import { useInAppClick } from './links';
+import classes from './AppLayout.module.css';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { OfflineStatus, useOutboxSync } from '../pwa/OfflineStatus';
 import { outboxEntries } from '../pwa/outbox';
 
 export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
+  const follow = useInAppClick();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const mainRef = useRef<HTMLElement>(null);
   const firstPath = useRef(pathname);
@@ -52,10 +54,10 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
                 aria-expanded={opened}
                 aria-controls="qt-navbar"
               />
-              <AnchorLink to="/" c="white" fw={800} fz="xl" underline="never" aria-label={`${vi.app.name} — ${vi.nav.home}`}>
+              <a href="/" onClick={follow('/')} className={`${classes.brand} mantine-focus-auto`} aria-label={`${vi.app.name} — ${vi.nav.home}`}>
                 <span aria-hidden="true">★ </span>
                 {vi.app.name}
-              </AnchorLink>
+              </a>
             </Group>
             <Group gap="sm" wrap="nowrap">
               {/* The province's own pages cover every commune (their filter offers "Tất cả xã/phường"). */}
@@ -69,8 +71,8 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
         </AppShell.Header>
 
         <AppShell.Navbar id="qt-navbar" p="sm" aria-label={vi.nav.label} className="qt-navbar qt-no-print" data-closed={opened ? undefined : true}>
-          <AppShell.Section grow component={ScrollArea}>
-            <Stack gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          <AppShell.Section grow className={classes.menu}>
+            <ul className={classes.entries}>
               {navItems
                 .filter((item) => item.show(me))
                 .map((item) => {
@@ -78,11 +80,13 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
                   const active = isActive(href, pathname);
                   return (
                     <li key={item.id}>
-                      <NavEntry href={href} label={item.label} active={active} />
+                      <a href={href} aria-current={active ? 'page' : undefined} onClick={follow(href)} className={`${classes.entry} mantine-focus-auto`}>
+                        {item.label}
+                      </a>
                     </li>
                   );
                 })}
-            </Stack>
+            </ul>
           </AppShell.Section>
           <AppShell.Section>
             <Divider my="sm" />
@@ -104,30 +108,6 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
         </AppShell.Main>
       </AppShell>
     </MeContext.Provider>
-  );
-}
-
-/** One menu entry: a real link (opens in a new tab with a middle click), big enough for a thumb. */
-function NavEntry({ href, label, active }: { href: string; label: string; active: boolean }) {
-  const follow = useInAppClick();
-  return (
-    <UnstyledButton
-      component="a"
-      href={href}
-      aria-current={active ? 'page' : undefined}
-      onClick={follow(href)}
-      style={{
-        display: 'block',
-        padding: '10px 14px',
-        borderRadius: 'var(--mantine-radius-md)',
-        fontWeight: active ? 700 : 500,
-        background: active ? 'var(--mantine-color-red-1)' : undefined,
-        color: active ? 'var(--mantine-color-red-9)' : 'var(--mantine-color-text)',
-        borderLeft: active ? '4px solid var(--mantine-color-red-9)' : '4px solid transparent',
-      }}
-    >
-      {label}
-    </UnstyledButton>
   );
 }
 

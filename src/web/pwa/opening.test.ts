@@ -3,17 +3,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../api';
 import { OPENING_HEADER } from './api-cache-rules';
-import { endOpening, isOpening } from './opening';
+import { answeredFromDevice, endOpening, isOpening } from './opening';
 
 describe('the opening', () => {
   const sent: { path: string; headers: Record<string, string> }[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (path: string, init: RequestInit) => {
-      sent.push({ path, headers: init.headers as Record<string, string> });
-      return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
-    }),
-  );
+  const fetchStub = vi.fn(async (path: string, init: RequestInit) => {
+    sent.push({ path, headers: init.headers as Record<string, string> });
+    return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+  vi.stubGlobal('fetch', fetchStub);
   afterEach(() => {
     sent.length = 0;
   });
@@ -28,6 +26,17 @@ describe('the opening', () => {
       ['/api/units/u1/members', '1'],
       ['/api/session', null],
     ]);
+  });
+
+  it('says the device answers at once only while opening under a worker that controls the page (decision 037)', () => {
+    expect(isOpening()).toBe(true);
+    // A first visit: no worker controls the page yet, the network answers.
+    vi.stubGlobal('navigator', { serviceWorker: { controller: null } });
+    expect(answeredFromDevice()).toBe(false);
+    vi.stubGlobal('navigator', { serviceWorker: { controller: {} } });
+    expect(answeredFromDevice()).toBe(true);
+    vi.unstubAllGlobals();
+    vi.stubGlobal('fetch', fetchStub);
   });
 
   it('ends at the first write: the reads after it go to the network first, unmarked', async () => {

@@ -15,6 +15,16 @@ let opening = true;
 /** Whether a read now may take the device's copy first (api() then marks it for the worker). */
 export const isOpening = () => opening;
 
+/**
+ * Whether a read now is answered by the service worker from the device, without the network: the
+ * app is opening under a worker that controls the page (on a first visit there is none yet). A
+ * page's loader may then wait for its data, so that its first render has it (decision 037).
+ */
+export const answeredFromDevice = () => opening && typeof navigator !== 'undefined' && Boolean(navigator.serviceWorker?.controller);
+
+/** How long a loader waits at most for the device's answers (a worker without a copy asks the network). */
+export const DEVICE_WAIT_MS = 400;
+
 export function endOpening() {
   opening = false;
 }

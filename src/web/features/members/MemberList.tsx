@@ -1,9 +1,9 @@
 // A list of members: a table on wide screens, one card per member on phones. Names link to the
 // member's page.
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { Badge } from '@mantine/core';
 import { Facts } from '../../components/Facts';
-import { AnchorLink } from '../../components/links';
+import { ListLink } from '../../components/links';
 import { ResponsiveList, type Column } from '../../components/ResponsiveList';
 import listClasses from '../../components/ResponsiveList.module.css';
 import { formatDate, orNone } from '../../format';
@@ -21,22 +21,35 @@ interface MemberListProps {
 
 const f = vi.member.fields;
 
+/** The member's page (route member.tsx: /dang-vien/$memberId). */
+const memberHref = (id: string) => `/dang-vien/${encodeURIComponent(id)}`;
+
 const ExemptBadge = ({ ml }: { ml?: string }) => (
   <Badge color="grape" ml={ml}>
     {vi.member.exempt}
   </Badge>
 );
 
+/**
+ * How many members render with the page; the others follow at once in a background render. A cell
+ * has up to a hundred members and a phone shows two or three cards, far below the page's heading:
+ * rendering them all before the first paint held up the secretary's home (decision 037).
+ */
+const FIRST_RENDER = 10;
+
 // Memoised: the page around it re-renders as each of its queries answers; the list only when its members change.
-export const MemberList = memo(function MemberList({ members, showCell = false, label }: MemberListProps) {
+export const MemberList = memo(function MemberList({ members: all, showCell = false, label }: MemberListProps) {
+  // React renders the whole list as a transition right after the first commit: time-sliced, so it
+  // never holds up a tap; while a filter is typed, the list follows the keystrokes the same way.
+  const members = useDeferredValue(all, all.length > FIRST_RENDER ? all.slice(0, FIRST_RENDER) : all);
   const columns: Column<Member>[] = [
     { header: f.index, cell: (_, i) => i + 1 },
     {
       header: f.fullName,
       cell: (m) => (
-        <AnchorLink to="/dang-vien/$memberId" params={{ memberId: m.id }} fw={600}>
+        <ListLink href={memberHref(m.id)} weight="semibold">
           {m.fullName}
-        </AnchorLink>
+        </ListLink>
       ),
     },
     { header: f.gender, cell: (m) => genderLabel(m.gender) },
@@ -55,9 +68,9 @@ export const MemberList = memo(function MemberList({ members, showCell = false, 
       card={(m, i) => (
         <>
           <span className={listClasses.index}>{i + 1}. </span>
-          <AnchorLink to="/dang-vien/$memberId" params={{ memberId: m.id }} fw={700} fz="lg">
+          <ListLink href={memberHref(m.id)} weight="bold" size="lg">
             {m.fullName}
-          </AnchorLink>
+          </ListLink>
           {m.exempt && <ExemptBadge ml="xs" />}
           <Facts
             compact
