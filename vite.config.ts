@@ -70,7 +70,7 @@ function mantineStylesComplete(): Plugin {
  * page's, their style sheets) and of the unit page, where a cell secretary — most of the accounts —
  * lands. The server names them in a `Link` header of a signed-in person's index.html, so the phone
  * fetches them with the first script, not after running it (decision 030); the service worker's copy
- * of index.html keeps the header, so a reopen does not wait for the unit page's script either (decision 037).
+ * of index.html keeps the header, so a reopen does not wait for the unit page's script either (decision 039).
  */
 function signedInPreload(): Plugin {
   return {

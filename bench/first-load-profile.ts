@@ -17,7 +17,7 @@ const CHROMIUM = process.env.QT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_DIR = process.env.QT_BENCH_WEB_DIR ?? 'dist/web';
 const PERSISTENT = process.env.QT_PROFILE_PERSISTENT === '1';
 const REOPENS = Number(process.env.QT_PROFILE_REOPENS ?? 3);
-/** The CPU slowdown (the phone's 4×); 1 compares two builds' own work with less of the throttler's noise (decision 037). */
+/** The CPU slowdown (the phone's 4×); 1 compares two builds' own work with less of the throttler's noise (decision 039). */
 const CPU_RATE = Number(process.env.QT_PROFILE_CPU_RATE ?? 4);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...(process.env.QT_PROFILE_FLAGS ?? '').split(' ').filter(Boolean)];
 
@@ -40,7 +40,7 @@ const cellHomeVisible = () => {
   return Boolean(heading?.textContent?.includes('Chi bộ Tràng Đà 1') && list && list.getClientRects().length > 0) && performance.now();
 };
 
-// Every member of the list rendered (it renders its first cards with the page, the rest just after: decision 037).
+// Every member of the list rendered (it renders its first cards with the page, the rest just after: decision 039).
 const allMembersRendered = () => {
   const count = document.querySelector('section[aria-labelledby="unit-members"] [aria-live="polite"]')?.textContent?.match(/^(\d+) đảng viên/u);
   return Boolean(count && document.querySelectorAll('[aria-label="Danh sách đảng viên"] li').length === Number(count[1])) && performance.now();

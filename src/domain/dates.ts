@@ -61,7 +61,7 @@ export function formatDayFirst(iso: string | null | undefined): string {
 /** The zone of every "today" and due moment, whatever zone the server runs in. */
 export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-// Made on first use (./lazy): the time zone's data is loaded then, not while the web app opens (decision 037).
+// Made on first use (./lazy): the time zone's data is loaded then, not while the web app opens (decision 039).
 const vietnamDay = lazy(() => new Intl.DateTimeFormat('en-CA', { timeZone: VIETNAM_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }));
 
 /** Today's date in Vietnam as "2026-05-12": at 00:30 in Hà Nội it is already the new day. */

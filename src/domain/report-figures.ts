@@ -78,7 +78,7 @@ export function reportFigures(counts: Pick<AttendanceCounts, 'total' | 'exempt' 
 }
 
 // Built once: a formatter costs far more to make than to use (a report formats hundreds of figures).
-// Made on first use (./lazy): the web app loads this module with every signed-in page (decision 037).
+// Made on first use (./lazy): the web app loads this module with every signed-in page (decision 039).
 const RATE = lazy(() => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 const COUNT = lazy(() => new Intl.NumberFormat('vi-VN'));
 

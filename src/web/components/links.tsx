@@ -37,7 +37,7 @@ export function useInAppClick() {
  * styled as Mantine's Anchor, followed inside the app on click, the page's code and data loaded
  * ahead when a finger or the pointer comes to it (as the router's links do with `intent`).
  * AnchorLink costs a router Link (a `buildLocation`, a store subscription) and Mantine's Anchor, Text
- * and Box per item: a large part of rendering the secretary's home (decisions 036, 037).
+ * and Box per item: a large part of rendering the secretary's home (decisions 036, 039).
  */
 export function ListLink({ href, weight, size, children }: { href: string; weight?: 'bold' | 'semibold'; size?: 'lg'; children: ReactNode }) {
   const router = useRouter();

@@ -28,7 +28,7 @@ describe('the opening', () => {
     ]);
   });
 
-  it('says the device answers at once only while opening under a worker that controls the page (decision 037)', () => {
+  it('says the device answers at once only while opening under a worker that controls the page (decision 039)', () => {
     expect(isOpening()).toBe(true);
     // A first visit: no worker controls the page yet, the network answers.
     vi.stubGlobal('navigator', { serviceWorker: { controller: null } });

@@ -18,7 +18,7 @@ export const isOpening = () => opening;
 /**
  * Whether a read now is answered by the service worker from the device, without the network: the
  * app is opening under a worker that controls the page (on a first visit there is none yet). A
- * page's loader may then wait for its data, so that its first render has it (decision 037).
+ * page's loader may then wait for its data, so that its first render has it (decision 039).
  */
 export const answeredFromDevice = () => opening && typeof navigator !== 'undefined' && Boolean(navigator.serviceWorker?.controller);
 

@@ -25,7 +25,7 @@ export const unitRoute = createRoute({
     );
     // The secretary's home reopened: the worker answers from the device at once, so the page waits
     // for its answers and renders once with its members, not a spinner first and the page after
-    // (decision 037). Otherwise (the network answers) the frame and the spinner show meanwhile.
+    // (decision 039). Otherwise (the network answers) the frame and the spinner show meanwhile.
     if (answeredFromDevice()) await Promise.race([Promise.all([units, members, detail]), new Promise((resolve) => setTimeout(resolve, DEVICE_WAIT_MS))]);
   },
   component: lazyRouteComponent(() => import('./unit.page')),

@@ -33,7 +33,7 @@ const ExemptBadge = ({ ml }: { ml?: string }) => (
 /**
  * How many members render with the page; the others follow at once in a background render. A cell
  * has up to a hundred members and a phone shows two or three cards, far below the page's heading:
- * rendering them all before the first paint held up the secretary's home (decision 037).
+ * rendering them all before the first paint held up the secretary's home (decision 039).
  */
 const FIRST_RENDER = 10;
 
