@@ -43,11 +43,14 @@ async function round(path: string, n: number): Promise<number> {
 }
 
 for (const read of reads) await round(read.path, REQUESTS); // warm: JIT, pool, caches
+// QT_ROUTE_CPU_DUMP=folder: each route's answer, to compare two versions of the code byte for byte.
+const dump = process.env.QT_ROUTE_CPU_DUMP;
+if (dump) for (const read of reads.slice(1)) writeFileSync(`${dump}/${read.label.replace(/\W+/gu, '-')}.json`, (await app.inject({ url: read.path, headers: { cookie } })).body);
 const results = new Map<string, number[]>(reads.map((r) => [r.label, []]));
 for (let r = 0; r < ROUNDS; r++) for (const read of reads) results.get(read.label)!.push(await round(read.path, REQUESTS));
 for (const [label, ms] of results) {
   const sorted = [...ms].sort((a, b) => a - b);
-  console.log(`${label.padEnd(34)} median ${sorted[sorted.length >> 1]!.toFixed(3)} ms CPU/request (rounds ${sorted.map((m) => m.toFixed(2)).join(' ')})`);
+  console.log(`${label.padEnd(34)} median ${sorted[sorted.length >> 1]!.toFixed(3)}, min ${sorted[0]!.toFixed(3)} ms CPU/request (rounds ${sorted.map((m) => m.toFixed(2)).join(' ')})`);
 }
 
 const profileOut = process.env.QT_ROUTE_CPU_PROFILE;
