@@ -56,7 +56,7 @@ export async function buildApp({ env, database, logger = false, pdf: converter =
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  // Plain-data answers through fast-json-stringify, checked against zod's in tests (decision 037).
+  // Plain-data answers through fast-json-stringify, checked against zod's in tests (decision 038).
   app.setSerializerCompiler(createSerializerCompiler({ crossCheck: env.NODE_ENV === 'test' }));
   app.setErrorHandler(errorHandler);
   registerTextGuard(app);

@@ -1,4 +1,4 @@
-// The answers' serialiser (decision 037). fastify-type-provider-zod checks every answer against its
+// The answers' serialiser (decision 038). fastify-type-provider-zod checks every answer against its
 // zod schema (`safeEncode`) and then calls JSON.stringify: for a hundred members that is a fifth of
 // the route's CPU. A response schema made only of plain data (objects, arrays, strings, numbers,
 // booleans, enums, literals, dates, nullable and optional) is compiled instead, once, into a
