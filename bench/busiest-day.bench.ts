@@ -28,7 +28,7 @@ const CONNECTIONS = 8;
 /** Untimed, before each side's measure of each read: both measured warm. */
 const WARM_SECONDS = 1;
 
-interface Fixture {
+export interface Fixture {
   cellId: string;
   planId: string;
   /** Sessions whose attendance the load saves (no report yet: nothing locks them). */
@@ -140,7 +140,7 @@ async function runOn(target: BenchTarget) {
 }
 
 /** The demo ward, with a 100-member cell, on the target. */
-async function prepare(target: BenchTarget): Promise<Fixture> {
+export async function prepare(target: Pick<BenchTarget, 'env'>): Promise<Fixture> {
   const database = await openMigratedDatabase(target.env as never);
   try {
     const db = database.db;
@@ -167,7 +167,7 @@ async function prepare(target: BenchTarget): Promise<Fixture> {
   }
 }
 
-function hotReads(f: Fixture) {
+export function hotReads(f: Fixture) {
   return [
     { label: 'list a 100-member cell', path: `/api/units/${f.cellId}/members` },
     { label: 'plan consolidation (dashboard)', path: `/api/plans/${f.planId}/consolidation` },

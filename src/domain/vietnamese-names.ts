@@ -28,18 +28,47 @@ export function compareVietnameseNames(a: string, b: string): number {
   return byRest !== 0 ? byRest : a.localeCompare(b, 'vi');
 }
 
-/** Sorts by given name, then the rest; keys are computed once per item, not once per comparison. */
-export function sortByVietnameseName<T>(items: readonly T[], nameOf: (item: T) => string): T[] {
-  const keyed = items.map((item) => {
-    const name = nameOf(item);
+/** A name's sort keys: its given name, and given name then the rest ("Hùng Nguyễn Văn"). */
+interface NameKeys {
+  given: string;
+  key: string;
+}
+
+/**
+ * The keys of the names lists sort by, kept per process: the same members are listed again and
+ * again, and normalising and splitting each name was a third of a list's sort. A pure function's
+ * memo, so never stale; emptied when it grows past a bound.
+ */
+const keysByName = new Map<string, NameKeys>();
+const KEYS_KEPT = 50_000;
+
+function keysOf(name: string): NameKeys {
+  let keys = keysByName.get(name);
+  if (!keys) {
     // givenName() and nameSortKey() in one pass: the name is normalised and split once.
     const words = normaliseFullName(name).split(' ');
     const given = words.pop() ?? '';
-    return { item, name, given, key: words.length ? `${given} ${words.join(' ')}` : given };
+    keys = { given, key: words.length ? `${given} ${words.join(' ')}` : given };
+    if (keysByName.size >= KEYS_KEPT) keysByName.clear();
+    keysByName.set(name, keys);
+  }
+  return keys;
+}
+
+/** Sorts by given name, then the rest; keys are computed once per name, not once per comparison. */
+export function sortByVietnameseName<T>(items: readonly T[], nameOf: (item: T) => string): T[] {
+  const keyed = items.map((item) => {
+    const name = nameOf(item);
+    const { given, key } = keysOf(name);
+    return { item, name, given, key };
   });
   const { compare } = collator();
   keyed.sort(
-    (a, b) => compare(a.given, b.given) || compare(a.key, b.key) || a.name.localeCompare(b.name, 'vi'),
+    (a, b) =>
+      // Equal strings compare equal under any collation: the collator is asked only when they differ.
+      (a.given === b.given ? 0 : compare(a.given, b.given)) ||
+      (a.key === b.key ? 0 : compare(a.key, b.key)) ||
+      (a.name === b.name ? 0 : a.name.localeCompare(b.name, 'vi')),
   );
   return keyed.map((k) => k.item);
 }

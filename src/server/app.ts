@@ -10,7 +10,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
 import type { Env } from './env';
 import { errorHandler } from './error-handler';
@@ -25,6 +25,7 @@ import { startJobs } from './jobs';
 import type { JobQueue } from './jobs/queue';
 import { createPdfConverter, type PdfConverter } from './documents/pdf';
 import { registerTextGuard } from './text-guard';
+import { createSerializerCompiler } from './serializer';
 import { webAssetOptions } from './web-assets';
 import { applyRateLimits } from './rate-limits';
 import { createMetrics, loggerOptions, measuredPdf, registerOperations, requestIdOptions } from './observability';
@@ -55,7 +56,8 @@ export async function buildApp({ env, database, logger = false, pdf: converter =
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Plain-data answers through fast-json-stringify, checked against zod's in tests (decision 038).
+  app.setSerializerCompiler(createSerializerCompiler({ crossCheck: env.NODE_ENV === 'test' }));
   app.setErrorHandler(errorHandler);
   registerTextGuard(app);
 

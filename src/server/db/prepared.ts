@@ -34,3 +34,36 @@ export function prepared<P extends Prepared>(db: DbOrTx, name: string, build: (d
   }
   return statement;
 }
+
+/** A prepared read that answers the driver's own rows. */
+interface PreparedRows<T> {
+  execute(values?: Record<string, unknown>): Promise<T[]>;
+}
+
+/**
+ * As prepared(), for a hot read whose every selected field is aliased to its answer's name
+ * (`sql\`${members.fullName}\`.as('fullName')`): its rows come back as the driver builds them,
+ * objects keyed by those aliases, without Drizzle's per-column mapping of array rows (≈ 0.13 ms for
+ * a hundred rows of fifteen columns). Only for columns the driver already parses into the answer's
+ * values (text, uuid, integer, boolean, enums; dates and timestamps stay the strings Drizzle's raw
+ * queries keep them as); still executed through Drizzle's session, so its logger sees it.
+ */
+export function preparedRows<T>(db: DbOrTx, name: string, build: (db: DbOrTx) => { toSQL(): { sql: string; params: unknown[] } }): PreparedRows<T> {
+  return prepared(db, name, (d) => {
+    const { sql, params } = build(d).toSQL();
+    // No fields: the session's prepared query returns the driver's result (object rows) unmapped.
+    const session = (d as unknown as { _: { session: RawSession } })._.session;
+    return {
+      toSQL: () => ({ sql }),
+      prepare: (statementName: string) => {
+        const query = session.prepareQuery({ sql, params }, undefined, statementName, false);
+        return { execute: async (values?: Record<string, unknown>) => (await query.execute(values)).rows as T[] };
+      },
+    };
+  });
+}
+
+/** The part of Drizzle's session preparedRows() uses (node-postgres and PGlite alike). */
+interface RawSession {
+  prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: false): { execute(values?: Record<string, unknown>): Promise<{ rows: unknown[] }> };
+}

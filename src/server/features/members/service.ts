@@ -1,6 +1,6 @@
-import { and, desc, eq, isNull, like, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
-import { prepared } from '../../db/prepared';
+import { preparedRows } from '../../db/prepared';
 import { type Actor, grantUnit } from '../../auth/actor';
 import { badRequest, conflict, duplicate, forbidden, notFound } from '../../errors';
 import { normaliseFullName, sortByVietnameseName } from '../../../domain/vietnamese-names';
@@ -77,15 +77,23 @@ const memberDtoColumns = {
   version: members.version,
 } satisfies Record<keyof MemberDto, unknown>;
 
+/**
+ * The same columns aliased to the answer's names, for a read whose rows go out as the driver gives
+ * them (preparedRows): no column here needs Drizzle's decoding.
+ */
+const memberDtoAliased = Object.fromEntries(Object.entries(memberDtoColumns).map(([key, column]) => [key, sql`${column}`.as(key)])) as {
+  [K in keyof MemberDto]: SQL.Aliased<MemberDto[K]>;
+};
+
 /** Members of a unit and the cells below it, in the Vietnamese order. */
 export async function listMembersOfUnit(db: DbOrTx, unit: Unit): Promise<MemberDto[]> {
-  const rows = (await prepared(db, 'members_of_unit', (d) =>
+  const rows = await preparedRows<MemberDto>(db, 'members_of_unit', (d) =>
     d
-      .select(memberDtoColumns)
+      .select(memberDtoAliased)
       .from(members)
       .innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId)))
       .where(and(like(units.path, sql.placeholder('pathPrefix')), isNull(members.leftOn))),
-  ).execute({ pathPrefix: `${unit.path}%` })) as MemberDto[];
+  ).execute({ pathPrefix: `${unit.path}%` });
   return sortByVietnameseName(rows, (m) => m.fullName);
 }
 

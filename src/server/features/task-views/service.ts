@@ -3,6 +3,7 @@
 // due moment and now() (clock.ts), never stored: not done and now ≥ dueAt (isOverdue's rule).
 import { and, asc, eq, gt, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import type { Actor } from '../../auth/actor';
 import { forbidden, notFound } from '../../errors';
 import { now } from '../../clock';
@@ -93,39 +94,45 @@ async function overviewCommune(db: DbOrTx, actor: Actor, communeId: string | und
   return commune;
 }
 
+/** The overview's counts of a group of tasks; `at` (now) is the prepared statements' placeholder. */
+const overviewCounts = {
+  total: sql<number>`count(*)`.mapWith(Number),
+  done: sql<number>`count(*) filter (where ${planTasks.status} = 'done')`.mapWith(Number),
+  inProgress: sql<number>`count(*) filter (where ${planTasks.status} = 'in-progress')`.mapWith(Number),
+  notStarted: sql<number>`count(*) filter (where ${planTasks.status} = 'not-started')`.mapWith(Number),
+  overdue: sql<number>`count(*) filter (where ${planTasks.status} <> 'done' and ${planTasks.dueAt} <= ${sql.placeholder('at')})`.mapWith(Number),
+};
+
 /**
  * GET /api/tasks/overview: per unit (or per plan) of the commune, its tasks' counts — total, done, in
  * progress, not started, overdue — in one grouped query, overdue first.
  */
 export async function taskOverview(db: DbOrTx, actor: Actor, by: 'unit' | 'plan', communeId?: string) {
   const commune = await overviewCommune(db, actor, communeId);
-  const at = now();
-  const counts = {
-    total: sql<number>`count(*)`.mapWith(Number),
-    done: sql<number>`count(*) filter (where ${planTasks.status} = 'done')`.mapWith(Number),
-    inProgress: sql<number>`count(*) filter (where ${planTasks.status} = 'in-progress')`.mapWith(Number),
-    notStarted: sql<number>`count(*) filter (where ${planTasks.status} = 'not-started')`.mapWith(Number),
-    overdue: sql<number>`count(*) filter (where ${planTasks.status} <> 'done' and ${planTasks.dueAt} <= ${at})`.mapWith(Number),
-  };
+  const values = { communeId: commune.id, at: now() };
   let rows: { id: string; name: string; number: string | null; total: number; done: number; inProgress: number; notStarted: number; overdue: number }[];
   if (by === 'unit') {
-    const found = await db
-      .select({ id: units.id, name: units.name, ...counts })
-      .from(planTasks)
-      .innerJoin(plans, and(eq(plans.tenantId, planTasks.tenantId), eq(plans.id, planTasks.planId), eq(plans.status, 'issued')))
-      .innerJoin(units, and(eq(units.tenantId, planTasks.tenantId), eq(units.id, planTasks.assigneeUnitId)))
-      .where(eq(planTasks.tenantId, commune.id))
-      .groupBy(units.id, units.name, units.path)
-      .orderBy(sql`${counts.overdue} desc`, asc(units.path));
+    const found = await prepared(db, 'task_overview_by_unit', (d) =>
+      d
+        .select({ id: units.id, name: units.name, ...overviewCounts })
+        .from(planTasks)
+        .innerJoin(plans, and(eq(plans.tenantId, planTasks.tenantId), eq(plans.id, planTasks.planId), eq(plans.status, 'issued')))
+        .innerJoin(units, and(eq(units.tenantId, planTasks.tenantId), eq(units.id, planTasks.assigneeUnitId)))
+        .where(eq(planTasks.tenantId, sql.placeholder('communeId')))
+        .groupBy(units.id, units.name, units.path)
+        .orderBy(sql`${overviewCounts.overdue} desc`, asc(units.path)),
+    ).execute(values);
     rows = found.map((r) => ({ ...r, number: null }));
   } else {
-    const found = await db
-      .select({ id: plans.id, name: plans.title, numberValue: plans.number, symbol: plans.symbol, ...counts })
-      .from(planTasks)
-      .innerJoin(plans, and(eq(plans.tenantId, planTasks.tenantId), eq(plans.id, planTasks.planId), eq(plans.status, 'issued')))
-      .where(and(eq(planTasks.tenantId, commune.id), leafTask()))
-      .groupBy(plans.id, plans.title, plans.number, plans.symbol, plans.issuedOn)
-      .orderBy(sql`${counts.overdue} desc`, sql`${plans.issuedOn} desc nulls last`, asc(plans.title));
+    const found = await prepared(db, 'task_overview_by_plan', (d) =>
+      d
+        .select({ id: plans.id, name: plans.title, numberValue: plans.number, symbol: plans.symbol, ...overviewCounts })
+        .from(planTasks)
+        .innerJoin(plans, and(eq(plans.tenantId, planTasks.tenantId), eq(plans.id, planTasks.planId), eq(plans.status, 'issued')))
+        .where(and(eq(planTasks.tenantId, sql.placeholder('communeId')), leafTask()))
+        .groupBy(plans.id, plans.title, plans.number, plans.symbol, plans.issuedOn)
+        .orderBy(sql`${overviewCounts.overdue} desc`, sql`${plans.issuedOn} desc nulls last`, asc(plans.title)),
+    ).execute(values);
     rows = found.map(({ numberValue, symbol, ...r }) => ({ ...r, number: planNumber({ number: numberValue, symbol }) }));
   }
   const totals = { total: 0, done: 0, inProgress: 0, notStarted: 0, overdue: 0 };
