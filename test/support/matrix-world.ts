@@ -1,7 +1,7 @@
 // The world of the authorisation matrix (test/integrity/authorisation-matrix.int.test.ts): the demo ward
 // with a session of each role signed in, and a second commune built with the factories and the
 // administrator's own requests, each place offering an id of every kind a route's parameter names.
-import { and, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, eq, isNotNull, ne, notInArray } from 'drizzle-orm';
 import { startTestApp, type Session, type TestApp } from './app';
 import { buildCell, buildCommune, buildMember, buildResolution, buildUserWithGrant, findUnit, multipartFile } from './factories';
 import { planFixture } from './fixtures';
@@ -230,7 +230,22 @@ export async function buildMatrixWorld(): Promise<MatrixWorld> {
     const own = personId ? (await db.select().from(notifications).where(eq(notifications.personId, personId)).limit(1))[0] : undefined;
     ownNotification[role] = own?.id;
   }
-  const [someones] = await db.select().from(notifications).where(and(eq(notifications.tenantId, commune.id), isNotNull(notifications.personId), ne(notifications.personId, (await db.select().from(members).where(eq(members.id, sessions.member.me.user.memberId ?? uuid0)))[0]?.personId ?? uuid0))).limit(1);
+  // Someone's who is none of the roles' persons (an account's own person, or its member's): a read of it
+  // is another person's whatever the role. Ordered, so every database picks the same one.
+  const rolePersons = new Set<string>([uuid0]);
+  for (const role of roles) {
+    const [account] = await db.select().from(users).where(eq(users.id, sessions[role].me.user.id));
+    if (account?.personId) rolePersons.add(account.personId);
+    const memberId = account?.memberId ?? sessions[role].me.user.memberId;
+    const [member] = memberId ? await db.select().from(members).where(eq(members.id, memberId)) : [];
+    if (member) rolePersons.add(member.personId);
+  }
+  const [someones] = await db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.tenantId, commune.id), isNotNull(notifications.personId), notInArray(notifications.personId, [...rolePersons])))
+    .orderBy(notifications.createdAt, notifications.id)
+    .limit(1);
   places.cell1.notification = places.cell2.notification = places.ubnd.notification = someones?.id ?? uuid0;
   return { t, sessions, places, otherCommune, ownNotification, currentRubric };
 }
