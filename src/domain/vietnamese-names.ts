@@ -22,10 +22,7 @@ export function nameSortKey(fullName: string): string {
 }
 
 export function compareVietnameseNames(a: string, b: string): number {
-  const byGiven = collator().compare(givenName(a), givenName(b));
-  if (byGiven !== 0) return byGiven;
-  const byRest = collator().compare(nameSortKey(a), nameSortKey(b));
-  return byRest !== 0 ? byRest : a.localeCompare(b, 'vi');
+  return compareKeyed({ name: a, ...keysOf(a) }, { name: b, ...keysOf(b) });
 }
 
 /** A name's sort keys: its given name, and given name then the rest ("Hùng Nguyễn Văn"). */
@@ -62,15 +59,19 @@ export function sortByVietnameseName<T>(items: readonly T[], nameOf: (item: T) =
     const { given, key } = keysOf(name);
     return { item, name, given, key };
   });
-  const { compare } = collator();
-  keyed.sort(
-    (a, b) =>
-      // Equal strings compare equal under any collation: the collator is asked only when they differ.
-      (a.given === b.given ? 0 : compare(a.given, b.given)) ||
-      (a.key === b.key ? 0 : compare(a.key, b.key)) ||
-      (a.name === b.name ? 0 : a.name.localeCompare(b.name, 'vi')),
-  );
+  keyed.sort(compareKeyed);
   return keyed.map((k) => k.item);
+}
+
+/** By given name, then given name and the rest, then the name as written (Vietnamese collation). */
+function compareKeyed(a: NameKeys & { name: string }, b: NameKeys & { name: string }): number {
+  const { compare } = collator();
+  // Equal strings compare equal under any collation: the collator is asked only when they differ.
+  return (
+    (a.given === b.given ? 0 : compare(a.given, b.given)) ||
+    (a.key === b.key ? 0 : compare(a.key, b.key)) ||
+    (a.name === b.name ? 0 : a.name.localeCompare(b.name, 'vi'))
+  );
 }
 
 /** Removes diacritics, keeping case ("Đỗ Thị Hằng" → "Do Thi Hang"): for ASCII file names. */

@@ -1,42 +1,14 @@
 // How the authorisation matrix asks each route: the address with a place's ids, a body that passes
 // validation (a stale version for an edit, a small valid create), and the class of the answer.
 import type { LightMyRequestResponse } from 'fastify';
+import { idKindOf } from '../support/route-ids';
 import { uuid0, type MatrixWorld, type Place, type RoleName, type Scope } from '../support/matrix-world';
 
 const placeOf = (role: RoleName, scope: Scope): Place => (scope === 'other' ? 'other' : role === 'unitOfficer' ? (scope === 'own' ? 'ubnd' : 'cell1') : scope === 'own' ? 'cell1' : 'cell2');
 
 /** The kind of id each parameter names, by the address it is part of. */
 function kindOf(url: string, param: string): string {
-  if (param === 'grantId') return 'grant';
-  if (param === 'eventId') return 'exemption';
-  if (param === 'evidenceId') return 'evidence';
-  if (param === 'linkId') return 'link';
-  if (param === 'unitId') return 'unit';
-  if (param === 'personId') return 'person';
-  if (param === 'communeId') return 'commune';
-  if (param === 'planId') return 'plan';
-  if (url.startsWith('/api/quiz/')) return url.startsWith('/api/quiz/questions') ? 'quizQuestion' : 'quizAttempt';
-  if (param === 'attachmentId') return url.startsWith('/api/propaganda') ? 'entryAttachment' : 'resolutionAttachment';
-  const base: Record<string, string> = {
-    accounts: 'account',
-    'check-in': 'session',
-    conferences: 'conference',
-    inbox: 'delivery',
-    members: 'member',
-    notifications: 'notification',
-    people: 'person',
-    plans: 'plan',
-    positions: 'position',
-    propaganda: 'entry',
-    reflections: 'reflection',
-    reports: 'report',
-    resolutions: 'resolution',
-    sessions: 'session',
-    tasks: 'task',
-    units: 'unit',
-    loudspeaker: 'schedule',
-  };
-  const kind = base[url.split('/')[2]!];
+  const kind = idKindOf(url, param);
   if (!kind) throw new Error(`matrix: no id kind for ${param} of ${url}`);
   return kind;
 }

@@ -18,6 +18,7 @@ import { units } from '../../src/server/features/units/tables';
 import { attachments } from '../../src/server/features/resolutions/tables';
 import { rubrics } from '../../src/server/features/reports/tables';
 import { taskEvidence } from '../../src/server/features/tasks/tables';
+import { TINY_PDF, TINY_PNG } from '../support/route-ids';
 import { fcOptions, send, expectSane, routesOf, isMultipart, eachRoute, startHostileWorld } from '../support/hostile-world';
 
 let t: TestApp;
@@ -44,8 +45,8 @@ const UPLOADS: Record<string, { url: () => string; as: () => Session; kind: 'pla
   'POST /api/rubrics/import': { url: () => '/api/rubrics/import', as: () => admin, kind: 'rubric' },
 };
 
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const pdf = TINY_PDF;
+const png = TINY_PNG;
 
 async function realDocx(): Promise<Buffer> {
   const zip = new JSZip();

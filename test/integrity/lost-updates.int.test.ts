@@ -24,6 +24,7 @@ import { propagandaEntries, loudspeakerSchedules } from '../../src/server/featur
 import { cellReports, sessionInspections } from '../../src/server/features/reports/tables';
 import { conferences } from '../../src/server/features/conferences/tables';
 import { attachments } from '../../src/server/features/resolutions/tables';
+import { TINY_PNG } from '../support/route-ids';
 
 type Res = LightMyRequestResponse;
 const N = 5;
@@ -189,7 +190,7 @@ describe('200 cells report at once', () => {
 });
 
 /** A 1×1 PNG. */
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const png = TINY_PNG;
 
 describe('a double-clicked create (the same request twice at once) is stored once', () => {
   /** Sends the request twice at once; both succeed and name the same record; returns its id. */

@@ -9,6 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { RouteAccess } from '../../src/server/auth/plugin';
 import { startSignedIn, type Session, type TestApp } from './app';
 import { buildUserWithGrant, findUnit } from './factories';
+import { idKindOf, UNKNOWN_ID } from './route-ids';
 import { deepJson, hostileString, noiseText, type ShapeContext } from './hostile';
 import { members } from '../../src/server/features/members/tables';
 import { plans, planDeliveries } from '../../src/server/features/plans/tables';
@@ -132,20 +133,10 @@ export function expectSane(res: LightMyRequestResponse, what: string) {
 
 // --- addresses from the route table --------------------------------------------------------------
 
-export const uuid0 = '00000000-0000-4000-8000-000000000000';
+export const uuid0 = UNKNOWN_ID;
 
-/** The kind of id a path parameter names (as in the authorisation matrix). */
-export function kindOf(url: string, param: string): string {
-  const byParam: Record<string, string> = { grantId: 'grant', eventId: 'exemption', evidenceId: 'evidence', linkId: 'link', unitId: 'unit', personId: 'person', communeId: 'commune', planId: 'plan' };
-  if (byParam[param]) return byParam[param];
-  if (url.startsWith('/api/quiz/')) return url.startsWith('/api/quiz/questions') ? 'quizQuestion' : 'quizAttempt';
-  if (param === 'attachmentId') return url.startsWith('/api/propaganda') ? 'entryAttachment' : 'resolutionAttachment';
-  const base: Record<string, string> = {
-    accounts: 'account', 'check-in': 'session', conferences: 'conference', inbox: 'delivery', members: 'member', notifications: 'notification', people: 'person', plans: 'plan',
-    positions: 'position', propaganda: 'entry', reflections: 'reflection', reports: 'report', resolutions: 'resolution', sessions: 'session', tasks: 'task', units: 'unit', loudspeaker: 'schedule',
-  };
-  return base[url.split('/')[2]!] ?? 'all';
-}
+/** The kind of id a path parameter names; 'all' (any known id) when the address does not say. */
+export const kindOf = (url: string, param: string): string => idKindOf(url, param) ?? 'all';
 
 export const pick = (kind: string) => fc.constantFrom(...(ids[kind]?.length ? ids[kind] : [uuid0]));
 

@@ -5,6 +5,7 @@ import { and, eq, isNotNull, ne, notInArray } from 'drizzle-orm';
 import { startTestApp, type Session, type TestApp } from './app';
 import { buildCell, buildCommune, buildMember, buildResolution, buildUserWithGrant, findUnit, multipartFile } from './factories';
 import { planFixture } from './fixtures';
+import { TINY_PDF, TINY_PNG, UNKNOWN_ID } from './route-ids';
 import { plans, planDeliveries } from '../../src/server/features/plans/tables';
 import { studySessions } from '../../src/server/features/study-sessions/tables';
 import { planTasks } from '../../src/server/features/tasks/tables';
@@ -29,11 +30,10 @@ export type Place = 'cell1' | 'cell2' | 'ubnd' | 'other';
 /** The ids a target place offers, by the kind of id a route's parameter names. */
 export type Ids = Record<string, string>;
 
-export const uuid0 = '00000000-0000-4000-8000-000000000000';
+export const uuid0 = UNKNOWN_ID;
 
-/** A 1×1 PNG and a tiny PDF. */
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const png = TINY_PNG;
+const pdf = TINY_PDF;
 
 /** Uploads a file; returns the new record's id. */
 async function upload(s: Session, url: string, bytes = png, name = 'anh.png', type = 'image/png'): Promise<string> {
