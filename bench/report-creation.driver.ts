@@ -9,7 +9,7 @@ import { generateProvince, heldSessionsWithoutReport, PROVINCE_SCALE } from '../
 import { findAccountByUsername, insertAccount } from '../src/server/auth/accounts';
 import { roleGrants } from '../src/server/auth/tables';
 import { loadActorForUser } from '../src/server/auth/service';
-import { createReport } from '../src/server/features/reports/service';
+import { createReport } from '../src/server/features/reports/create';
 import { defaultRubric, rubricItems } from '../src/domain/rubrics';
 
 const source = process.env.QT_DATA_DIR!;

@@ -8,6 +8,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema';
 import { acquireDataFolderLock } from './data-folder-lock';
 import { createWalFlusher, flushAfterEachCommit, type WalFlusher } from './wal-flush';
+import { keepPlansOf } from './pglite-plans';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -68,6 +69,8 @@ export async function openDatabase(options: { dataDir?: string; url?: string; lo
   // On disk, an acknowledged commit is flushed to it before the caller hears of it (decision 022).
   const flusher = options.dataDir ? createWalFlusher(options.dataDir) : undefined;
   if (flusher) flushAfterEachCommit(client as never, flusher);
+  // The plans of the statements the house prepares are kept (decision 040).
+  keepPlansOf(client);
   const db = drizzle(client, { schema, logger }) as unknown as Db;
   const close = async () => {
     try {

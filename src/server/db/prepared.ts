@@ -1,8 +1,9 @@
 // Prepared statements for the hottest reads: Drizzle builds their SQL once per database handle
 // instead of on every request. On PostgreSQL (node-postgres) the statement is also named, so each
-// pooled connection has the server parse it once and afterwards only binds and executes it; PGlite
-// takes the name and ignores it (the SQL is still built once). Values go in as placeholders.
+// pooled connection has the server parse it once and afterwards only binds and executes it; on PGlite
+// the client PREPAREs it once and EXECUTEs it (pglite-plans.ts, outside transactions). Values go in as placeholders.
 import type { DbOrTx } from './client';
+import { keepPlan } from './pglite-plans';
 
 /** Something `.prepare(name)` gives: executed with the placeholders' values. */
 interface Prepared {
@@ -29,6 +30,7 @@ export function prepared<P extends Prepared>(db: DbOrTx, name: string, build: (d
     const known = [...preparedStatementNames].find(([, n]) => n === name)?.[0];
     if (known !== undefined && known !== text) throw new Error(`prepared statement ${name}: two different texts`);
     preparedStatementNames.set(text, name);
+    keepPlan((db as unknown as { $client?: unknown }).$client, text, name);
     statement = query.prepare(name);
     statements.set(name, statement);
   }

@@ -8,7 +8,8 @@ import type { Actor } from '../auth/actor';
 import { atMoment } from '../clock';
 import { units } from '../features/units/tables';
 import { studySessions } from '../features/study-sessions/tables';
-import { acceptReport, createReport, recordInspection, rescoreReport, returnReport, submitReport } from '../features/reports/service';
+import { acceptReport, recordInspection, rescoreReport, returnReport, submitReport } from '../features/reports/service';
+import { createReport } from '../features/reports/create';
 import { ensureCurrentRubric } from '../features/reports/rubric';
 import { rubricItems, type Score } from '../../domain/rubrics';
 

@@ -30,7 +30,8 @@ export async function closePlacements(db: DbOrTx, tenantId: string, memberIds: s
  * statistics of a freshly loaded table are guesses: a join there became a nested loop over every
  * event of the ward for each member).
  */
-function placedAsOf(tenantId: string, date: string, filter: { cellIds?: string[] } = {}): SQL {
+/** `tenantId` and `date` as values, or as SQL (the columns of an outer query). */
+function placedAsOf(tenantId: string | SQL, date: string | SQL, filter: { cellIds?: string[] } = {}): SQL {
   const cellFilter = filter.cellIds ? sql`AND p.cell_id IN ${filter.cellIds}` : sql``;
   return sql`
     SELECT p.member_id, p.cell_id,

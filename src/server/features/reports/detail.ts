@@ -2,7 +2,7 @@
 // plan's due date, whether the ward's consolidated report has locked it, the session's day and
 // inspections, and what the actor may do with it. describeReport reads what it needs; a caller that
 // already holds it (the creation, which read it with the session) builds the answer with detailOf.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { Actor, UnitRef } from '../../auth/actor';
 import { notFound } from '../../errors';
@@ -15,6 +15,10 @@ import { plans, type Plan } from '../plans/tables';
 import { wardReports } from './tables';
 import { checkSessionAccess, type LoadedSession } from '../study-sessions/load';
 import { studySessions } from '../study-sessions/tables';
+import { madeUpCountSql } from '../study-sessions/make-up';
+import { placedAsOf } from '../people/membership-queries';
+import { prepared } from '../../db/prepared';
+import type { AttendanceStatus } from '../../../domain/attendance';
 import { canInspectSession, canReviewReport, canWriteReport } from './policy';
 import { describeRubric, loadRubric } from './rubric';
 import { cellReports, rubrics, sessionInspections, type CellReport, type Rubric } from './tables';
@@ -110,15 +114,43 @@ export interface ReportingSession extends LoadedSession {
   locked: boolean;
   /** Whether the session has inspections (read only then). */
   inspected: boolean;
+  /** With `figures`: what the session's figures are counted from (see figureInputsSql). */
+  figureInputs?: FigureInputs | null;
+}
+
+/** A regular session's attendance as read with it: the expected members, the exempt, the marks, the made up. */
+export interface FigureInputs {
+  expected: string[];
+  exempt: number;
+  marks: [string, AttendanceStatus][];
+  madeUp: number;
 }
 
 /**
- * loadSessionFor's session, unit, plan day and report status, and in the same statement the plan's
- * tasks, the current rubric's id, the lock and whether inspections exist; the same access checks.
+ * figuresOfSession's reads for a regular session of a cell not studying at the ward conference, as
+ * one JSON value of the statement that reads the session: the members placed in the unit's subtree
+ * on the session's day (held, else scheduled, else today; in Hà Nội), its own marks, and how many of
+ * those marked excused or absent made it up. Null for any other session (read apart).
  */
-export async function loadReportingSession(db: DbOrTx, actor: Actor, id: string, allowed: (actor: Actor, unit: UnitRef) => boolean, action: string): Promise<ReportingSession> {
+function figureInputsSql(today: SQL | Placeholder): SQL {
+  const s = studySessions;
+  const day = sql`coalesce(${s.heldOn}, (coalesce(${s.scheduledAt}, ${today}::timestamptz) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`;
+  return sql`case when ${s.kind} = 'regular' and not ${s.atConference} then (
+    select json_build_object(
+      'expected', coalesce(json_agg(a.member_id) filter (where not a.exempt), '[]'::json),
+      'exempt', count(*) filter (where a.exempt),
+      'marks', (select coalesce(json_agg(json_build_array(sa.member_id, sa.status)), '[]'::json)
+                from session_attendance sa where sa.tenant_id = ${s.tenantId} and sa.session_id = ${s.id}),
+      'madeUp', case when ${s.heldOn} is null then 0 else ${madeUpCountSql({ tenantId: sql`${s.tenantId}`, id: sql`${s.id}`, planId: sql`${s.planId}`, unitId: sql`${s.unitId}` })} end)
+    from (${placedAsOf(sql`${s.tenantId}`, day)}) a
+    join units c on c.tenant_id = ${s.tenantId} and c.id = a.cell_id and c.path like ${units.path} || '%'
+  ) end`;
+}
+
+/** The statement of loadReportingSession: the session by id, with its figures' inputs when given. */
+function reportingSessionQuery(db: DbOrTx, id: Placeholder | string, figureInputs: SQL | null) {
   const same = (table: { tenantId: unknown }) => sql`${table.tenantId} = ${studySessions.tenantId}`;
-  const [row] = await db
+  return db
     .select({
       session: studySessions,
       unit: units,
@@ -128,10 +160,33 @@ export async function loadReportingSession(db: DbOrTx, actor: Actor, id: string,
       rubricId: sql<string | null>`(select ${rubrics.id} from ${rubrics} where ${same(rubrics)} order by ${rubrics.version} desc limit 1)`,
       locked: sql<boolean>`exists (select 1 from ${wardReports} where ${same(wardReports)} and ${wardReports.planId} = ${studySessions.planId} and ${wardReports.status} = 'submitted')`,
       inspected: sql<boolean>`exists (select 1 from ${sessionInspections} where ${same(sessionInspections)} and ${sessionInspections.sessionId} = ${studySessions.id})`,
+      figureInputs: figureInputs ? sql<FigureInputs | null>`${figureInputs}` : sql<null>`null`,
     })
     .from(studySessions)
     .innerJoin(units, and(eq(units.tenantId, studySessions.tenantId), eq(units.id, studySessions.unitId)))
     .where(eq(studySessions.id, id));
+}
+
+/**
+ * loadSessionFor's session, unit, plan day and report status, and in the same statement the plan's
+ * tasks, the current rubric's id, the lock and whether inspections exist; the same access checks.
+ * With `figures`, also what the session's figures are counted from (the report's creation: a
+ * prepared statement, its plan kept).
+ */
+export async function loadReportingSession(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  allowed: (actor: Actor, unit: UnitRef) => boolean,
+  action: string,
+  options: { figures?: boolean } = {},
+): Promise<ReportingSession> {
+  const [row] = options.figures
+    ? await prepared(db, 'reporting_session_with_figures', (d) => reportingSessionQuery(d, sql.placeholder('id'), figureInputsSql(sql.placeholder('today')))).execute({
+        id,
+        today: now().toISOString(),
+      })
+    : await reportingSessionQuery(db, id, null);
   if (!row) throw notFound('session');
   const loaded: ReportingSession = {
     session: row.session,
@@ -142,6 +197,7 @@ export async function loadReportingSession(db: DbOrTx, actor: Actor, id: string,
     rubricId: row.rubricId,
     locked: Boolean(row.locked),
     inspected: Boolean(row.inspected),
+    figureInputs: row.figureInputs,
   };
   checkSessionAccess(actor, loaded, allowed, action);
   return loaded;

@@ -99,13 +99,19 @@ describe('a cell report from phone to acceptance', () => {
       bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/report`, headers, payload: { scores: full.slice(0, 3), summary: 'Thảo luận sôi nổi.' } }),
     );
     expect(created.statusCode).toBe(201);
-    // The session with what the answer needs (its unit, plan, current rubric, lock, inspections), the
-    // key's claim, who is expected, the marks (no one excused or absent yet: no made-up count), the
-    // report, its version, the audit entry, the key's record: eight (seventeen before, issue 13). The
-    // rubric version was read by the refused creations above.
-    expect(statements).toHaveLength(8);
+    // Two statements, no transaction around them (decision 040): the session with what the answer
+    // needs (its unit, plan, current rubric, lock, inspections) and what its figures are counted from;
+    // then the report, its version, the audit entry and the key's record written as one statement
+    // (eight statements in a transaction before, seventeen before that).
+    expect(statements).toHaveLength(2);
+    expect(statements[1]).toMatch(/^with "w0" as \(insert into "cell_reports"/u);
     const draft = created.json();
     expect(draft).toMatchObject({ version: 1, status: 'draft', unitName: 'Chi bộ Tràng Đà 1', summary: 'Thảo luận sôi nổi.' });
+    // The row was made before it was written: as the database holds it, in the answer, the version and the audit.
+    const [row] = await reportRows(sessionId);
+    const [version] = await t.database.db.select().from(cellReportVersions).where(eq(cellReportVersions.reportId, draft.id));
+    expect(version!.snapshot).toEqual(JSON.parse(JSON.stringify(row)));
+    expect((await bithu.inject({ method: 'GET', url: `/api/reports/${draft.id}` })).json()).toEqual(draft);
     const retried = await bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/report`, headers, payload: { scores: [] } });
     expect(retried.statusCode).toBe(201);
     expect(retried.json().id).toBe(draft.id);

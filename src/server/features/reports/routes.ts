@@ -31,7 +31,8 @@ import {
 } from './schema';
 import { reopenWardReport, saveWardReport, submitWardReport, wardReportFor } from './ward-report';
 import { currentRubric, currentRubricWorkbook, importRubric, saveRubric } from './rubric';
-import { acceptReport, createReport, recordInspection, reportFor, reportVersions, rescoreReport, returnReport, sessionReport, submitReport, updateReport } from './service';
+import { createReport } from './create';
+import { acceptReport, recordInspection, reportFor, reportVersions, rescoreReport, returnReport, sessionReport, submitReport, updateReport } from './service';
 import { planConsolidation, remindMissing } from './consolidation';
 import { reportDocumentFor, wardReportDocumentFor } from './document';
 import { wardReportWorkbook } from '../../documents/ward-report';

@@ -20,12 +20,12 @@ import { canKnowUnit } from '../units/policy';
 import { toRef } from '../units/service';
 import { units, type Unit } from '../units/tables';
 import { plans, type Plan } from '../plans/tables';
-import { expectationOf, loadSessionFor, marksOf, type LoadedSession } from '../study-sessions/load';
+import { expectationOf, loadSessionFor, marksOf } from '../study-sessions/load';
 import { madeUpCountOfSession } from '../study-sessions/make-up';
 import { studySessions, type StudySession } from '../study-sessions/tables';
 import { canInspectSession, canReviewReport, canViewReport, canWriteReport } from './policy';
 import { describeRubric, ensureCurrentRubric, loadRubric } from './rubric';
-import { describeReport, detailOf, inspectionsOf, loadReportingSession } from './detail';
+import { describeReport, inspectionsOf } from './detail';
 import { cellReports, cellReportVersions, sessionInspections, type CellReport, type ReportVersionAction, type WardScoring } from './tables';
 import type { ReportInput } from './schema';
 import { refuseIfLocked } from './ward-report';
@@ -43,7 +43,7 @@ export async function figuresOfSession(db: DbOrTx, session: StudySession): Promi
   return reportFigures(counts, madeUp, { youth: session.reachedYouth, association: session.reachedAssociation, public: session.reachedPublic });
 }
 
-function checkScores(rubric: Pick<RubricContent, 'groups'>, scores: readonly Score[]) {
+export function checkScores(rubric: Pick<RubricContent, 'groups'>, scores: readonly Score[]) {
   const problems = scoreProblems(rubric, scores);
   if (problems.length > 0) {
     throw badRequest('report.score-invalid', problems.map(describeScoreProblem).join(' '), { items: problems.map((p) => ({ itemId: p.itemId, problem: p.problem })) });
@@ -77,17 +77,17 @@ async function loadReportFor(db: DbOrTx, actor: Actor, id: string, allowed: (act
 }
 
 /** The row as it was written, for the versions table and the audit log. */
-function snapshotOf(report: CellReport): Record<string, unknown> {
+export function snapshotOf(report: CellReport): Record<string, unknown> {
   return JSON.parse(JSON.stringify(report)) as Record<string, unknown>;
 }
 
-async function recordVersion(tx: Tx, actor: Actor, report: CellReport, action: ReportVersionAction, before: CellReport | null, comment: string | null = null) {
+export async function recordVersion(tx: Tx, actor: Actor, report: CellReport, action: ReportVersionAction, before: CellReport | null, comment: string | null = null) {
   await tx.insert(cellReportVersions).values({ tenantId: report.tenantId, reportId: report.id, version: report.version, action, comment, snapshot: snapshotOf(report), actorId: actor.userId, at: now() });
   await recordAudit(tx, { tenantId: report.tenantId, actorId: actor.userId, action: `report.${action}`, entity: 'report', entityId: report.id, before: before ?? undefined, after: report });
 }
 
 /** What a new report of the session starts from. */
-function prefillOf(session: StudySession, figures: ReportFigures) {
+export function prefillOf(session: StudySession, figures: ReportFigures) {
   return {
     figures,
     form: session.form,
@@ -100,12 +100,12 @@ function prefillOf(session: StudySession, figures: ReportFigures) {
 
 const keyOf = (r: Pick<CellReport, 'tenantId' | 'id'>) => and(eq(cellReports.tenantId, r.tenantId), eq(cellReports.id, r.id));
 
-async function reportOfSession(db: DbOrTx, session: Pick<StudySession, 'tenantId' | 'id'>) {
+export async function reportOfSession(db: DbOrTx, session: Pick<StudySession, 'tenantId' | 'id'>) {
   const [row] = await db.select().from(cellReports).where(and(eq(cellReports.tenantId, session.tenantId), eq(cellReports.sessionId, session.id)));
   return row ?? null;
 }
 
-async function planOf(db: DbOrTx, session: StudySession): Promise<Plan> {
+export async function planOf(db: DbOrTx, session: StudySession): Promise<Plan> {
   const [plan] = await db.select().from(plans).where(and(eq(plans.tenantId, session.tenantId), eq(plans.id, session.planId)));
   return plan!;
 }
@@ -127,66 +127,6 @@ export async function sessionReport(db: Db, actor: Actor, sessionId: string) {
       propaganda: await propagandaTotals(tx, session.tenantId, session.planId, session.unitId),
       abilities: { write: canWriteReport(actor, toRef(unit)) && session.kind === 'regular', inspect: canInspectSession(actor, toRef(unit)) },
     };
-  });
-}
-
-function refuseUnreportable(loaded: LoadedSession) {
-  const { session, unit, planIssuedOn } = loaded;
-  if (session.kind !== 'regular') throw badRequest('report.make-up-session', 'Báo cáo được lập cho buổi sinh hoạt chính của chi bộ, không cho buổi học bù.');
-  if (unit.closedOn !== null && unit.closedOn <= planIssuedOn) {
-    throw badRequest('report.unit-closed', `${unit.name} đã giải thể ngày ${unit.closedOn.split('-').reverse().join('/')}, trước khi ban hành kế hoạch: không lập báo cáo.`);
-  }
-}
-
-/**
- * POST /api/sessions/:id/report → 201. A phone that retries with the same Idempotency-Key gets the
- * report it created; a second report of the session is refused (409 report.exists).
- */
-export async function createReport(db: Db, actor: Actor, sessionId: string, input: ReportInput, idempotencyKey?: string) {
-  return db.transaction(async (tx) => {
-    // The session, its unit, and what the answer needs besides (the plan's tasks, the current
-    // rubric, the lock, whether it was inspected) in one statement.
-    const loaded = await loadReportingSession(tx, actor, sessionId, canWriteReport, 'lập báo cáo cho chi bộ khác');
-    const { session, unit } = loaded;
-    const describe = async (report: CellReport) => describeReport(tx, actor, { report, unit, plan: await planOf(tx, session) });
-    const request = { tenantId: session.tenantId, actorId: actor.userId, scope: `report:${session.id}`, key: idempotencyKey, taken: () => keyTaken('report') };
-    const { result } = await createOnce(tx, request, {
-      replay: async () => describe((await reportOfSession(tx, session))!),
-      create: async () => {
-        const existing = loaded.reportStatus === null ? null : await reportOfSession(tx, session);
-        // With the report as it is: a phone whose queued create meets it shows both (decision 024).
-        if (existing) throw stateConflict('report.exists', 'Chi bộ đã có báo cáo cho buổi sinh hoạt này: hãy mở báo cáo đó để sửa.', await describe(existing));
-        refuseUnreportable(loaded);
-        const rubric = loaded.rubricId ? await loadRubric(tx, session.tenantId, loaded.rubricId) : await ensureCurrentRubric(tx, session.tenantId);
-        const scores = input.scores ?? [];
-        checkScores(rubric, scores);
-        const { total, band } = scoreReport(rubric, scores);
-        const prefill = prefillOf(session, await figuresOfSession(tx, session));
-        const { scores: _s, ...fields } = input;
-        const [created] = await tx
-          .insert(cellReports)
-          .values({
-            tenantId: session.tenantId,
-            planId: session.planId,
-            sessionId: session.id,
-            unitId: session.unitId,
-            rubricId: rubric.id,
-            ...prefill,
-            ...fields,
-            scores,
-            total,
-            band,
-            createdBy: actor.userId,
-            createdAt: now(),
-            updatedAt: now(),
-          })
-          .returning();
-        await recordVersion(tx, actor, created!, 'create', null);
-        const inspections = loaded.inspected ? await inspectionsOf(tx, session.tenantId, session.id) : [];
-        return { id: created!.id, result: detailOf(actor, created!, unit, loaded.tasks, { rubric, locked: loaded.locked, sessionHeldOn: session.heldOn, inspections }) };
-      },
-    });
-    return result;
   });
 }
 

@@ -85,21 +85,23 @@ export async function makeUpLedger(db: DbOrTx, tenantId: string, planId: string,
 export async function madeUpCountOfSession(db: DbOrTx, session: Pick<StudySession, 'tenantId' | 'id' | 'planId' | 'unitId' | 'kind' | 'heldOn' | 'atConference'>): Promise<number> {
   if (session.atConference) return (await makeUpLedger(db, session.tenantId, session.planId, [session.unitId], session)).filter((r) => r.madeUp).length;
   if (session.kind !== 'regular' || session.heldOn === null) return 0;
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(sessionAttendance)
-    .innerJoin(members, and(eq(members.tenantId, sessionAttendance.tenantId), eq(members.id, sessionAttendance.memberId)))
-    .innerJoin(units, and(eq(units.tenantId, members.tenantId), eq(units.id, members.cellId)))
-    .where(
-      and(
-        eq(sessionAttendance.tenantId, session.tenantId),
-        eq(sessionAttendance.sessionId, session.id),
-        inArray(sessionAttendance.status, ['excused', 'absent']),
-        eq(members.cellId, session.unitId),
-        sql`(${madeUpSql(sql`${sessionAttendance.memberId}`, sql`${session.planId}::uuid`)} or ${conferenceAttendedSql(sql`${members.personId}`, sql`${session.planId}::uuid`)})`,
-      ),
-    );
-  return Number(row?.count ?? 0);
+  const ids = { tenantId: sql`${session.tenantId}::uuid`, id: sql`${session.id}::uuid`, planId: sql`${session.planId}::uuid`, unitId: sql`${session.unitId}::uuid` };
+  const result = await db.execute(sql`select ${madeUpCountSql(ids)} as count`);
+  return Number((result as unknown as { rows: { count: number }[] }).rows[0]?.count ?? 0);
+}
+
+/**
+ * The SQL of madeUpCountOfSession for a held regular session of a cell not studying at the ward
+ * conference, its ids given as SQL: literals, or the columns of an outer query (the report's creation
+ * reads it in the statement that reads the session).
+ */
+export function madeUpCountSql(session: { tenantId: SQL; id: SQL; planId: SQL; unitId: SQL }): SQL {
+  return sql`(select count(*)::int from ${sessionAttendance}
+    inner join ${members} on ${members.tenantId} = ${sessionAttendance.tenantId} and ${members.id} = ${sessionAttendance.memberId}
+    inner join ${units} on ${units.tenantId} = ${members.tenantId} and ${units.id} = ${members.cellId}
+    where ${sessionAttendance.tenantId} = ${session.tenantId} and ${sessionAttendance.sessionId} = ${session.id}
+      and ${sessionAttendance.status} in ('excused', 'absent') and ${members.cellId} = ${session.unitId}
+      and (${madeUpSql(sql`${sessionAttendance.memberId}`, session.planId)} or ${conferenceAttendedSql(sql`${members.personId}`, session.planId)}))`;
 }
 
 /**
