@@ -16,12 +16,13 @@ import { createOnce, keyTaken } from '../../idempotency';
 import { idempotencyKeys } from '../../idempotency/tables';
 import { countAttendance } from '../../../domain/attendance';
 import { scoreReport } from '../../../domain/rubrics';
-import { reportFigures } from '../../../domain/report-figures';
+import { reportFigures, type ReportFigures } from '../../../domain/report-figures';
 import { auditLog } from '../audit/tables';
 import type { LoadedSession } from '../study-sessions/load';
+import type { StudySession } from '../study-sessions/tables';
 import { canWriteReport } from './policy';
 import { ensureCurrentRubric, loadRubric } from './rubric';
-import { describeReport, detailOf, inspectionsOf, loadReportingSession, type ReportingSession } from './detail';
+import { describeReport, detailOf, inspectionsOf, loadReportingSession, type FigureInputs, type ReportingSession } from './detail';
 import { cellReports, cellReportVersions, type CellReport } from './tables';
 import type { ReportInput } from './schema';
 import { checkScores, figuresOfSession, planOf, prefillOf, recordVersion, reportOfSession, snapshotOf } from './service';
@@ -34,6 +35,13 @@ function refuseUnreportable(loaded: LoadedSession) {
   if (unit.closedOn !== null && unit.closedOn <= planIssuedOn) {
     throw badRequest('report.unit-closed', `${unit.name} đã giải thể ngày ${unit.closedOn.split('-').reverse().join('/')}, trước khi ban hành kế hoạch: không lập báo cáo.`);
   }
+}
+
+/** figuresOfSession's figures, from what the session's statement read (the same domain rules). */
+export function figuresFromInputs(session: StudySession, counted: FigureInputs): ReportFigures {
+  const marks = counted.marks.map(([memberId, status]) => ({ memberId, status }));
+  const counts = countAttendance(counted.expected, Number(counted.exempt), marks);
+  return reportFigures(counts, Number(counted.madeUp), { youth: session.reachedYouth, association: session.reachedAssociation, public: session.reachedPublic });
 }
 
 /** The fields the client sent (a field left out keeps the prefill or the column's default). */
@@ -52,7 +60,7 @@ export async function createReport(db: Db, actor: Actor, sessionId: string, inpu
 }
 
 /** The plain case in one write; null when it is not the plain case or the write lost a race. */
-async function createInOneWrite(db: Db, actor: Actor, loaded: ReportingSession, input: ReportInput, key: string | undefined) {
+export async function createInOneWrite(db: Db, actor: Actor, loaded: ReportingSession, input: ReportInput, key: string | undefined) {
   const { session, unit, figureInputs: counted } = loaded;
   if (loaded.reportStatus !== null || loaded.rubricId === null || !counted) return null;
   refuseUnreportable(loaded);
@@ -60,9 +68,7 @@ async function createInOneWrite(db: Db, actor: Actor, loaded: ReportingSession, 
   const scores = input.scores ?? [];
   checkScores(rubric, scores);
   const { total, band } = scoreReport(rubric, scores);
-  const marks = counted.marks.map(([memberId, status]) => ({ memberId, status }));
-  const counts = countAttendance(counted.expected, Number(counted.exempt), marks);
-  const figures = reportFigures(counts, Number(counted.madeUp), { youth: session.reachedYouth, association: session.reachedAssociation, public: session.reachedPublic });
+  const figures = figuresFromInputs(session, counted);
   const at = now();
   // The row as the database will hold it: its defaults written out, so that its version, its audit
   // entry and the answer are made from it before it is written.
