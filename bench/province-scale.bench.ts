@@ -4,9 +4,10 @@
 //    with sessions, attendance and reports, the aggregates kept by the services' code) — < 3 min;
 //    then the real services read it: one ward's consolidation, the province roll-up of every commune;
 // 2. the ward's consolidated report as DOCX (model and rendering) of a plan of 50 cells — < 50 ms;
-// 3. report submission over HTTP (POST /api/sessions/:id/report, each request a different held
-//    session, autocannon on 127.0.0.1) against the raw single-row INSERT rate of cell_reports on the
-//    same database in the same run, at the same concurrency — ≥ half, 0 errors.
+// 3. report submission over HTTP (POST /api/sessions/:id/report with an Idempotency-Key, as the
+//    phone's outbox sends it; each request a different held session; autocannon on 127.0.0.1)
+//    against the raw single-row INSERT rate of cell_reports on the same database in the same run,
+//    at the same concurrency — ≥ half, 0 errors.
 // QT_PROVINCE_COMMUNES scales the province down (100 by default); every phase stops by itself.
 import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
@@ -151,7 +152,7 @@ async function runOn(target: BenchTarget) {
     const queue = pools.http.map((s) => ({ id: s.id, who: signed.get(s.tenantId)! }));
     // Warm the server as autocannon's own first requests would (each on a session of its own, left out of the count).
     for (const item of queue.splice(0, 10)) {
-      const res = await fetch(`${base}/api/sessions/${item.id}/report`, { method: 'POST', headers: { cookie: item.who.cookie, 'x-csrf-token': item.who.csrfToken, 'content-type': 'application/json' }, body: '{}' });
+      const res = await fetch(`${base}/api/sessions/${item.id}/report`, { method: 'POST', headers: { cookie: item.who.cookie, 'x-csrf-token': item.who.csrfToken, 'content-type': 'application/json', 'idempotency-key': `bench-${item.id}` }, body: '{}' });
       if (res.status !== 201) throw new Error(`warm-up report creation: ${res.status} ${(await res.text()).slice(0, 200)}`);
     }
     const amount = queue.length;
@@ -169,7 +170,7 @@ async function runOn(target: BenchTarget) {
           method: 'POST',
           setupRequest: (request) => {
             const item = queue[next++ % queue.length]!;
-            return { ...request, path: `/api/sessions/${item.id}/report`, body, headers: { cookie: item.who.cookie, 'x-csrf-token': item.who.csrfToken, 'content-type': 'application/json' } };
+            return { ...request, path: `/api/sessions/${item.id}/report`, body, headers: { cookie: item.who.cookie, 'x-csrf-token': item.who.csrfToken, 'content-type': 'application/json', 'idempotency-key': `bench-${item.id}` } };
           },
           onResponse: (status, answer) => {
             if (status !== 201 && failures.length < 3) failures.push(`${status} ${answer.slice(0, 300)}`);
@@ -180,7 +181,7 @@ async function runOn(target: BenchTarget) {
     const errors = result.non2xx + result.errors + result.timeouts;
     const rate = result.requests.total / (result.duration || 1);
     report(
-      `Report creation over HTTP (POST /api/sessions/:id/report, ${result.requests.total} different sessions of ${accounts.length} wards, ${CONNECTIONS} connections, ${target.label})`,
+      `Report creation over HTTP (POST /api/sessions/:id/report with an Idempotency-Key as the phone sends it, ${result.requests.total} different sessions of ${accounts.length} wards, ${CONNECTIONS} connections, ${target.label})`,
       `${rate.toFixed(0)} req/s (p99 ${result.latency.p99} ms, ${errors} errors, ${result['2xx']} 2xx) / raw ${raw.rate.toFixed(0)} rows/s = ${(rate / raw.rate).toFixed(2)}`,
       '≥ 0.5 of the raw insert rate, 0 errors',
       rate / raw.rate >= 0.5 && errors === 0,
