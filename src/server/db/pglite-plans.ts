@@ -1,10 +1,11 @@
 // Prepared statements on the embedded database (decision 040). PGlite's query() parses and plans
 // every statement it is given, and its WebAssembly PostgreSQL plans several times slower than a
 // native server: a report's creation spent ~6 ms of its first statement's ~7 ms planning it. Drizzle
-// names a prepared statement but PGlite ignores the name. So for the statements the house prepares
-// (prepared.ts), the client's query() runs `EXECUTE name(values)` of a statement it PREPAREd once
-// for this connection, and PostgreSQL keeps its plan (after five custom plans, the generic one when it
-// costs no more). The answer is the same statement's: the same columns, types and parsers.
+// names a prepared statement but PGlite ignores the name. So for a statement prepared with
+// `keepPlanOnPglite` (prepared.ts), the client's query() runs `EXECUTE name(values)` of a statement
+// it PREPAREd once for this connection, and PostgreSQL keeps its plan (after five custom plans, the
+// generic one when it costs no more by its own estimate, which can be wrong: the busiest day's hot
+// reads ran slower so, hence opt-in). The answer is the same statement's: same columns, types, parsers.
 //
 // The values are written as SQL literals. Only text, numbers, booleans and nulls are: a string is
 // quoted with its quotes doubled, which is the whole escaping rule while standard_conforming_strings

@@ -1,7 +1,9 @@
 // Prepared statements for the hottest reads: Drizzle builds their SQL once per database handle
 // instead of on every request. On PostgreSQL (node-postgres) the statement is also named, so each
-// pooled connection has the server parse it once and afterwards only binds and executes it; on PGlite
-// the client PREPAREs it once and EXECUTEs it (pglite-plans.ts, outside transactions). Values go in as placeholders.
+// pooled connection has the server parse it once and afterwards only binds and executes it. PGlite
+// ignores the name, unless the statement asks to keep its plan there (`keepPlanOnPglite`, decision
+// 040): only where measured to pay, as a generic plan can be slower than the one made for the values
+// (the hot reads of the busiest day all were). Values go in as placeholders.
 import type { DbOrTx } from './client';
 import { keepPlan } from './pglite-plans';
 
@@ -20,7 +22,12 @@ export const preparedStatementNames = new Map<string, string>();
  * The statement `name` on this handle, prepared on first use by `build` (a query builder, not yet
  * prepared). The same name must always build the same SQL text.
  */
-export function prepared<P extends Prepared>(db: DbOrTx, name: string, build: (db: DbOrTx) => { toSQL(): { sql: string }; prepare(name: string): P }): P {
+export function prepared<P extends Prepared>(
+  db: DbOrTx,
+  name: string,
+  build: (db: DbOrTx) => { toSQL(): { sql: string }; prepare(name: string): P },
+  options: { keepPlanOnPglite?: boolean } = {},
+): P {
   let statements = byHandle.get(db);
   if (!statements) byHandle.set(db, (statements = new Map()));
   let statement = statements.get(name) as P | undefined;
@@ -30,7 +37,7 @@ export function prepared<P extends Prepared>(db: DbOrTx, name: string, build: (d
     const known = [...preparedStatementNames].find(([, n]) => n === name)?.[0];
     if (known !== undefined && known !== text) throw new Error(`prepared statement ${name}: two different texts`);
     preparedStatementNames.set(text, name);
-    keepPlan((db as unknown as { $client?: unknown }).$client, text, name);
+    if (options.keepPlanOnPglite) keepPlan((db as unknown as { $client?: unknown }).$client, text, name);
     statement = query.prepare(name);
     statements.set(name, statement);
   }

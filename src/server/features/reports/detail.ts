@@ -182,10 +182,9 @@ export async function loadReportingSession(
   options: { figures?: boolean } = {},
 ): Promise<ReportingSession> {
   const [row] = options.figures
-    ? await prepared(db, 'reporting_session_with_figures', (d) => reportingSessionQuery(d, sql.placeholder('id'), figureInputsSql(sql.placeholder('today')))).execute({
-        id,
-        today: now().toISOString(),
-      })
+    ? await prepared(db, 'reporting_session_with_figures', (d) => reportingSessionQuery(d, sql.placeholder('id'), figureInputsSql(sql.placeholder('today'))), {
+        keepPlanOnPglite: true,
+      }).execute({ id, today: now().toISOString() })
     : await reportingSessionQuery(db, id, null);
   if (!row) throw notFound('session');
   const loaded: ReportingSession = {
