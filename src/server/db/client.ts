@@ -69,7 +69,7 @@ export async function openDatabase(options: { dataDir?: string; url?: string; lo
   // On disk, an acknowledged commit is flushed to it before the caller hears of it (decision 022).
   const flusher = options.dataDir ? createWalFlusher(options.dataDir) : undefined;
   if (flusher) flushAfterEachCommit(client as never, flusher);
-  // The plans of the statements the house prepares are kept (decision 040).
+  // The plans of the prepared statements that ask for it are kept (decision 040).
   keepPlansOf(client);
   const db = drizzle(client, { schema, logger }) as unknown as Db;
   const close = async () => {
