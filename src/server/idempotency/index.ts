@@ -38,10 +38,15 @@ export interface CreateOnceSteps<R> {
  * Runs `create` once per key, in the caller's transaction. Returns `created: false` with the first
  * request's record when the key was already claimed by the same person for the same request.
  */
+/** The key's row: claimed by this person for this request, naming the record once it is known. */
+export function keyClaim(request: CreateOnceRequest & { key: string }, entityId: string | null = null) {
+  return { tenantId: request.tenantId, key: request.key, scope: request.scope, actorId: request.actorId, entityId };
+}
+
 export async function createOnce<R>(tx: Tx, request: CreateOnceRequest, steps: CreateOnceSteps<R>): Promise<{ created: boolean; result: R }> {
   const { tenantId, actorId, scope, key } = request;
   if (!key) return { created: true, result: (await steps.create()).result };
-  const claimed = await tx.insert(idempotencyKeys).values({ tenantId, key, scope, actorId }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
+  const claimed = await tx.insert(idempotencyKeys).values(keyClaim({ ...request, key })).onConflictDoNothing().returning({ key: idempotencyKeys.key });
   const where = and(eq(idempotencyKeys.tenantId, tenantId), eq(idempotencyKeys.key, key));
   if (claimed.length === 0) {
     const [earlier] = await tx.select().from(idempotencyKeys).where(where);

@@ -16,8 +16,9 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export async function recordAudit(db: DbOrTx, entry: AuditEntry | AuditEntry[]): Promise<void> {
-  const rows = (Array.isArray(entry) ? entry : [entry]).map((e) => ({
+/** The audit_log row of an entry (its `at` from now() on insert), for a write that builds its own statement. */
+export function auditRow(e: AuditEntry) {
+  return {
     tenantId: e.tenantId,
     actorId: e.actorId,
     action: e.action,
@@ -25,7 +26,11 @@ export async function recordAudit(db: DbOrTx, entry: AuditEntry | AuditEntry[]):
     entityId: e.entityId ?? null,
     before: e.before === undefined ? null : toJson(e.before),
     after: e.after === undefined ? null : toJson(e.after),
-  }));
+  };
+}
+
+export async function recordAudit(db: DbOrTx, entry: AuditEntry | AuditEntry[]): Promise<void> {
+  const rows = (Array.isArray(entry) ? entry : [entry]).map(auditRow);
   // Large imports and bulk onboarding write thousands of entries: one JSON parameter, not one per cell.
   if (rows.length > 100) return insertJsonRows(db, auditLog, rows.map((r) => ({ ...r, at: now() })));
   if (rows.length) await db.insert(auditLog).values(rows);

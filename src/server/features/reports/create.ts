@@ -11,12 +11,13 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { badRequest, stateConflict } from '../../errors';
 import { now } from '../../clock';
-import { insertValuesSql, isUniqueViolation } from '../../db/insert-values';
-import { createOnce, keyTaken } from '../../idempotency';
+import { isUniqueViolation } from '../../db/unique-violation';
+import { createOnce, keyClaim, keyTaken, type CreateOnceRequest } from '../../idempotency';
 import { idempotencyKeys } from '../../idempotency/tables';
 import { countAttendance } from '../../../domain/attendance';
 import { scoreReport } from '../../../domain/rubrics';
-import { reportFigures, type ReportFigures } from '../../../domain/report-figures';
+import type { ReportFigures } from '../../../domain/report-figures';
+import { auditRow } from '../audit/service';
 import { auditLog } from '../audit/tables';
 import type { LoadedSession } from '../study-sessions/load';
 import type { StudySession } from '../study-sessions/tables';
@@ -25,7 +26,7 @@ import { ensureCurrentRubric, loadRubric } from './rubric';
 import { describeReport, detailOf, inspectionsOf, loadReportingSession, type FigureInputs, type ReportingSession } from './detail';
 import { cellReports, cellReportVersions, type CellReport } from './tables';
 import type { ReportInput } from './schema';
-import { checkScores, figuresOfSession, planOf, prefillOf, recordVersion, reportOfSession, snapshotOf } from './service';
+import { checkScores, figuresOfSession, planOf, prefillOf, recordVersion, reportOfSession, sessionFigures, versionRows } from './service';
 
 const refusal = 'lập báo cáo cho chi bộ khác';
 
@@ -40,8 +41,12 @@ function refuseUnreportable(loaded: LoadedSession) {
 /** figuresOfSession's figures, from what the session's statement read (the same domain rules). */
 export function figuresFromInputs(session: StudySession, counted: FigureInputs): ReportFigures {
   const marks = counted.marks.map(([memberId, status]) => ({ memberId, status }));
-  const counts = countAttendance(counted.expected, Number(counted.exempt), marks);
-  return reportFigures(counts, Number(counted.madeUp), { youth: session.reachedYouth, association: session.reachedAssociation, public: session.reachedPublic });
+  return sessionFigures(session, countAttendance(counted.expected, Number(counted.exempt), marks), Number(counted.madeUp));
+}
+
+/** The Idempotency-Key's request of a report's creation, the same on both ways. */
+function keyRequest(actor: Actor, session: Pick<StudySession, 'tenantId' | 'id'>, key: string | undefined): CreateOnceRequest {
+  return { tenantId: session.tenantId, actorId: actor.userId, scope: `report:${session.id}`, key, taken: () => keyTaken('report') };
 }
 
 /** The fields the client sent (a field left out keeps the prefill or the column's default). */
@@ -98,16 +103,17 @@ export async function createInOneWrite(db: Db, actor: Actor, loaded: ReportingSe
     createdAt: at,
     updatedAt: at,
   };
-  const snapshot = snapshotOf(report);
+  // The same rows the general way writes (recordVersion, createOnce), as Drizzle's inserts of one statement.
+  const rows = versionRows(actor, report, 'create', null);
   const writes = [
-    insertValuesSql(cellReports, report),
-    insertValuesSql(cellReportVersions, { tenantId: report.tenantId, reportId: report.id, version: 1, action: 'create', comment: null, snapshot, actorId: actor.userId, at }),
-    insertValuesSql(auditLog, { tenantId: report.tenantId, actorId: actor.userId, at, action: 'report.create', entity: 'report', entityId: report.id, before: null, after: snapshot }),
-    ...(key ? [insertValuesSql(idempotencyKeys, { tenantId: report.tenantId, key, scope: `report:${session.id}`, actorId: actor.userId, entityId: report.id, createdAt: at })] : []),
+    db.insert(cellReports).values(report),
+    db.insert(cellReportVersions).values(rows.version),
+    db.insert(auditLog).values(auditRow(rows.audit)),
+    ...(key ? [db.insert(idempotencyKeys).values(keyClaim({ ...keyRequest(actor, session, key), key }, report.id))] : []),
   ];
   try {
     await db.execute(sql`with ${sql.join(
-      writes.map((w, i) => sql`${sql.identifier(`w${i}`)} as (${w})`),
+      writes.map((w, i) => sql`${sql.identifier(`w${i}`)} as ${w}`),
       sql`, `,
     )} select 1`);
   } catch (error) {
@@ -127,8 +133,7 @@ async function createInTransaction(db: Db, actor: Actor, sessionId: string, inpu
     const loaded = await loadReportingSession(tx, actor, sessionId, canWriteReport, refusal);
     const { session, unit } = loaded;
     const describe = async (report: CellReport) => describeReport(tx, actor, { report, unit, plan: await planOf(tx, session) });
-    const request = { tenantId: session.tenantId, actorId: actor.userId, scope: `report:${session.id}`, key: idempotencyKey, taken: () => keyTaken('report') };
-    const { result } = await createOnce(tx, request, {
+    const { result } = await createOnce(tx, keyRequest(actor, session, idempotencyKey), {
       replay: async () => describe((await reportOfSession(tx, session))!),
       create: async () => {
         const existing = loaded.reportStatus === null ? null : await reportOfSession(tx, session);

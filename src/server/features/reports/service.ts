@@ -11,7 +11,7 @@ import { now } from '../../clock';
 import { updateVersioned } from '../../db/versioned';
 import { createOnce, keyTaken } from '../../idempotency';
 import { todayInVietnam } from '../../../domain/dates';
-import { countAttendance, type AttendanceMark } from '../../../domain/attendance';
+import { countAttendance, type AttendanceCounts, type AttendanceMark } from '../../../domain/attendance';
 import { describeScoreProblem, rubricItems, scoreProblems, scoreReport, type RubricContent, type Score } from '../../../domain/rubrics';
 import { canTransition, reportFigures, type ReportAction, type ReportFigures } from '../../../domain/report-figures';
 import { recordAudit } from '../audit/service';
@@ -32,6 +32,11 @@ import { refuseIfLocked } from './ward-report';
 import { refreshPlanFigures } from './consolidation';
 import { propagandaTotals } from '../propaganda/service';
 
+/** A session's figures from its attendance counts and make-ups done, with the people it reached. */
+export function sessionFigures(session: StudySession, counts: AttendanceCounts, madeUp: number): ReportFigures {
+  return reportFigures(counts, madeUp, { youth: session.reachedYouth, association: session.reachedAssociation, public: session.reachedPublic });
+}
+
 /** The figures of a session as they stand: its attendance counts, make-ups done, people reached. */
 export async function figuresOfSession(db: DbOrTx, session: StudySession): Promise<ReportFigures> {
   const expectation = await expectationOf(db, session);
@@ -40,7 +45,7 @@ export async function figuresOfSession(db: DbOrTx, session: StudySession): Promi
   // Only members marked excused or absent owe a make-up: with none (at a cell not studying at the ward conference), none made one up.
   const owes = session.atConference || marks.some((m) => m.status === 'excused' || m.status === 'absent');
   const madeUp = owes ? await madeUpCountOfSession(db, session) : 0;
-  return reportFigures(counts, madeUp, { youth: session.reachedYouth, association: session.reachedAssociation, public: session.reachedPublic });
+  return sessionFigures(session, counts, madeUp);
 }
 
 export function checkScores(rubric: Pick<RubricContent, 'groups'>, scores: readonly Score[]) {
@@ -81,9 +86,18 @@ export function snapshotOf(report: CellReport): Record<string, unknown> {
   return JSON.parse(JSON.stringify(report)) as Record<string, unknown>;
 }
 
+/** The report's version row and its audit entry as the action leaves the report. */
+export function versionRows(actor: Actor, report: CellReport, action: ReportVersionAction, before: CellReport | null, comment: string | null = null) {
+  return {
+    version: { tenantId: report.tenantId, reportId: report.id, version: report.version, action, comment, snapshot: snapshotOf(report), actorId: actor.userId, at: now() },
+    audit: { tenantId: report.tenantId, actorId: actor.userId, action: `report.${action}`, entity: 'report', entityId: report.id, before: before ?? undefined, after: report },
+  };
+}
+
 export async function recordVersion(tx: Tx, actor: Actor, report: CellReport, action: ReportVersionAction, before: CellReport | null, comment: string | null = null) {
-  await tx.insert(cellReportVersions).values({ tenantId: report.tenantId, reportId: report.id, version: report.version, action, comment, snapshot: snapshotOf(report), actorId: actor.userId, at: now() });
-  await recordAudit(tx, { tenantId: report.tenantId, actorId: actor.userId, action: `report.${action}`, entity: 'report', entityId: report.id, before: before ?? undefined, after: report });
+  const rows = versionRows(actor, report, action, before, comment);
+  await tx.insert(cellReportVersions).values(rows.version);
+  await recordAudit(tx, rows.audit);
 }
 
 /** What a new report of the session starts from. */
