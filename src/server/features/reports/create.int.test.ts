@@ -11,7 +11,11 @@ import { auditLog } from '../audit/tables';
 import { studySessions } from '../study-sessions/tables';
 import { canViewReport } from './policy';
 import { loadReportingSession } from './detail';
-import { createInOneWrite, figuresFromInputs } from './create';
+import { createInOneWrite, createReports, figuresFromInputs } from './create';
+import { idempotencyKeys } from '../../idempotency/tables';
+import { countStatements } from '../../../../test/support/statements';
+import { buildCell, buildCommune, buildMember, buildPlan, buildUserWithGrant } from '../../../../test/support/factories';
+import { ensureCurrentRubric } from './rubric';
 import { figuresOfSession } from './service';
 import { cellReports, cellReportVersions } from './tables';
 
@@ -109,3 +113,69 @@ describe('a report created in two statements', () => {
     expect(withKey.statusCode).toBe(201);
   });
 });
+
+describe('creations arriving together (decision 041)', () => {
+  const actorOf = async (username: string) => loadActorForUser(t.database.db, (await findAccountByUsername(t.database.db, username))!);
+  /** Another commune with a held session of its own cell, and its ward staff. */
+  const otherCommune = async () => {
+    const { database } = t;
+    const commune = await buildCommune(database, 'Đảng ủy xã Cùng Đợt');
+    const cell = await buildCell(database, commune, 'Chi bộ Thôn Cùng Đợt');
+    await buildMember(database, cell, { fullName: 'Lê Văn Cùng' });
+    const { plan } = await buildPlan(database, commune, { status: 'issued' });
+    const [session] = await database.db.insert(studySessions).values({ tenantId: commune.id, planId: plan.id, unitId: cell.id, heldOn: '2026-05-20' }).returning();
+    await database.db.transaction((tx) => ensureCurrentRubric(tx, commune.id));
+    const { username } = await buildUserWithGrant(database, { role: 'wardStaff', unit: commune });
+    return { sessionId: session!.id, actor: await actorOf(username) };
+  };
+
+  it('reads the sessions in one statement and writes the plain creations in one more', async () => {
+    const actor = await actorOf('banxaydung');
+    const ids = (await sessionsWithoutReport()).slice(0, 3);
+    const { result, statements } = await countStatements(t.database.db, () =>
+      createReports(t.database.db, ids.map((sessionId, i) => ({ actor, sessionId, input: { summary: `Cùng đợt ${i}.` }, key: `batch-plain-${i}` }))),
+    );
+    expect(result.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect(statements).toHaveLength(2);
+    for (const [i, sessionId] of ids.entries()) {
+      const [report] = await t.database.db.select().from(cellReports).where(eq(cellReports.sessionId, sessionId));
+      expect(report!.summary).toBe(`Cùng đợt ${i}.`);
+      expect((result[i] as PromiseFulfilledResult<{ id: string; version: number }>).value).toMatchObject({ id: report!.id, version: 1 });
+      expect(await t.database.db.select().from(cellReportVersions).where(eq(cellReportVersions.reportId, report!.id))).toHaveLength(1);
+      const [key] = await t.database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, `batch-plain-${i}`));
+      expect(key!.entityId).toBe(report!.id);
+    }
+  });
+
+  it("answers each creation of a batch as it would be answered alone: another commune's session, a score too high, a second report of a session", async () => {
+    const { db } = t.database;
+    const staffActor = await actorOf('banxaydung');
+    const [a, b, c] = await sessionsWithoutReport();
+    const { sessionId: ours, actor: otherActor } = await otherCommune();
+    const rubric = (await staff.inject({ method: 'GET', url: '/api/rubrics/current' })).json();
+    const item = rubric.groups[0].items[0];
+    const before = (await db.select().from(auditLog).where(eq(auditLog.entity, 'report'))).length;
+    const answers = await createReports(db, [
+      { actor: staffActor, sessionId: a!, input: { summary: 'A.' }, key: 'batch-mixed-a' },
+      { actor: staffActor, sessionId: b!, input: { scores: [{ itemId: item.id, points: item.maxPoints + 1 }] }, key: 'batch-mixed-b' },
+      { actor: staffActor, sessionId: ours, input: {}, key: 'batch-mixed-other' },
+      { actor: staffActor, sessionId: c!, input: { summary: 'C.' }, key: 'batch-mixed-c' },
+      { actor: staffActor, sessionId: a!, input: { summary: 'A lần hai.' }, key: 'batch-mixed-a2' },
+      { actor: otherActor, sessionId: ours, input: { summary: 'Phường khác.' }, key: 'batch-mixed-own' },
+    ]);
+    const outcome = answers.map((r) => (r.status === 'fulfilled' ? 201 : (r.reason as { status: number }).status));
+    expect(outcome).toEqual([201, 400, 404, 201, 409, 201]);
+    expect((answers[1] as PromiseRejectedResult).reason.message).toContain(item.name);
+    expect((answers[4] as PromiseRejectedResult).reason.id).toBe('report.exists');
+    const summaries = async (sessionId: string) => (await db.select().from(cellReports).where(eq(cellReports.sessionId, sessionId))).map((r) => r.summary);
+    expect(await summaries(a!)).toEqual(['A.']);
+    expect(await summaries(b!)).toEqual([]);
+    expect(await summaries(c!)).toEqual(['C.']);
+    expect(await summaries(ours)).toEqual(['Phường khác.']);
+    // Three reports, three audit entries; the refused creations claimed no key.
+    expect((await db.select().from(auditLog).where(eq(auditLog.entity, 'report'))).length).toBe(before + 3);
+    const claimed = (await db.select().from(idempotencyKeys)).map((k) => k.key).filter((k) => k.startsWith('batch-mixed-'));
+    expect(claimed.sort()).toEqual(['batch-mixed-a', 'batch-mixed-c', 'batch-mixed-own']);
+  });
+});
+

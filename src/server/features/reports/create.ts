@@ -5,11 +5,14 @@
 // transaction). Whatever is not the plain case (a report already there, a key already used, a cell
 // studying at the ward conference, no rubric yet, a unique index refusing the write because another
 // request got there first) goes the general way: the same create in one transaction of its reads.
+// Creations that arrive while others are being written go together (decision 041): one read of all
+// their sessions, one write of all their plain rows, each answered as it would be alone.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../auth/actor';
-import { badRequest, stateConflict } from '../../errors';
+import { badRequest, notFound, stateConflict } from '../../errors';
+import { batcher } from '../../db/batcher';
 import { now } from '../../clock';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { createOnce, keyClaim, keyTaken, type CreateOnceRequest } from '../../idempotency';
@@ -19,13 +22,13 @@ import { scoreReport } from '../../../domain/rubrics';
 import type { ReportFigures } from '../../../domain/report-figures';
 import { auditRow } from '../audit/service';
 import { auditLog } from '../audit/tables';
-import type { LoadedSession } from '../study-sessions/load';
+import { checkSessionAccess, type LoadedSession } from '../study-sessions/load';
 import type { StudySession } from '../study-sessions/tables';
 import { canWriteReport } from './policy';
 import { ensureCurrentRubric, loadRubric } from './rubric';
-import { describeReport, detailOf, inspectionsOf, loadReportingSession, type FigureInputs, type ReportingSession } from './detail';
-import { cellReports, cellReportVersions, type CellReport } from './tables';
-import type { ReportInput } from './schema';
+import { describeReport, detailOf, inspectionsOf, loadReportingSession, reportingSessionsWithFigures, type FigureInputs, type ReportingSession } from './detail';
+import { cellReports, cellReportVersions, type CellReport, type Rubric } from './tables';
+import type { ReportDetail, ReportInput } from './schema';
 import { checkScores, figuresOfSession, planOf, prefillOf, recordVersion, reportOfSession, sessionFigures, versionRows } from './service';
 
 const refusal = 'lập báo cáo cho chi bộ khác';
@@ -60,13 +63,31 @@ function sentFields(input: ReportInput) {
  * report it created; a second report of the session is refused (409 report.exists).
  */
 export async function createReport(db: Db, actor: Actor, sessionId: string, input: ReportInput, idempotencyKey?: string) {
-  const loaded = await loadReportingSession(db, actor, sessionId, canWriteReport, refusal, { figures: true });
-  return (await createInOneWrite(db, actor, loaded, input, idempotencyKey)) ?? createInTransaction(db, actor, sessionId, input, idempotencyKey);
+  const [answer] = await createReports(db, [{ actor, sessionId, input, key: idempotencyKey }]);
+  if (answer!.status === 'rejected') throw answer!.reason;
+  return answer!.value;
 }
 
 /** The plain case in one write; null when it is not the plain case or the write lost a race. */
 export async function createInOneWrite(db: Db, actor: Actor, loaded: ReportingSession, input: ReportInput, key: string | undefined) {
-  const { session, unit, figureInputs: counted } = loaded;
+  const creation = await plainCreation(db, actor, loaded, input, key);
+  if (!creation || !(await writeOrLose(db, [creation]))) return null;
+  return answerOf(db, creation);
+}
+
+/** One report's creation in the plain case, its rows made before they are written. */
+interface PlainCreation {
+  actor: Actor;
+  loaded: ReportingSession;
+  rubric: Rubric;
+  report: CellReport;
+  rows: ReturnType<typeof versionRows>;
+  claim: ReturnType<typeof keyClaim> | null;
+}
+
+/** The rows of the plain case (its refusals thrown as the general way's), or null when it is not. */
+async function plainCreation(db: Db, actor: Actor, loaded: ReportingSession, input: ReportInput, key: string | undefined): Promise<PlainCreation | null> {
+  const { session, figureInputs: counted } = loaded;
   if (loaded.reportStatus !== null || loaded.rubricId === null || !counted) return null;
   refuseUnreportable(loaded);
   const rubric = await loadRubric(db, session.tenantId, loaded.rubricId);
@@ -103,26 +124,107 @@ export async function createInOneWrite(db: Db, actor: Actor, loaded: ReportingSe
     createdAt: at,
     updatedAt: at,
   };
-  // The same rows the general way writes (recordVersion, createOnce), as Drizzle's inserts of one statement.
-  const rows = versionRows(actor, report, 'create', null);
+  // The same rows the general way writes (recordVersion, createOnce).
+  const claim = key ? keyClaim({ ...keyRequest(actor, session, key), key }, report.id) : null;
+  return { actor, loaded, rubric, report, rows: versionRows(actor, report, 'create', null), claim };
+}
+
+/**
+ * The creations' rows as Drizzle's inserts of one statement (one transaction: all or none). False
+ * when a unique index refused it: another request created one of the sessions' reports, or used
+ * one of the keys, since the read (or two of the batch did).
+ */
+async function writeOrLose(db: Db, creations: PlainCreation[]): Promise<boolean> {
+  const claims = creations.flatMap((c) => (c.claim ? [c.claim] : []));
   const writes = [
-    db.insert(cellReports).values(report),
-    db.insert(cellReportVersions).values(rows.version),
-    db.insert(auditLog).values(auditRow(rows.audit)),
-    ...(key ? [db.insert(idempotencyKeys).values(keyClaim({ ...keyRequest(actor, session, key), key }, report.id))] : []),
+    db.insert(cellReports).values(creations.map((c) => c.report)),
+    db.insert(cellReportVersions).values(creations.map((c) => c.rows.version)),
+    db.insert(auditLog).values(creations.map((c) => auditRow(c.rows.audit))),
+    ...(claims.length ? [db.insert(idempotencyKeys).values(claims)] : []),
   ];
   try {
     await db.execute(sql`with ${sql.join(
       writes.map((w, i) => sql`${sql.identifier(`w${i}`)} as ${w}`),
       sql`, `,
     )} select 1`);
+    return true;
   } catch (error) {
-    // Another request created the session's report, or used the key, since the read: the general way answers.
-    if (isUniqueViolation(error)) return null;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
+}
+
+/** The created report's answer, from what was read and written (its inspections read only if any). */
+async function answerOf(db: Db, { actor, loaded, rubric, report }: PlainCreation) {
+  const { session, unit } = loaded;
   const inspections = loaded.inspected ? await inspectionsOf(db, session.tenantId, session.id) : [];
   return detailOf(actor, report, unit, loaded.tasks, { rubric, locked: loaded.locked, sessionHeldOn: session.heldOn, inspections });
+}
+
+/** A report's creation as the route receives it. */
+export interface CreationRequest {
+  actor: Actor;
+  sessionId: string;
+  input: ReportInput;
+  key: string | undefined;
+}
+
+/**
+ * Creations that arrived together (decision 041): their sessions read in one statement, the plain
+ * ones written in one statement, each answered as createReport answers it alone. A batch's write
+ * that fails is written again one creation at a time, so that one creation's refusal is its own.
+ */
+export async function createReports(db: Db, requests: readonly CreationRequest[], release: () => void = () => {}): Promise<PromiseSettledResult<ReportDetail>[]> {
+  const sessions = await reportingSessionsWithFigures(db, [...new Set(requests.map((r) => r.sessionId))]);
+  const planned = await Promise.allSettled(
+    requests.map(async ({ actor, sessionId, input, key }) => {
+      const loaded = sessions.get(sessionId);
+      if (!loaded) throw notFound('session');
+      checkSessionAccess(actor, loaded, canWriteReport, refusal);
+      return plainCreation(db, actor, loaded, input, key);
+    }),
+  );
+  const plain = planned.flatMap((p) => (p.status === 'fulfilled' && p.value ? [p.value] : []));
+  // Per plain creation: written, or the error its own write met; absent: lost its race (general way).
+  const written = new Map<PlainCreation, true | { error: unknown }>();
+  const alone = async (c: PlainCreation) => {
+    try {
+      if (await writeOrLose(db, [c])) written.set(c, true);
+    } catch (error) {
+      written.set(c, { error });
+    }
+  };
+  // Each write is sent before the next batch may start, so that the next batch's read queues behind it.
+  if (plain.length > 1) {
+    const together = writeOrLose(db, plain).catch(() => false);
+    release();
+    if (await together) plain.forEach((c) => written.set(c, true));
+    // One creation's refusal (its session's report written meanwhile, its key used) is its own alone.
+    else for (const c of plain) await alone(c);
+  } else {
+    const single = plain[0] ? alone(plain[0]) : Promise.resolve();
+    release();
+    await single;
+  }
+  return Promise.allSettled(
+    requests.map(async ({ actor, sessionId, input, key }, i) => {
+      const p = planned[i]!;
+      if (p.status === 'rejected') throw p.reason;
+      const outcome = p.value ? written.get(p.value) : undefined;
+      if (outcome === true) return answerOf(db, p.value!);
+      if (outcome) throw outcome.error;
+      return createInTransaction(db, actor, sessionId, input, key);
+    }),
+  );
+}
+
+/**
+ * The route's creations (decision 041): one batch at a time on this database, the creations that
+ * arrive while one is written going together in the next; alone, a creation goes at once.
+ */
+export function reportCreations(db: Db) {
+  const batch = batcher<CreationRequest, ReportDetail>((requests, release) => createReports(db, requests, release));
+  return (actor: Actor, sessionId: string, input: ReportInput, key: string | undefined) => batch({ actor, sessionId, input, key });
 }
 
 /** The general way: the create, its reads and the key's claim in one transaction. */

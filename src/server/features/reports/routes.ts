@@ -31,7 +31,7 @@ import {
 } from './schema';
 import { reopenWardReport, saveWardReport, submitWardReport, wardReportFor } from './ward-report';
 import { currentRubric, currentRubricWorkbook, importRubric, saveRubric } from './rubric';
-import { createReport } from './create';
+import { reportCreations } from './create';
 import { acceptReport, recordInspection, reportFor, reportVersions, rescoreReport, returnReport, sessionReport, submitReport, updateReport } from './service';
 import { planConsolidation, remindMissing } from './consolidation';
 import { reportDocumentFor, wardReportDocumentFor } from './document';
@@ -43,6 +43,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const MAX_RUBRIC_BYTES = 2 * 1024 * 1024;
 
 export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter; mailer: Mailer }> = async (app, { db, pdf, mailer }) => {
+  const createReport = reportCreations(db);
   app.get(
     '/api/rubrics/current',
     { config: { policy: 'rubrics.view' }, schema: { tags, summary: 'Bộ tiêu chí tự chấm điểm hiện hành', querystring: communeQuery, response: { 200: rubricResponse } } },
@@ -81,7 +82,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter; ma
       config: { policy: 'reports.write' },
       schema: { tags, summary: 'Lập báo cáo kết quả học tập (gửi lại với cùng Idempotency-Key trả về báo cáo đã lập)', params: sessionIdParams, headers: idempotencyKeyHeaders, body: reportCreateBody, response: { 201: reportDetailSchema } },
     },
-    async (request, reply) => reply.status(201).send(await createReport(db, actorOf(request), request.params.id, request.body, request.headers['idempotency-key'])),
+    async (request, reply) => reply.status(201).send(await createReport(actorOf(request), request.params.id, request.body, request.headers['idempotency-key'])),
   );
 
   app.post(
