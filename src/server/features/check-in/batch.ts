@@ -1,6 +1,9 @@
 // A hall scans at once: check-ins of one meeting that arrive while the database is busy wait and go
-// together, in one statement (group commit). One scan alone goes at once, in a batch of one. Each
-// person gets their own answer; a person twice in one batch is written once and told "already".
+// together, in one statement (the group commit of db/batcher.ts, decision 041, one lane a meeting).
+// One scan alone goes at once, in a batch of one. Each person gets their own answer; a person twice
+// in one batch is written once and told "already".
+import { batcher } from '../../db/batcher';
+
 export interface Scan {
   memberId: string;
   userId: string;
@@ -19,14 +22,10 @@ export interface ScanResult {
 
 type Run = (scans: Scan[]) => Promise<Map<string, ScanResult>>;
 
-interface Waiting extends Scan {
-  resolve: (r: ScanResult) => void;
-  reject: (e: unknown) => void;
-}
-
 interface Lane {
-  queue: Waiting[];
-  busy: boolean;
+  scan: (scan: Scan) => Promise<ScanResult>;
+  /** Scans sent and not yet answered: the lane goes when none is left. */
+  pending: number;
 }
 
 const lanes = new Map<string, Lane>();
@@ -34,44 +33,29 @@ const lanes = new Map<string, Lane>();
 const MAX_BATCH = 200;
 
 export function scanTogether(key: string, scan: Scan, run: Run): Promise<ScanResult> {
-  return new Promise((resolve, reject) => {
-    let lane = lanes.get(key);
-    if (!lane) {
-      lane = { queue: [], busy: false };
-      lanes.set(key, lane);
-    }
-    lane.queue.push({ ...scan, resolve, reject });
-    if (!lane.busy) {
-      lane.busy = true;
-      // Those scanning in the same turn of the event loop join the first.
-      setImmediate(() => void drain(key, lane!, run));
-    }
+  let lane = lanes.get(key);
+  if (!lane) {
+    lane = { scan: batcher<Scan, ScanResult>((scans) => runOnce(scans, run), { max: MAX_BATCH }), pending: 0 };
+    lanes.set(key, lane);
+  }
+  const current = lane;
+  current.pending += 1;
+  return current.scan(scan).finally(() => {
+    current.pending -= 1;
+    if (current.pending === 0 && lanes.get(key) === current) lanes.delete(key);
   });
 }
 
-async function drain(key: string, lane: Lane, run: Run) {
-  while (lane.queue.length > 0) {
-    const batch = lane.queue.splice(0, MAX_BATCH);
-    const first = new Map<string, Waiting>();
-    const repeats: Waiting[] = [];
-    for (const w of batch) {
-      if (first.has(w.memberId)) repeats.push(w);
-      else first.set(w.memberId, w);
-    }
-    try {
-      const results = await run([...first.values()].map(({ memberId, userId, step }) => ({ memberId, userId, step })));
-      const none: ScanResult = { title: null, expected: false, written: false, replayed: false };
-      for (const w of first.values()) w.resolve(results.get(w.memberId) ?? none);
-      // The same person twice in one batch: the second scan is a replay of the first (its code, or one no newer).
-      for (const w of repeats) {
-        const r = results.get(w.memberId) ?? none;
-        const firstStep = first.get(w.memberId)!.step;
-        w.resolve({ ...r, written: false, replayed: r.replayed || (r.written && firstStep >= w.step) });
-      }
-    } catch (error) {
-      for (const w of batch) w.reject(error);
-    }
-  }
-  lane.busy = false;
-  lanes.delete(key);
+/** A batch's scans, each person written once; a later scan of the same person in it is a replay of the first. */
+async function runOnce(batch: Scan[], run: Run): Promise<PromiseSettledResult<ScanResult>[]> {
+  const first = new Map<string, Scan>();
+  for (const s of batch) if (!first.has(s.memberId)) first.set(s.memberId, s);
+  const results = await run([...first.values()].map(({ memberId, userId, step }) => ({ memberId, userId, step })));
+  const none: ScanResult = { title: null, expected: false, written: false, replayed: false };
+  return batch.map((s): PromiseSettledResult<ScanResult> => {
+    const r = results.get(s.memberId) ?? none;
+    const firstScan = first.get(s.memberId)!;
+    if (firstScan === s) return { status: 'fulfilled', value: r };
+    return { status: 'fulfilled', value: { ...r, written: false, replayed: r.replayed || (r.written && firstScan.step >= s.step) } };
+  });
 }
