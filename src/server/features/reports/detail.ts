@@ -208,14 +208,12 @@ export async function loadReportingSession(
  * there; one alone is read by its id, a plan measured twice as fast as the list's.
  */
 export async function reportingSessionsWithFigures(db: DbOrTx, ids: readonly string[]): Promise<Map<string, ReportingSession>> {
-  const figureInputs = figureInputsSql(sql.placeholder('today'));
   const today = now().toISOString();
+  const build = (which: SQL) => (d: DbOrTx) => reportingSessionQuery(d, which, figureInputsSql(sql.placeholder('today')));
   const rows =
     ids.length === 1
-      ? await prepared(db, 'reporting_session_with_figures', (d) => reportingSessionQuery(d, eq(studySessions.id, sql.placeholder('id')), figureInputs), {
-          keepPlanOnPglite: true,
-        }).execute({ id: ids[0], today })
-      : await prepared(db, 'reporting_sessions_with_figures', (d) => reportingSessionQuery(d, sql`${studySessions.id} = any(string_to_array(${sql.placeholder('ids')}, ',')::uuid[])`, figureInputs), {
+      ? await prepared(db, 'reporting_session_with_figures', build(eq(studySessions.id, sql.placeholder('id'))), { keepPlanOnPglite: true }).execute({ id: ids[0], today })
+      : await prepared(db, 'reporting_sessions_with_figures', build(sql`${studySessions.id} = any(string_to_array(${sql.placeholder('ids')}, ',')::uuid[])`), {
           keepPlanOnPglite: true,
         }).execute({ ids: ids.join(','), today });
   return new Map(rows.map((row) => [row.session.id, reportingSessionOf(row)]));
