@@ -34,15 +34,15 @@ export interface CreateOnceSteps<R> {
   replay(id: string): Promise<R>;
 }
 
-/**
- * Runs `create` once per key, in the caller's transaction. Returns `created: false` with the first
- * request's record when the key was already claimed by the same person for the same request.
- */
 /** The key's row: claimed by this person for this request, naming the record once it is known. */
 export function keyClaim(request: CreateOnceRequest & { key: string }, entityId: string | null = null) {
   return { tenantId: request.tenantId, key: request.key, scope: request.scope, actorId: request.actorId, entityId };
 }
 
+/**
+ * Runs `create` once per key, in the caller's transaction. Returns `created: false` with the first
+ * request's record when the key was already claimed by the same person for the same request.
+ */
 export async function createOnce<R>(tx: Tx, request: CreateOnceRequest, steps: CreateOnceSteps<R>): Promise<{ created: boolean; result: R }> {
   const { tenantId, actorId, scope, key } = request;
   if (!key) return { created: true, result: (await steps.create()).result };

@@ -50,7 +50,7 @@ export function scanTogether(key: string, scan: Scan, run: Run): Promise<ScanRes
 async function runOnce(batch: Scan[], run: Run): Promise<PromiseSettledResult<ScanResult>[]> {
   const first = new Map<string, Scan>();
   for (const s of batch) if (!first.has(s.memberId)) first.set(s.memberId, s);
-  const results = await run([...first.values()].map(({ memberId, userId, step }) => ({ memberId, userId, step })));
+  const results = await run([...first.values()]);
   const none: ScanResult = { title: null, expected: false, written: false, replayed: false };
   return batch.map((s): PromiseSettledResult<ScanResult> => {
     const r = results.get(s.memberId) ?? none;

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../auth/actor';
-import { badRequest, notFound, stateConflict } from '../../errors';
+import { badRequest, stateConflict } from '../../errors';
 import { batcher } from '../../db/batcher';
 import { now } from '../../clock';
 import { isUniqueViolation } from '../../db/unique-violation';
@@ -22,11 +22,11 @@ import { scoreReport } from '../../../domain/rubrics';
 import type { ReportFigures } from '../../../domain/report-figures';
 import { auditRow } from '../audit/service';
 import { auditLog } from '../audit/tables';
-import { checkSessionAccess, type LoadedSession } from '../study-sessions/load';
+import type { LoadedSession } from '../study-sessions/load';
 import type { StudySession } from '../study-sessions/tables';
 import { canWriteReport } from './policy';
 import { ensureCurrentRubric, loadRubric } from './rubric';
-import { describeReport, detailOf, inspectionsOf, loadReportingSession, reportingSessionsWithFigures, type FigureInputs, type ReportingSession } from './detail';
+import { accessibleSession, describeReport, detailOf, inspectionsOf, loadReportingSession, reportingSessionsWithFigures, type FigureInputs, type ReportingSession } from './detail';
 import { cellReports, cellReportVersions, type CellReport, type Rubric } from './tables';
 import type { ReportDetail, ReportInput } from './schema';
 import { checkScores, figuresOfSession, planOf, prefillOf, recordVersion, reportOfSession, sessionFigures, versionRows } from './service';
@@ -177,12 +177,9 @@ export interface CreationRequest {
 export async function createReports(db: Db, requests: readonly CreationRequest[], release: () => void = () => {}): Promise<PromiseSettledResult<ReportDetail>[]> {
   const sessions = await reportingSessionsWithFigures(db, [...new Set(requests.map((r) => r.sessionId))]);
   const planned = await Promise.allSettled(
-    requests.map(async ({ actor, sessionId, input, key }) => {
-      const loaded = sessions.get(sessionId);
-      if (!loaded) throw notFound('session');
-      checkSessionAccess(actor, loaded, canWriteReport, refusal);
-      return plainCreation(db, actor, loaded, input, key);
-    }),
+    requests.map(async ({ actor, sessionId, input, key }) =>
+      plainCreation(db, actor, accessibleSession(actor, sessions.get(sessionId), canWriteReport, refusal), input, key),
+    ),
   );
   const plain = planned.flatMap((p) => (p.status === 'fulfilled' && p.value ? [p.value] : []));
   // Per plain creation: written, or the error its own write met; absent: lost its race (general way).

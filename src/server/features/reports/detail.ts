@@ -196,6 +196,11 @@ export async function loadReportingSession(
   options: { figures?: boolean } = {},
 ): Promise<ReportingSession> {
   const loaded = options.figures ? (await reportingSessionsWithFigures(db, [id])).get(id) : (await reportingSessionQuery(db, eq(studySessions.id, id), null)).map(reportingSessionOf)[0];
+  return accessibleSession(actor, loaded, allowed, action);
+}
+
+/** The session read, when there is one the actor may know (else 404) and act on (else 403). */
+export function accessibleSession(actor: Actor, loaded: ReportingSession | undefined, allowed: (actor: Actor, unit: UnitRef) => boolean, action: string): ReportingSession {
   if (!loaded) throw notFound('session');
   checkSessionAccess(actor, loaded, allowed, action);
   return loaded;
