@@ -1,5 +1,5 @@
-// The kept plans of the embedded database (decision 040): a statement asked for runs as EXECUTE of
-// its PREPAREd self with its values as literals, and answers exactly what the plain statement does,
+// The kept plans of the embedded database (decisions 040, 042): a statement asked for runs as EXECUTE
+// of its PREPAREd self, with its generic plan and its values as literals, and answers exactly what the plain statement does,
 // whatever the text holds; what cannot be written as a literal, or prepared, runs as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
@@ -39,6 +39,17 @@ describe('kept plans on PGlite', () => {
     expect((await client.query('SELECT count(*)::int AS n FROM notes')).rows).toEqual([{ n: 3 }]);
     // Past PostgreSQL's five custom plans, the same answers.
     for (let i = 0; i < 6; i++) expect((await client.query(text, cases[1]!)).rows).toEqual(await plain(cases[1]!));
+  });
+
+  it('runs a kept statement with its generic plan only, and leaves every other statement to PostgreSQL (decision 042)', async () => {
+    const byId = 'SELECT id, body FROM notes WHERE id = $1 AND 10 / $2 > 0';
+    keepPlan(client, byId, 'notes_generic');
+    for (let i = 0; i < 8; i++) expect((await client.query(byId, [1, 1])).rows).toEqual([{ id: 1, body: `Đồng chí O'Brien\\n "trích" \\'` }]);
+    const [counts] = (await client.query<{ generic: number; custom: number }>(`SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE name = 'notes_generic'`)).rows;
+    expect(counts).toEqual({ generic: 8, custom: 0 });
+    // The setting ends with the statement, whether it failed or not.
+    await expect(client.query(byId, [1, 0])).rejects.toThrow(/division by zero/u);
+    expect((await client.query('SHOW plan_cache_mode')).rows).toEqual([{ plan_cache_mode: 'auto' }]);
   });
 
   it('runs a statement plainly when a value is not a literal (an array) or PREPARE refuses it', async () => {

@@ -3,9 +3,14 @@
 // native server: a report's creation spent ~6 ms of its first statement's ~7 ms planning it. Drizzle
 // names a prepared statement but PGlite ignores the name. So for a statement prepared with
 // `keepPlanOnPglite` (prepared.ts), the client's query() runs `EXECUTE name(values)` of a statement
-// it PREPAREd once for this connection, and PostgreSQL keeps its plan (after five custom plans, the
-// generic one when it costs no more by its own estimate, which can be wrong: the busiest day's hot
-// reads ran slower so, hence opt-in). The answer is the same statement's: same columns, types, parsers.
+// it PREPAREd once for this connection, and PostgreSQL keeps its plan. Always its generic plan
+// (decision 042): left to itself, PostgreSQL plans the statement again for each execution whenever its
+// estimates make the generic plan look dearer than the custom ones, as the creations' batch read's
+// did (0.7-1.3 ms a session instead of 0.4), and that planning is what keeping the plan is for. So the
+// EXECUTE runs with `SET LOCAL plan_cache_mode = force_generic_plan` in the same simple query, an
+// implicit transaction: the setting ends with it, for every other statement too. A generic plan can
+// also be the slower one (the busiest day's hot reads ran slower so), hence opt-in. The answer is the
+// same statement's: same columns, types, parsers.
 //
 // The values are written as SQL literals. Only text, numbers, booleans and nulls are: a string is
 // quoted with its quotes doubled, which is the whole escaping rule while standard_conforming_strings
@@ -61,7 +66,8 @@ export function keepPlansOf(client: PGlite): { executed: () => number } {
       }
     }
     executed += 1;
-    return original(`EXECUTE ${name}${values.length ? `(${values.join(', ')})` : ''}`, [], options);
+    const results = await client.exec(`SET LOCAL plan_cache_mode = force_generic_plan; EXECUTE ${name}${values.length ? `(${values.join(', ')})` : ''}`, options);
+    return results[results.length - 1]!;
   };
   client.query = query as Query;
   return { executed: () => executed };

@@ -116,6 +116,9 @@ export const conferenceAttendance = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.conferenceId, t.personId] }),
+    // A person's marks across conferences ("made up" at the plan's conference, their yearly record,
+    // their data's export and erasure): without it each lookup scanned every conference's marks.
+    index('conference_attendance_person_idx').on(t.tenantId, t.personId),
     foreignKey({ name: 'conference_attendance_conference_fk', columns: [t.tenantId, t.conferenceId], foreignColumns: [conferences.tenantId, conferences.id] }).onDelete('cascade'),
     foreignKey({ name: 'conference_attendance_person_fk', columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }),
   ],

@@ -135,15 +135,19 @@ export interface FigureInputs {
 function figureInputsSql(today: SQL | Placeholder): SQL {
   const s = studySessions;
   const day = sql`coalesce(${s.heldOn}, (coalesce(${s.scheduledAt}, ${today}::timestamptz) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`;
+  // The exempt are counted as the placed less the expected: each member's exemption is looked up once.
   return sql`case when ${s.kind} = 'regular' and not ${s.atConference} then (
     select json_build_object(
-      'expected', coalesce(json_agg(a.member_id) filter (where not a.exempt), '[]'::json),
-      'exempt', count(*) filter (where a.exempt),
+      'expected', placed.expected,
+      'exempt', placed.count - json_array_length(placed.expected),
       'marks', (select coalesce(json_agg(json_build_array(sa.member_id, sa.status)), '[]'::json)
                 from session_attendance sa where sa.tenant_id = ${s.tenantId} and sa.session_id = ${s.id}),
       'madeUp', case when ${s.heldOn} is null then 0 else ${madeUpCountSql({ tenantId: sql`${s.tenantId}`, id: sql`${s.id}`, planId: sql`${s.planId}`, unitId: sql`${s.unitId}` })} end)
-    from (${placedAsOf(sql`${s.tenantId}`, day)}) a
-    join units c on c.tenant_id = ${s.tenantId} and c.id = a.cell_id and c.path like ${units.path} || '%'
+    from (
+      select coalesce(json_agg(a.member_id) filter (where not a.exempt), '[]'::json) as expected, count(*) as count
+      from (${placedAsOf(sql`${s.tenantId}`, day)}) a
+      join units c on c.tenant_id = ${s.tenantId} and c.id = a.cell_id and c.path like ${units.path} || '%'
+    ) placed
   ) end`;
 }
 
@@ -208,9 +212,12 @@ export function accessibleSession(actor: Actor, loaded: ReportingSession | undef
 
 /**
  * The sessions of these ids (any tenant: the caller checks each one's access) with what their
- * reports' creation reads, by id, in one prepared statement whose plan PGlite keeps (decision 040).
- * Several at once (a batch of creations, decision 041) name the ids as one text value, a literal
- * there; one alone is read by its id, a plan measured twice as fast as the list's.
+ * reports' creation reads, by id, in one prepared statement whose generic plan PGlite keeps
+ * (decisions 040, 042). Several at once (a batch of creations, decision 041) name the ids as one text
+ * value, a literal there, unpacked in a subquery: a plan made for the values would know how many
+ * ids there are and a generic one cannot, so PostgreSQL, finding the generic plan dearer, planned the
+ * statement again at every execution; as a subquery, neither knows and the generic plan is kept
+ * (0.4 → 0.25 ms a session on PostgreSQL). One alone is read by its id, a plan twice as fast.
  */
 export async function reportingSessionsWithFigures(db: DbOrTx, ids: readonly string[]): Promise<Map<string, ReportingSession>> {
   const today = now().toISOString();
@@ -218,7 +225,7 @@ export async function reportingSessionsWithFigures(db: DbOrTx, ids: readonly str
   const rows =
     ids.length === 1
       ? await prepared(db, 'reporting_session_with_figures', build(eq(studySessions.id, sql.placeholder('id'))), { keepPlanOnPglite: true }).execute({ id: ids[0], today })
-      : await prepared(db, 'reporting_sessions_with_figures', build(sql`${studySessions.id} = any(string_to_array(${sql.placeholder('ids')}, ',')::uuid[])`), {
+      : await prepared(db, 'reporting_sessions_with_figures', build(sql`${studySessions.id} = any(array(select unnest(string_to_array(${sql.placeholder('ids')}, ','))::uuid))`), {
           keepPlanOnPglite: true,
         }).execute({ ids: ids.join(','), today });
   return new Map(rows.map((row) => [row.session.id, reportingSessionOf(row)]));

@@ -6,6 +6,7 @@ import { plans } from '../plans/tables';
 import { units } from '../units/tables';
 import { members } from '../members/tables';
 import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { now } from '../../clock';
 import type { Due } from '../../../domain/plan-import/types';
 import type { AttendanceStatus } from '../../../domain/attendance';
@@ -60,6 +61,9 @@ export const studySessions = pgTable(
     index('study_sessions_id_idx').on(t.id),
     index('study_sessions_plan_idx').on(t.tenantId, t.planId),
     index('study_sessions_unit_idx').on(t.tenantId, t.unitId),
+    // "Made up" asks, per member owed, for the plan's make-up sessions: few, while the plan's
+    // sessions are one per cell (measured 1.0 of a report creation's 1.4 ms read without it).
+    index('study_sessions_make_up_idx').on(t.tenantId, t.planId).where(sql`${t.kind} = 'make-up'`),
     foreignKey({ columns: [t.tenantId, t.makeUpOfId], foreignColumns: [t.tenantId, t.id], name: 'study_sessions_make_up_of_fk' }),
     foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id], name: 'study_sessions_plan_fk' }),
     foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id], name: 'study_sessions_unit_fk' }),

@@ -1,0 +1,2 @@
+CREATE INDEX "conference_attendance_person_idx" ON "conference_attendance" USING btree ("tenant_id","person_id");--> statement-breakpoint
+CREATE INDEX "study_sessions_make_up_idx" ON "study_sessions" USING btree ("tenant_id","plan_id") WHERE "study_sessions"."kind" = 'make-up';
