@@ -68,7 +68,11 @@ export async function openDatabase(options: { dataDir?: string; url?: string; lo
   }
   // On disk, an acknowledged commit is flushed to it before the caller hears of it (decision 022).
   const flusher = options.dataDir ? createWalFlusher(options.dataDir) : undefined;
-  if (flusher) flushAfterEachCommit(client as never, flusher);
+  if (flusher) {
+    const [at] = (await client.query<{ segment: string }>('select pg_walfile_name(pg_current_wal_insert_lsn()) as segment')).rows;
+    if (at) flusher.writingAt(at.segment);
+    flushAfterEachCommit(client as never, flusher);
+  }
   // The plans of the prepared statements that ask for it are kept (decision 040).
   keepPlansOf(client);
   const db = drizzle(client, { schema, logger }) as unknown as Db;

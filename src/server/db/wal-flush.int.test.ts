@@ -1,7 +1,7 @@
 // A commit acknowledged by the embedded database is on the disk, not only in the operating system's
 // cache (decision 022): traced with strace where the machine has it, and counted by the flusher.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -81,6 +81,60 @@ describe('durable commits on the embedded database', () => {
     // The writing moves on to the next segment (as when one fills up): each commit there is synced.
     for (let i = 1; i <= 3; i += 1) {
       await database.db.execute(sql`select pg_switch_wal()`);
+      const synced = database.flusher!.stats.filesSynced;
+      await database.db.execute(sql`insert into probe values (${i})`);
+      expect(database.flusher!.stats.filesSynced).toBeGreaterThan(synced);
+    }
+    await database.close();
+  }, SLOW);
+
+  test('a commit looks at the segments where the log is written, not at every one of the folder (decision 042)', async () => {
+    const dir = scratch();
+    const database = await openDatabase({ dataDir: dir });
+    await database.db.execute(sql`create table probe (id int primary key)`);
+    // A folder of many segments, as a province's: each switch starts the next one.
+    for (let i = 0; i < 12; i += 1) {
+      await database.db.execute(sql`insert into probe values (${100 + i})`);
+      await database.db.execute(sql`select pg_switch_wal()`);
+    }
+    await database.db.execute(sql`checkpoint`);
+    await database.db.execute(sql`insert into probe values (0)`);
+    await settle(database);
+    const segments = readdirSync(join(dir, 'pg_wal')).filter((n) => /^[0-9A-F]{24}$/u.test(n)).length;
+    const before = { ...database.flusher!.stats };
+    for (let i = 1; i <= 5; i += 1) await database.db.execute(sql`insert into probe values (${i})`);
+    const after = database.flusher!.stats;
+    expect(after.filesSynced - before.filesSynced).toBeGreaterThanOrEqual(5);
+    // Per commit: the segments around the one written last and pg_xact's files, never the whole log.
+    const xact = readdirSync(join(dir, 'pg_xact')).length;
+    expect(segments).toBeGreaterThan(8);
+    expect((after.filesLookedAt - before.filesLookedAt) / 5).toBeLessThanOrEqual(4 + xact);
+    await database.close();
+    const reopened = await openDatabase({ dataDir: dir });
+    const rows = await reopened.db.execute(sql`select count(*)::int as n from probe`);
+    expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(18);
+    await reopened.close();
+  }, SLOW);
+
+  test('in a copied folder, where the file copied last is the newest, every commit is still synced', async () => {
+    const dir = scratch();
+    const first = await openDatabase({ dataDir: dir });
+    await first.db.execute(sql`create table probe (id int primary key)`);
+    for (let i = 0; i < 6; i += 1) {
+      await first.db.execute(sql`insert into probe values (${100 + i})`);
+      await first.db.execute(sql`select pg_switch_wal()`);
+    }
+    await first.db.execute(sql`checkpoint`);
+    await first.close();
+    // As a copy in name order leaves them: the last segment by name is the newest, whichever is written.
+    const wal = join(dir, 'pg_wal');
+    const segments = readdirSync(wal).filter((n) => /^[0-9A-F]{24}$/u.test(n)).sort();
+    const past = Date.now() / 1000 - 3600;
+    segments.forEach((name, i) => utimesSync(join(wal, name), past + i, past + i));
+    const database = await openDatabase({ dataDir: dir });
+    await database.db.execute(sql`select count(*) from probe`);
+    await settle(database);
+    for (let i = 1; i <= 5; i += 1) {
       const synced = database.flusher!.stats.filesSynced;
       await database.db.execute(sql`insert into probe values (${i})`);
       expect(database.flusher!.stats.filesSynced).toBeGreaterThan(synced);

@@ -11,7 +11,10 @@
 // every one after every read cost more than the reads (a consolidated report's 14 statements spent
 // ~40 ms here). The log is written in order, so a flush first looks at the segment last written and
 // its neighbours in name order (the next to be written, recycled or new); when none changed,
-// nothing was committed since the last flush and there is nothing to sync (decision 033).
+// nothing was committed since the last flush and there is nothing to sync (decision 033). A commit's
+// flush looks from there on only as far as the log was written (decision 042). Where the log is
+// written is known from the files' modification times once PostgreSQL has written; until then, from
+// PostgreSQL itself (a copied folder's newest file is the one copied last).
 //
 // A file's modification time moves in the kernel's coarse ticks (a few milliseconds) and a log
 // segment's size never changes, so a commit written just after we looked at a file, in the same
@@ -26,8 +29,13 @@ export interface WalFlusher {
   afterStatement(): Promise<void>;
   /** Flushes every changed file of the data folder (on close). */
   flushAll(): Promise<void>;
-  /** Flushes actually run, those that found the log unmoved (a read), files synced: for the tests and the bench. */
-  readonly stats: { flushes: number; unmoved: number; filesSynced: number; fullFlushes: number };
+  /**
+   * The log segment PostgreSQL writes now, as it says at open: the first look places the writing
+   * there, not at the file last modified, which after a copy of the folder is the last one copied.
+   */
+  writingAt(segment: string): void;
+  /** Flushes actually run, those that found the log unmoved (a read), files looked at and synced: for the tests and the bench. */
+  readonly stats: { flushes: number; unmoved: number; filesLookedAt: number; filesSynced: number; fullFlushes: number };
 }
 
 const WAL_DIR = 'pg_wal';
@@ -66,10 +74,13 @@ async function fsyncPath(path: string): Promise<void> {
 
 export function createWalFlusher(dataDir: string): WalFlusher {
   const seen = new Map<string, string>();
-  const stats = { flushes: 0, unmoved: 0, filesSynced: 0, fullFlushes: 0 };
+  const stats = { flushes: 0, unmoved: 0, filesLookedAt: 0, filesSynced: 0, fullFlushes: 0 };
   let controlStamp = '';
   /** The log segment written last, as of the last full look (null: look at everything). */
   let lastSegment: string | null = null;
+  /** Where PostgreSQL said it writes when the folder was opened (writingAt). */
+  let told: string | null = null;
+  const openedAt = Date.now();
   /** The log's segment names, sorted, as of the last full look. */
   let segments: string[] = [];
   let lastFullFlush = 0;
@@ -85,31 +96,77 @@ export function createWalFlusher(dataDir: string): WalFlusher {
     // segments looked at one thread-pool round trip each kept every commit waiting that much longer.
     const names = readdirQuietly(folder);
     if (names.length === 0) return false;
-    let changed = false;
-    let added = false;
-    let latest = { name: null as string | null, mtimeMs: -1 };
-    for (const name of names) {
+    const sorted = dir === WAL_DIR ? names.filter((n) => SEGMENT.test(n)).sort() : names;
+    const window = dir === WAL_DIR ? logWindow(sorted) : null;
+    const looked = window ? await syncFiles(folder, window.names, window.stopAfter) : null;
+    // Nothing changed where the log is written (or no segment known yet): every file is looked at.
+    const result = looked?.changed ? looked : await syncFiles(folder, names, Infinity);
+    if (result.added) await fsyncPath(folder).catch(() => undefined);
+    if (dir === WAL_DIR) {
+      lastSegment = (result === looked ? result.latest : writingPoint(result, sorted)) ?? lastSegment;
+      segments = sorted;
+    }
+    return result.changed;
+  }
+
+  /**
+   * The segment written last, as a full look finds it. The file modified last is that segment only
+   * once PostgreSQL has written since the folder was opened: a copy of the folder leaves the file
+   * copied last as the newest, wherever the log is. So: the newest of the segments modified since
+   * the open; else the one PostgreSQL said it writes at the open (writingAt); else the newest.
+   */
+  function writingPoint(look: { latest: string | null; latestSinceOpen: string | null }, sorted: string[]): string | null {
+    if (look.latestSinceOpen !== null) return look.latestSinceOpen;
+    if (told !== null && sorted.includes(told)) return told;
+    return look.latest;
+  }
+
+  /**
+   * Where a commit since the last flush can have written the log (decision 042): the segment written
+   * last, the one before it (see logMoved) and those after it in name order up to the first one
+   * unchanged. The log is written in order, so a segment after an unchanged one was not written
+   * either; a province's folder keeps some sixty segments, and looking at each after every commit
+   * cost more than the commit's own flush. Null when the segment written last is not known.
+   */
+  function logWindow(sorted: string[]): { names: string[]; stopAfter: number } | null {
+    if (lastSegment === null) return null;
+    const at = sorted.indexOf(lastSegment);
+    if (at < 0) return null;
+    const from = Math.max(0, at - 1);
+    return { names: sorted.slice(from), stopAfter: at + 1 - from };
+  }
+
+  /**
+   * Syncs those of the folder's files (in this order) that changed. From index `stopAfter` on, the
+   * first file found unchanged ends the look.
+   */
+  async function syncFiles(folder: string, names: string[], stopAfter: number) {
+    const result = { changed: false, added: false, latest: null as string | null, latestSinceOpen: null as string | null };
+    let latestAt = -1;
+    for (const [i, name] of names.entries()) {
       const path = join(folder, name);
       const lookedAt = Date.now();
       const info = statQuietly(path);
+      stats.filesLookedAt += 1;
       if (!info?.isFile()) continue;
-      if (SEGMENT.test(name) && info.mtimeMs > latest.mtimeMs) latest = { name, mtimeMs: info.mtimeMs };
+      if (SEGMENT.test(name) && info.mtimeMs > latestAt) {
+        result.latest = name;
+        latestAt = info.mtimeMs;
+        if (info.mtimeMs > openedAt) result.latestSinceOpen = name;
+      }
       const now = stamp(info);
       const before = seen.get(path);
-      if (before === now) continue;
-      if (before === undefined) added = true;
+      if (before === now) {
+        if (i > stopAfter) break;
+        continue;
+      }
+      if (before === undefined) result.added = true;
       await fsyncPath(path).catch(() => undefined);
       seen.set(path, lookedAt - info.mtimeMs < RACY_MS ? UNTRUSTED : now);
       stats.filesSynced += 1;
-      changed = true;
+      result.changed = true;
     }
-    // A new segment's name must survive too.
-    if (added) await fsyncPath(folder).catch(() => undefined);
-    if (dir === WAL_DIR) {
-      lastSegment = latest.name;
-      segments = names.filter((n) => SEGMENT.test(n)).sort();
-    }
-    return changed;
+    return result;
   }
 
   /**
@@ -199,6 +256,9 @@ export function createWalFlusher(dataDir: string): WalFlusher {
   }
 
   return {
+    writingAt: (segment: string) => {
+      if (SEGMENT.test(segment)) told = segment;
+    },
     afterStatement: flush,
     flushAll: async () => {
       await flush();
