@@ -4,6 +4,7 @@
 // ignores the name, unless the statement asks to keep its plan there (`keepPlanOnPglite`, decision
 // 040): only where measured to pay, as a generic plan can be slower than the one made for the values
 // (the hot reads of the busiest day all were). Values go in as placeholders.
+import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from './client';
 import { keepPlan } from './pglite-plans';
 
@@ -57,20 +58,33 @@ interface PreparedRows<T> {
  * values (text, uuid, integer, boolean, enums; dates and timestamps stay the strings Drizzle's raw
  * queries keep them as); still executed through Drizzle's session, so its logger sees it.
  */
-export function preparedRows<T>(db: DbOrTx, name: string, build: (db: DbOrTx) => { toSQL(): { sql: string; params: unknown[] } }): PreparedRows<T> {
-  return prepared(db, name, (d) => {
-    const { sql, params } = build(d).toSQL();
-    // No fields: the session's prepared query returns the driver's result (object rows) unmapped.
-    const session = (d as unknown as { _: { session: RawSession } })._.session;
-    return {
-      toSQL: () => ({ sql }),
-      prepare: (statementName: string) => {
-        const query = session.prepareQuery({ sql, params }, undefined, statementName, false);
-        return { execute: async (values?: Record<string, unknown>) => (await query.execute(values)).rows as T[] };
-      },
-    };
-  });
+export function preparedRows<T>(
+  db: DbOrTx,
+  name: string,
+  build: (db: DbOrTx) => { toSQL(): { sql: string; params: unknown[] } },
+  options: { keepPlanOnPglite?: boolean } = {},
+): PreparedRows<T> {
+  return prepared(
+    db,
+    name,
+    (d) => {
+      const { sql, params } = build(d).toSQL();
+      // No fields: the session's prepared query returns the driver's result (object rows) unmapped.
+      const session = (d as unknown as { _: { session: RawSession } })._.session;
+      return {
+        toSQL: () => ({ sql }),
+        prepare: (statementName: string) => {
+          const query = session.prepareQuery({ sql, params }, undefined, statementName, false);
+          return { execute: async (values?: Record<string, unknown>) => (await query.execute(values)).rows as T[] };
+        },
+      };
+    },
+    options,
+  );
 }
+
+/** A statement written with Drizzle's `sql` (placeholders for its values) as preparedRows builds it. */
+export const statementOf = (query: SQL) => (d: DbOrTx) => ({ toSQL: () => (d as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(query) });
 
 /** The part of Drizzle's session preparedRows() uses (node-postgres and PGlite alike). */
 interface RawSession {
