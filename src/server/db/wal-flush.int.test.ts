@@ -34,6 +34,26 @@ async function settle(database: { db: { execute: (query: ReturnType<typeof sql>)
   await database.db.execute(sql`select 1`);
 }
 
+/** A database whose log has many segments, as a province's: a probe row written in each, then a checkpoint. */
+async function withSegments(dir: string, count: number) {
+  const database = await openDatabase({ dataDir: dir });
+  await database.db.execute(sql`create table probe (id int primary key)`);
+  for (let i = 0; i < count; i += 1) {
+    await database.db.execute(sql`insert into probe values (${100 + i})`);
+    await database.db.execute(sql`select pg_switch_wal()`);
+  }
+  await database.db.execute(sql`checkpoint`);
+  return database;
+}
+
+/** How many probe rows the folder holds, opened again. */
+async function probeRowsAfterReopen(dir: string) {
+  const reopened = await openDatabase({ dataDir: dir });
+  const rows = await reopened.db.execute(sql`select count(*)::int as n from probe`);
+  await reopened.close();
+  return (rows as unknown as { rows: { n: number }[] }).rows[0]!.n;
+}
+
 describe('durable commits on the embedded database', () => {
   test('every autocommit insert is flushed before it is acknowledged, and survives a reopen', async () => {
     const dir = scratch();
@@ -46,10 +66,7 @@ describe('durable commits on the embedded database', () => {
     // Each insert changed the log: at least one file synced per commit.
     expect(after.filesSynced - before.filesSynced).toBeGreaterThanOrEqual(20);
     await database.close();
-    const reopened = await openDatabase({ dataDir: dir });
-    const rows = await reopened.db.execute(sql`select count(*)::int as n from probe`);
-    expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(20);
-    await reopened.close();
+    expect(await probeRowsAfterReopen(dir)).toBe(20);
   }, SLOW);
 
   test('a read flushes nothing; a transaction is flushed once, after its commit', async () => {
@@ -90,14 +107,7 @@ describe('durable commits on the embedded database', () => {
 
   test('a commit looks at the segments where the log is written, not at every one of the folder (decision 042)', async () => {
     const dir = scratch();
-    const database = await openDatabase({ dataDir: dir });
-    await database.db.execute(sql`create table probe (id int primary key)`);
-    // A folder of many segments, as a province's: each switch starts the next one.
-    for (let i = 0; i < 12; i += 1) {
-      await database.db.execute(sql`insert into probe values (${100 + i})`);
-      await database.db.execute(sql`select pg_switch_wal()`);
-    }
-    await database.db.execute(sql`checkpoint`);
+    const database = await withSegments(dir, 12);
     await database.db.execute(sql`insert into probe values (0)`);
     await settle(database);
     const segments = readdirSync(join(dir, 'pg_wal')).filter((n) => /^[0-9A-F]{24}$/u.test(n)).length;
@@ -110,22 +120,12 @@ describe('durable commits on the embedded database', () => {
     expect(segments).toBeGreaterThan(8);
     expect((after.filesLookedAt - before.filesLookedAt) / 5).toBeLessThanOrEqual(4 + xact);
     await database.close();
-    const reopened = await openDatabase({ dataDir: dir });
-    const rows = await reopened.db.execute(sql`select count(*)::int as n from probe`);
-    expect((rows as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(18);
-    await reopened.close();
+    expect(await probeRowsAfterReopen(dir)).toBe(18);
   }, SLOW);
 
   test('in a copied folder, where the file copied last is the newest, every commit is still synced', async () => {
     const dir = scratch();
-    const first = await openDatabase({ dataDir: dir });
-    await first.db.execute(sql`create table probe (id int primary key)`);
-    for (let i = 0; i < 6; i += 1) {
-      await first.db.execute(sql`insert into probe values (${100 + i})`);
-      await first.db.execute(sql`select pg_switch_wal()`);
-    }
-    await first.db.execute(sql`checkpoint`);
-    await first.close();
+    await (await withSegments(dir, 6)).close();
     // As a copy in name order leaves them: the last segment by name is the newest, whichever is written.
     const wal = join(dir, 'pg_wal');
     const segments = readdirSync(wal).filter((n) => /^[0-9A-F]{24}$/u.test(n)).sort();
