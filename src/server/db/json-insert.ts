@@ -14,13 +14,21 @@ export async function insertJsonRows<T extends PgTable>(tx: DbOrTx, table: T, ro
   const columns = getTableColumns(table);
   const keys = Object.keys(rows[0]!).filter((k) => k in columns);
   const names = keys.map((k) => columns[k]!.name);
-  const list = sql.join(names.map((n) => sql.identifier(n)), sql`, `);
   for (let i = 0; i < rows.length; i += chunk) {
     const json = JSON.stringify(
       rows.slice(i, i + chunk).map((row) => Object.fromEntries(keys.map((k, j) => [names[j], (row as Record<string, unknown>)[k] ?? null]))),
     );
-    await tx.execute(sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${sql.identifier(getTableName(table))}, ${json}::json)`);
+    await tx.execute(populateSql(table, names, json));
   }
+}
+
+/** `insert into table (names) select names from json_populate_recordset(null::table, json)`. */
+function populateSql(table: PgTable, names: readonly string[], json: string | SQL | Placeholder): SQL {
+  const list = sql.join(
+    names.map((n) => sql.identifier(n)),
+    sql`, `,
+  );
+  return sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${sql.identifier(getTableName(table))}, ${json}::json)`;
 }
 
 /**
@@ -37,11 +45,11 @@ function insertableColumns(table: PgTable) {
  * be prepared once (report creations' batch write). `json` is a parameter (a placeholder) of jsonRowsText's value.
  */
 export function jsonInsertSql(table: PgTable, json: SQL | Placeholder): SQL {
-  const list = sql.join(
-    insertableColumns(table).map(([, column]) => sql.identifier(column.name)),
-    sql`, `,
+  return populateSql(
+    table,
+    insertableColumns(table).map(([, column]) => column.name),
+    json,
   );
-  return sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${sql.identifier(getTableName(table))}, ${json}::json)`;
 }
 
 /**

@@ -76,12 +76,12 @@ export function createWalFlusher(dataDir: string): WalFlusher {
   const seen = new Map<string, string>();
   const stats = { flushes: 0, unmoved: 0, filesLookedAt: 0, filesSynced: 0, fullFlushes: 0 };
   let controlStamp = '';
-  /** The log segment written last, as of the last full look (null: look at everything). */
+  /** The log segment written last, as of the last look at the log's files (null: look at every file). */
   let lastSegment: string | null = null;
   /** Where PostgreSQL said it writes when the folder was opened (writingAt). */
   let told: string | null = null;
   const openedAt = Date.now();
-  /** The log's segment names, sorted, as of the last full look. */
+  /** The log's segment names, sorted, as of the last look at its files. */
   let segments: string[] = [];
   let lastFullFlush = 0;
   let inflight: Promise<void> | null = null;
