@@ -9,6 +9,7 @@ import * as schema from './schema';
 import { acquireDataFolderLock } from './data-folder-lock';
 import { createWalFlusher, flushAfterEachCommit, type WalFlusher } from './wal-flush';
 import { keepPlansOf } from './pglite-plans';
+import { readDatesAsTextOnce } from './pglite-parsers';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -66,6 +67,8 @@ export async function openDatabase(options: { dataDir?: string; url?: string; lo
     lock?.release();
     throw error;
   }
+  // Drizzle's parsers for dates and times are the client's own, not copied per statement (decision 043).
+  await readDatesAsTextOnce(client);
   // On disk, an acknowledged commit is flushed to it before the caller hears of it (decision 022).
   const flusher = options.dataDir ? createWalFlusher(options.dataDir) : undefined;
   if (flusher) {
