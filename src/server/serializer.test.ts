@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createSerializerCompiler, plainJsonSchema } from './serializer';
+import { reportDetailSchema, rubricResponse } from './features/reports/schema';
 
 const serialiser = (schema: z.ZodType, crossCheck = true) =>
   createSerializerCompiler({ crossCheck })({ schema, method: 'GET', url: '/x', httpStatus: '200' } as never) as (data: unknown) => string;
@@ -28,6 +29,11 @@ describe('plainJsonSchema', () => {
     ]) {
       expect(plainJsonSchema(schema as never)).toBeNull();
     }
+  });
+
+  it('compiles the answers of the hot writes: a cell report (its creation, every report route) and a rubric', () => {
+    expect(plainJsonSchema(reportDetailSchema as never)).not.toBeNull();
+    expect(plainJsonSchema(rubricResponse as never)).not.toBeNull();
   });
 });
 

@@ -16,7 +16,11 @@ const groupSchema = z.object({ name: shortText(300), items: z.array(itemSchema).
 const bandSchema = z.object({ name: shortText(100), minTotal: z.number() });
 
 export const rubricBody = z.object({ title: shortText(300).min(1), groups: z.array(groupSchema).max(20), bands: z.array(bandSchema).max(20) });
-export const rubricResponse = z.object({ id: z.uuid(), version: z.number().int(), title: z.string(), groups: z.array(groupSchema), bands: z.array(bandSchema) });
+// As answered: every stored item has its guidance (the body's default wrote it), and a schema without
+// a default is plain data, written by the fast serialiser (decision 038) in every answer that holds a rubric.
+const itemResponse = z.object({ id: z.string(), name: z.string(), maxPoints: z.number(), guidance: z.string() });
+const groupResponse = z.object({ name: z.string(), items: z.array(itemResponse) });
+export const rubricResponse = z.object({ id: z.uuid(), version: z.number().int(), title: z.string(), groups: z.array(groupResponse), bands: z.array(bandSchema) });
 
 export const scoreSchema = z.object({ itemId: shortText(20), points: z.number() });
 const scores = z.array(scoreSchema).max(200);
