@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -61,7 +61,9 @@ export async function buildApp({ env, database, logger = false, pdf: converter =
   app.setErrorHandler(errorHandler);
   registerTextGuard(app);
 
-  await app.register(helmet, {
+  // The security headers. Helmet is built once (decision 044): @fastify/helmet built it again, and
+  // parsed its CSP directives, for every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -79,6 +81,7 @@ export async function buildApp({ env, database, logger = false, pdf: converter =
       },
     },
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
   await app.register(cookie);
   // Before the plugin, whose own onRoute hook reads the limits this one gives (rate-limits.ts).
   applyRateLimits(app, env);
