@@ -57,13 +57,12 @@ export async function readDatesAsTextOnce(client: PGlite): Promise<void> {
   /** Rows read with the nine types as text, as PGlite's parsers would have given them (except where the statement named its own). */
   const reparse = (results: Results, options: Options | undefined) => {
     const arrays = options?.rowMode === 'array';
-    const last = new Map<string, number>();
-    results.fields.forEach((field, i) => last.set(field.name, i));
-    const columns = results.fields.flatMap((field, i) => {
-      const parse = original.get(field.dataTypeID);
-      if (!parse || options?.parsers?.[field.dataTypeID]) return [];
+    const columns = results.fields.flatMap(({ name, dataTypeID: typeId }, i) => {
+      const parse = original.get(typeId);
+      if (!parse || options?.parsers?.[typeId]) return [];
       // In object rows a repeated name holds its last column's value.
-      return arrays || last.get(field.name) === i ? [{ key: arrays ? i : field.name, parse, typeId: field.dataTypeID }] : [];
+      if (!arrays && results.fields.findLastIndex((f) => f.name === name) !== i) return [];
+      return [{ key: arrays ? i : name, parse, typeId }];
     });
     if (columns.length === 0) return results;
     return asBefore(() => {

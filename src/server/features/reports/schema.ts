@@ -18,8 +18,7 @@ const bandSchema = z.object({ name: shortText(100), minTotal: z.number() });
 export const rubricBody = z.object({ title: shortText(300).min(1), groups: z.array(groupSchema).max(20), bands: z.array(bandSchema).max(20) });
 // As answered: every stored item has its guidance (the body's default wrote it), and a schema without
 // a default is plain data, written by the fast serialiser (decision 038) in every answer that holds a rubric.
-const itemResponse = z.object({ id: z.string(), name: z.string(), maxPoints: z.number(), guidance: z.string() });
-const groupResponse = z.object({ name: z.string(), items: z.array(itemResponse) });
+const groupResponse = groupSchema.extend({ items: z.array(itemSchema.extend({ guidance: z.string() })) });
 export const rubricResponse = z.object({ id: z.uuid(), version: z.number().int(), title: z.string(), groups: z.array(groupResponse), bands: z.array(bandSchema) });
 
 export const scoreSchema = z.object({ itemId: shortText(20), points: z.number() });
