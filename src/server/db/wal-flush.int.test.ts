@@ -173,6 +173,21 @@ describe('durable commits on the embedded database', () => {
     await database.close();
   }, SLOW);
 
+  test('the log files stay open from one flush to the next: 30 commits open each file once, and close lets them go', async () => {
+    const dir = scratch();
+    const database = await openDatabase({ dataDir: dir });
+    await database.db.execute(sql`create table probe (id int primary key)`);
+    await settle(database);
+    const { filesSynced, filesOpened } = database.flusher!.stats;
+    for (let i = 0; i < 30; i += 1) await database.db.execute(sql`insert into probe values (${i})`);
+    const stats = database.flusher!.stats;
+    expect(stats.filesSynced - filesSynced).toBeGreaterThanOrEqual(30);
+    // The log segment and the transaction status file, opened once each (if not already).
+    expect(stats.filesOpened - filesOpened).toBeLessThanOrEqual(2);
+    await database.close();
+    expect(await probeRowsAfterReopen(dir)).toBe(30);
+  }, SLOW);
+
   test.runIf(hasStrace)('strace sees an fsync of the log for each of 20 autocommit inserts', () => {
     const dir = scratch();
     const trace = join(dir, 'trace.txt');
