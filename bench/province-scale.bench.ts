@@ -7,7 +7,8 @@
 // 3. report submission over HTTP (POST /api/sessions/:id/report with an Idempotency-Key, as the
 //    phone's outbox sends it; each request a different held session; autocannon on 127.0.0.1)
 //    against the raw single-row INSERT rate of cell_reports on the same database in the same run,
-//    at the same concurrency — ≥ half, 0 errors.
+//    at the same concurrency — ≥ half, 0 errors. Beside them, for the reader, the same creations
+//    through the service in-process (its batcher, no HTTP): the most HTTP could reach on one thread.
 // QT_PROVINCE_COMMUNES scales the province down (100 by default); every phase stops by itself.
 import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
@@ -20,6 +21,8 @@ import { roleGrants } from '../src/server/auth/tables';
 import { loadActorForUser } from '../src/server/auth/service';
 import { planConsolidation } from '../src/server/features/reports/consolidation';
 import { wardReportDocumentFor } from '../src/server/features/reports/document';
+import { reportCreations } from '../src/server/features/reports/create';
+import type { ReportInput } from '../src/server/features/reports/schema';
 import { renderDocx } from '../src/server/documents/docx';
 import { rubrics } from '../src/server/features/reports/tables';
 import { provinceReports } from '../src/server/features/province/service';
@@ -30,8 +33,9 @@ import { freePort, onEachDatabase, report, startProcess, stopProcess, tempDataDi
 
 const COMMUNES = Number(process.env.QT_PROVINCE_COMMUNES ?? PROVINCE_SCALE.communes);
 const CONNECTIONS = 8;
-/** Communes whose staff submit over HTTP (each through its own account); the others' sessions take the raw inserts. */
-const HTTP_COMMUNES = Math.min(30, Math.max(1, Math.floor(COMMUNES / 2)));
+/** Communes whose staff submit over HTTP (each through its own account), then those whose reports the service creates in-process; the others' sessions take the raw inserts. */
+const HTTP_COMMUNES = Math.min(30, Math.max(1, Math.floor(COMMUNES * 0.3)));
+const SERVICE_COMMUNES = Math.min(20, Math.max(1, Math.floor(COMMUNES * 0.2)));
 const RAW_SECONDS = Number(process.env.QT_BENCH_SECONDS ?? 5);
 const HTTP_SECONDS = 30;
 const DOCX_RUNS = 50;
@@ -51,7 +55,8 @@ async function runOn(target: BenchTarget) {
   const database = await openMigratedDatabase(target.env as never);
   let province: GeneratedProvince;
   let accounts: { communeId: string; username: string }[];
-  let pools: { http: Awaited<ReturnType<typeof heldSessionsWithoutReport>>; raw: Awaited<ReturnType<typeof heldSessionsWithoutReport>> };
+  let serviceActors: Map<string, Actor>;
+  let pools: Record<'http' | 'service' | 'raw', Awaited<ReturnType<typeof heldSessionsWithoutReport>>>;
   try {
     // 1. The generator.
     const shape = { ...PROVINCE_SCALE, communes: COMMUNES };
@@ -70,15 +75,17 @@ async function runOn(target: BenchTarget) {
 
     // The accounts of the wards that submit over HTTP (ward staff of their commune), one password hash for all.
     const passwordHash = await hashPassword(PASSWORD);
-    accounts = [];
+    const wardAccounts: { communeId: string; username: string }[] = [];
     await database.db.transaction(async (tx) => {
-      for (const [i, commune] of province.communes.slice(0, HTTP_COMMUNES).entries()) {
+      for (const [i, commune] of province.communes.slice(0, HTTP_COMMUNES + SERVICE_COMMUNES).entries()) {
         const username = `bench-${province.provinceId.slice(0, 6)}-${i + 1}`;
         const user = await insertAccount(tx, { username, passwordHash, displayName: `Văn phòng ${commune.name}`, memberId: null, personId: null, tenantId: commune.id });
         await tx.insert(roleGrants).values({ userId: user.id, role: 'wardStaff', unitId: commune.id, tenantId: commune.id });
-        accounts.push({ communeId: commune.id, username });
+        wardAccounts.push({ communeId: commune.id, username });
       }
     });
+    accounts = wardAccounts.slice(0, HTTP_COMMUNES);
+    const serviceAccounts = wardAccounts.slice(HTTP_COMMUNES);
 
     // The real services read the generated province.
     const ward = province.communes[0]!;
@@ -129,17 +136,33 @@ async function runOn(target: BenchTarget) {
 
     // 3a. The raw insert rate: cell reports as the creation writes them, one INSERT each, CONNECTIONS at a time.
     const httpCommunes = accounts.map((a) => a.communeId);
+    const serviceCommunes = province.communes.slice(HTTP_COMMUNES, HTTP_COMMUNES + SERVICE_COMMUNES);
+    serviceActors = new Map();
+    for (const a of serviceAccounts) serviceActors.set(a.communeId, await loadActorForUser(database.db, (await findAccountByUsername(database.db, a.username))!));
     pools = {
       http: await heldSessionsWithoutReport(database.db, httpCommunes, 5_000),
-      raw: await heldSessionsWithoutReport(database.db, province.communes.slice(HTTP_COMMUNES).map((x) => x.id), 20_000),
+      service: await heldSessionsWithoutReport(database.db, serviceCommunes.map((x) => x.id), 5_000),
+      raw: await heldSessionsWithoutReport(database.db, province.communes.slice(HTTP_COMMUNES + SERVICE_COMMUNES).map((x) => x.id), 20_000),
     };
   } catch (error) {
     await database.close();
     throw error;
   }
-  const raw = await rawInsertRate(database, pools.raw);
-  await database.close();
+  let raw: Awaited<ReturnType<typeof rawInsertRate>>;
+  let service: Awaited<ReturnType<typeof serviceCreationRate>>;
+  try {
+    raw = await rawInsertRate(database, pools.raw);
+    service = await serviceCreationRate(database, pools.service, serviceActors);
+  } finally {
+    await database.close();
+  }
   report(`raw single-row INSERT of cell_reports (${CONNECTIONS} at a time, ${target.label})`, `${raw.rate.toFixed(0)} rows/s (${raw.rows} rows in ${raw.seconds.toFixed(1)} s)`, 'measured', true);
+  report(
+    `Report creation in-process, without HTTP (the service through its batcher, ${CONNECTIONS} at a time, ${target.label})`,
+    `${service.rate.toFixed(0)} creations/s (${service.created} in ${service.seconds.toFixed(1)} s) / raw ${raw.rate.toFixed(0)} rows/s = ${(service.rate / raw.rate).toFixed(2)}`,
+    'measured (what HTTP could reach at most on one thread)',
+    true,
+  );
 
   // 3b. The same over HTTP through the real server: every request a different session of a different ward's account.
   const port = await freePort();
@@ -222,6 +245,26 @@ async function rawInsertRate(database: Database, pool: { id: string; tenantId: s
   await Promise.all(Array.from({ length: CONNECTIONS }, loop));
   const seconds = (performance.now() - started) / 1000;
   return { rows: next, seconds, rate: next / seconds };
+}
+
+/** The creations the route makes, called in-process through the same batcher: the service's own rate, no HTTP. */
+async function serviceCreationRate(database: Database, pool: { id: string; tenantId: string }[], actors: Map<string, Actor>) {
+  const create = reportCreations(database.db);
+  const items = rubricItems(defaultRubric);
+  const input = { form: 'in-person', reporter: 'Đồng chí Bí thư chi bộ', summary: 'Chi bộ đã tổ chức học tập đầy đủ.', scores: items.map((i) => ({ itemId: i.id, points: i.maxPoints })) } as ReportInput;
+  const creation = (s: { id: string; tenantId: string }) => create(actors.get(s.tenantId)!, s.id, input, `bench-${s.id}`);
+  // Warmed as the server is before its run (left out of the count).
+  for (const s of pool.slice(0, 10)) await creation(s);
+  let next = 10;
+  const until = performance.now() + RAW_SECONDS * 1000;
+  const started = performance.now();
+  const loop = async () => {
+    while (performance.now() < until && next < pool.length) await creation(pool[next++]!);
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+  const seconds = (performance.now() - started) / 1000;
+  const created = next - 10;
+  return { created, seconds, rate: created / seconds };
 }
 
 async function signIn(base: string, username: string) {
