@@ -296,6 +296,9 @@ function attendanceLoop(base: string, who: Signed, sessionId: string) {
   });
 }
 
+/** The ward's comment when it returns a report in the mix. */
+const RETURN_COMMENT = 'Bổ sung số liệu đảng viên vắng mặt.';
+
 /**
  * Each loop's report as its loop starts from: not submitted. A run stops where it is, so the last one
  * may have left a report submitted and not yet returned, and the next run's first submit would be refused.
@@ -306,7 +309,7 @@ async function reportsReadyToSubmit(base: string, who: Signed, reportIds: string
     for (let attempt = 1; ; attempt++) {
       const report = (await (await fetch(`${base}/api/reports/${id}`, { headers: { cookie: who.cookie } })).json()) as { status: string; version: number };
       if (report.status !== 'submitted') break;
-      const res = await fetch(`${base}/api/reports/${id}/return`, { method: 'POST', headers: json(who), body: JSON.stringify({ version: report.version, comment: 'Bổ sung số liệu đảng viên vắng mặt.' }) });
+      const res = await fetch(`${base}/api/reports/${id}/return`, { method: 'POST', headers: json(who), body: JSON.stringify({ version: report.version, comment: RETURN_COMMENT }) });
       if (res.ok) break;
       if (attempt === 5) throw new Error(`the report ${id} could not be returned before the mix: ${res.status} ${(await res.text()).slice(0, 300)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -331,7 +334,7 @@ function reportLoop(base: string, who: Signed, reportId: string) {
     requests: [
       { method: 'GET', path: `/api/reports/${reportId}`, headers: { cookie: who.cookie }, onResponse: (_s, body, context) => void Object.assign(context, { version: (JSON.parse(body) as { version: number }).version }) },
       versioned('submit'),
-      versioned('return', { comment: 'Bổ sung số liệu đảng viên vắng mặt.' }),
+      versioned('return', { comment: RETURN_COMMENT }),
     ],
   });
 }

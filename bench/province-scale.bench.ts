@@ -40,6 +40,13 @@ const RAW_SECONDS = Number(process.env.QT_BENCH_SECONDS ?? 5);
 const HTTP_SECONDS = 30;
 const DOCX_RUNS = 50;
 const PASSWORD = 'Bench-province-2026';
+/** A report as a secretary's phone creates it (full marks), over HTTP and in-process alike. */
+const CREATION: ReportInput = {
+  form: 'in-person',
+  reporter: 'Đồng chí Bí thư chi bộ',
+  summary: 'Chi bộ đã tổ chức học tập đầy đủ.',
+  scores: rubricItems(defaultRubric).map((i) => ({ itemId: i.id, points: i.maxPoints })),
+};
 
 export async function run() {
   await onEachDatabase('qt_bench_province', runOn);
@@ -187,8 +194,7 @@ async function runOn(target: BenchTarget) {
     let firstSent = 0;
     let lastHeard = 0;
     let answered = 0;
-    const items = rubricItems(defaultRubric);
-    const body = JSON.stringify({ form: 'in-person', reporter: 'Đồng chí Bí thư chi bộ', summary: 'Chi bộ đã tổ chức học tập đầy đủ.', scores: items.map((i) => ({ itemId: i.id, points: i.maxPoints })) });
+    const body = JSON.stringify(CREATION);
     const result = await autocannon({
       url: base,
       connections: CONNECTIONS,
@@ -227,8 +233,7 @@ async function runOn(target: BenchTarget) {
 
 async function rawInsertRate(database: Database, pool: { id: string; tenantId: string; unitId: string; planId: string }[]) {
   const rubricOf = new Map((await database.db.select({ tenantId: rubrics.tenantId, id: rubrics.id }).from(rubrics).where(eq(rubrics.version, 1))).map((r) => [r.tenantId, r.id]));
-  const items = rubricItems(defaultRubric);
-  const scores = items.map((i) => ({ itemId: i.id, points: i.maxPoints }));
+  const scores = CREATION.scores!;
   const { total, band } = scoreReport(defaultRubric, scores);
   const figures = JSON.stringify(reportFigures({ total: 20, exempt: 0, expected: 20, present: 16, late: 2, excused: 1, absent: 1 }, 0, { youth: 2, association: 3, public: 10 }));
   const text = `INSERT INTO cell_reports (tenant_id, plan_id, session_id, unit_id, rubric_id, status, figures, form, reporter, report_date, summary, scores, total, band, created_at, updated_at)
@@ -239,7 +244,7 @@ async function rawInsertRate(database: Database, pool: { id: string; tenantId: s
   const loop = async () => {
     while (performance.now() < until && next < pool.length) {
       const s = pool[next++]!;
-      await database.executeSql(text, [s.tenantId, s.planId, s.id, s.unitId, rubricOf.get(s.tenantId), figures, 'Đồng chí Bí thư chi bộ', '2026-06-01', 'Chi bộ đã tổ chức học tập đầy đủ.', JSON.stringify(scores), total, band]);
+      await database.executeSql(text, [s.tenantId, s.planId, s.id, s.unitId, rubricOf.get(s.tenantId), figures, CREATION.reporter, '2026-06-01', CREATION.summary, JSON.stringify(scores), total, band]);
     }
   };
   await Promise.all(Array.from({ length: CONNECTIONS }, loop));
@@ -250,9 +255,7 @@ async function rawInsertRate(database: Database, pool: { id: string; tenantId: s
 /** The creations the route makes, called in-process through the same batcher: the service's own rate, no HTTP. */
 async function serviceCreationRate(database: Database, pool: { id: string; tenantId: string }[], actors: Map<string, Actor>) {
   const create = reportCreations(database.db);
-  const items = rubricItems(defaultRubric);
-  const input = { form: 'in-person', reporter: 'Đồng chí Bí thư chi bộ', summary: 'Chi bộ đã tổ chức học tập đầy đủ.', scores: items.map((i) => ({ itemId: i.id, points: i.maxPoints })) } as ReportInput;
-  const creation = (s: { id: string; tenantId: string }) => create(actors.get(s.tenantId)!, s.id, input, `bench-${s.id}`);
+  const creation = (s: { id: string; tenantId: string }) => create(actors.get(s.tenantId)!, s.id, CREATION, `bench-${s.id}`);
   // Warmed as the server is before its run (left out of the count).
   for (const s of pool.slice(0, 10)) await creation(s);
   let next = 10;

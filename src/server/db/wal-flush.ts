@@ -110,9 +110,9 @@ export function keptLogFiles({ max = KEPT_OPEN, openFile = (path: string): Promi
     /** Syncs the file at `path` (whose inode is `ino`); a file gone meanwhile is let go. */
     async sync(path: string, ino: number): Promise<void> {
       let entry = kept.get(path);
-      if (entry && entry.ino !== ino) forget(path);
-      entry = kept.get(path);
-      if (!entry) {
+      if (entry?.ino !== ino) {
+        // Not open yet, or the name now holds another file: its old handle goes.
+        if (entry) forget(path);
         entry = { ino, file: openFile(path) };
         counts.opened += 1;
         kept.set(path, entry);
@@ -136,7 +136,17 @@ export function keptLogFiles({ max = KEPT_OPEN, openFile = (path: string): Promi
 
 export function createWalFlusher(dataDir: string): WalFlusher {
   const seen = new Map<string, string>();
-  const stats = { flushes: 0, unmoved: 0, filesLookedAt: 0, filesSynced: 0, filesOpened: 0, fullFlushes: 0 };
+  const handles = keptLogFiles();
+  const stats = {
+    flushes: 0,
+    unmoved: 0,
+    filesLookedAt: 0,
+    filesSynced: 0,
+    fullFlushes: 0,
+    get filesOpened() {
+      return handles.counts.opened;
+    },
+  };
   let controlStamp = '';
   /** The log segment written last, as of the last look at the log's files (null: look at every file). */
   let lastSegment: string | null = null;
@@ -150,7 +160,6 @@ export function createWalFlusher(dataDir: string): WalFlusher {
   let queued: Promise<void> | null = null;
 
   const stamp = (s: { mtimeMs: number; size: number }) => `${s.mtimeMs}:${s.size}`;
-  const handles = keptLogFiles();
 
   /** Syncs the files of a log folder that changed since they were last synced; true if any did. */
   async function syncChanged(dir: string): Promise<boolean> {
@@ -231,7 +240,6 @@ export function createWalFlusher(dataDir: string): WalFlusher {
     await Promise.all(changed.map((file) => handles.sync(file.path, file.ino)));
     for (const file of changed) seen.set(file.path, file.stamp);
     stats.filesSynced += changed.length;
-    stats.filesOpened = handles.counts.opened;
     result.changed = changed.length > 0;
     return result;
   }
