@@ -8,6 +8,7 @@ import { studySessions } from '../features/study-sessions/tables';
 import { figuresOfSession } from '../features/reports/service';
 import { planConsolidation, planFiguresOf } from '../features/reports/consolidation';
 import { provinceReports } from '../features/province/service';
+import { openScratchDatabase } from '../../../test/support/postgres';
 import type { Actor } from '../auth/actor';
 
 let database: Database;
@@ -15,7 +16,8 @@ let province: GeneratedProvince;
 const shape = { communes: 3, cellsPerCommune: 4, membersPerCell: 10, plansPerCommune: 3 };
 
 beforeAll(async () => {
-  database = await openDatabase({});
+  // On PostgreSQL too when the suite runs there: its bulk statements take the same way (decision 046).
+  database = process.env.QT_TEST_DB === 'postgres' ? await openScratchDatabase(process.env.TEST_DATABASE_URL!, { prefix: 'qt_gen' }) : await openDatabase({});
   await migrateDatabase(database);
   province = await generateProvince(database.db, shape, { today: '2026-06-20' });
 });
