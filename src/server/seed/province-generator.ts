@@ -58,12 +58,12 @@ const arr = (xs: string[]) => sql.raw(`ARRAY[${xs.map((x) => `'${x}'`).join(',')
 const pick = (key: ReturnType<typeof sql>, n: number) => sql`(abs(hashtext(${key})::bigint) % ${sql.raw(String(n))})`;
 
 /**
- * A bulk statement in its own transaction, with the foreign keys' per-row triggers off when the
- * account may turn them off (a superuser: PGlite, the benchmark's server). Every row these
- * statements write is made by joining the rows it refers to, so the keys hold by construction (the
+ * A bulk step's statements in a transaction of their own, with the foreign keys' per-row triggers
+ * off when the account may turn them off (a superuser: PGlite, the benchmark's server). Every row
+ * they write is made by joining the rows it refers to, so the keys hold by construction (the
  * generator's test checks every foreign key of what it wrote); the per-row checks, each a lookup
- * and a lock of the row referred to, were three quarters of the attendance's two million marks.
- * Elsewhere the statements run checked, only slower.
+ * and a lock of the row referred to, were three quarters of the attendance's two million marks
+ * (decision 046). Elsewhere the statements run checked, only slower.
  */
 async function bulkWrite(db: Db, statements: (tx: DbOrTx) => Promise<unknown>) {
   await db.transaction(async (tx) => {
