@@ -117,39 +117,39 @@ async function runOn(target: BenchTarget) {
     // 2. The busiest day's mix, all at once; then a second minute of it, the server warm.
     const mix = async () => {
       await reportsReadyToSubmit(base, staff, fixture.reports);
-      return Promise.all([
+      const rssBefore = rssOf(server.pid!);
+      const runs = await Promise.all([
         mixed(base, staff, reads.map((r) => r.path), 6),
         mixed(base, staff, [`/api/plans/${fixture.planId}/document?format=docx`], 1),
         ...fixture.attendanceSessions.map((id) => attendanceLoop(base, staff, id)),
         ...fixture.reports.map((id) => reportLoop(base, staff, id)),
       ]);
+      const rssAfter = rssOf(server.pid!);
+      const requests = runs.reduce((n, r) => n + r.requests.total, 0);
+      const failures = runs.reduce((n, r) => n + failuresOf(r), 0);
+      const growth = rssAfter - rssBefore;
+      const rss = `RSS ${mb(rssBefore)} → ${mb(rssAfter)} MB (${growth >= 0 ? '+' : ''}${mb(growth)} MB)`;
+      return { runs, requests, failures, p99: Math.max(...runs.map((r) => r.latency.p99)), rss, stable: growth < 100 * 1024 * 1024 };
     };
-    const rssBefore = rssOf(server.pid!);
-    const runs = await mix();
-    const rssAfter = rssOf(server.pid!);
-    const requests = runs.reduce((n, r) => n + r.requests.total, 0);
-    const failures = runs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
-    const p99 = Math.max(...runs.map((r) => r.latency.p99));
+    const first = await mix();
     report(
       `busiest-day mix for ${LOAD_SECONDS} s (${CONNECTIONS} readers, 1 downloader, ${fixture.attendanceSessions.length} attendance savers, ${fixture.reports.length} report submitters)`,
-      `${requests} requests, ${(requests / LOAD_SECONDS).toFixed(0)} req/s, worst p99 ${p99} ms, ${failures} errors`,
+      `${first.requests} requests, ${(first.requests / LOAD_SECONDS).toFixed(0)} req/s, worst p99 ${first.p99} ms, ${first.failures} errors`,
       '0 errors',
-      failures === 0,
+      first.failures === 0,
     );
-    const growth = rssAfter - rssBefore;
-    report('server memory over the mix', `RSS ${mb(rssBefore)} → ${mb(rssAfter)} MB (${growth >= 0 ? '+' : ''}${mb(growth)} MB)`, 'stable: growth < 100 MB', growth < 100 * 1024 * 1024);
+    report('server memory over the mix', first.rss, 'stable: growth < 100 MB', first.stable);
     // The first minute's growth mixes a leak with the warming of V8's heap and of PGlite's buffers
     // (its WebAssembly memory becomes resident as pages are first touched): a leak grows again here.
     const again = await mix();
-    const rssAgain = rssOf(server.pid!);
-    const againFailures = again.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
-    const warmGrowth = rssAgain - rssAfter;
-    for (const [i, r] of [...runs, ...again].entries()) if (r.non2xx + r.errors + r.timeouts > 0) console.log(`  loop ${i % runs.length} (${i < runs.length ? 'first' : 'second'} run): ${JSON.stringify(r.statusCodeStats)}, ${r.errors} errors, ${r.timeouts} timeouts`);
+    for (const [run, { runs }] of [first, again].entries()) {
+      for (const [i, r] of runs.entries()) if (failuresOf(r) > 0) console.log(`  loop ${i} (${run ? 'second' : 'first'} run): ${JSON.stringify(r.statusCodeStats)}, ${r.errors} errors, ${r.timeouts} timeouts`);
+    }
     report(
-      `server memory over a second ${LOAD_SECONDS} s of the mix, warm (${again.reduce((n, r) => n + r.requests.total, 0)} requests, ${againFailures} errors)`,
-      `RSS ${mb(rssAfter)} → ${mb(rssAgain)} MB (${warmGrowth >= 0 ? '+' : ''}${mb(warmGrowth)} MB)`,
+      `server memory over a second ${LOAD_SECONDS} s of the mix, warm (${again.requests} requests, ${again.failures} errors)`,
+      again.rss,
       'stable: growth < 100 MB, 0 errors',
-      warmGrowth < 100 * 1024 * 1024 && againFailures === 0,
+      again.stable && again.failures === 0,
     );
   } finally {
     await database?.close();
@@ -345,3 +345,6 @@ function rssOf(pid: number): number {
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+
+/** A run's answers that were not 2xx, or never came. */
+const failuresOf = (r: autocannon.Result) => r.non2xx + r.errors + r.timeouts;

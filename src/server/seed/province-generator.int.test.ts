@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { openDatabase, type Database } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { generateProvince, heldSessionsWithoutReport, type GeneratedProvince } from './province-generator';
@@ -88,22 +88,22 @@ describe('the province generator', () => {
   });
 
   it('writes only rows every foreign key holds, though its bulk statements skip the per-row checks', async () => {
-    const rowsOf = async <T>(query: ReturnType<typeof sql>) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
     const columnsOf = (side: 'conrelid' | 'confrelid', keys: 'conkey' | 'confkey') =>
-      sql.raw(`array_to_string(array(SELECT quote_ident(a.attname) FROM unnest(c.${keys}) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = c.${side} AND a.attnum = k.n ORDER BY k.i), ',')`);
-    const keys = await rowsOf<{ name: string; child: string; parent: string; childColumns: string; parentColumns: string }>(sql`
+      `array_to_string(array(SELECT quote_ident(a.attname) FROM unnest(c.${keys}) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = c.${side} AND a.attnum = k.n ORDER BY k.i), ',')`;
+    const { rows: keys } = await database.executeSql(`
       SELECT c.conname AS name, c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent,
         ${columnsOf('conrelid', 'conkey')} AS "childColumns", ${columnsOf('confrelid', 'confkey')} AS "parentColumns"
       FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`);
     const broken: string[] = [];
-    for (const key of keys) {
+    for (const key of keys as { name: string; child: string; parent: string; childColumns: string; parentColumns: string }[]) {
       const child = key.childColumns.split(',');
       const parent = key.parentColumns.split(',');
       const matches = child.map((column, i) => `p.${parent[i]} = c.${column}`).join(' AND ');
       // MATCH SIMPLE: a row with a null in the key refers to nothing.
-      const [{ n }] = await rowsOf<{ n: number }>(
-        sql.raw(`SELECT count(*)::int AS n FROM ${key.child} c WHERE (${child.map((column) => `c.${column}`).join(', ')}) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${key.parent} p WHERE ${matches})`),
-      ) as [{ n: number }];
+      const { rows } = await database.executeSql(
+        `SELECT count(*)::int AS n FROM ${key.child} c WHERE (${child.map((column) => `c.${column}`).join(', ')}) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${key.parent} p WHERE ${matches})`,
+      );
+      const n = Number(rows[0]!.n);
       if (n > 0) broken.push(`${key.name}: ${n}`);
     }
     expect(broken).toEqual([]);

@@ -6,7 +6,7 @@
 // The bulk rows are written by INSERT … SELECT over generate_series and joins, in the database,
 // never as JS rows; identifiers are derived (md5 of the parent's id) so one statement can refer to
 // rows another wrote (made RFC 4122 version 4 so that the routes' validation accepts them). The
-// bulk statements skip the row-by-row foreign-key checks where the database lets us (bulkWrite).
+// bulk statements skip the row-by-row foreign-key checks where the database lets us (bulkWriter).
 // For the benchmark (bench/province-scale.bench.ts) and `seed --generate-province`.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
@@ -58,19 +58,21 @@ const arr = (xs: string[]) => sql.raw(`ARRAY[${xs.map((x) => `'${x}'`).join(',')
 const pick = (key: ReturnType<typeof sql>, n: number) => sql`(abs(hashtext(${key})::bigint) % ${sql.raw(String(n))})`;
 
 /**
- * A bulk step's statements in a transaction of their own, with the foreign keys' per-row triggers
- * off when the account may turn them off (a superuser: PGlite, the benchmark's server). Every row
- * they write is made by joining the rows it refers to, so the keys hold by construction (the
- * generator's test checks every foreign key of what it wrote); the per-row checks, each a lookup
- * and a lock of the row referred to, were three quarters of the attendance's two million marks
- * (decision 046). Elsewhere the statements run checked, only slower.
+ * The bulk steps' writer: each step's statements in a transaction of their own, with the foreign
+ * keys' per-row triggers off when the account may turn them off (a superuser: PGlite, the
+ * benchmark's server; asked once). Every row they write is made by joining the rows it refers to,
+ * so the keys hold by construction (the generator's test checks every foreign key of what it
+ * wrote); the per-row checks, each a lookup and a lock of the row referred to, were three quarters
+ * of the attendance's two million marks (decision 046). Elsewhere the statements run checked, only slower.
  */
-async function bulkWrite(db: Db, statements: (tx: DbOrTx) => Promise<unknown>) {
-  await db.transaction(async (tx) => {
-    const result = await tx.execute(sql`SELECT current_setting('is_superuser') = 'on' AS superuser`);
-    if ((result as unknown as { rows: { superuser: boolean }[] }).rows[0]?.superuser) await tx.execute(sql`SET LOCAL session_replication_role = replica`);
-    await statements(tx);
-  });
+async function bulkWriter(db: Db) {
+  const result = await db.execute(sql`SELECT current_setting('is_superuser') = 'on' AS superuser`);
+  const unchecked = Boolean((result as unknown as { rows: { superuser: boolean }[] }).rows[0]?.superuser);
+  return (statements: (tx: DbOrTx) => Promise<unknown>) =>
+    db.transaction(async (tx) => {
+      if (unchecked) await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+      await statements(tx);
+    });
 }
 
 /** An ISO day plus n days. */
@@ -111,6 +113,7 @@ export async function generateProvince(db: Db, shape: ProvinceShape = PROVINCE_S
     return { id, name: `Đảng ủy xã Sinh ${tag} ${String(i + 1).padStart(3, '0')}`, path: `${provincePath}${id}/` };
   });
   const communeIds = communes.map((c) => c.id);
+  const bulkWrite = await bulkWriter(db);
 
   // 1. The organisation: the province, its communes, their cells (paths below the commune's), each commune's rubric.
   await timed('units and rubrics', () =>
@@ -130,7 +133,7 @@ export async function generateProvince(db: Db, shape: ProvinceShape = PROVINCE_S
   // 2. The members: a person each, the member in their cell, a "joined" event; one in ten cells has an exempt member.
   const memberKey = sql`c.id::text || ':' || g`;
   await timed('persons, members and their events', () =>
-    bulkWrite(db, async (tx) => {
+    bulkWrite(async (tx) => {
       const cells = sql`FROM units c CROSS JOIN generate_series(1, ${shape.membersPerCell}) g
         WHERE c.tenant_id = ANY(${uuids(communeIds)}) AND c.kind = 'cell'`;
       const female = sql`(${pick(sql`${memberKey} || ':g'`, 5)} < 2)`;
@@ -201,7 +204,7 @@ export async function generateProvince(db: Db, shape: ProvinceShape = PROVINCE_S
   // 4. Every cell's session of every plan, held 2 to 9 days after issue (one in forty of the older plans' never held).
   const sessionKey = sql`p.id::text || ':' || c.id::text`;
   await timed('study sessions', () =>
-    bulkWrite(db, (tx) => tx.execute(sql`
+    bulkWrite((tx) => tx.execute(sql`
       INSERT INTO study_sessions (tenant_id, id, plan_id, unit_id, scheduled_at, place, reporter, reached_youth, reached_association, reached_public, chair_name, minutes_secretary_name, held_on)
       SELECT p.tenant_id, overlay(overlay(md5(${sessionKey}) placing '4' from 13) placing '8' from 17)::uuid, p.id, c.id, (p.issued_on + 2 + ${pick(sessionKey, 8)}::int) + TIME '19:30' - INTERVAL '7 hours',
         'Nhà văn hóa ' || c.name, 'Đồng chí Bí thư chi bộ', ${pick(sql`${sessionKey} || 'y'`, 6)}, ${pick(sql`${sessionKey} || 'a'`, 9)}, ${pick(sql`${sessionKey} || 'p'`, 25)},
@@ -215,7 +218,7 @@ export async function generateProvince(db: Db, shape: ProvinceShape = PROVINCE_S
   await timed('attendance', async () => {
     for (let k = 0; k < shape.plansPerCommune; k++) {
       const ids = communes.map((c) => planIds.get(c.id)![k]!);
-      await bulkWrite(db, (tx) => tx.execute(sql`
+      await bulkWrite((tx) => tx.execute(sql`
         INSERT INTO session_attendance (tenant_id, session_id, member_id, status, reason, marked_by)
         SELECT s.tenant_id, s.id, m.id,
           CASE WHEN x.h < 80 THEN 'present' WHEN x.h < 88 THEN 'late' WHEN x.h < 95 THEN 'excused' ELSE 'absent' END,
@@ -246,7 +249,7 @@ export async function generateProvince(db: Db, shape: ProvinceShape = PROVINCE_S
       const v = pick(sql`s.id::text || ':v'`, 3);
       const variant = (field: 'scores' | 'total' | 'band', cast: string) =>
         sql.raw(`CASE v.n ${variants.map((x, i) => `WHEN ${i} THEN ${x[field] === null ? 'NULL' : `'${String(x[field]).replaceAll("'", "''")}'`}::${cast}`).join(' ')} END`);
-      await bulkWrite(db, (tx) => tx.execute(sql`
+      await bulkWrite((tx) => tx.execute(sql`
         INSERT INTO cell_reports (tenant_id, id, plan_id, session_id, unit_id, rubric_id, status, figures, form, reporter, report_date, number,
           summary, scores, total, band, first_submitted_at, submitted_at, accepted_at, version, created_at, updated_at)
         SELECT s.tenant_id, overlay(overlay(md5(s.id::text || ':report') placing '4' from 13) placing '8' from 17)::uuid, s.plan_id, s.id, s.unit_id, rb.id, x.status,
