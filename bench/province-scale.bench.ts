@@ -8,7 +8,9 @@
 //    phone's outbox sends it; each request a different held session; autocannon on 127.0.0.1)
 //    against the raw single-row INSERT rate of cell_reports on the same database in the same run,
 //    at the same concurrency — ≥ half, 0 errors. Beside them, for the reader, the same creations
-//    through the service in-process (its batcher, no HTTP): the most HTTP could reach on one thread.
+//    through the service in-process (its batcher, no HTTP): the most HTTP could reach on one thread;
+// 4. the same reports then submitted (POST /api/reports/:id/submit, "submission" read as the
+//    secretary's own submit), against the same raw rate — ≥ half, 0 errors.
 // QT_PROVINCE_COMMUNES scales the province down (100 by default); every phase stops by itself.
 import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
@@ -37,7 +39,8 @@ const CONNECTIONS = 8;
 const HTTP_COMMUNES = Math.min(30, Math.max(1, Math.floor(COMMUNES * 0.3)));
 const SERVICE_COMMUNES = Math.min(20, Math.max(1, Math.floor(COMMUNES * 0.2)));
 const RAW_SECONDS = Number(process.env.QT_BENCH_SECONDS ?? 5);
-const HTTP_SECONDS = 30;
+/** Drafts submitted over HTTP: autocannon's `amount` outlasts its duration, and a submit costs tens of milliseconds. */
+const SUBMITS = 400;
 const DOCX_RUNS = 50;
 const PASSWORD = 'Bench-province-2026';
 /** A report as a secretary's phone creates it (full marks), over HTTP and in-process alike. */
@@ -185,47 +188,37 @@ async function runOn(target: BenchTarget) {
       const res = await fetch(`${base}/api/sessions/${item.id}/report`, { method: 'POST', headers: { cookie: item.who.cookie, 'x-csrf-token': item.who.csrfToken, 'content-type': 'application/json', 'idempotency-key': `bench-${item.id}` }, body: '{}' });
       if (res.status !== 201) throw new Error(`warm-up report creation: ${res.status} ${(await res.text()).slice(0, 200)}`);
     }
-    const amount = queue.length;
-    let next = 0;
-    const failures: string[] = [];
-    // autocannon reports a run cut short by `amount` at its next one-second tick: its duration is
-    // rounded up to the second (a 3.2 s run read as 4 s), so the rate is timed here, from the first
-    // request sent to the last answer heard.
-    let firstSent = 0;
-    let lastHeard = 0;
-    let answered = 0;
     const body = JSON.stringify(CREATION);
-    const result = await autocannon({
-      url: base,
-      connections: CONNECTIONS,
-      amount,
-      duration: HTTP_SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (request) => {
-            firstSent ||= performance.now();
-            const item = queue[next++ % queue.length]!;
-            return { ...request, path: `/api/sessions/${item.id}/report`, body, headers: { cookie: item.who.cookie, 'x-csrf-token': item.who.csrfToken, 'content-type': 'application/json', 'idempotency-key': `bench-${item.id}` } };
-          },
-          onResponse: (status, answer) => {
-            answered += 1;
-            lastHeard = performance.now();
-            if (status !== 201 && failures.length < 3) failures.push(`${status} ${answer.slice(0, 300)}`);
-          },
-        },
-      ],
-    });
-    const errors = result.non2xx + result.errors + result.timeouts;
-    const seconds = (lastHeard - firstSent) / 1000;
-    const rate = answered / (seconds || 1);
-    report(
-      `Report creation over HTTP (POST /api/sessions/:id/report with an Idempotency-Key as the phone sends it, ${answered} different sessions in ${seconds.toFixed(1)} s of ${accounts.length} wards, ${CONNECTIONS} connections, ${target.label})`,
-      `${rate.toFixed(0)} req/s (p99 ${result.latency.p99} ms, ${errors} errors, ${result['2xx']} 2xx) / raw ${raw.rate.toFixed(0)} rows/s = ${(rate / raw.rate).toFixed(2)}`,
-      '≥ 0.5 of the raw insert rate, 0 errors',
-      rate / raw.rate >= 0.5 && errors === 0,
+    const created = await timedPosts(
+      base,
+      queue.map((item) => ({ who: item.who, path: `/api/sessions/${item.id}/report`, body, key: `bench-${item.id}` })),
+      201,
     );
-    for (const failure of failures) console.log(`  a failed request: ${failure}`);
+    report(
+      `Report creation over HTTP (POST /api/sessions/:id/report with an Idempotency-Key as the phone sends it, ${created.answered} different sessions in ${created.seconds.toFixed(1)} s of ${accounts.length} wards, ${CONNECTIONS} connections, ${target.label})`,
+      `${created.rate.toFixed(0)} req/s (p99 ${created.p99} ms, ${created.errors} errors, ${created.ok} 2xx) / raw ${raw.rate.toFixed(0)} rows/s = ${(created.rate / raw.rate).toFixed(2)}`,
+      '≥ 0.5 of the raw insert rate, 0 errors',
+      created.rate / raw.rate >= 0.5 && created.errors === 0,
+    );
+    for (const failure of created.failures) console.log(`  a failed request: ${failure}`);
+
+    // 3c. Those drafts submitted (POST /api/reports/:id/submit): "submission" read as the secretary's
+    // own submit, the transition the ward then sees (the drafts of plans whose consolidated report is
+    // already upward are locked and left out).
+    const whoOfSession = new Map(queue.map((item) => [item.id, item.who]));
+    const drafts = created.answers.flatMap((text) => {
+      const answer = JSON.parse(text) as { id: string; sessionId: string; version: number; abilities: { submit: boolean } };
+      return answer.abilities.submit ? [{ who: whoOfSession.get(answer.sessionId)!, path: `/api/reports/${answer.id}/submit`, body: JSON.stringify({ version: answer.version }) }] : [];
+    });
+    if (drafts.length === 0) throw new Error('no draft the ward may submit among the created reports');
+    const submitted = await timedPosts(base, drafts.slice(0, SUBMITS), 200);
+    report(
+      `Report submit over HTTP (POST /api/reports/:id/submit of those drafts, ${submitted.answered} reports in ${submitted.seconds.toFixed(1)} s, ${CONNECTIONS} connections, ${target.label})`,
+      `${submitted.rate.toFixed(0)} req/s (p99 ${submitted.p99} ms, ${submitted.errors} errors, ${submitted.ok} 2xx) / raw ${raw.rate.toFixed(0)} rows/s = ${(submitted.rate / raw.rate).toFixed(2)}`,
+      '≥ 0.5 of the raw insert rate, 0 errors',
+      submitted.rate / raw.rate >= 0.5 && submitted.errors === 0,
+    );
+    for (const failure of submitted.failures) console.log(`  a failed request: ${failure}`);
   } finally {
     await stopProcess(server);
   }
@@ -268,6 +261,54 @@ async function serviceCreationRate(database: Database, pool: { id: string; tenan
   const seconds = (performance.now() - started) / 1000;
   const created = next - 10;
   return { created, seconds, rate: created / seconds };
+}
+
+/** A POST the HTTP runs send, as one ward's account. */
+interface Post {
+  who: { cookie: string; csrfToken: string };
+  path: string;
+  body: string;
+  key?: string;
+}
+
+/**
+ * Each post sent once by autocannon, CONNECTIONS at a time, with the answers' bodies (in the order
+ * heard). With an `amount`, autocannon ignores its duration and reports the run at its next
+ * one-second tick (a 3.2 s run read as 4 s), so the rate is timed here, from the first request sent
+ * to the last answer heard.
+ */
+async function timedPosts(base: string, posts: Post[], expected: number) {
+  let next = 0;
+  let firstSent = 0;
+  let lastHeard = 0;
+  let answered = 0;
+  const failures: string[] = [];
+  const answers: string[] = [];
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    amount: posts.length,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          firstSent ||= performance.now();
+          const post = posts[next++ % posts.length]!;
+          const headers: Record<string, string> = { cookie: post.who.cookie, 'x-csrf-token': post.who.csrfToken, 'content-type': 'application/json' };
+          if (post.key) headers['idempotency-key'] = post.key;
+          return { ...request, path: post.path, body: post.body, headers };
+        },
+        onResponse: (status, answer) => {
+          answers.push(answer);
+          answered += 1;
+          lastHeard = performance.now();
+          if (status !== expected && failures.length < 3) failures.push(`${status} ${answer.slice(0, 300)}`);
+        },
+      },
+    ],
+  });
+  const took = (lastHeard - firstSent) / 1000;
+  return { answered, seconds: took, rate: answered / (took || 1), p99: result.latency.p99, errors: result.non2xx + result.errors + result.timeouts, ok: result['2xx'], failures, answers };
 }
 
 async function signIn(base: string, username: string) {
