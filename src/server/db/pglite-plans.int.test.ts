@@ -64,6 +64,33 @@ describe('kept plans on PGlite', () => {
     expect(plans.executed()).toBe(before);
   });
 
+  it('keeps the plan in a transaction too, and gives the transaction back as it was', async () => {
+    const inTx = 'SELECT id, body FROM notes WHERE id = $1';
+    keepPlan(client, inTx, 'notes_in_tx');
+    const before = plans.executed();
+    await expect(
+      client.transaction(async (tx) => {
+        // Prepared first in this transaction, which then rolls back.
+        expect((await tx.query(inTx, [3])).rows).toEqual([{ id: 3, body: 'ba' }]);
+        expect((await tx.query('SHOW plan_cache_mode')).rows).toEqual([{ plan_cache_mode: 'auto' }]);
+        await tx.query(`UPDATE notes SET body = 'bốn' WHERE id = 3`);
+        expect((await tx.query(inTx, [3])).rows).toEqual([{ id: 3, body: 'bốn' }]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(plans.executed()).toBe(before + 2);
+    // The prepared statement outlives the transaction; the transaction's write does not.
+    expect((await client.query(inTx, [3])).rows).toEqual([{ id: 3, body: 'ba' }]);
+    expect(plans.executed()).toBe(before + 3);
+    // A statement PREPARE refuses runs plainly in a transaction, and fails there with its own error,
+    // not with the refused PREPARE's "transaction is aborted".
+    const refused = 'SELECT $1::no_such_type_either AS value';
+    keepPlan(client, refused, 'notes_refused_in_tx');
+    await expect(client.transaction((tx) => tx.query(refused, ['ba']))).rejects.toThrow(/type "no_such_type_either" does not exist/u);
+    expect((await client.transaction((tx) => tx.query(inTx, [1]))).rows).toEqual([{ id: 1, body: `Đồng chí O'Brien\\n "trích" \\'` }]);
+    expect(plans.executed()).toBe(before + 4);
+  });
+
   it('leaves alone a statement nobody asked for and a name that is not a plain identifier', async () => {
     const other = 'SELECT body FROM notes WHERE id = $1';
     keepPlan(client, other, 'Not-An-Identifier');

@@ -8,6 +8,12 @@ import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from './client';
 import { keepPlan } from './pglite-plans';
 
+/** The driver's client under a Drizzle handle: the database's, or a transaction's (its session's). */
+const clientOf = (db: DbOrTx): unknown => {
+  const handle = db as unknown as { $client?: unknown; session?: { client?: unknown } };
+  return handle.$client ?? handle.session?.client;
+};
+
 /** Something `.prepare(name)` gives: executed with the placeholders' values. */
 interface Prepared {
   execute(values?: Record<string, unknown>): Promise<unknown>;
@@ -38,7 +44,7 @@ export function prepared<P extends Prepared>(
     const known = [...preparedStatementNames].find(([, n]) => n === name)?.[0];
     if (known !== undefined && known !== text) throw new Error(`prepared statement ${name}: two different texts`);
     preparedStatementNames.set(text, name);
-    if (options.keepPlanOnPglite) keepPlan((db as unknown as { $client?: unknown }).$client, text, name);
+    if (options.keepPlanOnPglite) keepPlan(clientOf(db), text, name);
     statement = query.prepare(name);
     statements.set(name, statement);
   }
