@@ -19,19 +19,17 @@ import { now } from '../../clock';
 import { isUniqueViolation } from '../../db/unique-violation';
 import { createOnce, keyClaim, keyTaken, type CreateOnceRequest } from '../../idempotency';
 import { idempotencyKeys } from '../../idempotency/tables';
-import { countAttendance } from '../../../domain/attendance';
 import { scoreReport } from '../../../domain/rubrics';
-import type { ReportFigures } from '../../../domain/report-figures';
 import { auditRow } from '../audit/service';
 import { auditLog } from '../audit/tables';
 import type { LoadedSession } from '../study-sessions/load';
 import type { StudySession } from '../study-sessions/tables';
 import { canWriteReport } from './policy';
 import { ensureCurrentRubric, loadRubric } from './rubric';
-import { accessibleSession, describeReport, detailOf, inspectionsOf, loadReportingSession, reportingSessionsWithFigures, type FigureInputs, type ReportingSession } from './detail';
+import { accessibleSession, describeReport, detailOf, inspectionsOf, loadReportingSession, reportingSessionsWithFigures, type ReportingSession } from './detail';
 import { cellReports, cellReportVersions, type CellReport, type Rubric } from './tables';
 import type { ReportDetail, ReportInput } from './schema';
-import { checkScores, figuresOfSession, planOf, prefillOf, recordVersion, reportOfSession, sessionFigures, versionRows } from './service';
+import { checkScores, figuresFromInputs, figuresOfSession, planOf, prefillOf, recordVersion, reportOfSession, versionRows } from './service';
 
 const refusal = 'lập báo cáo cho chi bộ khác';
 
@@ -41,12 +39,6 @@ function refuseUnreportable(loaded: LoadedSession) {
   if (unit.closedOn !== null && unit.closedOn <= planIssuedOn) {
     throw badRequest('report.unit-closed', `${unit.name} đã giải thể ngày ${unit.closedOn.split('-').reverse().join('/')}, trước khi ban hành kế hoạch: không lập báo cáo.`);
   }
-}
-
-/** figuresOfSession's figures, from what the session's statement read (the same domain rules). */
-export function figuresFromInputs(session: StudySession, counted: FigureInputs): ReportFigures {
-  const marks = counted.marks.map(([memberId, status]) => ({ memberId, status }));
-  return sessionFigures(session, countAttendance(counted.expected, Number(counted.exempt), marks), Number(counted.madeUp));
 }
 
 /** The Idempotency-Key's request of a report's creation, the same on both ways. */

@@ -155,6 +155,10 @@ describe('a cell report from phone to acceptance', () => {
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json()).toMatchObject({ status: 'submitted', version: 3, onTime: false });
     expect(new Date(submitted.json().dueAt).toISOString()).toBe('2026-06-04T17:00:00.000Z');
+    // Its answer, assembled from what the submit read, is the report as GET answers it; its figures
+    // frozen as the edit counted them from the same attendance.
+    expect(submitted.json()).toEqual((await bithu.inject({ url: `/api/reports/${draft.id}` })).json());
+    expect(submitted.json().figures).toEqual(saved.json().figures);
     const locked = await bithu.inject({ method: 'PATCH', url: `/api/reports/${draft.id}`, payload: { version: 3, summary: 'x' } });
     expect(locked.statusCode).toBe(409);
     expect(locked.json().error.id).toBe('report.not-editable');
@@ -224,6 +228,21 @@ describe('a cell report from phone to acceptance', () => {
     const afterNotes = (await t.database.db.select({ n: count() }).from(notifications).where(eq(notifications.kind, 'report.reminder')))[0]!.n;
     expect(afterNotes - beforeNotes).toBe(reminded.notified);
     expect(reminded.notified).toBeGreaterThan(0);
+  });
+
+  it('a report submitted after an inspection of its session answers with that inspection, as GET does', async () => {
+    const { sessionId } = await sessionOfCell(t, staff, leader, 'Chi bộ Tràng Đà 2');
+    const rubric = (await staff.inject({ url: '/api/rubrics/current' })).json();
+    const scores = allItems(rubric).map((i) => ({ itemId: i.id, points: i.maxPoints }));
+    const draft = (await staff.inject({ method: 'POST', url: `/api/sessions/${sessionId}/report`, payload: { scores } })).json();
+    await hold(staff, sessionId);
+    const inspected = await staff.inject({ method: 'POST', url: `/api/sessions/${sessionId}/inspections`, payload: { inspectedOn: '2026-05-22', inspectors: 'Ban xây dựng Đảng', findings: 'Đúng thành phần.' } });
+    expect(inspected.statusCode).toBe(201);
+    const submitted = await staff.inject({ method: 'POST', url: `/api/reports/${draft.id}/submit`, payload: { version: draft.version } });
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.json().inspections).toEqual([expect.objectContaining({ findings: 'Đúng thành phần.' })]);
+    expect(submitted.json().figures.members).toMatchObject({ absent: 1 });
+    expect(submitted.json()).toEqual((await staff.inject({ url: `/api/reports/${draft.id}` })).json());
   });
 
   it('a cell closed before the plan gets no report', async () => {

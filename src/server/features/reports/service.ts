@@ -25,16 +25,22 @@ import { madeUpCountOfSession } from '../study-sessions/make-up';
 import { studySessions, type StudySession } from '../study-sessions/tables';
 import { canInspectSession, canReviewReport, canViewReport, canWriteReport } from './policy';
 import { describeRubric, ensureCurrentRubric, loadRubric } from './rubric';
-import { describeReport, inspectionsOf } from './detail';
+import { describeReport, detailOf, inspectionsOf, reportingSessionsWithFigures, type FigureInputs } from './detail';
 import { cellReports, cellReportVersions, sessionInspections, type CellReport, type ReportVersionAction, type WardScoring } from './tables';
 import type { ReportInput } from './schema';
-import { refuseIfLocked } from './ward-report';
+import { lockedConflict, refuseIfLocked } from './ward-report';
 import { refreshPlanFigures } from './consolidation';
 import { propagandaTotals } from '../propaganda/service';
 
 /** A session's figures from its attendance counts and make-ups done, with the people it reached. */
 export function sessionFigures(session: StudySession, counts: AttendanceCounts, madeUp: number): ReportFigures {
   return reportFigures(counts, madeUp, { youth: session.reachedYouth, association: session.reachedAssociation, public: session.reachedPublic });
+}
+
+/** figuresOfSession's figures, from what the session's statement read (the same domain rules). */
+export function figuresFromInputs(session: StudySession, counted: FigureInputs): ReportFigures {
+  const marks = counted.marks.map(([memberId, status]) => ({ memberId, status }));
+  return sessionFigures(session, countAttendance(counted.expected, Number(counted.exempt), marks), Number(counted.madeUp));
 }
 
 /** The figures of a session as they stand: its attendance counts, make-ups done, people reached. */
@@ -154,10 +160,14 @@ async function sessionRow(db: DbOrTx, report: CellReport): Promise<StudySession>
   return s!;
 }
 
-/** Refuses an action the state does not allow (409, with the report as it is) and a stale version (409). */
-async function guard(tx: Tx, actor: Actor, loaded: LoadedReport, version: number, action: ReportAction) {
+/**
+ * Refuses a locked report, an action the state does not allow (409, with the report as it is) and a
+ * stale version (409). `locked`: the lock as the caller already read it in this transaction.
+ */
+async function guard(tx: Tx, actor: Actor, loaded: LoadedReport, version: number, action: ReportAction, locked?: boolean) {
   const { report } = loaded;
-  await refuseIfLocked(tx, report.tenantId, report.planId, () => describeReport(tx, actor, loaded));
+  if (locked === undefined) await refuseIfLocked(tx, report.tenantId, report.planId, () => describeReport(tx, actor, loaded));
+  else if (locked) throw lockedConflict(await describeReport(tx, actor, loaded));
   if (!canTransition(report.status, action)) {
     const messages: Record<ReportAction, string> = {
       edit: 'Báo cáo đã gửi hoặc đã được tiếp nhận nên không sửa được nữa.',
@@ -189,13 +199,19 @@ export async function updateReport(db: Db, actor: Actor, id: string, input: Repo
   });
 }
 
-/** POST /api/reports/:id/submit: only for a held session, with every item scored; the figures are frozen as they are. */
+/**
+ * POST /api/reports/:id/submit: only for a held session, with every item scored; the figures are
+ * frozen as they are. The session is read as a creation reads it (reportingSessionsWithFigures): with
+ * the plan's lock, whether it was inspected and what its figures are counted from, in one statement
+ * where five were (the session, the lock, the expected members, their marks, the made-up count).
+ */
 export async function submitReport(db: Db, actor: Actor, id: string, input: { version: number; comment?: string }) {
   return db.transaction(async (tx) => {
     const loaded = await loadReportFor(tx, actor, id, canWriteReport, 'gửi báo cáo của chi bộ khác');
-    await guard(tx, actor, loaded, input.version, 'submit');
     const { report } = loaded;
-    const session = await sessionRow(tx, report);
+    const reporting = (await reportingSessionsWithFigures(tx, [report.sessionId])).get(report.sessionId)!;
+    await guard(tx, actor, loaded, input.version, 'submit', reporting.locked);
+    const { session } = reporting;
     if (!session.heldOn) throw badRequest('report.session-not-held', 'Buổi sinh hoạt chưa được xác nhận đã tổ chức: hãy điểm danh và xác nhận trước khi gửi báo cáo.');
     const rubric = await loadRubric(tx, report.tenantId, report.rubricId);
     const { unscored } = scoreReport(rubric, report.scores);
@@ -209,12 +225,14 @@ export async function submitReport(db: Db, actor: Actor, id: string, input: { ve
       cellReports,
       keyOf(report),
       input.version,
-      { status: 'submitted', figures: await figuresOfSession(tx, session), submittedAt: at, firstSubmittedAt: report.firstSubmittedAt ?? at, updatedAt: at },
+      { status: 'submitted', figures: reporting.figureInputs ? figuresFromInputs(session, reporting.figureInputs) : await figuresOfSession(tx, session), submittedAt: at, firstSubmittedAt: report.firstSubmittedAt ?? at, updatedAt: at },
       { entity: 'report' },
     );
     await recordVersion(tx, actor, updated, 'submit', report, input.comment?.trim() || null);
     await refreshPlanFigures(tx, loaded.plan);
-    return describeReport(tx, actor, { ...loaded, report: updated });
+    // Not locked (the guard refused that), the session's day and rubric in hand: only the inspections, if any.
+    const inspections = reporting.inspected ? await inspectionsOf(tx, report.tenantId, session.id) : [];
+    return detailOf(actor, updated, loaded.unit, loaded.plan.body.tasks, { rubric, locked: false, sessionHeldOn: session.heldOn, inspections });
   });
 }
 

@@ -44,14 +44,16 @@ export async function wardReportOf(db: DbOrTx, tenantId: string, planId: string)
  */
 export async function refuseIfLocked(db: DbOrTx, tenantId: string, planId: string, current?: () => Promise<unknown>) {
   const ward = await wardReportOf(db, tenantId, planId);
-  if (ward?.status === 'submitted') {
-    throw stateConflict(
-      'report.locked',
-      'Đảng ủy đã gửi báo cáo tổng hợp lên cấp trên nên số liệu báo cáo của các chi bộ đã khóa. Muốn thay đổi, Đảng ủy cần mở lại báo cáo tổng hợp.',
-      current ? await current() : undefined,
-    );
-  }
+  if (ward?.status === 'submitted') throw lockedConflict(current ? await current() : undefined);
 }
+
+/** 409 report.locked, with the report as it is when given. */
+export const lockedConflict = (current?: unknown) =>
+  stateConflict(
+    'report.locked',
+    'Đảng ủy đã gửi báo cáo tổng hợp lên cấp trên nên số liệu báo cáo của các chi bộ đã khóa. Muốn thay đổi, Đảng ủy cần mở lại báo cáo tổng hợp.',
+    current,
+  );
 
 /** Whether the cells' reports of the plan are locked (for the abilities a report shows). */
 export async function isLocked(db: DbOrTx, tenantId: string, planId: string): Promise<boolean> {

@@ -96,6 +96,19 @@ describe('a cell studying at the ward conference takes its attendance from the c
     expect(own.json().marks.find((m: Mark) => m.memberId === excusedId).fromConference).toBeUndefined();
     expect(own.json().counts).toMatchObject({ present: expected.length - 1, excused: 0, absent: 1 });
     expect((await overview()).makeUp).toMatchObject({ owed: 1, madeUp: 1, missing: 0 });
+
+    // Its report, submitted, freezes those figures (counted apart from the creation's statement).
+    const rubric = (await bithu.inject({ url: '/api/rubrics/current' })).json();
+    const scores = rubric.groups.flatMap((g: { items: { id: string; maxPoints: number }[] }) => g.items.map((i) => ({ itemId: i.id, points: i.maxPoints })));
+    const draft = (await bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/report`, payload: { scores } })).json();
+    const heldSession = await bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/held`, payload: { version: own.json().version, heldOn: '2026-05-20' } });
+    expect(heldSession.statusCode, heldSession.body).toBe(200);
+    // Counted on the day it was held (a member's exemption began after it).
+    const onTheDay = (await detailOf(bithu, sessionId)).counts;
+    const submitted = await bithu.inject({ method: 'POST', url: `/api/reports/${draft.id}/submit`, payload: { version: draft.version } });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json().figures.members).toMatchObject({ expected: onTheDay.expected, present: onTheDay.present, excused: 0, absent: 1, madeUp: 1 });
+    expect(submitted.json()).toEqual((await bithu.inject({ url: `/api/reports/${draft.id}` })).json());
   });
 
   it('a cell not studying at the conference keeps its own marks only; a member present at the plan’s held conference counts as made up', async () => {
