@@ -202,7 +202,7 @@ async function runOn(target: BenchTarget) {
     );
     for (const failure of created.failures) console.log(`  a failed request: ${failure}`);
 
-    // 3c. Those drafts submitted (POST /api/reports/:id/submit): "submission" read as the secretary's
+    // 4. Those drafts submitted (POST /api/reports/:id/submit): "submission" read as the secretary's
     // own submit, the transition the ward then sees (the drafts of plans whose consolidated report is
     // already upward are locked and left out).
     const whoOfSession = new Map(queue.map((item) => [item.id, item.who]));

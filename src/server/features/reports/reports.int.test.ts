@@ -137,6 +137,8 @@ describe('a cell report from phone to acceptance', () => {
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ version: 2, total: 100 - items.length, band: 'Tốt' });
     expect(saved.json().figures.members).toMatchObject({ expected, present: counts.present, absent: 1 });
+    // The edit's answer, built from what it read, is the report as GET answers it.
+    expect(saved.json()).toEqual((await bithu.inject({ url: `/api/reports/${draft.id}` })).json());
     const stale = await bithu.inject({ method: 'PATCH', url: `/api/reports/${draft.id}`, payload: { version: 1, summary: 'x' } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.id).toBe('report.version-conflict');

@@ -23,11 +23,11 @@ import { units, type Unit } from '../units/tables';
 import { plans, type Plan } from '../plans/tables';
 import { expectationOf, loadSessionFor, marksOf } from '../study-sessions/load';
 import { madeUpCountOfSession } from '../study-sessions/make-up';
-import { studySessions, type StudySession } from '../study-sessions/tables';
+import type { StudySession } from '../study-sessions/tables';
 import { canInspectSession, canReviewReport, canViewReport, canWriteReport } from './policy';
 import { describeRubric, ensureCurrentRubric, loadRubric } from './rubric';
-import { describeReport, detailOf, inspectionsOf, reportingSessionsWithFigures, type FigureInputs } from './detail';
-import { cellReports, cellReportVersions, sessionInspections, type CellReport, type ReportVersionAction, type WardScoring } from './tables';
+import { describeReport, detailOf, inspectionsOf, reportingSessionsWithFigures, type FigureInputs, type ReportingSession } from './detail';
+import { cellReports, cellReportVersions, sessionInspections, type CellReport, type ReportVersionAction, type Rubric, type WardScoring } from './tables';
 import type { ReportInput } from './schema';
 import { lockedConflict, refuseIfLocked } from './ward-report';
 import { refreshPlanFigures } from './consolidation';
@@ -168,9 +168,26 @@ export async function reportFor(db: DbOrTx, actor: Actor, id: string) {
   return describeReport(db, actor, await loadReportFor(db, actor, id, canViewReport, 'xem báo cáo của chi bộ khác'));
 }
 
-async function sessionRow(db: DbOrTx, report: CellReport): Promise<StudySession> {
-  const [s] = await db.select().from(studySessions).where(and(eq(studySessions.tenantId, report.tenantId), eq(studySessions.id, report.sessionId)));
-  return s!;
+/**
+ * The report's session read as a creation reads it (reportingSessionsWithFigures, decision 047): with
+ * the plan's lock, whether it was inspected and what its figures are counted from, in one statement.
+ */
+async function reportingSessionOf(tx: Tx, report: CellReport): Promise<ReportingSession> {
+  return (await reportingSessionsWithFigures(tx, [report.sessionId])).get(report.sessionId)!;
+}
+
+/** The session's figures as they stand: from what its statement read, else counted apart (a cell studying at the ward conference). */
+async function figuresOfReporting(tx: Tx, { session, figureInputs }: ReportingSession): Promise<ReportFigures> {
+  return figureInputs ? figuresFromInputs(session, figureInputs) : figuresOfSession(tx, session);
+}
+
+/**
+ * The answer after a change the guard let through (so not locked), built from what was read: only the
+ * inspections are read, and only when there are some.
+ */
+async function answerAfterChange(tx: Tx, actor: Actor, loaded: LoadedReport, updated: CellReport, reporting: ReportingSession, rubric: Rubric) {
+  const inspections = reporting.inspected ? await inspectionsOf(tx, updated.tenantId, updated.sessionId) : [];
+  return detailOf(actor, updated, loaded.unit, loaded.plan.body.tasks, { rubric, locked: false, sessionHeldOn: reporting.session.heldOn, inspections });
 }
 
 /**
@@ -198,31 +215,27 @@ async function guard(tx: Tx, actor: Actor, loaded: LoadedReport, version: number
 export async function updateReport(db: Db, actor: Actor, id: string, input: ReportInput & { version: number }) {
   return db.transaction(async (tx) => {
     const loaded = await loadReportFor(tx, actor, id, canWriteReport, 'sửa báo cáo của chi bộ khác');
-    await guard(tx, actor, loaded, input.version, 'edit');
     const { report } = loaded;
+    const reporting = await reportingSessionOf(tx, report);
+    await guard(tx, actor, loaded, input.version, 'edit', reporting.locked);
     const { version, scores: newScores, ...fields } = input;
     const rubric = await loadRubric(tx, report.tenantId, report.rubricId);
     const scores = newScores ?? report.scores;
     checkScores(rubric, scores);
     const { total, band } = scoreReport(rubric, scores);
-    const figures = await figuresOfSession(tx, await sessionRow(tx, report));
+    const figures = await figuresOfReporting(tx, reporting);
     const updated = await updateVersioned(tx, cellReports, keyOf(report), version, { ...fields, scores, total, band, figures, updatedAt: now() }, { entity: 'report' });
     await recordVersion(tx, actor, updated, 'edit', report);
-    return describeReport(tx, actor, { ...loaded, report: updated });
+    return answerAfterChange(tx, actor, loaded, updated, reporting, rubric);
   });
 }
 
-/**
- * POST /api/reports/:id/submit: only for a held session, with every item scored; the figures are
- * frozen as they are. The session is read as a creation reads it (reportingSessionsWithFigures): with
- * the plan's lock, whether it was inspected and what its figures are counted from, in one statement
- * where five were (the session, the lock, the expected members, their marks, the made-up count).
- */
+/** POST /api/reports/:id/submit: only for a held session, with every item scored; the figures are frozen as they are. */
 export async function submitReport(db: Db, actor: Actor, id: string, input: { version: number; comment?: string }) {
   return db.transaction(async (tx) => {
     const loaded = await loadReportFor(tx, actor, id, canWriteReport, 'gửi báo cáo của chi bộ khác');
     const { report } = loaded;
-    const reporting = (await reportingSessionsWithFigures(tx, [report.sessionId])).get(report.sessionId)!;
+    const reporting = await reportingSessionOf(tx, report);
     await guard(tx, actor, loaded, input.version, 'submit', reporting.locked);
     const { session } = reporting;
     if (!session.heldOn) throw badRequest('report.session-not-held', 'Buổi sinh hoạt chưa được xác nhận đã tổ chức: hãy điểm danh và xác nhận trước khi gửi báo cáo.');
@@ -238,14 +251,12 @@ export async function submitReport(db: Db, actor: Actor, id: string, input: { ve
       cellReports,
       keyOf(report),
       input.version,
-      { status: 'submitted', figures: reporting.figureInputs ? figuresFromInputs(session, reporting.figureInputs) : await figuresOfSession(tx, session), submittedAt: at, firstSubmittedAt: report.firstSubmittedAt ?? at, updatedAt: at },
+      { status: 'submitted', figures: await figuresOfReporting(tx, reporting), submittedAt: at, firstSubmittedAt: report.firstSubmittedAt ?? at, updatedAt: at },
       { entity: 'report' },
     );
     await recordVersion(tx, actor, updated, 'submit', report, input.comment?.trim() || null);
     await refreshPlanFigures(tx, loaded.plan);
-    // Not locked (the guard refused that), the session's day and rubric in hand: only the inspections, if any.
-    const inspections = reporting.inspected ? await inspectionsOf(tx, report.tenantId, session.id) : [];
-    return detailOf(actor, updated, loaded.unit, loaded.plan.body.tasks, { rubric, locked: false, sessionHeldOn: session.heldOn, inspections });
+    return answerAfterChange(tx, actor, loaded, updated, reporting, rubric);
   });
 }
 
