@@ -9,7 +9,7 @@ import { generateProvince, PROVINCE_SCALE } from '../src/server/seed/province-ge
 import { insertAccount, findAccountByUsername } from '../src/server/auth/accounts';
 import { roleGrants } from '../src/server/auth/tables';
 import { loadActorForUser } from '../src/server/auth/service';
-import { wardReportDocumentFor } from '../src/server/features/reports/document';
+import { consolidatedReportDocumentFor } from '../src/server/features/reports/document';
 import { renderDocx } from '../src/server/documents/docx';
 import { sql } from 'drizzle-orm';
 import { writeFileSync, readFileSync } from 'node:fs';
@@ -37,10 +37,10 @@ if (process.env.QUERIES) {
   const orig = client.query.bind(client);
   const log: { sql: string; ms: number }[] = [];
   client.query = async (...a: unknown[]) => { const t = performance.now(); const r = await orig(...a); log.push({ sql: String(a[0]).slice(0, 160), ms: performance.now() - t }); return r; };
-  for (let i = 0; i < 5; i++) await wardReportDocumentFor(database.db, staff, planId);
+  for (let i = 0; i < 5; i++) await consolidatedReportDocumentFor(database.db, staff, planId);
   log.length = 0;
   const N = 20;
-  for (let i = 0; i < N; i++) await wardReportDocumentFor(database.db, staff, planId);
+  for (let i = 0; i < N; i++) await consolidatedReportDocumentFor(database.db, staff, planId);
   const per = log.length / N;
   const agg = new Map<string, number>();
   for (const l of log) agg.set(l.sql, (agg.get(l.sql) ?? 0) + l.ms / N);
@@ -54,7 +54,7 @@ const stats = (times: number[]) => {
   return `median ${s[Math.floor(s.length / 2)]!.toFixed(1)} p95 ${s[Math.floor(s.length * 0.95)]!.toFixed(1)}`;
 };
 let bytes = 0;
-for (let i = 0; i < 5; i++) bytes = (await renderDocx((await wardReportDocumentFor(database.db, staff, planId)).model)).length;
+for (let i = 0; i < 5; i++) bytes = (await renderDocx((await consolidatedReportDocumentFor(database.db, staff, planId)).model)).length;
 const total: number[] = [], model: number[] = [], render: number[] = [], cpu: number[] = [];
 // TRACE=1: per run, the garbage collections inside it (PerformanceObserver 'gc') and the flusher's work.
 const gcs: { start: number; ms: number; kind: number }[] = [];
@@ -76,7 +76,7 @@ for (let i = 0; i < RUNS; i++) {
   const c0 = process.cpuUsage();
   const f0 = { ...database.flusher?.stats };
   const t0 = performance.now();
-  const { model: m } = await wardReportDocumentFor(database.db, staff, planId);
+  const { model: m } = await consolidatedReportDocumentFor(database.db, staff, planId);
   const t1 = performance.now();
   await renderDocx(m);
   const t2 = performance.now();
@@ -99,5 +99,5 @@ if (process.env.TRACE) {
   console.log(`heapUsed ${(m.heapUsed / 1e6).toFixed(0)} MB, external ${(m.external / 1e6).toFixed(0)} MB, arrayBuffers ${(m.arrayBuffers / 1e6).toFixed(0)} MB, rss ${(m.rss / 1e6).toFixed(0)} MB`);
 }
 console.log(`${process.env.LABEL ?? ''} bytes ${bytes}; total ${stats(total)}; model ${stats(model)}; render ${stats(render)}; cpu ${stats(cpu)}`);
-if (process.env.OUT) writeFileSync(process.env.OUT, await renderDocx((await wardReportDocumentFor(database.db, staff, planId)).model));
+if (process.env.OUT) writeFileSync(process.env.OUT, await renderDocx((await consolidatedReportDocumentFor(database.db, staff, planId)).model));
 await database.close();

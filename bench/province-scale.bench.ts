@@ -22,7 +22,7 @@ import { hashPassword } from '../src/server/auth/passwords';
 import { roleGrants } from '../src/server/auth/tables';
 import { loadActorForUser } from '../src/server/auth/service';
 import { planConsolidation } from '../src/server/features/reports/consolidation';
-import { wardReportDocumentFor } from '../src/server/features/reports/document';
+import { consolidatedReportDocumentFor } from '../src/server/features/reports/document';
 import { reportCreations } from '../src/server/features/reports/create';
 import type { ReportInput } from '../src/server/features/reports/schema';
 import { renderDocx } from '../src/server/documents/docx';
@@ -121,14 +121,14 @@ async function runOn(target: BenchTarget) {
     if (rollup.communes.length !== COMMUNES || sent !== COMMUNES) throw new Error(`the roll-up saw ${rollup.communes.length} communes, ${sent} submitted`);
 
     // 2. The consolidated DOCX of that plan: the model from the database, then the rendering.
-    const build = async () => renderDocx((await wardReportDocumentFor(database.db, staff, planId)).model);
+    const build = async () => renderDocx((await consolidatedReportDocumentFor(database.db, staff, planId)).model);
     let bytes = 0;
     for (let i = 0; i < 5; i++) bytes = (await build()).length;
     const times: number[] = [];
     const renderTimes: number[] = [];
     for (let i = 0; i < DOCX_RUNS; i++) {
       const t0 = performance.now();
-      const { model } = await wardReportDocumentFor(database.db, staff, planId);
+      const { model } = await consolidatedReportDocumentFor(database.db, staff, planId);
       const t1 = performance.now();
       await renderDocx(model);
       const t2 = performance.now();

@@ -100,6 +100,6 @@ story("The ward consolidates the cells' reports and submits its report upward", 
     }
     await page.getByRole('button', { name: 'Mở lại báo cáo' }).click();
     await page.getByText('Đã mở lại', { exact: true }).waitFor();
-    expect((await api.get<{ status: string }>(`/api/plans/${planId}/ward-report`)).status).toBe('reopened');
+    expect((await api.get<{ status: string }>(`/api/plans/${planId}/consolidated-report`)).status).toBe('reopened');
   });
 });

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ApiClient, expectAccessible, horizontalOverflow, launchBrowser, newContext, phone, signInThroughPage, story } from './support/browser';
 import { formatCount, formatRate } from '../../src/domain/report-figures';
 
-interface WardReport {
+interface ConsolidatedReport {
   status: string;
   version: number;
   number: string;
@@ -35,9 +35,9 @@ story('The province viewer sees a commune’s submitted report and the roll-up',
     ward = await ApiClient.signIn('banxaydung');
     const { plans } = await ward.get<{ plans: { id: string; status: string; issuedOn: string | null }[] }>('/api/plans');
     planId = plans.find((p) => p.status === 'issued' && p.issuedOn === '2026-05-15')!.id;
-    let report = await ward.get<WardReport>(`/api/plans/${planId}/ward-report`);
+    let report = await ward.get<ConsolidatedReport>(`/api/plans/${planId}/consolidated-report`);
     if (report.status !== 'submitted') {
-      const sent = await ward.request<WardReport>('POST', `/api/plans/${planId}/ward-report/submit`, { version: report.version });
+      const sent = await ward.request<ConsolidatedReport>('POST', `/api/plans/${planId}/consolidated-report/submit`, { version: report.version });
       expect(sent.status, JSON.stringify(sent.data)).toBe(200);
       report = sent.data;
       submittedHere = true;
@@ -49,8 +49,8 @@ story('The province viewer sees a commune’s submitted report and the roll-up',
   });
   afterAll(async () => {
     if (submittedHere) {
-      const report = await ward.get<WardReport>(`/api/plans/${planId}/ward-report`);
-      await ward.request('POST', `/api/plans/${planId}/ward-report/reopen`, { version: report.version });
+      const report = await ward.get<ConsolidatedReport>(`/api/plans/${planId}/consolidated-report`);
+      await ward.request('POST', `/api/plans/${planId}/consolidated-report/reopen`, { version: report.version });
     }
     await browser?.close();
   });

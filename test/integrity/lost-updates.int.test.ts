@@ -152,10 +152,10 @@ describe('concurrent saves of one version: one wins, the others 409, the winner 
     expect(stored).toMatchObject({ summary: `Tóm tắt ${w}`, version: report.version + 1 });
   });
 
-  it('PUT /api/plans/:id/ward-report', async () => {
-    const { version } = (await staff.inject({ url: `/api/plans/${demoPlanId}/ward-report` })).json();
-    const w = await race(N, (i) => (i % 2 ? staff : leader).inject({ method: 'PUT', url: `/api/plans/${demoPlanId}/ward-report`, payload: { version, difficulties: `Khó khăn ${i}` } }), ['ward-report.version-conflict']);
-    const stored = (await staff.inject({ url: `/api/plans/${demoPlanId}/ward-report` })).json();
+  it('PUT /api/plans/:id/consolidated-report', async () => {
+    const { version } = (await staff.inject({ url: `/api/plans/${demoPlanId}/consolidated-report` })).json();
+    const w = await race(N, (i) => (i % 2 ? staff : leader).inject({ method: 'PUT', url: `/api/plans/${demoPlanId}/consolidated-report`, payload: { version, difficulties: `Khó khăn ${i}` } }), ['consolidated-report.version-conflict']);
+    const stored = (await staff.inject({ url: `/api/plans/${demoPlanId}/consolidated-report` })).json();
     expect(stored).toMatchObject({ difficulties: `Khó khăn ${w}`, version: version + 1 });
   });
 });

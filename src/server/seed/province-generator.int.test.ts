@@ -44,7 +44,7 @@ describe('the province generator', () => {
       study_sessions: shape.communes * shape.plansPerCommune * shape.cellsPerCommune,
       plan_report_figures: shape.communes * shape.plansPerCommune,
       upward_reports: shape.communes * shape.plansPerCommune,
-      ward_reports: shape.communes * (shape.plansPerCommune - 2),
+      consolidated_reports: shape.communes * (shape.plansPerCommune - 2),
     });
     expect(province.counts.membership_events).toBeGreaterThanOrEqual(province.counts.members!);
     expect(province.counts.session_attendance).toBeGreaterThan(0);

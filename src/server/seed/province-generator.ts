@@ -15,7 +15,7 @@ import { defaultRubric, rubricItems, scoreReport } from '../../domain/rubrics';
 import { now } from '../clock';
 import { units } from '../features/units/tables';
 import { plans, type Plan } from '../features/plans/tables';
-import { wardReports } from '../features/reports/tables';
+import { consolidatedReports } from '../features/reports/tables';
 import { ensureCurrentRubric } from '../features/reports/rubric';
 import { refreshPlanFigures } from '../features/reports/consolidation';
 import { expectUpwardReport, sendUpwardReport } from '../features/province/upward';
@@ -281,7 +281,7 @@ export async function generateProvince(db: Db, shape: ProvinceShape = PROVINCE_S
     }
   });
 
-  // 7. What the real code keeps: every plan's aggregate (refreshPlanFigures); the older plans' ward reports
+  // 7. What the real code keeps: every plan's aggregate (refreshPlanFigures); the older plans' consolidated reports
   //    submitted upward (sendUpwardReport), the last two expected by the province (expectUpwardReport).
   await timed('plan figures and reports upward (the services\' functions)', async () => {
     for (const c of communes) {
@@ -305,7 +305,7 @@ export async function generateProvince(db: Db, shape: ProvinceShape = PROVINCE_S
     const result = await db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE tenant_id = ANY(${uuids([provinceId, ...communeIds])})`);
     counts[name] = Number((result as { rows: { n: number }[] }).rows[0]!.n);
   };
-  for (const table of ['units', 'persons', 'members', 'membership_events', 'plans', 'study_sessions', 'session_attendance', 'cell_reports', 'plan_report_figures', 'ward_reports', 'upward_reports']) await countOf(table);
+  for (const table of ['units', 'persons', 'members', 'membership_events', 'plans', 'study_sessions', 'session_attendance', 'cell_reports', 'plan_report_figures', 'consolidated_reports', 'upward_reports']) await countOf(table);
   return { provinceId, provincePath, communes, plans: planIds, steps, counts };
 }
 
@@ -316,7 +316,7 @@ async function submitUpward(tx: Parameters<typeof refreshPlanFigures>[0], plan: 
   const submittedAt = new Date(dueAt.getTime() + (late ? 3 : -1) * 86_400_000);
   const issuedOn = todayInVietnam(submittedAt);
   const number = String(k + 1);
-  await tx.insert(wardReports).values({
+  await tx.insert(consolidatedReports).values({
     tenantId: plan.tenantId,
     planId: plan.id,
     status: 'submitted',

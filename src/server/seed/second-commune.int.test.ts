@@ -28,7 +28,7 @@ describe('the demo province with a second commune', () => {
     expect((await staff.inject({ url: '/api/province/reports' })).statusCode).toBe(403);
     const plans = (await staff.inject({ url: '/api/plans' })).json().plans;
     expect(plans).toHaveLength(1);
-    const ward = (await staff.inject({ url: `/api/plans/${plans[0].id}/ward-report` })).json();
+    const ward = (await staff.inject({ url: `/api/plans/${plans[0].id}/consolidated-report` })).json();
     expect(ward).toMatchObject({ status: 'submitted', number: '1' });
   });
 });

@@ -30,7 +30,7 @@ import { markHeld, saveAttendance, updateSchedule } from '../features/study-sess
 import { acceptReport, submitReport } from '../features/reports/service';
 import { createReport } from '../features/reports/create';
 import { ensureCurrentRubric } from '../features/reports/rubric';
-import { saveWardReport, submitWardReport } from '../features/reports/ward-report';
+import { saveConsolidatedReport, submitConsolidatedReport } from '../features/reports/consolidated-report';
 import { recordAudit } from '../features/audit/service';
 import { familyNames, givenNames, middleNames } from './names';
 import { seededRandom } from './random';
@@ -138,8 +138,8 @@ export async function seedSecondCommune(db: Db): Promise<boolean> {
     await atMoment('2026-05-29T09:00:00+07:00', () => acceptReport(db, staff, report.id, { version: report.version }));
   }
   const ward = await atMoment('2026-06-03T10:00:00+07:00', () =>
-    saveWardReport(db, staff, plan!.id, { version: 0, difficulties: 'Một số đảng viên đi làm ăn xa, phải học bù.', proposals: 'Đề nghị Tỉnh ủy cấp thêm tài liệu hỏi - đáp về Nghị quyết.' }),
+    saveConsolidatedReport(db, staff, plan!.id, { version: 0, difficulties: 'Một số đảng viên đi làm ăn xa, phải học bù.', proposals: 'Đề nghị Tỉnh ủy cấp thêm tài liệu hỏi - đáp về Nghị quyết.' }),
   );
-  await atMoment('2026-06-03T16:00:00+07:00', () => submitWardReport(db, staff, plan!.id, { version: ward.version }));
+  await atMoment('2026-06-03T16:00:00+07:00', () => submitConsolidatedReport(db, staff, plan!.id, { version: ward.version }));
   return true;
 }

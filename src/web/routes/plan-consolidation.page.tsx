@@ -17,7 +17,7 @@ import { AnchorLink } from '../components/links';
 import { formatDate, formatDateTime } from '../format';
 import { formatCount, formatRate, reportStatusNames } from '../../domain/report-figures';
 import { formatPoints } from '../../domain/rubrics';
-import { consolidationQuery, wardReportDocumentUrl, wardReportKey, wardReportQuery, type Consolidation, type WardReport } from '../features/reports/queries';
+import { consolidationQuery, consolidatedReportDocumentUrl, consolidatedReportKey, consolidatedReportQuery, type Consolidation, type ConsolidatedReport } from '../features/reports/queries';
 import { planConsolidationRoute } from './plan-consolidation';
 import { Figure } from '../components/Figure';
 import { PropagandaTotals, propagandaTotalsUrl, type TotalsResponse } from '../features/propaganda/PropagandaTotals';
@@ -32,7 +32,7 @@ const wardStatusName = { draft: 'Bản nháp', submitted: 'Đã gửi cấp trê
 function PlanConsolidationPage() {
   const { planId } = planConsolidationRoute.useParams();
   const query = useQuery(consolidationQuery(planId));
-  const ward = useQuery(wardReportQuery(planId));
+  const ward = useQuery(consolidatedReportQuery(planId));
   const propaganda = useQuery({ queryKey: ['plans', planId, 'propaganda', 'totals'], queryFn: () => api<TotalsResponse>(propagandaTotalsUrl(planId)), retry: false });
   if (!query.data) return <PageFallback query={query} title="Tổng hợp báo cáo" unavailable={{ title: 'Không mở được tổng hợp', message: 'Kế hoạch không tồn tại hoặc đồng chí không có quyền xem tổng hợp báo cáo.' }} />;
   const c = query.data;
@@ -136,7 +136,7 @@ function PlanConsolidationPage() {
         <MissingCells planId={planId} missing={missing} canRemind={c.abilities.remind} />
 
         <QueryStatus query={ward} />
-        {ward.data && <WardReportSection key={ward.data.version} planId={planId} report={ward.data} />}
+        {ward.data && <ConsolidatedReportSection key={ward.data.version} planId={planId} report={ward.data} />}
       </Stack>
     </>
   );
@@ -186,28 +186,28 @@ function MissingCells({ planId, missing, canRemind }: { planId: string; missing:
   );
 }
 
-function WardReportSection({ planId, report }: { planId: string; report: WardReport }) {
+function ConsolidatedReportSection({ planId, report }: { planId: string; report: ConsolidatedReport }) {
   const client = useQueryClient();
   const [difficulties, setDifficulties] = useState(report.difficulties);
   const [proposals, setProposals] = useState(report.proposals);
   const [confirm, setConfirm] = useState(false);
-  const url = `/api/plans/${encodeURIComponent(planId)}/ward-report`;
-  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: wardReportKey(planId) }), client.invalidateQueries({ queryKey: ['plans', planId, 'consolidation'] })]);
-  const save = useMutation({ mutationFn: () => api<WardReport>(url, { method: 'PUT', body: { version: report.version, difficulties, proposals } }), onSuccess: refresh });
+  const url = `/api/plans/${encodeURIComponent(planId)}/consolidated-report`;
+  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: consolidatedReportKey(planId) }), client.invalidateQueries({ queryKey: ['plans', planId, 'consolidation'] })]);
+  const save = useMutation({ mutationFn: () => api<ConsolidatedReport>(url, { method: 'PUT', body: { version: report.version, difficulties, proposals } }), onSuccess: refresh });
   const submit = useMutation({
     mutationFn: async () => {
-      const saved = await api<WardReport>(url, { method: 'PUT', body: { version: report.version, difficulties, proposals } });
-      return api<WardReport>(`${url}/submit`, { method: 'POST', body: { version: saved.version } });
+      const saved = await api<ConsolidatedReport>(url, { method: 'PUT', body: { version: report.version, difficulties, proposals } });
+      return api<ConsolidatedReport>(`${url}/submit`, { method: 'POST', body: { version: saved.version } });
     },
     onSuccess: () => {
       setConfirm(false);
       return refresh();
     },
   });
-  const reopen = useMutation({ mutationFn: () => api<WardReport>(`${url}/reopen`, { method: 'POST', body: { version: report.version } }), onSuccess: refresh });
+  const reopen = useMutation({ mutationFn: () => api<ConsolidatedReport>(`${url}/reopen`, { method: 'POST', body: { version: report.version } }), onSuccess: refresh });
   const editable = report.abilities.edit;
   return (
-    <Section id="ward-report" title="Báo cáo tổng hợp của Đảng ủy" framed>
+    <Section id="consolidated-report" title="Báo cáo tổng hợp của Đảng ủy" framed>
       <Stack gap="md">
         <Group gap="xs">
           <Badge color={report.status === 'submitted' ? 'green' : 'gray'}>{wardStatusName[report.status]}</Badge>
@@ -226,10 +226,10 @@ function WardReportSection({ planId, report }: { planId: string; report: WardRep
         <Textarea label="Khó khăn, vướng mắc" value={difficulties} onChange={(e) => setDifficulties(e.currentTarget.value)} readOnly={!editable} autosize minRows={3} size="md" />
         <Textarea label="Đề xuất, kiến nghị" value={proposals} onChange={(e) => setProposals(e.currentTarget.value)} readOnly={!editable} autosize minRows={3} size="md" />
         <Group gap="md">
-          <Anchor href={wardReportDocumentUrl(planId, 'docx')} fz="lg">
+          <Anchor href={consolidatedReportDocumentUrl(planId, 'docx')} fz="lg">
             Tải báo cáo (DOCX)
           </Anchor>
-          <Anchor href={wardReportDocumentUrl(planId, 'xlsx')} fz="lg">
+          <Anchor href={consolidatedReportDocumentUrl(planId, 'xlsx')} fz="lg">
             Tải bảng tổng hợp (XLSX)
           </Anchor>
         </Group>

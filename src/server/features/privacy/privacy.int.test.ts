@@ -110,7 +110,7 @@ describe('a person’s data', () => {
     const m = await memberOfAccount('dangvien');
     const [plan] = await db().select().from(plans).where(eq(plans.issuedOn, '2026-05-15'));
     // The ward sends its report up, so that the province's roll-up holds the ward's figures.
-    const up = await (await t.signIn('thuongtruc')).inject({ method: 'POST', url: `/api/plans/${plan!.id}/ward-report/submit`, payload: { version: 0 } });
+    const up = await (await t.signIn('thuongtruc')).inject({ method: 'POST', url: `/api/plans/${plan!.id}/consolidated-report/submit`, payload: { version: 0 } });
     expect(up.statusCode, up.body).toBe(200);
     const province = await t.signIn('tinhuy');
     const figures = async () => ({

@@ -81,7 +81,7 @@ describe('propaganda totals in the reports', () => {
       `Đăng ${formatCount(p.portal!.posts)} tin, bài trên Cổng thông tin điện tử, trang web; đăng ${formatCount(p.zalo!.posts)} tin, bài trên Zalo; ` +
       `phát ${formatCount(p.loudspeaker!.broadcasts)} lần trên hệ thống truyền thanh; in, phát ${formatCount(p.leaflet!.copies)} tài liệu, tờ rơi; ` +
       `ước tính ${formatCount(planReach)} lượt người được tiếp cận.`;
-    const wardDocx = await staff.inject({ url: `/api/plans/${plan.id}/ward-report/document` });
+    const wardDocx = await staff.inject({ url: `/api/plans/${plan.id}/consolidated-report/document` });
     expect(wardDocx.statusCode).toBe(200);
     const wardText = await docxText(wardDocx.rawPayload);
     expect(wardText).toContain('4. Công tác tuyên truyền');
@@ -89,7 +89,7 @@ describe('propaganda totals in the reports', () => {
     expect(wardText).toContain(`Tài liệu, tờ rơi in 1 0 0 ${formatCount(p.leaflet!.copies)} ${formatCount(p.leaflet!.reach)}`);
     expect(wardText).toContain('5. Kết quả của từng chi bộ');
 
-    const xlsx = await staff.inject({ url: `/api/plans/${plan.id}/ward-report/document?format=xlsx` });
+    const xlsx = await staff.inject({ url: `/api/plans/${plan.id}/consolidated-report/document?format=xlsx` });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('Tuyên truyền')!;
@@ -100,11 +100,11 @@ describe('propaganda totals in the reports', () => {
     expect(rows.at(-1)).toEqual(['Cộng', 5, 15, 16, 1500, planReach]);
 
     // Submitted upward: the report keeps the totals it was submitted with; a later entry shows live only.
-    await staff.inject({ method: 'PUT', url: `/api/plans/${plan.id}/ward-report`, payload: { version: 0, number: '21' } });
-    const up = await leader.inject({ method: 'POST', url: `/api/plans/${plan.id}/ward-report/submit`, payload: { version: 1 } });
+    await staff.inject({ method: 'PUT', url: `/api/plans/${plan.id}/consolidated-report`, payload: { version: 0, number: '21' } });
+    const up = await leader.inject({ method: 'POST', url: `/api/plans/${plan.id}/consolidated-report/submit`, payload: { version: 1 } });
     expect(up.statusCode, up.body).toBe(200);
     expect((await log(staff, { channel: 'portal', posts: 100, reach: 1 })).statusCode).toBe(201);
-    const after = await docxText((await staff.inject({ url: `/api/plans/${plan.id}/ward-report/document` })).rawPayload);
+    const after = await docxText((await staff.inject({ url: `/api/plans/${plan.id}/consolidated-report/document` })).rawPayload);
     expect(after).toContain(sentence);
     const live: Totals = (await staff.inject({ url: `/api/plans/${plan.id}/propaganda/totals` })).json();
     expect(live.byChannel.portal!.posts).toBe(p.portal!.posts + 100);

@@ -109,7 +109,7 @@ describe("a commune's submitted consolidated report, downloaded by its province"
       expect(text).toContain('Đề nghị Tỉnh ủy cấp thêm tài liệu hỏi - đáp về Nghị quyết.');
     }
     // The same document the commune downloads itself.
-    const own = await minhXuanStaff.inject({ url: `/api/plans/${planId}/ward-report/document` });
+    const own = await minhXuanStaff.inject({ url: `/api/plans/${planId}/consolidated-report/document` });
     const theirs = await viewer.inject({ url: documentUrl(minhXuanId, planId) });
     expect(await documentText(theirs.rawPayload)).toBe(await documentText(own.rawPayload));
 
@@ -148,8 +148,8 @@ describe("a commune's submitted consolidated report, downloaded by its province"
     const [pending] = await t.database.db.select().from(upwardReports).where(eq(upwardReports.communeId, nongTienId));
     expect(pending!.status).toBe('pending');
     expect((await viewer.inject({ url: documentUrl(nongTienId, pending!.planId) })).statusCode).toBe(404);
-    const ward = (await minhXuanStaff.inject({ url: `/api/plans/${planId}/ward-report` })).json();
-    const reopened = await minhXuanStaff.inject({ method: 'POST', url: `/api/plans/${planId}/ward-report/reopen`, payload: { version: ward.version } });
+    const ward = (await minhXuanStaff.inject({ url: `/api/plans/${planId}/consolidated-report` })).json();
+    const reopened = await minhXuanStaff.inject({ method: 'POST', url: `/api/plans/${planId}/consolidated-report/reopen`, payload: { version: ward.version } });
     expect(reopened.statusCode, reopened.body).toBe(200);
     expect((await viewer.inject({ url: documentUrl(minhXuanId, planId) })).statusCode).toBe(404);
   });

@@ -93,14 +93,14 @@ describe('the province roll-up', () => {
     const entry = before.communes.find((e: { communeId: string }) => e.communeId === commune.id);
     expect(entry).toMatchObject({ status: 'pending', figures: null, number: '', submittedAt: null });
     expect((await province.inject({ url: `/api/province/reports/${commune.id}/${plan.id}` })).statusCode).toBe(404);
-    for (const url of [`/api/plans/${plan.id}/consolidation`, `/api/plans/${plan.id}/ward-report`, `/api/reports/${a.id}`, `/api/reports/${a.id}/versions`, `/api/plans/${plan.id}/ward-report/document`]) {
+    for (const url of [`/api/plans/${plan.id}/consolidation`, `/api/plans/${plan.id}/consolidated-report`, `/api/reports/${a.id}`, `/api/reports/${a.id}/versions`, `/api/plans/${plan.id}/consolidated-report/document`]) {
       const res = await province.inject({ url });
       expect([403, 404], `${url} ${res.body}`).toContain(res.statusCode);
       expect(res.body).not.toContain('Chi bộ Tràng Đà');
     }
 
     // The ward submits upward: numbered from the register, the province's row takes the figures.
-    const up = await leader.inject({ method: 'POST', url: `/api/plans/${plan.id}/ward-report/submit`, payload: { version: 0 } });
+    const up = await leader.inject({ method: 'POST', url: `/api/plans/${plan.id}/consolidated-report/submit`, payload: { version: 0 } });
     expect(up.statusCode, up.body).toBe(200);
     const numbered = await t.database.db.select().from(documentNumbers).where(and(eq(documentNumbers.documentType, 'report'), eq(documentNumbers.documentId, up.json().id)));
     expect(numbered).toHaveLength(1);
@@ -136,7 +136,7 @@ describe('the province roll-up', () => {
     expect((await province.inject({ url: `/api/plans/${plan.id}/consolidation` })).statusCode).toBe(403);
 
     // Reopened: the province's row is withdrawn (no figures), the aggregate still equals the consolidation.
-    const reopened = await staff.inject({ method: 'POST', url: `/api/plans/${plan.id}/ward-report/reopen`, payload: { version: up.json().version } });
+    const reopened = await staff.inject({ method: 'POST', url: `/api/plans/${plan.id}/consolidated-report/reopen`, payload: { version: up.json().version } });
     expect(reopened.statusCode, reopened.body).toBe(200);
     await expectAggregateIsConsolidation(plan.id);
     const withdrawn = (await province.inject({ url: '/api/province/reports?resolution=91-NQ%2FTU' })).json().communes.find((e: { communeId: string }) => e.communeId === commune.id);
@@ -145,7 +145,7 @@ describe('the province roll-up', () => {
     // A change while reopened moves the aggregate; the second submission keeps its number.
     b = (await staff.inject({ method: 'POST', url: `/api/reports/${b.id}/rescore`, payload: { version: b.version, scores: lower, comment: 'Chấm lại' } })).json();
     await expectAggregateIsConsolidation(plan.id);
-    const again = await leader.inject({ method: 'POST', url: `/api/plans/${plan.id}/ward-report/submit`, payload: { version: reopened.json().version } });
+    const again = await leader.inject({ method: 'POST', url: `/api/plans/${plan.id}/consolidated-report/submit`, payload: { version: reopened.json().version } });
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().number).toBe(up.json().number);
     expect(await t.database.db.select().from(documentNumbers).where(and(eq(documentNumbers.documentType, 'report'), eq(documentNumbers.documentId, up.json().id)))).toHaveLength(1);

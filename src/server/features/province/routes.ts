@@ -4,7 +4,7 @@ import { actorOf } from '../../auth/plugin';
 import { communeReportDocumentQuery, provinceIdQuery, provinceQuery, provinceReportsResponse, upwardParams, upwardReportResponse } from './schema';
 import { communeReportDocument, confirmUpwardReceipt, provinceReports, upwardReportFor } from './service';
 import { renderDocx } from '../../documents/docx';
-import { wardReportWorkbook } from '../../documents/ward-report';
+import { consolidatedReportWorkbook } from '../../documents/consolidated-report';
 import { contentDisposition } from '../../files/content-disposition';
 
 const tags = ['province'];
@@ -35,7 +35,7 @@ export const provinceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     },
     async (request, reply) => {
       const { input, model, fileName } = await communeReportDocument(db, actorOf(request), request.params.communeId, request.params.planId, request.query.provinceId);
-      if (request.query.format === 'xlsx') return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(fileName('xlsx'))).send(await wardReportWorkbook(input));
+      if (request.query.format === 'xlsx') return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(fileName('xlsx'))).send(await consolidatedReportWorkbook(input));
       return reply.type(DOCX_TYPE).header('content-disposition', contentDisposition(fileName('docx'))).send(await renderDocx(model));
     },
   );

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/service';
 import { loadUnit, toRef } from '../units/service';
 import type { Unit } from '../units/tables';
 import { canConfirmUpwardReceipt, canDownloadCommuneReport, canViewProvinceReports, provinceReaders } from './policy';
-import { submittedWardReportDocument } from '../reports/document';
+import { submittedConsolidatedReportDocument } from '../reports/document';
 import { upwardReports, type UpwardReport } from './tables';
 
 /** The province a request names, or the only one the actor reads. */
@@ -163,7 +163,7 @@ export async function communeReportDocument(db: DbOrTx, actor: Actor, communeId:
   const province = await provinceFor(db, actor, provinceId);
   if (!canDownloadCommuneReport(actor, toRef(province))) throw forbidden('tải báo cáo của đảng bộ xã, phường');
   await submittedRow(db, province, communeId, planId);
-  const document = await submittedWardReportDocument(db, communeId, planId);
+  const document = await submittedConsolidatedReportDocument(db, communeId, planId);
   if (!document) throw notFound('upward-report');
   return document;
 }

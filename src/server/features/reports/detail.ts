@@ -12,7 +12,7 @@ import { canTransition, isOnTime, reportDueAt } from '../../../domain/report-fig
 import { toRef } from '../units/service';
 import { units, type Unit } from '../units/tables';
 import { plans, type Plan } from '../plans/tables';
-import { wardReports } from './tables';
+import { consolidatedReports } from './tables';
 import { checkSessionAccess, type LoadedSession } from '../study-sessions/load';
 import { studySessions } from '../study-sessions/tables';
 import { madeUpCountSql } from '../study-sessions/make-up';
@@ -23,7 +23,7 @@ import { canInspectSession, canReviewReport, canWriteReport } from './policy';
 import { describeRubric, loadRubric } from './rubric';
 import { cellReports, rubrics, sessionInspections, type CellReport, type Rubric } from './tables';
 import type { ReportDetail } from './schema';
-import { isLocked } from './ward-report';
+import { isLocked } from './consolidated-report';
 
 type Tasks = Plan['body']['tasks'];
 type Inspection = Awaited<ReturnType<typeof inspectionsOf>>[number];
@@ -162,7 +162,7 @@ function reportingSessionQuery(db: DbOrTx, which: SQL, figureInputs: SQL | null)
       tasks: sql<Tasks | null>`(select ${plans.body}->'tasks' from ${plans} where ${same(plans)} and ${plans.id} = ${studySessions.planId})`,
       reportStatus: sql<string | null>`(select ${cellReports.status} from ${cellReports} where ${same(cellReports)} and ${cellReports.sessionId} = ${studySessions.id})`,
       rubricId: sql<string | null>`(select ${rubrics.id} from ${rubrics} where ${same(rubrics)} order by ${rubrics.version} desc limit 1)`,
-      locked: sql<boolean>`exists (select 1 from ${wardReports} where ${same(wardReports)} and ${wardReports.planId} = ${studySessions.planId} and ${wardReports.status} = 'submitted')`,
+      locked: sql<boolean>`exists (select 1 from ${consolidatedReports} where ${same(consolidatedReports)} and ${consolidatedReports.planId} = ${studySessions.planId} and ${consolidatedReports.status} = 'submitted')`,
       inspected: sql<boolean>`exists (select 1 from ${sessionInspections} where ${same(sessionInspections)} and ${sessionInspections.sessionId} = ${studySessions.id})`,
       figureInputs: figureInputs ? sql<FigureInputs | null>`${figureInputs}` : sql<null>`null`,
     })

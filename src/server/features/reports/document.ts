@@ -4,9 +4,9 @@ import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import { now } from '../../clock';
 import { todayInVietnam } from '../../../domain/dates';
-import { buildWardReport, type WardReportInput } from '../../documents/ward-report';
+import { buildConsolidatedReport, type ConsolidatedReportInput } from '../../documents/consolidated-report';
 import { consolidationOf } from './consolidation';
-import { wardReportOf, wardReportWithPlan } from './ward-report';
+import { consolidatedReportOf, consolidatedReportWithPlan } from './consolidated-report';
 import type { Actor } from '../../auth/actor';
 import { removeDiacritics } from '../../../domain/vietnamese-names';
 import { buildCellReport } from '../../documents/cell-report';
@@ -68,18 +68,18 @@ export async function reportDocumentFor(db: DbOrTx, actor: Actor, id: string): P
 
 /**
  * The ward's consolidated report as a document: the figures from the consolidation as submitted (or
- * live while a draft), the narrative from the ward report, the recipients the plan reports to. The
- * plan, its commune and the ward report are read once; the rest, independent, side by side.
+ * live while a draft), the narrative from the consolidated report, the recipients the plan reports to. The
+ * plan, its commune and the consolidated report are read once; the rest, independent, side by side.
  */
-export async function wardReportDocumentFor(db: Db, actor: Actor, planId: string) {
-  const { plan, commune, row, detail: ward } = await wardReportWithPlan(db, actor, planId);
+export async function consolidatedReportDocumentFor(db: Db, actor: Actor, planId: string) {
+  const { plan, commune, row, detail: ward } = await consolidatedReportWithPlan(db, actor, planId);
   const submitted = ward.status === 'submitted' && row?.figures ? row.figures : null;
   // A submitted report is its frozen figures: the live consolidation is read only for a draft.
   const [consolidation, propaganda] = await Promise.all([
     submitted ?? consolidationOf(db, actor, plan, commune),
     propagandaAsSubmitted(db, plan, submitted),
   ]);
-  return wardReportDocument(db, plan, ward, consolidation as Awaited<ReturnType<typeof consolidationOf>>, propaganda, commune);
+  return consolidatedReportDocument(db, plan, ward, consolidation as Awaited<ReturnType<typeof consolidationOf>>, propaganda, commune);
 }
 
 /** The propaganda totals as submitted (kept with the figures), live while a draft. */
@@ -92,23 +92,23 @@ async function propagandaAsSubmitted(db: DbOrTx, plan: Plan, submitted: Record<s
  * the province's policy and that the province's copy is submitted): the same document the commune
  * downloads, from the figures frozen at submission. Null when the commune's own report is not submitted.
  */
-export async function submittedWardReportDocument(db: DbOrTx, communeId: string, planId: string) {
+export async function submittedConsolidatedReportDocument(db: DbOrTx, communeId: string, planId: string) {
   const [plan] = await db.select().from(plans).where(and(eq(plans.tenantId, communeId), eq(plans.id, planId)));
   if (!plan) return null;
-  const row = await wardReportOf(db, plan.tenantId, plan.id);
+  const row = await consolidatedReportOf(db, plan.tenantId, plan.id);
   if (row?.status !== 'submitted' || !row.figures) return null;
   const figures = row.figures as unknown as Record<string, unknown>;
-  const document = await wardReportDocument(db, plan, row, figures as unknown as WardReportInput['consolidation'], await propagandaAsSubmitted(db, plan, figures));
+  const document = await consolidatedReportDocument(db, plan, row, figures as unknown as ConsolidatedReportInput['consolidation'], await propagandaAsSubmitted(db, plan, figures));
   // The province keeps many communes' reports: the file names the commune.
   const commune = removeDiacritics(document.input.communeIssuer).toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
   return { ...document, fileName: (ext: string) => `bao-cao-tong-hop-${commune}-${document.input.reportDate}.${ext}` };
 }
 
-async function wardReportDocument(
+async function consolidatedReportDocument(
   db: DbOrTx,
   plan: Plan,
   ward: { number: string; issuedOn: string | null; difficulties: string; proposals: string },
-  consolidation: WardReportInput['consolidation'],
+  consolidation: ConsolidatedReportInput['consolidation'],
   propaganda: TotalsByChannel,
   loadedCommune?: Unit,
 ) {
@@ -120,7 +120,7 @@ async function wardReportDocument(
   const resolution = plan.body.resolutions?.[0]?.number;
   // The plan reports to those it names "(báo cáo)" (the province's boards): so does its consolidated report.
   const upward = listed.map((r) => r.label).filter((r) => /\(báo cáo\)/u.test(r));
-  const input: WardReportInput = {
+  const input: ConsolidatedReportInput = {
     communeIssuer: settings.issuerName,
     superior: settings.superiorName,
     place: settings.placeName,
@@ -136,5 +136,5 @@ async function wardReportDocument(
     spelling: settings.uySpelling,
   };
   const fileName = (ext: string) => `bao-cao-tong-hop-${plan.number ?? 'ke-hoach'}-${input.reportDate}.${ext}`;
-  return { input, model: buildWardReport(input), fileName };
+  return { input, model: buildConsolidatedReport(input), fileName };
 }

@@ -54,16 +54,16 @@ export function canRemindMissingReports(actor: Actor, commune: UnitRef): boolean
 }
 
 /** Drafting the ward's consolidated report (difficulties, proposals, number): the ward's reviewers. */
-export function canEditWardReport(actor: Actor, commune: UnitRef): boolean {
+export function canEditConsolidatedReport(actor: Actor, commune: UnitRef): boolean {
   return hasRoleOver(actor, reportReviewers, commune);
 }
 
 /** Submitting it upward (which locks the cells' reports of the plan). */
-export function canSubmitWardReport(actor: Actor, commune: UnitRef): boolean {
+export function canSubmitConsolidatedReport(actor: Actor, commune: UnitRef): boolean {
   return hasRoleOver(actor, reportReviewers, commune);
 }
 
 /** Reopening it (which unlocks the cells' reports). */
-export function canReopenWardReport(actor: Actor, commune: UnitRef): boolean {
+export function canReopenConsolidatedReport(actor: Actor, commune: UnitRef): boolean {
   return hasRoleOver(actor, reportReviewers, commune);
 }

@@ -24,18 +24,18 @@ import {
   rubricResponse,
   sessionReportResponse,
   versionsResponse,
-  wardReportActionBody,
-  wardReportBody,
-  wardReportDocumentQuery,
-  wardReportResponse,
+  consolidatedReportActionBody,
+  consolidatedReportBody,
+  consolidatedReportDocumentQuery,
+  consolidatedReportResponse,
 } from './schema';
-import { reopenWardReport, saveWardReport, submitWardReport, wardReportFor } from './ward-report';
+import { reopenConsolidatedReport, saveConsolidatedReport, submitConsolidatedReport, consolidatedReportFor } from './consolidated-report';
 import { currentRubric, currentRubricWorkbook, importRubric, saveRubric } from './rubric';
 import { reportCreations } from './create';
 import { acceptReport, recordInspection, reportFor, reportVersions, rescoreReport, returnReport, sessionReport, submitReport, updateReport } from './service';
 import { planConsolidation, remindMissing } from './consolidation';
-import { reportDocumentFor, wardReportDocumentFor } from './document';
-import { wardReportWorkbook } from '../../documents/ward-report';
+import { reportDocumentFor, consolidatedReportDocumentFor } from './document';
+import { consolidatedReportWorkbook } from '../../documents/consolidated-report';
 
 const tags = ['reports'];
 const detail = { 200: reportDetailSchema };
@@ -169,35 +169,35 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; pdf: PdfConverter; ma
 
   const wardTags = ['reports'];
   app.get(
-    '/api/plans/:id/ward-report',
-    { config: { policy: 'ward-reports.view' }, schema: { tags: wardTags, summary: 'Báo cáo tổng hợp của Đảng ủy theo kế hoạch (bản nháp trống khi chưa soạn)', params: planIdParams, response: { 200: wardReportResponse } } },
-    async (request) => wardReportFor(db, actorOf(request), request.params.id),
+    '/api/plans/:id/consolidated-report',
+    { config: { policy: 'consolidated-reports.view' }, schema: { tags: wardTags, summary: 'Báo cáo tổng hợp của Đảng ủy theo kế hoạch (bản nháp trống khi chưa soạn)', params: planIdParams, response: { 200: consolidatedReportResponse } } },
+    async (request) => consolidatedReportFor(db, actorOf(request), request.params.id),
   );
 
   app.put(
-    '/api/plans/:id/ward-report',
-    { config: { policy: 'ward-reports.edit' }, schema: { tags: wardTags, summary: 'Lưu báo cáo tổng hợp (khó khăn, đề xuất, số, ngày); phiên bản 0 khi lưu lần đầu', params: planIdParams, body: wardReportBody, response: { 200: wardReportResponse } } },
-    async (request) => saveWardReport(db, actorOf(request), request.params.id, request.body),
+    '/api/plans/:id/consolidated-report',
+    { config: { policy: 'consolidated-reports.edit' }, schema: { tags: wardTags, summary: 'Lưu báo cáo tổng hợp (khó khăn, đề xuất, số, ngày); phiên bản 0 khi lưu lần đầu', params: planIdParams, body: consolidatedReportBody, response: { 200: consolidatedReportResponse } } },
+    async (request) => saveConsolidatedReport(db, actorOf(request), request.params.id, request.body),
   );
 
   app.post(
-    '/api/plans/:id/ward-report/submit',
-    { config: { policy: 'ward-reports.submit' }, schema: { tags: wardTags, summary: 'Gửi báo cáo tổng hợp lên cấp trên (khóa số liệu báo cáo của các chi bộ)', params: planIdParams, body: wardReportActionBody, response: { 200: wardReportResponse } } },
-    async (request) => submitWardReport(db, actorOf(request), request.params.id, request.body),
+    '/api/plans/:id/consolidated-report/submit',
+    { config: { policy: 'consolidated-reports.submit' }, schema: { tags: wardTags, summary: 'Gửi báo cáo tổng hợp lên cấp trên (khóa số liệu báo cáo của các chi bộ)', params: planIdParams, body: consolidatedReportActionBody, response: { 200: consolidatedReportResponse } } },
+    async (request) => submitConsolidatedReport(db, actorOf(request), request.params.id, request.body),
   );
 
   app.post(
-    '/api/plans/:id/ward-report/reopen',
-    { config: { policy: 'ward-reports.reopen' }, schema: { tags: wardTags, summary: 'Mở lại báo cáo tổng hợp (mở khóa báo cáo của các chi bộ)', params: planIdParams, body: wardReportActionBody, response: { 200: wardReportResponse } } },
-    async (request) => reopenWardReport(db, actorOf(request), request.params.id, request.body),
+    '/api/plans/:id/consolidated-report/reopen',
+    { config: { policy: 'consolidated-reports.reopen' }, schema: { tags: wardTags, summary: 'Mở lại báo cáo tổng hợp (mở khóa báo cáo của các chi bộ)', params: planIdParams, body: consolidatedReportActionBody, response: { 200: consolidatedReportResponse } } },
+    async (request) => reopenConsolidatedReport(db, actorOf(request), request.params.id, request.body),
   );
 
   app.get(
-    '/api/plans/:id/ward-report/document',
-    { config: { policy: 'ward-reports.view' }, schema: { tags: wardTags, summary: 'Báo cáo tổng hợp (DOCX) hoặc bảng tổng hợp các chi bộ (XLSX)', params: planIdParams, querystring: wardReportDocumentQuery } },
+    '/api/plans/:id/consolidated-report/document',
+    { config: { policy: 'consolidated-reports.view' }, schema: { tags: wardTags, summary: 'Báo cáo tổng hợp (DOCX) hoặc bảng tổng hợp các chi bộ (XLSX)', params: planIdParams, querystring: consolidatedReportDocumentQuery } },
     async (request, reply) => {
-      const { input, model, fileName } = await wardReportDocumentFor(db, actorOf(request), request.params.id);
-      if (request.query.format === 'xlsx') return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(fileName('xlsx'))).send(await wardReportWorkbook(input));
+      const { input, model, fileName } = await consolidatedReportDocumentFor(db, actorOf(request), request.params.id);
+      if (request.query.format === 'xlsx') return reply.type(XLSX_TYPE).header('content-disposition', contentDisposition(fileName('xlsx'))).send(await consolidatedReportWorkbook(input));
       return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', contentDisposition(fileName('docx'))).send(await renderDocx(model));
     },
   );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { reportStatuses } from '../../../domain/report-figures';
 import { sessionForms } from '../study-sessions/tables';
-import { reportActions, wardReportStatuses } from './tables';
+import { reportActions, consolidatedReportStatuses } from './tables';
 import { totalsResponse } from '../propaganda/schema';
 
 const isoDate = z.iso.date({ message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).' });
@@ -149,10 +149,10 @@ export const consolidationResponse = z.object({
 });
 
 /** The ward's consolidated report of a plan (a blank draft, version 0, until first saved). */
-export const wardReportResponse = z.object({
+export const consolidatedReportResponse = z.object({
   id: z.uuid().nullable(),
   planId: z.uuid(),
-  status: z.enum(wardReportStatuses),
+  status: z.enum(consolidatedReportStatuses),
   difficulties: z.string(),
   proposals: z.string(),
   number: z.string(),
@@ -163,7 +163,7 @@ export const wardReportResponse = z.object({
   abilities: z.object({ edit: z.boolean(), submit: z.boolean(), reopen: z.boolean() }),
 });
 
-export const wardReportBody = z.object({
+export const consolidatedReportBody = z.object({
   version: z.number().int().min(0),
   difficulties: z.string().max(20000).optional(),
   proposals: z.string().max(20000).optional(),
@@ -171,6 +171,6 @@ export const wardReportBody = z.object({
   issuedOn: z.iso.date().nullable().optional(),
 });
 
-export const wardReportActionBody = z.object({ version: z.number().int().min(0) });
+export const consolidatedReportActionBody = z.object({ version: z.number().int().min(0) });
 
-export const wardReportDocumentQuery = z.object({ format: z.enum(['docx', 'xlsx']).default('docx') });
+export const consolidatedReportDocumentQuery = z.object({ format: z.enum(['docx', 'xlsx']).default('docx') });

@@ -29,7 +29,7 @@ import { describeRubric, ensureCurrentRubric, loadRubric } from './rubric';
 import { describeReport, detailOf, inspectionsOf, reportingSessionsWithFigures, type FigureInputs, type ReportingSession } from './detail';
 import { cellReports, cellReportVersions, sessionInspections, type CellReport, type ReportVersionAction, type Rubric, type WardScoring } from './tables';
 import type { ReportInput } from './schema';
-import { lockedConflict, refuseIfLocked } from './ward-report';
+import { lockedConflict, refuseIfLocked } from './consolidated-report';
 import { refreshPlanFigures } from './consolidation';
 import { propagandaTotals } from '../propaganda/service';
 

@@ -145,8 +145,8 @@ export const sessionInspections = pgTable(
 
 export type SessionInspection = typeof sessionInspections.$inferSelect;
 
-export const wardReportStatuses = ['draft', 'submitted', 'reopened'] as const;
-export type WardReportStatus = (typeof wardReportStatuses)[number];
+export const consolidatedReportStatuses = ['draft', 'submitted', 'reopened'] as const;
+export type ConsolidatedReportStatus = (typeof consolidatedReportStatuses)[number];
 
 /**
  * The ward's consolidated report of a plan (Báo cáo của Ban Thường vụ, "Số …-BC/ĐU"), one per plan:
@@ -154,13 +154,13 @@ export type WardReportStatus = (typeof wardReportStatuses)[number];
  * reports of the plan until the ward reopens it. `figures` keeps the consolidation as submitted, the
  * aggregate the province reads (never recounted from the members).
  */
-export const wardReports = pgTable(
-  'ward_reports',
+export const consolidatedReports = pgTable(
+  'consolidated_reports',
   {
     tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     planId: uuid('plan_id').notNull(),
-    status: text('status').$type<WardReportStatus>().notNull().default('draft'),
+    status: text('status').$type<ConsolidatedReportStatus>().notNull().default('draft'),
     difficulties: text('difficulties').notNull().default(''),
     proposals: text('proposals').notNull().default(''),
     /** "Số …-BC/ĐU": the number as the office writes it ("12"), empty for a blank to fill in. */
@@ -176,12 +176,12 @@ export const wardReports = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    uniqueIndex('ward_reports_plan_idx').on(t.tenantId, t.planId),
-    foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id], name: 'ward_reports_plan_fk' }),
+    uniqueIndex('consolidated_reports_plan_idx').on(t.tenantId, t.planId),
+    foreignKey({ columns: [t.tenantId, t.planId], foreignColumns: [plans.tenantId, plans.id], name: 'consolidated_reports_plan_fk' }),
   ],
 );
 
-export type WardReport = typeof wardReports.$inferSelect;
+export type ConsolidatedReport = typeof consolidatedReports.$inferSelect;
 
 /**
  * The plan's consolidation kept as an aggregate (issue 13): rewritten in the same transaction as every

@@ -1,7 +1,7 @@
 // Cell reports as the server gives them: a session's report (or what it starts from), the versions.
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { consolidationResponse, reportDetailSchema, sessionReportResponse, wardReportResponse } from '../../../server/features/reports/schema';
+import type { consolidationResponse, reportDetailSchema, sessionReportResponse, consolidatedReportResponse } from '../../../server/features/reports/schema';
 import { api } from '../../api';
 
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
@@ -22,8 +22,8 @@ export const consolidationQuery = (planId: string) =>
 
 export const reportDocumentUrl = (id: string, format: 'docx' | 'pdf') => `/api/reports/${encodeURIComponent(id)}/document?format=${format}`;
 
-export type WardReport = Json<z.infer<typeof wardReportResponse>>;
-export const wardReportKey = (planId: string) => ['plans', planId, 'ward-report'] as const;
-export const wardReportQuery = (planId: string) =>
-  queryOptions({ queryKey: wardReportKey(planId), queryFn: () => api<WardReport>(`/api/plans/${encodeURIComponent(planId)}/ward-report`), retry: false });
-export const wardReportDocumentUrl = (planId: string, format: 'docx' | 'xlsx') => `/api/plans/${encodeURIComponent(planId)}/ward-report/document?format=${format}`;
+export type ConsolidatedReport = Json<z.infer<typeof consolidatedReportResponse>>;
+export const consolidatedReportKey = (planId: string) => ['plans', planId, 'consolidated-report'] as const;
+export const consolidatedReportQuery = (planId: string) =>
+  queryOptions({ queryKey: consolidatedReportKey(planId), queryFn: () => api<ConsolidatedReport>(`/api/plans/${encodeURIComponent(planId)}/consolidated-report`), retry: false });
+export const consolidatedReportDocumentUrl = (planId: string, format: 'docx' | 'xlsx') => `/api/plans/${encodeURIComponent(planId)}/consolidated-report/document?format=${format}`;

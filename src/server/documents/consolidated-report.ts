@@ -13,7 +13,7 @@ import type { Block, DocumentModel } from './model';
 import { buildHeader, buildRecipients, buildSignature, defaultSignature } from './parts';
 import { LAYOUT, type UySpelling } from './layout';
 
-export interface WardReportInput {
+export interface ConsolidatedReportInput {
   /** "Đảng ủy phường Nông Tiến". */
   communeIssuer: string;
   /** "Đảng bộ tỉnh Tuyên Quang". */
@@ -47,7 +47,7 @@ const paragraphs = (text: string, empty: string): Block[] => {
 /** "1.112/1.180 (94,2 %)". */
 export const fractionPhrase = (part: number, whole: number) => `${formatCount(part)}/${formatCount(whole)} (${formatRate(rate(part, whole))})`;
 
-type Cell = WardReportInput['consolidation']['cells'][number];
+type Cell = ConsolidatedReportInput['consolidation']['cells'][number];
 /** An instant's day in Vietnam, "05/06/2026". */
 const formatInstantDay = (iso: string) => formatDayFirst(todayInVietnam(new Date(iso)));
 const statusName = (c: Cell) => (c.status === 'missing' ? 'Chưa lập' : reportStatusNames[c.status]);
@@ -68,7 +68,7 @@ export function cellTableRows(cells: readonly Cell[]): string[][] {
 
 export const cellTableTitles = ['STT', 'Chi bộ', 'Trạng thái', 'Ngày gửi', 'Đúng hạn', 'Điểm', 'Xếp loại'] as const;
 
-export function buildWardReport(input: WardReportInput): DocumentModel {
+export function buildConsolidatedReport(input: ConsolidatedReportInput): DocumentModel {
   const type = DOCUMENT_TYPES.report;
   const spelling = input.spelling ?? LAYOUT.spelling;
   const c = input.consolidation;
@@ -128,7 +128,7 @@ export function buildWardReport(input: WardReportInput): DocumentModel {
 }
 
 /** The per-cell table as a spreadsheet, with the totals above it. */
-export async function wardReportWorkbook(input: Pick<WardReportInput, 'communeIssuer' | 'planReference' | 'reportDate' | 'consolidation' | 'propaganda'>): Promise<Buffer> {
+export async function consolidatedReportWorkbook(input: Pick<ConsolidatedReportInput, 'communeIssuer' | 'planReference' | 'reportDate' | 'consolidation' | 'propaganda'>): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Tổng hợp');
   const c = input.consolidation;

@@ -14,18 +14,18 @@ import { loadPlanFor } from '../plans/service';
 import { toRef } from '../units/service';
 import type { Plan } from '../plans/tables';
 import type { Unit } from '../units/tables';
-import { canEditWardReport, canReopenWardReport, canSubmitWardReport, canViewConsolidation } from './policy';
+import { canEditConsolidatedReport, canReopenConsolidatedReport, canSubmitConsolidatedReport, canViewConsolidation } from './policy';
 import { refreshPlanFigures } from './consolidation';
 import { documentNumbers } from '../../documents/tables';
 import { nextDocumentNumber } from '../../documents/numbering';
 import { sendUpwardReport, withdrawUpwardReport } from '../province/upward';
-import { wardReports, type WardReport } from './tables';
+import { consolidatedReports, type ConsolidatedReport } from './tables';
 import { propagandaTotals } from '../propaganda/service';
 
-/** The version shown for a plan whose ward report is not stored yet: the first save creates it. */
+/** The version shown for a plan whose consolidated report is not stored yet: the first save creates it. */
 export const ABSENT_VERSION = 0;
 
-export interface WardReportInput {
+export interface ConsolidatedReportInput {
   version: number;
   difficulties?: string;
   proposals?: string;
@@ -33,8 +33,8 @@ export interface WardReportInput {
   issuedOn?: string | null;
 }
 
-export async function wardReportOf(db: DbOrTx, tenantId: string, planId: string): Promise<WardReport | null> {
-  const [row] = await db.select().from(wardReports).where(and(eq(wardReports.tenantId, tenantId), eq(wardReports.planId, planId)));
+export async function consolidatedReportOf(db: DbOrTx, tenantId: string, planId: string): Promise<ConsolidatedReport | null> {
+  const [row] = await db.select().from(consolidatedReports).where(and(eq(consolidatedReports.tenantId, tenantId), eq(consolidatedReports.planId, planId)));
   return row ?? null;
 }
 
@@ -43,7 +43,7 @@ export async function wardReportOf(db: DbOrTx, tenantId: string, planId: string)
  * is submitted upward, the cells' figures are locked (409 report.locked) until the ward reopens it.
  */
 export async function refuseIfLocked(db: DbOrTx, tenantId: string, planId: string, current?: () => Promise<unknown>) {
-  const ward = await wardReportOf(db, tenantId, planId);
+  const ward = await consolidatedReportOf(db, tenantId, planId);
   if (ward?.status === 'submitted') throw lockedConflict(current ? await current() : undefined);
 }
 
@@ -57,10 +57,10 @@ export const lockedConflict = (current?: unknown) =>
 
 /** Whether the cells' reports of the plan are locked (for the abilities a report shows). */
 export async function isLocked(db: DbOrTx, tenantId: string, planId: string): Promise<boolean> {
-  return (await wardReportOf(db, tenantId, planId))?.status === 'submitted';
+  return (await consolidatedReportOf(db, tenantId, planId))?.status === 'submitted';
 }
 
-function describe(actor: Actor, commune: Unit, plan: Plan, row: WardReport | null) {
+function describe(actor: Actor, commune: Unit, plan: Plan, row: ConsolidatedReport | null) {
   const ref = toRef(commune);
   const status = row?.status ?? 'draft';
   const issued = plan.status === 'issued';
@@ -76,48 +76,48 @@ function describe(actor: Actor, commune: Unit, plan: Plan, row: WardReport | nul
     reopenedAt: row?.reopenedAt ?? null,
     version: row?.version ?? ABSENT_VERSION,
     abilities: {
-      edit: issued && status !== 'submitted' && canEditWardReport(actor, ref),
-      submit: issued && status !== 'submitted' && canSubmitWardReport(actor, ref),
-      reopen: status === 'submitted' && canReopenWardReport(actor, ref),
+      edit: issued && status !== 'submitted' && canEditConsolidatedReport(actor, ref),
+      submit: issued && status !== 'submitted' && canSubmitConsolidatedReport(actor, ref),
+      reopen: status === 'submitted' && canReopenConsolidatedReport(actor, ref),
     },
   };
 }
 
-export type WardReportDetail = ReturnType<typeof describe>;
+export type ConsolidatedReportDetail = ReturnType<typeof describe>;
 
 async function loadFor(db: DbOrTx, actor: Actor, planId: string, allowed: (actor: Actor, commune: ReturnType<typeof toRef>) => boolean, action: string) {
   const { plan, commune } = await loadPlanFor(db, actor, planId);
   if (!canViewConsolidation(actor, toRef(commune))) throw forbidden('xem báo cáo tổng hợp');
   if (!allowed(actor, toRef(commune))) throw forbidden(action);
-  return { plan, commune, row: await wardReportOf(db, plan.tenantId, plan.id) };
+  return { plan, commune, row: await consolidatedReportOf(db, plan.tenantId, plan.id) };
 }
 
-/** GET /api/plans/:id/ward-report: the ward's report, or the blank draft it starts from. */
-export async function wardReportFor(db: DbOrTx, actor: Actor, planId: string) {
-  const { plan, commune, row } = await wardReportWithPlan(db, actor, planId);
+/** GET /api/plans/:id/consolidated-report: the ward's report, or the blank draft it starts from. */
+export async function consolidatedReportFor(db: DbOrTx, actor: Actor, planId: string) {
+  const { plan, commune, row } = await consolidatedReportWithPlan(db, actor, planId);
   return describe(actor, commune, plan, row);
 }
 
 /** The ward's report with the plan, its commune and its stored row (the document reads them all once). */
-export async function wardReportWithPlan(db: DbOrTx, actor: Actor, planId: string) {
+export async function consolidatedReportWithPlan(db: DbOrTx, actor: Actor, planId: string) {
   const { plan, commune, row } = await loadFor(db, actor, planId, canViewConsolidation, 'xem báo cáo tổng hợp');
   return { plan, commune, row, detail: describe(actor, commune, plan, row) };
 }
 
-function refuseSubmitted(row: WardReport | null, current: WardReportDetail) {
+function refuseSubmitted(row: ConsolidatedReport | null, current: ConsolidatedReportDetail) {
   if (row?.status === 'submitted') {
-    throw stateConflict('ward-report.submitted', 'Báo cáo tổng hợp đã gửi lên cấp trên: hãy mở lại trước khi sửa.', current);
+    throw stateConflict('consolidated-report.submitted', 'Báo cáo tổng hợp đã gửi lên cấp trên: hãy mở lại trước khi sửa.', current);
   }
 }
 
 function refuseUnissued(plan: Plan) {
-  if (plan.status !== 'issued') throw badRequest('ward-report.plan-not-issued', 'Kế hoạch chưa ban hành: chưa có báo cáo tổng hợp.');
+  if (plan.status !== 'issued') throw badRequest('consolidated-report.plan-not-issued', 'Kế hoạch chưa ban hành: chưa có báo cáo tổng hợp.');
 }
 
-/** PUT /api/plans/:id/ward-report: save the narrative, number and date (the first save creates it). */
-export async function saveWardReport(db: Db, actor: Actor, planId: string, input: WardReportInput) {
+/** PUT /api/plans/:id/consolidated-report: save the narrative, number and date (the first save creates it). */
+export async function saveConsolidatedReport(db: Db, actor: Actor, planId: string, input: ConsolidatedReportInput) {
   return db.transaction(async (tx) => {
-    const { plan, commune, row } = await loadFor(tx, actor, planId, canEditWardReport, 'soạn báo cáo tổng hợp');
+    const { plan, commune, row } = await loadFor(tx, actor, planId, canEditConsolidatedReport, 'soạn báo cáo tổng hợp');
     refuseUnissued(plan);
     refuseSubmitted(row, describe(actor, commune, plan, row));
     const fields = {
@@ -126,13 +126,13 @@ export async function saveWardReport(db: Db, actor: Actor, planId: string, input
       ...(input.number !== undefined && { number: input.number.trim() }),
       ...(input.issuedOn !== undefined && { issuedOn: input.issuedOn }),
     };
-    const key = and(eq(wardReports.tenantId, plan.tenantId), eq(wardReports.planId, plan.id));
-    const saved = await updateVersioned(tx, wardReports, key, input.version, { ...fields, updatedAt: now() }, {
-      entity: 'ward-report',
-      current: async () => describe(actor, commune, plan, await wardReportOf(tx, plan.tenantId, plan.id)),
-      create: { absentVersion: ABSENT_VERSION, target: [wardReports.tenantId, wardReports.planId], values: { tenantId: plan.tenantId, planId: plan.id, ...fields } as typeof wardReports.$inferInsert },
+    const key = and(eq(consolidatedReports.tenantId, plan.tenantId), eq(consolidatedReports.planId, plan.id));
+    const saved = await updateVersioned(tx, consolidatedReports, key, input.version, { ...fields, updatedAt: now() }, {
+      entity: 'consolidated-report',
+      current: async () => describe(actor, commune, plan, await consolidatedReportOf(tx, plan.tenantId, plan.id)),
+      create: { absentVersion: ABSENT_VERSION, target: [consolidatedReports.tenantId, consolidatedReports.planId], values: { tenantId: plan.tenantId, planId: plan.id, ...fields } as typeof consolidatedReports.$inferInsert },
     });
-    await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'ward-report.save', entity: 'plan', entityId: plan.id, before: row ?? undefined, after: saved });
+    await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'consolidated-report.save', entity: 'plan', entityId: plan.id, before: row ?? undefined, after: saved });
     return describe(actor, commune, plan, saved);
   });
 }
@@ -152,47 +152,47 @@ async function registeredNumber(tx: Tx, plan: Plan, commune: Unit, documentId: s
 }
 
 /**
- * POST /api/plans/:id/ward-report/submit: issued upward like the plans: numbered from the register
+ * POST /api/plans/:id/consolidated-report/submit: issued upward like the plans: numbered from the register
  * ("Số …-BC/ĐU"), dated, with the consolidation as it stands (kept in the plan's aggregate) and
  * delivered to the province (its row in the province's tenant); the cells' reports lock.
  */
-export async function submitWardReport(db: Db, actor: Actor, planId: string, input: { version: number }) {
+export async function submitConsolidatedReport(db: Db, actor: Actor, planId: string, input: { version: number }) {
   return db.transaction(async (tx) => {
-    const { plan, commune, row } = await loadFor(tx, actor, planId, canSubmitWardReport, 'gửi báo cáo tổng hợp lên cấp trên');
+    const { plan, commune, row } = await loadFor(tx, actor, planId, canSubmitConsolidatedReport, 'gửi báo cáo tổng hợp lên cấp trên');
     refuseUnissued(plan);
     refuseSubmitted(row, describe(actor, commune, plan, row));
-    if ((row?.version ?? ABSENT_VERSION) !== input.version) throw conflict('ward-report', describe(actor, commune, plan, row));
+    if ((row?.version ?? ABSENT_VERSION) !== input.version) throw conflict('consolidated-report', describe(actor, commune, plan, row));
     const at = now();
     const figures = await refreshPlanFigures(tx, plan);
     const id = row?.id ?? crypto.randomUUID();
     const issuedOn = row?.issuedOn ?? todayInVietnam(at);
     const number = await registeredNumber(tx, plan, commune, id, issuedOn);
     const set = { status: 'submitted' as const, number, figures: JSON.parse(JSON.stringify({ ...figures, propaganda: await propagandaTotals(tx, plan.tenantId, plan.id) })) as Record<string, unknown>, submittedAt: at, submittedBy: actor.userId, issuedOn, updatedAt: at };
-    const key = and(eq(wardReports.tenantId, plan.tenantId), eq(wardReports.planId, plan.id));
-    const saved = await updateVersioned(tx, wardReports, key, input.version, set, {
-      entity: 'ward-report',
-      current: async () => describe(actor, commune, plan, await wardReportOf(tx, plan.tenantId, plan.id)),
-      create: { absentVersion: ABSENT_VERSION, target: [wardReports.tenantId, wardReports.planId], values: { id, tenantId: plan.tenantId, planId: plan.id, ...set } as typeof wardReports.$inferInsert },
+    const key = and(eq(consolidatedReports.tenantId, plan.tenantId), eq(consolidatedReports.planId, plan.id));
+    const saved = await updateVersioned(tx, consolidatedReports, key, input.version, set, {
+      entity: 'consolidated-report',
+      current: async () => describe(actor, commune, plan, await consolidatedReportOf(tx, plan.tenantId, plan.id)),
+      create: { absentVersion: ABSENT_VERSION, target: [consolidatedReports.tenantId, consolidatedReports.planId], values: { id, tenantId: plan.tenantId, planId: plan.id, ...set } as typeof consolidatedReports.$inferInsert },
     });
     await sendUpwardReport(tx, plan, figures, { number: `${number}-BC/ĐU`, issuedOn, submittedAt: at, difficulties: saved.difficulties, proposals: saved.proposals });
-    await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'ward-report.submit', entity: 'plan', entityId: plan.id, before: row ?? undefined, after: saved });
+    await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'consolidated-report.submit', entity: 'plan', entityId: plan.id, before: row ?? undefined, after: saved });
     return describe(actor, commune, plan, saved);
   });
 }
 
-/** POST /api/plans/:id/ward-report/reopen: the cells' reports unlock; the report returns to the ward. */
-export async function reopenWardReport(db: Db, actor: Actor, planId: string, input: { version: number }) {
+/** POST /api/plans/:id/consolidated-report/reopen: the cells' reports unlock; the report returns to the ward. */
+export async function reopenConsolidatedReport(db: Db, actor: Actor, planId: string, input: { version: number }) {
   return db.transaction(async (tx) => {
-    const { plan, commune, row } = await loadFor(tx, actor, planId, canReopenWardReport, 'mở lại báo cáo tổng hợp');
-    if (row?.status !== 'submitted') throw stateConflict('ward-report.not-submitted', 'Chỉ mở lại được báo cáo tổng hợp đã gửi lên cấp trên.', describe(actor, commune, plan, row));
-    const key = and(eq(wardReports.tenantId, plan.tenantId), eq(wardReports.id, row.id));
-    const saved = await updateVersioned(tx, wardReports, key, input.version, { status: 'reopened', reopenedAt: now(), updatedAt: now() }, {
-      entity: 'ward-report',
-      current: async () => describe(actor, commune, plan, await wardReportOf(tx, plan.tenantId, plan.id)),
+    const { plan, commune, row } = await loadFor(tx, actor, planId, canReopenConsolidatedReport, 'mở lại báo cáo tổng hợp');
+    if (row?.status !== 'submitted') throw stateConflict('consolidated-report.not-submitted', 'Chỉ mở lại được báo cáo tổng hợp đã gửi lên cấp trên.', describe(actor, commune, plan, row));
+    const key = and(eq(consolidatedReports.tenantId, plan.tenantId), eq(consolidatedReports.id, row.id));
+    const saved = await updateVersioned(tx, consolidatedReports, key, input.version, { status: 'reopened', reopenedAt: now(), updatedAt: now() }, {
+      entity: 'consolidated-report',
+      current: async () => describe(actor, commune, plan, await consolidatedReportOf(tx, plan.tenantId, plan.id)),
     });
     await refreshPlanFigures(tx, plan);
     await withdrawUpwardReport(tx, plan);
-    await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'ward-report.reopen', entity: 'plan', entityId: plan.id, before: row, after: saved });
+    await recordAudit(tx, { tenantId: plan.tenantId, actorId: actor.userId, action: 'consolidated-report.reopen', entity: 'plan', entityId: plan.id, before: row, after: saved });
     return describe(actor, commune, plan, saved);
   });
 }

@@ -10,7 +10,7 @@ import { startSignedIn, type Session, type TestApp } from '../../../../test/supp
 import { buildCommune, buildPlan } from '../../../../test/support/factories';
 import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
 import { auditLog } from '../audit/tables';
-import { cellReports, wardReports } from './tables';
+import { cellReports, consolidatedReports } from './tables';
 import { formatCount, formatRate, rate } from '../../../domain/report-figures';
 
 let t: TestApp;
@@ -42,25 +42,25 @@ describe("the ward's consolidated report", () => {
     const { plan, sessionId } = await sessionOfCell(t, staff, leader, 'Chi bộ Tràng Đà 1');
     const report = await submittedReport(sessionId);
 
-    const blank = (await staff.inject({ url: `/api/plans/${plan.id}/ward-report` })).json();
+    const blank = (await staff.inject({ url: `/api/plans/${plan.id}/consolidated-report` })).json();
     expect(blank).toMatchObject({ id: null, status: 'draft', version: 0, abilities: { edit: true, submit: true, reopen: false } });
-    expect((await bithu.inject({ url: `/api/plans/${plan.id}/ward-report` })).statusCode).toBe(403);
-    expect((await bithu.inject({ method: 'PUT', url: `/api/plans/${plan.id}/ward-report`, payload: { version: 0, difficulties: 'x' } })).statusCode).toBe(403);
+    expect((await bithu.inject({ url: `/api/plans/${plan.id}/consolidated-report` })).statusCode).toBe(403);
+    expect((await bithu.inject({ method: 'PUT', url: `/api/plans/${plan.id}/consolidated-report`, payload: { version: 0, difficulties: 'x' } })).statusCode).toBe(403);
 
-    const saved = await staff.inject({ method: 'PUT', url: `/api/plans/${plan.id}/ward-report`, payload: { version: 0, difficulties: 'Một số chi bộ ở xa, đi lại khó khăn.', proposals: 'Đề nghị cấp tài liệu bổ sung.', number: '12' } });
+    const saved = await staff.inject({ method: 'PUT', url: `/api/plans/${plan.id}/consolidated-report`, payload: { version: 0, difficulties: 'Một số chi bộ ở xa, đi lại khó khăn.', proposals: 'Đề nghị cấp tài liệu bổ sung.', number: '12' } });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ version: 1, status: 'draft', number: '12' });
     // A stale version changes nothing.
     const before = await auditCount();
-    const stale = await staff.inject({ method: 'PUT', url: `/api/plans/${plan.id}/ward-report`, payload: { version: 0, difficulties: 'cũ' } });
+    const stale = await staff.inject({ method: 'PUT', url: `/api/plans/${plan.id}/consolidated-report`, payload: { version: 0, difficulties: 'cũ' } });
     expect(stale.statusCode).toBe(409);
     expect(await auditCount()).toBe(before);
-    expect((await staff.inject({ url: `/api/plans/${plan.id}/ward-report` })).json().difficulties).toBe('Một số chi bộ ở xa, đi lại khó khăn.');
+    expect((await staff.inject({ url: `/api/plans/${plan.id}/consolidated-report` })).json().difficulties).toBe('Một số chi bộ ở xa, đi lại khó khăn.');
 
     // The DOCX's figures are the consolidation's.
     const c = (await staff.inject({ url: `/api/plans/${plan.id}/consolidation` })).json();
     expect(c.submitted).toBe(1);
-    const docx = await staff.inject({ url: `/api/plans/${plan.id}/ward-report/document` });
+    const docx = await staff.inject({ url: `/api/plans/${plan.id}/consolidated-report/document` });
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
     const text = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value;
@@ -74,7 +74,7 @@ describe("the ward's consolidated report", () => {
     expect(text).toContain('Chi bộ Tràng Đà 1');
     expect(text).toContain('T/M BAN THƯỜNG VỤ');
 
-    const xlsx = await staff.inject({ url: `/api/plans/${plan.id}/ward-report/document?format=xlsx` });
+    const xlsx = await staff.inject({ url: `/api/plans/${plan.id}/consolidated-report/document?format=xlsx` });
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -83,11 +83,11 @@ describe("the ward's consolidated report", () => {
     expect(names.filter((n) => n.startsWith('Chi bộ '))).toHaveLength(c.expected);
 
     // Submitted upward: the cells' reports are locked.
-    expect((await bithu.inject({ method: 'POST', url: `/api/plans/${plan.id}/ward-report/submit`, payload: { version: 1 } })).statusCode).toBe(403);
-    const up = await leader.inject({ method: 'POST', url: `/api/plans/${plan.id}/ward-report/submit`, payload: { version: 1 } });
+    expect((await bithu.inject({ method: 'POST', url: `/api/plans/${plan.id}/consolidated-report/submit`, payload: { version: 1 } })).statusCode).toBe(403);
+    const up = await leader.inject({ method: 'POST', url: `/api/plans/${plan.id}/consolidated-report/submit`, payload: { version: 1 } });
     expect(up.statusCode, up.body).toBe(200);
     expect(up.json()).toMatchObject({ status: 'submitted', version: 2, abilities: { edit: false, submit: false, reopen: true } });
-    const [stored] = await t.database.db.select().from(wardReports).where(eq(wardReports.planId, plan.id));
+    const [stored] = await t.database.db.select().from(consolidatedReports).where(eq(consolidatedReports.planId, plan.id));
     expect(stored!.figures).toMatchObject({ expected: c.expected, submitted: c.submitted });
 
     const rowBefore = await t.database.db.select().from(cellReports).where(eq(cellReports.id, report.id));
@@ -107,13 +107,13 @@ describe("the ward's consolidated report", () => {
     expect(await auditCount()).toBe(auditBefore);
     const shown = (await staff.inject({ url: `/api/reports/${report.id}` })).json();
     expect(shown).toMatchObject({ locked: true, abilities: { review: false, rescore: false } });
-    expect((await staff.inject({ method: 'PUT', url: `/api/plans/${plan.id}/ward-report`, payload: { version: 2, proposals: 'x' } })).json().error.id).toBe('ward-report.submitted');
+    expect((await staff.inject({ method: 'PUT', url: `/api/plans/${plan.id}/consolidated-report`, payload: { version: 2, proposals: 'x' } })).json().error.id).toBe('consolidated-report.submitted');
 
     // Reopened: the ward accepts the cell's report again.
-    expect((await bithu.inject({ method: 'POST', url: `/api/plans/${plan.id}/ward-report/reopen`, payload: { version: 2 } })).statusCode).toBe(403);
-    const reopened = await staff.inject({ method: 'POST', url: `/api/plans/${plan.id}/ward-report/reopen`, payload: { version: 2 } });
+    expect((await bithu.inject({ method: 'POST', url: `/api/plans/${plan.id}/consolidated-report/reopen`, payload: { version: 2 } })).statusCode).toBe(403);
+    const reopened = await staff.inject({ method: 'POST', url: `/api/plans/${plan.id}/consolidated-report/reopen`, payload: { version: 2 } });
     expect(reopened.json()).toMatchObject({ status: 'reopened', abilities: { edit: true, submit: true } });
-    expect((await staff.inject({ method: 'POST', url: `/api/plans/${plan.id}/ward-report/reopen`, payload: { version: 3 } })).json().error.id).toBe('ward-report.not-submitted');
+    expect((await staff.inject({ method: 'POST', url: `/api/plans/${plan.id}/consolidated-report/reopen`, payload: { version: 3 } })).json().error.id).toBe('consolidated-report.not-submitted');
     const accepted = await staff.inject({ method: 'POST', url: `/api/reports/${report.id}/accept`, payload: { version: report.version } });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', locked: false });
@@ -122,17 +122,17 @@ describe("the ward's consolidated report", () => {
   it('another commune reaches none of it by real ids, and nothing changes', async () => {
     const commune = await buildCommune(t.database, 'Đảng ủy xã Tổng Hợp Khác');
     const { plan } = await buildPlan(t.database, commune, { status: 'issued' });
-    await t.database.db.insert(wardReports).values({ tenantId: commune.id, planId: plan.id, difficulties: 'Bí mật của xã khác' });
-    const snapshot = () => t.database.db.select().from(wardReports).where(eq(wardReports.tenantId, commune.id));
+    await t.database.db.insert(consolidatedReports).values({ tenantId: commune.id, planId: plan.id, difficulties: 'Bí mật của xã khác' });
+    const snapshot = () => t.database.db.select().from(consolidatedReports).where(eq(consolidatedReports.tenantId, commune.id));
     const before = await snapshot();
     for (const s of [staff, leader, bithu]) {
       const answers = [
-        await s.inject({ url: `/api/plans/${plan.id}/ward-report` }),
-        await s.inject({ method: 'PUT', url: `/api/plans/${plan.id}/ward-report`, payload: { version: 1, proposals: 'x' } }),
-        await s.inject({ method: 'POST', url: `/api/plans/${plan.id}/ward-report/submit`, payload: { version: 1 } }),
-        await s.inject({ method: 'POST', url: `/api/plans/${plan.id}/ward-report/reopen`, payload: { version: 1 } }),
-        await s.inject({ url: `/api/plans/${plan.id}/ward-report/document` }),
-        await s.inject({ url: `/api/plans/${plan.id}/ward-report/document?format=xlsx` }),
+        await s.inject({ url: `/api/plans/${plan.id}/consolidated-report` }),
+        await s.inject({ method: 'PUT', url: `/api/plans/${plan.id}/consolidated-report`, payload: { version: 1, proposals: 'x' } }),
+        await s.inject({ method: 'POST', url: `/api/plans/${plan.id}/consolidated-report/submit`, payload: { version: 1 } }),
+        await s.inject({ method: 'POST', url: `/api/plans/${plan.id}/consolidated-report/reopen`, payload: { version: 1 } }),
+        await s.inject({ url: `/api/plans/${plan.id}/consolidated-report/document` }),
+        await s.inject({ url: `/api/plans/${plan.id}/consolidated-report/document?format=xlsx` }),
       ];
       for (const res of answers) {
         expect(res.statusCode, res.body).toBe(404);
