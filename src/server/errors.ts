@@ -13,7 +13,11 @@ export class AppError extends Error {
   }
 }
 
-const entityNames: Record<string, string> = {
+/**
+ * The Vietnamese name of each thing a 404 or a 409 names: the factories take only these keys, so an
+ * entity without its name is a type error, never an English word inside a Vietnamese message.
+ */
+const entityNames = {
   unit: 'đơn vị',
   member: 'đảng viên',
   user: 'tài khoản',
@@ -45,9 +49,20 @@ const entityNames: Record<string, string> = {
   'quiz-settings': 'thiết lập bài kiểm tra',
   'quiz-attempt': 'lần làm bài',
   'reflection-deadline': 'hạn nộp bài thu hoạch',
-};
+  reflection: 'bài thu hoạch',
+  conference: 'hội nghị',
+  participant: 'người dự hội nghị',
+  'consolidated-report': 'báo cáo tổng hợp',
+  notification: 'thông báo',
+  'notification-preferences': 'thiết lập nhận thông báo',
+  'reminder-settings': 'thiết lập nhắc hạn',
+} satisfies Record<string, string>;
 
-const nameOf = (entity: string) => entityNames[entity] ?? entity;
+/** A thing a 404 or a 409 names (its id's prefix). */
+export type Entity = keyof typeof entityNames;
+export const entities = Object.keys(entityNames) as Entity[];
+
+const nameOf = (entity: Entity) => entityNames[entity];
 
 export const badRequest = (id: string, message: string, details?: unknown) =>
   new AppError(400, id, message, details);
@@ -67,10 +82,10 @@ export const forbidden = (action = 'thực hiện thao tác này') =>
 export const csrfFailed = () =>
   new AppError(403, 'auth.csrf', 'Phiên làm việc không hợp lệ, vui lòng tải lại trang.');
 
-export const notFound = (entity: string) =>
+export const notFound = (entity: Entity) =>
   new AppError(404, `${entity}.not-found`, `Không tìm thấy ${nameOf(entity)}.`);
 
-export const conflict = (entity: string, current?: unknown) =>
+export const conflict = (entity: Entity, current?: unknown) =>
   new AppError(
     409,
     `${entity}.version-conflict`,

@@ -5,7 +5,7 @@
 // under READ COMMITTED both transactions may read version N before either commits.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import { conflict } from '../errors';
+import { conflict, type Entity } from '../errors';
 import type { DbOrTx } from './client';
 
 type VersionedTable = PgTable & { version: PgColumn };
@@ -15,7 +15,7 @@ export const nextVersion = (table: VersionedTable) => sql`${table.version} + 1`;
 
 export interface VersionedWrite<T extends VersionedTable> {
   /** 409 `<entity>.version-conflict`; `current` (if given) loads the record as it is now for the body. */
-  entity: string;
+  entity: Entity;
   current?: () => Promise<unknown> | unknown;
   /**
    * Create-on-first-save: when `expectedVersion` is `absentVersion` (the version shown for a row not
