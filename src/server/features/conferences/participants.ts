@@ -18,13 +18,13 @@ import type { Mailer } from '../notifications/mailer';
 import { alreadySummoned, conferenceHeld, listFrozen, noParticipants } from './errors';
 import { conferenceDate, ensurePersons, resolveGroups, type Resolved } from './resolve';
 import { bumpVersion, loadConferenceFor } from './service';
-import { conferenceGroups, conferenceParticipants, type Conference, type ConferenceGroup } from './tables';
+import { participantGroups, conferenceParticipants, type Conference, type ParticipantGroup } from './tables';
 
 const ofConference = (c: Pick<Conference, 'tenantId' | 'id'>) =>
   and(eq(conferenceParticipants.tenantId, c.tenantId), eq(conferenceParticipants.conferenceId, c.id));
 
-export async function groupsOf(db: DbOrTx, c: Pick<Conference, 'tenantId' | 'id'>): Promise<ConferenceGroup[]> {
-  return db.select().from(conferenceGroups).where(and(eq(conferenceGroups.tenantId, c.tenantId), eq(conferenceGroups.conferenceId, c.id))).orderBy(asc(conferenceGroups.position));
+export async function groupsOf(db: DbOrTx, c: Pick<Conference, 'tenantId' | 'id'>): Promise<ParticipantGroup[]> {
+  return db.select().from(participantGroups).where(and(eq(participantGroups.tenantId, c.tenantId), eq(participantGroups.conferenceId, c.id))).orderBy(asc(participantGroups.position));
 }
 
 /** Stores what the groups give now, keeping hand additions and removals. Drafts only. */
@@ -129,9 +129,9 @@ export async function replaceGroups(db: Db, actor: Actor, id: string, version: n
   await db.transaction(async (tx) => {
     const after = await bumpVersion(tx, conference, version);
     const before = await groupsOf(tx, conference);
-    await tx.delete(conferenceGroups).where(and(eq(conferenceGroups.tenantId, conference.tenantId), eq(conferenceGroups.conferenceId, conference.id)));
+    await tx.delete(participantGroups).where(and(eq(participantGroups.tenantId, conference.tenantId), eq(participantGroups.conferenceId, conference.id)));
     if (groups.length) {
-      await tx.insert(conferenceGroups).values(groups.map((g, position) => ({ tenantId: conference.tenantId, conferenceId: conference.id, position, ...g })));
+      await tx.insert(participantGroups).values(groups.map((g, position) => ({ tenantId: conference.tenantId, conferenceId: conference.id, position, ...g })));
     }
     await storeResolution(tx, after);
     await recordAudit(tx, { tenantId: conference.tenantId, actorId: actor.userId, action: 'conference.groups', entity: 'conference', entityId: id, before, after: groups });

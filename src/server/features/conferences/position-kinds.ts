@@ -1,6 +1,6 @@
 // The one place that says which position kinds (positions.kind_code) stand for each position role a
 // "Thành phần" names. The codes are the standard list's (src/domain/position-kinds.ts, decision 015).
-import type { PositionRole } from '../../../domain/conference-groups';
+import type { PositionRole } from '../../../domain/participant-groups';
 
 export const POSITION_KIND_CODES: Record<PositionRole, readonly string[]> = {
   bchMember: ['executiveCommitteeMember', 'standingCommitteeMember', 'partySecretary', 'partyDeputySecretary', 'standingDeputySecretary'],

@@ -10,7 +10,7 @@ import { membersAsOf, type MemberAsOf } from '../members/as-of';
 import { members } from '../members/tables';
 import { persons, positionKinds, positions } from '../people/tables';
 import { units } from '../units/tables';
-import type { Conference, ConferenceGroup } from './tables';
+import type { Conference, ParticipantGroup } from './tables';
 
 export interface Resolved {
   personId: string;
@@ -25,7 +25,7 @@ export function conferenceDate(conference: Pick<Conference, 'scheduledAt'>): str
 }
 
 /** Every group's people, in group order; a person in two groups counts in the first. */
-export async function resolveGroups(tx: DbOrTx, tenantId: string, groups: readonly ConferenceGroup[], date: string): Promise<Resolved[]> {
+export async function resolveGroups(tx: DbOrTx, tenantId: string, groups: readonly ParticipantGroup[], date: string): Promise<Resolved[]> {
   const out = new Map<string, Resolved>();
   for (const group of [...groups].sort((a, b) => a.position - b.position)) {
     const found = group.kind === 'positions' ? await byPositions(tx, tenantId, group, date) : await byUnitMembers(tx, tenantId, group, date);
@@ -34,7 +34,7 @@ export async function resolveGroups(tx: DbOrTx, tenantId: string, groups: readon
   return [...out.values()];
 }
 
-async function byPositions(tx: DbOrTx, tenantId: string, group: ConferenceGroup, date: string): Promise<Resolved[]> {
+async function byPositions(tx: DbOrTx, tenantId: string, group: ParticipantGroup, date: string): Promise<Resolved[]> {
   if (group.positionKinds.length === 0) return [];
   const roots = group.unitIds.length
     ? await tx.select({ path: units.path }).from(units).where(and(eq(units.tenantId, tenantId), inArray(units.id, group.unitIds)))
@@ -67,7 +67,7 @@ export function positionLabel(kindName: string, unitName: string): string {
   return `${kindName} ${unitName}`;
 }
 
-async function byUnitMembers(tx: DbOrTx, tenantId: string, group: ConferenceGroup, date: string): Promise<Resolved[]> {
+async function byUnitMembers(tx: DbOrTx, tenantId: string, group: ParticipantGroup, date: string): Promise<Resolved[]> {
   const found = (await membersAsOf(tx, tenantId, group.unitIds, date)).filter((m) => !m.exempt);
   const personIds = await ensurePersons(tx, tenantId, found);
   const cellNames = new Map(

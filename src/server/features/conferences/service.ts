@@ -8,7 +8,7 @@ import { forbidden } from '../../errors';
 import { updateVersioned } from '../../db/versioned';
 import { now } from '../../clock';
 import { formatNumberLine } from '../../../domain/document-numbering';
-import { proposeGroups } from '../../../domain/conference-groups';
+import { proposeGroups } from '../../../domain/participant-groups';
 import { recordAudit } from '../audit/service';
 import { loadPlanFor } from '../plans/service';
 import { canViewPlan } from '../plans/policy';
@@ -20,7 +20,7 @@ import { personOfActor } from '../notifications/service';
 import { kindCodesOf } from './position-kinds';
 import { canCreateConference, canEditConference, canManageConferences, canMarkConferenceAttendance, canViewConference } from './policy';
 import { conferenceHeld, notFoundConference, planNotIssued, unknownPerson } from './errors';
-import { conferenceGroups, conferenceParticipants, conferences, type Conference, type ConferenceForm } from './tables';
+import { participantGroups, conferenceParticipants, conferences, type Conference, type ConferenceForm } from './tables';
 import { storeResolution } from './participants';
 
 export interface Loaded {
@@ -110,7 +110,7 @@ export async function createConference(db: Db, actor: Actor, planId: string, inp
       .where(and(eq(units.tenantId, plan.tenantId), inArray(units.kind, ['cell', 'grassrootsOrg'])));
     const proposed = proposeGroups(ward?.participants, partyUnits);
     if (proposed.length) {
-      await tx.insert(conferenceGroups).values(
+      await tx.insert(participantGroups).values(
         proposed.map((g, position) => ({
           tenantId: plan.tenantId,
           conferenceId: row!.id,

@@ -58,8 +58,8 @@ export const conferences = pgTable(
  * A participant group (thành phần) as data: the holders of position kinds (in the subtrees of
  * `unit_ids`, or the whole commune when empty), or every member of the units `unit_ids`.
  */
-export const conferenceGroups = pgTable(
-  'conference_groups',
+export const participantGroups = pgTable(
+  'participant_groups',
   {
     tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
@@ -72,8 +72,8 @@ export const conferenceGroups = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    index('conference_groups_conference_idx').on(t.tenantId, t.conferenceId),
-    foreignKey({ name: 'conference_groups_conference_fk', columns: [t.tenantId, t.conferenceId], foreignColumns: [conferences.tenantId, conferences.id] }).onDelete('cascade'),
+    index('participant_groups_conference_idx').on(t.tenantId, t.conferenceId),
+    foreignKey({ name: 'participant_groups_conference_fk', columns: [t.tenantId, t.conferenceId], foreignColumns: [conferences.tenantId, conferences.id] }).onDelete('cascade'),
   ],
 );
 
@@ -125,5 +125,5 @@ export const conferenceAttendance = pgTable(
 );
 
 export type Conference = typeof conferences.$inferSelect;
-export type ConferenceGroup = typeof conferenceGroups.$inferSelect;
+export type ParticipantGroup = typeof participantGroups.$inferSelect;
 export type ConferenceParticipant = typeof conferenceParticipants.$inferSelect;

@@ -62,7 +62,7 @@ export function ConferenceDetail({ conference }: { conference: Conference }) {
           </Grid.Col>
         </Grid>
         {(manage || conference.participants.length > 0) && (
-          <Section id="conference-groups" title={t.groupsTitle}>
+          <Section id="participant-groups" title={t.groupsTitle}>
             <Participants conference={conference} />
           </Section>
         )}

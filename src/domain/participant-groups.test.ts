@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposeGroups } from './conference-groups';
+import { proposeGroups } from './participant-groups';
 
 const fixture =
   'Các đồng chí Ủy viên Ban Chấp hành Đảng bộ phường, Ủy viên Ủy ban kiểm tra Đảng ủy, Thường trực HĐND, lãnh đạo Ủy ban nhân dân, Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội phường, lãnh đạo các cơ quan chuyên trách tham mưu giúp việc Đảng ủy, các cơ quan, đơn vị, doanh nghiệp, trường học, bí thư các chi bộ bộ, đảng bộ cơ sở, chi bộ trực thuộc, tổ trưởng các tổ dân phố; đảng viên chi bộ các cơ quan Đảng, Đảng bộ Ủy ban nhân dân phường, chi bộ Quân sự phường';
