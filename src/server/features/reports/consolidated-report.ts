@@ -38,16 +38,7 @@ export async function consolidatedReportOf(db: DbOrTx, tenantId: string, planId:
   return row ?? null;
 }
 
-/**
- * The one check every change to a cell's report asks: once the ward's consolidated report of the plan
- * is submitted upward, the cells' figures are locked (409 report.locked) until the ward reopens it.
- */
-export async function refuseIfLocked(db: DbOrTx, tenantId: string, planId: string, current?: () => Promise<unknown>) {
-  const ward = await consolidatedReportOf(db, tenantId, planId);
-  if (ward?.status === 'submitted') throw lockedConflict(current ? await current() : undefined);
-}
-
-/** 409 report.locked, with the report as it is when given. */
+/** 409 report.locked: what every change to a cell's report of a locked plan meets (reports/service.ts guard), with the report as it is when given. */
 export const lockedConflict = (current?: unknown) =>
   stateConflict(
     'report.locked',
@@ -55,7 +46,7 @@ export const lockedConflict = (current?: unknown) =>
     current,
   );
 
-/** Whether the cells' reports of the plan are locked (for the abilities a report shows). */
+/** Whether the cells' reports of the plan are locked: its consolidated report is submitted upward. */
 export async function isLocked(db: DbOrTx, tenantId: string, planId: string): Promise<boolean> {
   return (await consolidatedReportOf(db, tenantId, planId))?.status === 'submitted';
 }

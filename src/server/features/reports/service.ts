@@ -29,7 +29,7 @@ import { describeRubric, ensureCurrentRubric, loadRubric } from './rubric';
 import { describeReport, detailOf, inspectionsOf, reportingSessionsWithFigures, type FigureInputs, type ReportingSession } from './detail';
 import { cellReports, cellReportVersions, sessionInspections, type CellReport, type ReportVersionAction, type Rubric, type WardScoring } from './tables';
 import type { ReportInput } from './schema';
-import { lockedConflict, refuseIfLocked } from './consolidated-report';
+import { isLocked, lockedConflict } from './consolidated-report';
 import { refreshPlanFigures } from './consolidation';
 import { propagandaTotals } from '../propaganda/service';
 
@@ -191,13 +191,14 @@ async function answerAfterChange(tx: Tx, actor: Actor, loaded: LoadedReport, upd
 }
 
 /**
- * Refuses a locked report, an action the state does not allow (409, with the report as it is) and a
- * stale version (409). `locked`: the lock as the caller already read it in this transaction.
+ * Refuses a locked report (once the ward's consolidated report is submitted upward, the cells' figures
+ * are locked until the ward reopens it), an action the state does not allow (409, with the report as
+ * it is) and a stale version (409). `locked`: the lock as the caller already read it in this
+ * transaction; read here otherwise.
  */
 async function guard(tx: Tx, actor: Actor, loaded: LoadedReport, version: number, action: ReportAction, locked?: boolean) {
   const { report } = loaded;
-  if (locked === undefined) await refuseIfLocked(tx, report.tenantId, report.planId, () => describeReport(tx, actor, loaded));
-  else if (locked) throw lockedConflict(await describeReport(tx, actor, loaded));
+  if (locked ?? (await isLocked(tx, report.tenantId, report.planId))) throw lockedConflict(await describeReport(tx, actor, loaded));
   if (!canTransition(report.status, action)) {
     const messages: Record<ReportAction, string> = {
       edit: 'Báo cáo đã gửi hoặc đã được tiếp nhận nên không sửa được nữa.',
