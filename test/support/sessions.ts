@@ -4,6 +4,7 @@ import type { Session, TestApp } from './app';
 import { issueImportedPlan } from './fixtures';
 import { findUnit } from './factories';
 import { studySessions } from '../../src/server/features/study-sessions/tables';
+import { rubricItems, type RubricContent } from '../../src/domain/rubrics';
 
 /** Issues the fixture plan on `issuedOn` and returns the plan and the session of `cellName`. */
 export async function sessionOfCell(t: TestApp, staff: Session, leader: Session, cellName: string, issuedOn = '2026-05-15') {
@@ -16,3 +17,6 @@ export async function sessionOfCell(t: TestApp, staff: Session, leader: Session,
 }
 
 export const detailOf = async (s: Session, id: string) => (await s.inject({ url: `/api/sessions/${id}` })).json();
+
+/** Full marks on every item of a rubric as the API answers it: the scores a test's report sends. */
+export const fullMarks = (rubric: Pick<RubricContent, 'groups'>) => rubricItems(rubric).map((i) => ({ itemId: i.id, points: i.maxPoints }));

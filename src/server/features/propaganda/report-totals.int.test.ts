@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { findUnit } from '../../../../test/support/factories';
-import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
+import { detailOf, fullMarks, sessionOfCell } from '../../../../test/support/sessions';
 import { formatCount } from '../../../domain/report-figures';
 
 let t: TestApp;
@@ -56,7 +56,7 @@ describe('propaganda totals in the reports', () => {
     const marks = detail.expected.map((p: { memberId: string }) => ({ memberId: p.memberId, status: 'present' }));
     const saved = (await staff.inject({ method: 'PUT', url: `/api/sessions/${sessionId}/attendance`, payload: { version: detail.version, marks } })).json();
     expect((await staff.inject({ method: 'POST', url: `/api/sessions/${sessionId}/held`, payload: { version: saved.version, heldOn: '2026-05-22' } })).statusCode).toBe(200);
-    const scores = start.rubric.groups.flatMap((g: { items: { id: string; maxPoints: number }[] }) => g.items.map((i) => ({ itemId: i.id, points: i.maxPoints })));
+    const scores = fullMarks(start.rubric);
     const draft = await bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/report`, payload: { scores } });
     expect(draft.statusCode, draft.body).toBe(201);
     const cellDocx = await bithu.inject({ url: `/api/reports/${draft.json().id}/document?format=docx` });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { findUnit } from '../../../../test/support/factories';
-import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
+import { detailOf, fullMarks, sessionOfCell } from '../../../../test/support/sessions';
 import { studySessions } from '../study-sessions/tables';
 import { planReportFigures } from '../reports/tables';
 import { documentNumbers } from '../../documents/tables';
@@ -32,7 +32,7 @@ async function heldReport(sessionId: string, by: Session, heldOn = '2026-05-22')
   expect(saved.statusCode, saved.body).toBe(200);
   expect((await staff.inject({ method: 'POST', url: `/api/sessions/${sessionId}/held`, payload: { version: saved.json().version, heldOn } })).statusCode).toBe(200);
   const start = (await by.inject({ url: `/api/sessions/${sessionId}/report` })).json();
-  const scores = start.rubric.groups.flatMap((g: { items: { id: string; maxPoints: number }[] }) => g.items.map((i) => ({ itemId: i.id, points: i.maxPoints })));
+  const scores = fullMarks(start.rubric);
   const draft = await by.inject({ method: 'POST', url: `/api/sessions/${sessionId}/report`, payload: { scores } });
   expect(draft.statusCode, draft.body).toBe(201);
   return draft.json();

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { buildCommune, buildPlan } from '../../../../test/support/factories';
-import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
+import { detailOf, fullMarks, sessionOfCell } from '../../../../test/support/sessions';
 import { auditLog } from '../audit/tables';
 import { cellReports, consolidatedReports } from './tables';
 import { formatCount, formatRate, rate } from '../../../domain/report-figures';
@@ -30,7 +30,7 @@ async function submittedReport(sessionId: string) {
   const saved = (await staff.inject({ method: 'PUT', url: `/api/sessions/${sessionId}/attendance`, payload: { version: detail.version, marks } })).json();
   expect((await staff.inject({ method: 'POST', url: `/api/sessions/${sessionId}/held`, payload: { version: saved.version, heldOn: '2026-05-22' } })).statusCode).toBe(200);
   const start = (await bithu.inject({ url: `/api/sessions/${sessionId}/report` })).json();
-  const scores = start.rubric.groups.flatMap((g: { items: { id: string; maxPoints: number }[] }) => g.items.map((i) => ({ itemId: i.id, points: i.maxPoints })));
+  const scores = fullMarks(start.rubric);
   const draft = (await bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/report`, payload: { scores } })).json();
   const sent = await bithu.inject({ method: 'POST', url: `/api/reports/${draft.id}/submit`, payload: { version: draft.version } });
   expect(sent.statusCode, sent.body).toBe(200);

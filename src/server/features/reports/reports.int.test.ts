@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { startSignedIn, type Session, type TestApp } from '../../../../test/support/app';
 import { buildCell, buildCommune, buildMember, buildPlan, buildUserWithGrant, findUnit } from '../../../../test/support/factories';
-import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
+import { detailOf, fullMarks, sessionOfCell } from '../../../../test/support/sessions';
 import { auditLog } from '../audit/tables';
 import { studySessions } from '../study-sessions/tables';
 import { notifications } from '../notifications/tables';
@@ -235,7 +235,7 @@ describe('a cell report from phone to acceptance', () => {
   it('a report submitted after an inspection of its session answers with that inspection, as GET does', async () => {
     const { sessionId } = await sessionOfCell(t, staff, leader, 'Chi bộ Tràng Đà 2');
     const rubric = (await staff.inject({ url: '/api/rubrics/current' })).json();
-    const scores = allItems(rubric).map((i) => ({ itemId: i.id, points: i.maxPoints }));
+    const scores = fullMarks(rubric);
     const draft = (await staff.inject({ method: 'POST', url: `/api/sessions/${sessionId}/report`, payload: { scores } })).json();
     await hold(staff, sessionId);
     const inspected = await staff.inject({ method: 'POST', url: `/api/sessions/${sessionId}/inspections`, payload: { inspectedOn: '2026-05-22', inspectors: 'Ban xây dựng Đảng', findings: 'Đúng thành phần.' } });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { startTestApp, type Session, type TestApp } from '../../../../test/support/app';
-import { detailOf, sessionOfCell } from '../../../../test/support/sessions';
+import { detailOf, fullMarks, sessionOfCell } from '../../../../test/support/sessions';
 import { issueCheckInToken } from '../../../domain/check-in-token';
 import { members } from '../members/tables';
 
@@ -99,7 +99,7 @@ describe('a cell studying at the ward conference takes its attendance from the c
 
     // Its report, submitted, freezes those figures (counted apart from the creation's statement).
     const rubric = (await bithu.inject({ url: '/api/rubrics/current' })).json();
-    const scores = rubric.groups.flatMap((g: { items: { id: string; maxPoints: number }[] }) => g.items.map((i) => ({ itemId: i.id, points: i.maxPoints })));
+    const scores = fullMarks(rubric);
     const draft = (await bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/report`, payload: { scores } })).json();
     const heldSession = await bithu.inject({ method: 'POST', url: `/api/sessions/${sessionId}/held`, payload: { version: own.json().version, heldOn: '2026-05-20' } });
     expect(heldSession.statusCode, heldSession.body).toBe(200);
