@@ -102,6 +102,8 @@ story('A fresh production ward sets itself up through the web app', () => {
 
     await page.getByRole('button', { name: `Thao tác với ${COMMUNE}`, exact: true }).click();
     await page.getByRole('menuitem', { name: 'Nhập đơn vị trực thuộc từ tệp…' }).click();
+    // The menu closes with a transition: on a busy machine axe could find its emptied dropdown still there.
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     const dialog = page.getByRole('dialog');
     const file = await treeWorkbook([
       [1, ORG, 'Đảng bộ cơ sở', ''],
